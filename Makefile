@@ -1,0 +1,64 @@
+# paiban — the two commands a user types are `make run` and `make test`.
+# Everything else is here for developers and CI.
+
+BUILD    ?= build
+PREFIX   ?= /usr/local
+JOBS     ?= $(shell nproc)
+SANITIZE ?=
+SECONDS  ?= 60
+
+# Debian packages the build, the tests and the fonts need. `make deps` installs only the missing ones.
+DEB_PACKAGES := g++ make cmake pkg-config \
+  libhpdf-dev libharfbuzz-dev libfreetype-dev libpugixml-dev libicu-dev libarchive-dev \
+  libcli11-dev libgtest-dev \
+  fonts-noto-cjk fonts-lxgw-wenkai \
+  poppler-utils qpdf libxml2-utils mupdf-tools ghostscript \
+  zip unzip xz-utils zstd time \
+  clang libclang-rt-14-dev \
+  tesseract-ocr tesseract-ocr-chi-sim
+
+ifneq ($(SANITIZE),)
+  BUILD := build-san
+  CMAKE_EXTRA := -DPAIBAN_SANITIZE=$(SANITIZE) -DCMAKE_BUILD_TYPE=Debug
+endif
+
+.PHONY: all deps build run test bench fuzz install clean golden
+
+all: build
+
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing:" $$missing; \
+	  SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "make deps: all packages present"; fi
+
+$(BUILD)/Makefile: CMakeLists.txt
+	cmake -S . -B $(BUILD) $(CMAKE_EXTRA)
+
+build: $(BUILD)/Makefile
+	cmake --build $(BUILD) -j $(JOBS)
+	@[ "$(BUILD)" = build ] || ln -sfn $(BUILD)/paiban paiban-$(BUILD)
+
+run: deps build
+	@mkdir -p out
+	$(BUILD)/paiban convert input/* --out out
+	@ls -l out
+
+test: deps build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: deps build
+	@for b in $(BUILD)/bench/*_bench; do [ -x "$$b" ] || continue; echo "== $$(basename $$b)"; "$$b" || exit 1; done
+
+golden: build
+	PAIBAN_REGENERATE_GOLDEN=1 $(BUILD)/tests/paiban_tests
+
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+clean:
+	rm -rf build build-san build-fuzz out

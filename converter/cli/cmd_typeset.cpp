@@ -1,0 +1,14 @@
+// PLACEHOLDER until the typeset stage lands: registers the subcommand so the CLI links.
+#include "cli/commands.h"
+#include "core/error.h"
+
+namespace paiban::cli {
+
+void add_typeset_command(CLI::App& app, Action& action) {
+  auto* cmd = app.add_subcommand("typeset", "(not built yet)");
+  cmd->callback([&action] {
+    action = [] () -> int { throw Error(ExitCode::internal, "'typeset' is not built yet"); };
+  });
+}
+
+}  // namespace paiban::cli

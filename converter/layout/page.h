@@ -1,0 +1,52 @@
+// The laid-out document: what layout produces and the PDF writer consumes.
+// All lengths in PostScript points; origin at the page's bottom-left (PDF user space).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace paiban {
+
+struct PlacedGlyph {
+  uint32_t gid = 0;   // glyph id in the ORIGINAL (unsubsetted) face
+  float x = 0, y = 0; // pen position of the glyph origin on the page (after offsets are applied)
+  std::string text;   // the source text this glyph stands for (whole cluster on its first glyph,
+                      // "" on the cluster's other glyphs); feeds /ToUnicode and copy/paste
+};
+
+// A run of glyphs of one face at one size, in reading order. The writer emits runs in order,
+// so the content stream is in reading order.
+struct GlyphRun {
+  int face = 0;       // index into FontLibrary
+  float size = 10;    // font size in pt
+  float gray = 0;     // 0 = black; text is gray only (pure K in print)
+  std::vector<PlacedGlyph> glyphs;
+};
+
+struct RuleLine {      // a stroked line: column rules, heading rules, box frames
+  float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  float width = 0.5f;
+  float gray = 0;
+};
+
+struct Bookmark {
+  std::string title;
+  int page = 0;        // 0-based page index
+  float y = 0;         // top of the target on that page
+};
+
+struct LaidOutPage {
+  float width = 595.276f, height = 841.89f;  // MediaBox (includes bleed when bleed > 0)
+  float bleed = 0;                            // TrimBox = MediaBox inset by bleed; BleedBox = MediaBox
+  std::vector<GlyphRun> runs;
+  std::vector<RuleLine> rules;
+};
+
+struct LaidOutDocument {
+  std::string title, author, subject;
+  std::vector<LaidOutPage> pages;
+  std::vector<Bookmark> bookmarks;
+};
+
+}  // namespace paiban

@@ -1,0 +1,34 @@
+// typeset: Document + Style → laid-out pages → PDF bytes. Stages: shape → break → place → paginate.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "layout/fonts.h"
+#include "layout/page.h"
+
+namespace paiban {
+
+struct Style;  // layout/style.h
+
+struct TypesetReport {
+  std::vector<std::string> warnings;  // missing glyphs (char, U+code, block, source line), overfull lines
+  std::string debug_dump;             // filled when TypesetOptions::debug: one line per laid-out line
+};
+
+struct TypesetOptions {
+  bool debug = false;
+};
+
+// Lays out the article. `fonts` is shared read-only between threads except for loading:
+// call prepare_fonts(style, fonts) once before using it from several threads.
+LaidOutDocument layout_document(const Document& doc, const Style& style, const FontLibrary& fonts,
+                                 const TypesetOptions& opts, TypesetReport* report);
+void prepare_fonts(const Style& style, FontLibrary& fonts);
+
+// The whole path: layout + PDF bytes (deterministic; honours SOURCE_DATE_EPOCH).
+std::string typeset_pdf(const Document& doc, const Style& style, const FontLibrary& fonts,
+                        const TypesetOptions& opts, TypesetReport* report);
+
+}  // namespace paiban

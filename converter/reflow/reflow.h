@@ -1,0 +1,26 @@
+// reflow: decoded column lines → Document. Stages: segment → classify → normalise.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+
+namespace paiban {
+
+struct ReflowReport {
+  // Repairs made, by kind ("halfwidth-comma", "byline-marker", "letter-spacing", ...) → count.
+  std::map<std::string, int> repairs;
+  std::vector<std::string> warnings;  // "line 12: ..." notes a person may want to check
+};
+
+struct ReflowResult {
+  Document doc;
+  ReflowReport report;
+};
+
+// lines[i] is source line i+1 (UTF-8, no terminators). `source` is the file name for <article source>.
+ReflowResult reflow(const std::vector<std::string>& lines, const std::string& source);
+
+}  // namespace paiban
