@@ -1,0 +1,152 @@
+#include "decode/detect.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+
+#include "core/error.h"
+
+namespace paiban {
+
+namespace {
+
+const Encoding kUtf8{"UTF-8", "UTF-8"};
+const Encoding kUtf16le{"UTF-16LE", "UTF-16LE"};
+const Encoding kUtf16be{"UTF-16BE", "UTF-16BE"};
+const Encoding kGb18030{"GB18030", "GB18030"};
+const Encoding kGbk{"GBK", "GBK"};
+const Encoding kBig5{"Big5", "Big5"};
+
+struct Alias {
+  const char* key;  // lower case, no '-' or '_'
+  const Encoding* enc;
+};
+const Alias kAliases[] = {
+    {"utf8", &kUtf8},       {"utf16le", &kUtf16le}, {"utf16be", &kUtf16be},
+    {"gb18030", &kGb18030}, {"gb2312", &kGb18030},  {"euccn", &kGb18030},
+    {"gbk", &kGbk},         {"cp936", &kGbk},       {"windows936", &kGbk},
+    {"big5", &kBig5},       {"cp950", &kBig5},
+};
+
+std::string fold(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c != '-' && c != '_') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Strict trial decode: true when every byte sequence is valid in `icu`.
+bool decodes_strictly(std::string_view bytes, const char* icu) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> cnv(ucnv_open(icu, &err), ucnv_close);
+  if (U_FAILURE(err)) return false;
+  ucnv_setToUCallBack(cnv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
+  UChar buf[4096];
+  const char* src = bytes.data();
+  const char* end = src + bytes.size();
+  while (true) {
+    UChar* dst = buf;
+    err = U_ZERO_ERROR;
+    ucnv_toUnicode(cnv.get(), &dst, buf + 4096, &src, end, nullptr, true, &err);
+    if (err == U_BUFFER_OVERFLOW_ERROR) continue;
+    return U_SUCCESS(err);
+  }
+}
+
+// ICU's detector ranks GB18030 against Big5 by character statistics; -1 when it has no view.
+int detector_confidence(std::string_view bytes, const char* wanted) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&err), ucsdet_close);
+  if (U_FAILURE(err)) return -1;
+  ucsdet_setText(det.get(), bytes.data(), static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 16)), &err);
+  int32_t n = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &n, &err);
+  if (U_FAILURE(err)) return -1;
+  for (int32_t i = 0; i < n; ++i) {
+    UErrorCode e2 = U_ZERO_ERROR;
+    const char* nm = ucsdet_getName(matches[i], &e2);
+    if (U_SUCCESS(e2) && fold(nm) == fold(wanted)) return ucsdet_getConfidence(matches[i], &e2);
+  }
+  return -1;
+}
+
+// UTF-16 without a BOM: Chinese text has zero high or low bytes only for ASCII, which sit in
+// one parity consistently.
+const Encoding* sniff_utf16(std::string_view bytes) {
+  size_t n = std::min<size_t>(bytes.size() & ~size_t{1}, 8192);
+  if (n < 4) return nullptr;
+  size_t even = 0, odd = 0;
+  for (size_t i = 0; i < n; i += 2) {
+    even += bytes[i] == 0;
+    odd += bytes[i + 1] == 0;
+  }
+  size_t units = n / 2;
+  if (odd * 5 > units && even == 0) return &kUtf16le;
+  if (even * 5 > units && odd == 0) return &kUtf16be;
+  return nullptr;
+}
+
+}  // namespace
+
+const Encoding* find_encoding(std::string_view name) {
+  std::string key = fold(name);
+  for (const auto& a : kAliases)
+    if (key == a.key) return a.enc;
+  return nullptr;
+}
+
+std::string known_encoding_names() { return "UTF-8, UTF-16LE, UTF-16BE, GB18030 (GB2312), GBK, Big5"; }
+
+Utf8Scan scan_utf8(std::string_view s) {
+  Utf8Scan r;
+  size_t i = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  while (i < s.size()) {
+    unsigned char b = p[i];
+    if (b < 0x80) { ++i; continue; }
+    size_t len = (b >= 0xC2 && b <= 0xDF) ? 2 : (b >= 0xE0 && b <= 0xEF) ? 3 : (b >= 0xF0 && b <= 0xF4) ? 4 : 0;
+    bool ok = len > 0 && i + len <= s.size();
+    for (size_t k = 1; ok && k < len; ++k) ok = (p[i + k] & 0xC0) == 0x80;
+    if (ok && len == 3) {  // no overlongs or surrogates
+      ok = !(b == 0xE0 && p[i + 1] < 0xA0) && !(b == 0xED && p[i + 1] >= 0xA0);
+    } else if (ok && len == 4) {
+      ok = !(b == 0xF0 && p[i + 1] < 0x90) && !(b == 0xF4 && p[i + 1] >= 0x90);
+    }
+    if (ok) {
+      ++r.multibyte;
+      i += len;
+    } else {
+      if (r.first_invalid == std::string_view::npos) r.first_invalid = i;
+      ++r.invalid;
+      ++i;
+    }
+  }
+  return r;
+}
+
+Detection detect_encoding(std::string_view bytes, const std::string& name) {
+  auto starts = [&](std::string_view bom) { return bytes.substr(0, bom.size()) == bom; };
+  if (starts("\xEF\xBB\xBF")) return {&kUtf8, 3};
+  if (starts("\xFF\xFE")) return {&kUtf16le, 2};
+  if (starts("\xFE\xFF")) return {&kUtf16be, 2};
+  if (const Encoding* e = sniff_utf16(bytes)) return {e, 0};
+  if (auto nul = bytes.find('\0'); nul != std::string_view::npos)
+    throw input_error(name + ": looks like a binary file (NUL byte at byte offset " + std::to_string(nul) + ")",
+                      "paiban reads plain text (UTF-8, UTF-16, GB18030, GBK, Big5) or article XML");
+  Utf8Scan u = scan_utf8(bytes);
+  // Mostly valid UTF-8 with a few bad bytes is broken UTF-8, not another encoding: the
+  // decoder then reports the bad bytes instead of turning them into plausible Han text.
+  if (u.invalid == 0 || (u.multibyte >= 8 && u.multibyte >= 4 * u.invalid)) return {&kUtf8, 0};
+  bool gb = decodes_strictly(bytes, kGb18030.icu);
+  bool big5 = decodes_strictly(bytes, kBig5.icu);
+  if (gb && !big5) return {&kGb18030, 0};
+  if (big5 && !gb) return {&kBig5, 0};
+  int cg = detector_confidence(bytes, "GB18030");
+  int cb = detector_confidence(bytes, "Big5");
+  return {cb > cg ? &kBig5 : &kGb18030, 0};
+}
+
+}  // namespace paiban

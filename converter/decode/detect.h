@@ -1,0 +1,37 @@
+// decode (detect): which encoding are these bytes in? BOM first, then UTF-8 validity, then
+// ICU's charset detector between GB18030 and Big5, confirmed by a strict trial decode.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace paiban {
+
+struct Encoding {
+  const char* name;  // canonical, as shown to users
+  const char* icu;   // ICU converter name
+};
+
+// Looks up a user-given name (case and '-'/'_' insensitive; aliases like gb2312, cp936, utf8).
+// Returns nullptr when unknown.
+const Encoding* find_encoding(std::string_view name);
+std::string known_encoding_names();  // "UTF-8, UTF-16LE, ..." for hints
+
+struct Detection {
+  const Encoding* encoding;
+  size_t bom = 0;  // bytes of byte-order mark to skip
+};
+
+// Throws Error for binary data (NUL bytes outside UTF-16).
+Detection detect_encoding(std::string_view bytes, const std::string& name);
+
+// First invalid UTF-8 offset (npos when valid) and how many valid multi-byte sequences precede
+// the end. Used for detection and for the error message.
+struct Utf8Scan {
+  size_t first_invalid = std::string_view::npos;
+  size_t invalid = 0;
+  size_t multibyte = 0;
+};
+Utf8Scan scan_utf8(std::string_view bytes);
+
+}  // namespace paiban
