@@ -11,7 +11,7 @@ SECONDS  ?= 60
 DEB_PACKAGES := g++ make cmake pkg-config \
   libhpdf-dev libharfbuzz-dev libfreetype-dev libpugixml-dev libicu-dev libarchive-dev \
   libcli11-dev libgtest-dev \
-  fonts-noto-cjk fonts-lxgw-wenkai \
+  fonts-noto-cjk fonts-lxgw-wenkai fonts-dejavu-core \
   poppler-utils qpdf libxml2-utils mupdf-tools ghostscript \
   zip unzip xz-utils zstd time \
   clang libclang-rt-14-dev \

@@ -10,7 +10,9 @@ std::string data_dir() {
   namespace fs = std::filesystem;
   std::error_code ec;
 #ifdef PAIBAN_SOURCE_DIR
-  if (fs::is_directory(fs::path(PAIBAN_SOURCE_DIR) / "styles", ec)) return PAIBAN_SOURCE_DIR;
+  if (fs::is_directory(fs::path(PAIBAN_SOURCE_DIR) / "styles", ec) ||
+      fs::is_directory(fs::path(PAIBAN_SOURCE_DIR) / "fonts", ec))
+    return PAIBAN_SOURCE_DIR;
 #endif
   // Installed layout: PREFIX/bin/paiban → PREFIX/share/paiban.
   auto exe = fs::read_symlink("/proc/self/exe", ec);

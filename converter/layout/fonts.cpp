@@ -1,0 +1,365 @@
+// FontLibrary: find faces by family/style (fonts/manifest.xml, then the system font folders) or
+// by file, load each once with FreeType + HarfBuzz, then share them read-only between threads.
+#include "layout/fonts.h"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_CID_H
+#include <hb-ot.h>
+#include <hb.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <optional>
+
+#include "core/error.h"
+#include "core/paths.h"
+#include "layout/font_file.h"
+
+namespace paiban {
+
+namespace fs = std::filesystem;
+
+bool FontFace::has_glyph(char32_t cp) const {
+  hb_codepoint_t g = 0;
+  return hb_font && hb_font_get_nominal_glyph(hb_font, cp, &g) && g != 0;
+}
+
+uint32_t FontFace::cid(uint32_t gid) const {
+  if (!cid_keyed || !ft) return gid;
+  std::lock_guard<std::mutex> lock(*ft_lock);
+  FT_UInt cid = 0;
+  if (FT_Get_CID_From_Glyph_Index(ft, gid, &cid) != 0) return gid;
+  return cid;
+}
+
+const HaltGlyph* FontFace::halt_of(uint32_t gid) const {
+  auto it = std::lower_bound(halt.begin(), halt.end(), gid,
+                             [](const HaltGlyph& h, uint32_t g) { return h.gid < g; });
+  return it != halt.end() && it->gid == gid ? &*it : nullptr;
+}
+
+namespace {
+
+struct SystemFace {
+  std::string path;
+  int index;
+  FaceNames names;
+};
+
+std::string style_key(const std::string& family, const std::string& style) {
+  std::string s = fold_name(style);
+  if (s.empty() || s == "book" || s == "normal" || s == "roman") s = "regular";
+  return fold_name(family) + "|" + s;
+}
+
+std::string canonical(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(fs::path(path), ec);
+  return ec ? path : p.string();
+}
+
+std::string install_hint(const std::string& package) {
+  if (package.empty()) return "install the font, add it to fonts/manifest.xml, or name its file in the style";
+  return "install the Debian package " + package + " (sudo apt-get install " + package + ")";
+}
+
+std::vector<std::string> system_font_dirs() {
+  std::vector<std::string> dirs = {"/usr/share/fonts", "/usr/local/share/fonts"};
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    dirs.push_back(std::string(home) + "/.local/share/fonts");
+    dirs.push_back(std::string(home) + "/.fonts");
+  }
+  return dirs;
+}
+
+bool font_extension(const fs::path& p) {
+  std::string e = p.extension().string();
+  std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return std::tolower(c); });
+  return e == ".ttf" || e == ".otf" || e == ".ttc" || e == ".otc";
+}
+
+}  // namespace
+
+struct FontLibrary::Impl {
+  std::string manifest_path;
+  std::optional<Manifest> manifest;
+  FT_Library ft = nullptr;
+  std::vector<std::unique_ptr<FontFace>> faces;
+  std::map<std::string, int> by_name;  // style_key → id
+  std::map<std::string, int> by_file;  // canonical path + "#" + index → id
+  std::optional<std::vector<SystemFace>> system;
+
+  explicit Impl(std::string mp) : manifest_path(std::move(mp)) {
+    if (FT_Init_FreeType(&ft) != 0) throw Error(ExitCode::internal, "FreeType: cannot initialise");
+  }
+  ~Impl() {
+    for (auto& f : faces) {
+      hb_font_destroy(f->hb_font);
+      hb_face_destroy(f->hb_face);
+      FT_Done_Face(f->ft);
+    }
+    for (auto& [path, f] : files) hb_blob_destroy(f.blob);
+    FT_Done_FreeType(ft);
+  }
+
+  const Manifest& get_manifest() {
+    if (!manifest) manifest = try_load_manifest(manifest_path);
+    return *manifest;
+  }
+
+  struct File {
+    std::shared_ptr<const MappedFile> map;
+    hb_blob_t* blob = nullptr;
+  };
+  std::map<std::string, File> files;  // canonical path → mapped bytes, shared by a TTC's faces
+
+  const File& file(const std::string& path) {
+    auto it = files.find(path);
+    if (it == files.end()) {
+      File f;
+      f.map = MappedFile::try_open(path);
+      f.blob = hb_blob_create(f.map->data(), static_cast<unsigned>(f.map->size()), HB_MEMORY_MODE_READONLY,
+                              nullptr, nullptr);
+      it = files.emplace(path, std::move(f)).first;
+    }
+    return it->second;
+  }
+
+  // Opens face `index` of a mapped file with FreeType; errors name the file.
+  FT_Face open_ft(const std::string& path, int index) {
+    const MappedFile& m = *file(path).map;
+    // sfnt magic (OpenType spec, "Organization of an OpenType font"): TrueType, CFF, Apple, TTC.
+    const char* d = m.data();
+    bool sfnt = m.size() >= 12 && (std::memcmp(d, "\0\1\0\0", 4) == 0 || std::memcmp(d, "OTTO", 4) == 0 ||
+                                   std::memcmp(d, "true", 4) == 0 || std::memcmp(d, "ttcf", 4) == 0);
+    if (!sfnt) {
+      throw input_error(path + ": not a font file (no OpenType/TrueType/TTC header)",
+                        "point the style at a .ttf, .otf or .ttc file (WOFF, Type 1 and bitmap fonts are not supported)");
+    }
+    FT_Face face = nullptr;
+    FT_Error err = FT_New_Memory_Face(ft, reinterpret_cast<const FT_Byte*>(m.data()),
+                                      static_cast<FT_Long>(m.size()), index, &face);
+    if (err == FT_Err_Unknown_File_Format) {
+      throw input_error(path + ": not a font file (FreeType does not recognise its format)",
+                        "point the style at a .ttf, .otf or .ttc file");
+    }
+    if (err == FT_Err_Invalid_Argument && index > 0) {
+      throw input_error(path + ": has no face " + std::to_string(index) + " (" +
+                            std::to_string(hb_face_count(file(path).blob)) + " faces)",
+                        "use a face index below the count");
+    }
+    if (err != 0) {
+      throw input_error(path + ": corrupt font file (FreeType error " + std::to_string(err) + ")",
+                        "reinstall the font or point the style at another file");
+    }
+    return face;
+  }
+
+  FaceNames names_of(const std::string& path, int index) {
+    hb_face_t* f = hb_face_create(file(path).blob, static_cast<unsigned>(index));
+    FaceNames n = read_face_names(f);
+    hb_face_destroy(f);
+    return n;
+  }
+
+  int load(const std::string& path, int index, const std::string& package) {
+    std::string key = path + "#" + std::to_string(index);
+    if (auto it = by_file.find(key); it != by_file.end()) return it->second;
+    FT_Face ftf = open_ft(path, index);
+    auto f = std::make_unique<FontFace>();
+    f->ft = ftf;  // owned by *f from here on (freed in ~Impl, or below on error)
+    auto fail = [&](const std::string& what) {
+      FT_Done_Face(ftf);
+      return input_error(path + ": " + what, "point the style at another font file");
+    };
+    if (!FT_IS_SFNT(ftf)) throw fail("not an OpenType/TrueType font (Type 1 and bitmap fonts are not supported)");
+    const File& file_ = file(path);
+    const MappedFile& m = *file_.map;
+    hb_face_t* hbf = hb_face_create(file_.blob, static_cast<unsigned>(index));
+    auto has_table = [&](hb_tag_t tag) {
+      hb_blob_t* t = hb_face_reference_table(hbf, tag);
+      bool ok = hb_blob_get_length(t) > 0;
+      hb_blob_destroy(t);
+      return ok;
+    };
+    bool cff = has_table(HB_TAG('C', 'F', 'F', ' '));
+    if (hb_face_get_glyph_count(hbf) == 0 || (!cff && !has_table(HB_TAG('g', 'l', 'y', 'f')))) {
+      hb_face_destroy(hbf);
+      throw fail("no usable glyph outlines (corrupt, or CFF2/bitmap-only, which are not supported)");
+    }
+    hb_face_make_immutable(hbf);
+    f->path = path;
+    f->index = index;
+    f->package = package;
+    FaceNames names = read_face_names(hbf);
+    f->family = names.family;
+    f->style = names.style;
+    if (const char* ps = FT_Get_Postscript_Name(ftf)) f->postscript_name = ps;
+    f->cff = cff;
+    FT_Bool cid = 0;
+    f->cid_keyed = cff && FT_Get_CID_Is_Internally_CID_Keyed(ftf, &cid) == 0 && cid;
+    f->upem = static_cast<int>(hb_face_get_upem(hbf));
+    f->glyph_count = hb_face_get_glyph_count(hbf);
+    f->hb_face = hbf;
+    f->hb_font = hb_font_create(hbf);
+    hb_font_make_immutable(f->hb_font);
+    // Ideographic em box from BASE (or HarfBuzz's synthesis), the box CJK lines are set on.
+    hb_position_t top = 0, bottom = 0;
+    hb_ot_layout_get_baseline_with_fallback(f->hb_font, HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_TOP_OR_RIGHT,
+                                            HB_DIRECTION_LTR, HB_TAG('h', 'a', 'n', 'i'), HB_TAG_NONE, &top);
+    hb_ot_layout_get_baseline_with_fallback(f->hb_font, HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_BOTTOM_OR_LEFT,
+                                            HB_DIRECTION_LTR, HB_TAG('h', 'a', 'n', 'i'), HB_TAG_NONE, &bottom);
+    if (top > bottom) {
+      f->ascender = static_cast<float>(top) / f->upem;
+      f->descender = static_cast<float>(bottom) / f->upem;
+    }
+    f->data = m.data();
+    f->data_size = m.size();
+    f->halt = build_halt_table(f->hb_font, f->upem);
+    faces.push_back(std::move(f));
+    int id = static_cast<int>(faces.size() - 1);
+    by_file[key] = id;
+    return id;
+  }
+
+  // The face of `path` whose names match; the manifest's index is tried first, then every face
+  // of the file (a package update may reorder a TTC). -1 when none matches.
+  int find_in_file(const std::string& path, int hint, const std::string& family, const std::string& style) {
+    int n = static_cast<int>(hb_face_count(file(path).blob));
+    if (n == 0) FT_Done_Face(open_ft(path, 0));  // throws the precise error
+    std::vector<int> order;
+    if (hint >= 0 && hint < n) order.push_back(hint);
+    for (int i = 0; i < n; ++i)
+      if (i != hint) order.push_back(i);
+    for (int i : order)
+      if (names_match(names_of(path, i), family, style)) return i;
+    return -1;
+  }
+
+  const std::vector<SystemFace>& system_faces() {
+    if (system) return *system;
+    system.emplace();
+    for (const std::string& dir : system_font_dirs()) {
+      std::error_code ec;
+      if (!fs::is_directory(dir, ec)) continue;
+      std::vector<std::string> paths;
+      for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && font_extension(it->path())) paths.push_back(it->path().string());
+      }
+      std::sort(paths.begin(), paths.end());  // deterministic choice among duplicates
+      for (const std::string& p : paths) {
+        // Unreadable files are skipped: the scan looks for a family, it does not judge files.
+        hb_blob_t* blob = hb_blob_create_from_file_or_fail(p.c_str());
+        if (!blob) continue;
+        unsigned n = hb_face_count(blob);
+        for (unsigned i = 0; i < n; ++i) {
+          hb_face_t* f = hb_face_create(blob, i);
+          system->push_back({p, static_cast<int>(i), read_face_names(f)});
+          hb_face_destroy(f);
+        }
+        hb_blob_destroy(blob);
+      }
+    }
+    return *system;
+  }
+
+  // by family + style; returns -1 instead of throwing "not installed" when `optional`.
+  int find(const std::string& family, const std::string& style, bool optional) {
+    std::string key = style_key(family, style);
+    if (auto it = by_name.find(key); it != by_name.end()) return it->second;
+    const ManifestFont* missing = nullptr;
+    int id = -1;
+    for (const ManifestFont& mf : get_manifest().fonts) {
+      if (style_key(mf.family, mf.style) != key) continue;
+      std::error_code ec;
+      if (!fs::exists(mf.file, ec)) {
+        if (!missing) missing = &mf;
+        continue;
+      }
+      std::string path = canonical(mf.file);
+      int index = find_in_file(path, mf.index, family, style);
+      if (index < 0) {
+        throw input_error(get_manifest().path + ": " + mf.file + " has no face \"" + family + "\" " + style,
+                          "the package " + mf.package + " may have changed: fix fonts/manifest.xml");
+      }
+      id = load(path, index, mf.package);
+      break;
+    }
+    // An optional fallback the manifest knows but the system lacks: skip it without the (slow)
+    // scan of every installed font.
+    if (id < 0 && missing && optional) return -1;
+    if (id < 0) {
+      for (const SystemFace& sf : system_faces()) {
+        if (names_match(sf.names, family, style)) {
+          id = load(canonical(sf.path), sf.index, missing ? missing->package : "");
+          break;
+        }
+      }
+    }
+    if (id < 0) {
+      if (optional) return -1;
+      if (missing) {
+        throw Error(ExitCode::internal,
+                    "font \"" + family + "\" " + style + ": " + missing->file + " is not installed",
+                    install_hint(missing->package));
+      }
+      throw input_error("font \"" + family + "\" " + style + ": not found in " + get_manifest().path +
+                            " nor in the system font folders",
+                        "install it, add it to fonts/manifest.xml, or name its file in the style "
+                        "(fc-list lists the installed families)");
+    }
+    by_name[key] = id;
+    return id;
+  }
+};
+
+FontLibrary::FontLibrary() : FontLibrary(data_path("fonts/manifest.xml")) {}
+FontLibrary::FontLibrary(std::string manifest_path) : impl_(std::make_unique<Impl>(std::move(manifest_path))) {}
+FontLibrary::~FontLibrary() = default;
+FontLibrary::FontLibrary(FontLibrary&&) noexcept = default;
+FontLibrary& FontLibrary::operator=(FontLibrary&&) noexcept = default;
+
+int FontLibrary::try_face(const std::string& family, const std::string& style) {
+  return impl_->find(family, style, false);
+}
+
+int FontLibrary::try_face_file(const std::string& path, int index) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    throw input_error(path + ": no such font file", "check the font file named in the style");
+  }
+  if (index < 0) throw input_error(path + ": negative face index " + std::to_string(index));
+  return impl_->load(canonical(path), index, "");
+}
+
+FontChain FontLibrary::try_chain(const std::string& role) {
+  const Manifest& m = impl_->get_manifest();
+  for (const ManifestRole& r : m.roles) {
+    if (r.name != role) continue;
+    FontChain chain;
+    for (size_t i = 0; i < r.faces.size(); ++i) {
+      int id = impl_->find(r.faces[i].family, r.faces[i].style, i > 0);
+      if (id >= 0 && std::find(chain.faces.begin(), chain.faces.end(), id) == chain.faces.end())
+        chain.faces.push_back(id);
+    }
+    return chain;
+  }
+  throw input_error(m.path + ": no font role \"" + role + "\"",
+                    "roles are defined by <role name=...> in fonts/manifest.xml");
+}
+
+const FontFace& FontLibrary::face(int id) const {
+  if (id < 0 || static_cast<size_t>(id) >= impl_->faces.size()) {
+    throw Error(ExitCode::internal, "FontLibrary: no face " + std::to_string(id));
+  }
+  return *impl_->faces[static_cast<size_t>(id)];
+}
+
+size_t FontLibrary::size() const { return impl_->faces.size(); }
+
+}  // namespace paiban
