@@ -1,0 +1,35 @@
+// The development corpus (../shared/corpus/*.jsonl): clean news articles used as truth by
+// the benchmarks. It lives beside the project, never in it, so loading it may find nothing.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace paiban::bench {
+
+struct CorpusBlock {
+  std::string type;  // "headline", "heading" or "p"
+  std::string text;  // normalised: see normalise_truth_text
+};
+
+struct CorpusArticle {
+  std::string id;
+  std::vector<CorpusBlock> blocks;
+};
+
+// <shared dir>/corpus/cctv-news-2022-2023.jsonl, the shared dir taken from the environment
+// variable PAIBAN_SHARED_DIR, else from the build's PAIBAN_SHARED_DIR definition.
+std::string default_corpus_path();
+
+// Reads one JSON object per line. Returns nullopt when the file does not exist (callers skip);
+// a file that exists but is malformed throws paiban::Error naming "path:line".
+std::optional<std::vector<CorpusArticle>> try_load_corpus(const std::string& path);
+
+// The corpus text follows no single spacing convention; truth follows the newspaper one, so the
+// benchmark never scores an unknowable space: U+3000 and space runs become one ASCII space;
+// spaces next to CJK punctuation, between Han and digits/Latin, and at the ends are dropped.
+// Spaces between two Han characters (《同心协力 共迎挑战》) and between Latin words stay.
+std::string normalise_truth_text(const std::string& text);
+
+}  // namespace paiban::bench

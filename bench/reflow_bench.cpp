@@ -1,0 +1,265 @@
+// reflow_bench: reflow quality and speed on column text degraded from the corpus with known truth.
+// Metrics are defined in bench/lib/score.h; the degrader in bench/lib/degrade.h.
+//
+//   reflow_bench [--corpus PATH] [--seed N] [--count N] [--dump DIR] [--show N] [--worst N]
+//                [--min-seconds S] [--no-speed]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "corpus.h"
+#include "degrade.h"
+#include "dump.h"
+#include "reflow/reflow.h"
+#include "score.h"
+
+using namespace paiban;
+using namespace paiban::bench;
+
+namespace {
+
+struct Band {
+  const char* name;
+  int lo, hi;
+};
+// Measure bands in Han characters: narrow tabloid columns to a wide single column.
+const Band kBands[] = {{"10-15", 10, 15}, {"16-22", 16, 22}, {"23-30", 23, 30}, {"31-40", 31, 40}};
+const EmptyLines kPolicies[] = {EmptyLines::every, EmptyLines::none, EmptyLines::paragraph};
+
+struct Args {
+  std::string corpus = default_corpus_path();
+  uint64_t seed = 1;
+  int count = 360;
+  std::string dump;
+  int show = -1;
+  int worst = 5;
+  double min_seconds = 1.0;
+  bool speed = true;
+};
+
+[[noreturn]] void usage(const char* msg) {
+  std::fprintf(stderr,
+               "reflow_bench: %s\nusage: reflow_bench [--corpus PATH] [--seed N] [--count N] [--dump DIR] "
+               "[--show N] [--worst N] [--min-seconds S] [--no-speed]\n",
+               msg);
+  std::exit(2);
+}
+
+Args parse(int argc, char** argv) {
+  Args a;
+  for (int i = 1; i < argc; ++i) {
+    std::string k = argv[i];
+    auto val = [&]() -> std::string {
+      if (i + 1 >= argc) usage(("missing value for " + k).c_str());
+      return argv[++i];
+    };
+    try {
+      if (k == "--corpus") a.corpus = val();
+      else if (k == "--seed") a.seed = std::stoull(val());
+      else if (k == "--count") a.count = std::stoi(val());
+      else if (k == "--dump") a.dump = val();
+      else if (k == "--show") a.show = std::stoi(val());
+      else if (k == "--worst") a.worst = std::stoi(val());
+      else if (k == "--min-seconds") a.min_seconds = std::stod(val());
+      else if (k == "--no-speed") a.speed = false;
+      else usage(("unknown option " + k).c_str());
+    } catch (const std::logic_error&) {
+      usage(("bad value for " + k).c_str());
+    }
+  }
+  if (a.count < 1) usage("--count must be at least 1");
+  return a;
+}
+
+uint64_t mix(uint64_t a, uint64_t b) {
+  Rng r(a * 0x9E3779B97F4A7C15ull + b);
+  return r.next();
+}
+
+struct Item {
+  Degraded d;
+  int band = 0;
+  Document pred;
+  std::string error;  // reflow threw
+  ScoredArticle scored;
+};
+
+std::string fmt(double v) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.4f", v);
+  return b;
+}
+std::string pct(double v) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.3f%%", v * 100);
+  return b;
+}
+
+void row(const std::string& name, long n, const Score& s) {
+  std::printf("  %-22s %5ld  %-7s %-7s %-7s  %-7s %-7s  %-8s %-8s\n", name.c_str(), n,
+              fmt(s.untyped.precision()).c_str(), fmt(s.untyped.recall()).c_str(), fmt(s.untyped.f1()).c_str(),
+              fmt(s.typed.f1()).c_str(), fmt(s.typed.recall()).c_str(), pct(s.cer()).c_str(),
+              pct(s.cer_spaced()).c_str());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Args args = parse(argc, argv);
+  std::optional<std::vector<CorpusArticle>> corpus;
+  try {
+    corpus = try_load_corpus(args.corpus);
+  } catch (const Error& e) {
+    std::fprintf(stderr, "reflow_bench: %s\n  hint: %s\n", e.what(), e.hint().c_str());
+    return 1;
+  }
+  if (!corpus || corpus->empty()) {
+    std::printf("reflow_bench: SKIP: no corpus at %s (set PAIBAN_SHARED_DIR or pass --corpus)\n",
+                args.corpus.c_str());
+    return 0;
+  }
+  const auto& arts = *corpus;
+  auto headline_of = [&](size_t i) {
+    for (const auto& b : arts[i].blocks) if (b.type == "headline") return b.text;
+    return std::string();
+  };
+
+  // Build: policy cycles fastest, then the measure band, so every combination is covered evenly.
+  std::vector<Item> items(static_cast<size_t>(args.count));
+  std::vector<size_t> order(arts.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  Rng shuffle(args.seed);
+  for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[shuffle.next() % i]);
+  ArtefactCounts total_art;
+  size_t input_bytes = 0;
+  for (int i = 0; i < args.count; ++i) {
+    size_t src = order[static_cast<size_t>(i) % order.size()];
+    uint64_t seed = mix(args.seed, static_cast<uint64_t>(i));
+    Item& it = items[static_cast<size_t>(i)];
+    it.band = (i / 3) % 4;
+    auto opt = random_options(seed, kBands[it.band].lo, kBands[it.band].hi, kPolicies[i % 3]);
+    it.d = degrade(arts[src], opt, seed, headline_of((src + 1 + static_cast<size_t>(i)) % arts.size()));
+    std::string bad = verify_degraded(it.d);
+    if (!bad.empty()) {
+      std::fprintf(stderr, "reflow_bench: degrader self-check failed on article %d (%s): %s\n", i,
+                   describe(it.d).c_str(), bad.c_str());
+      return 1;
+    }
+    total_art += it.d.artefacts;
+    for (const auto& l : it.d.lines) input_bytes += l.size() + 1;
+  }
+
+  // Quality.
+  int threw = 0;
+  for (size_t i = 0; i < items.size(); ++i) {
+    Item& it = items[i];
+    try {
+      it.pred = reflow(it.d.lines, it.d.truth.source).doc;
+    } catch (const std::exception& e) {
+      it.error = e.what();
+      ++threw;
+    }
+    it.scored = score_article(it.d.truth, it.pred);
+    if (!args.dump.empty()) {
+      char name[64];
+      std::snprintf(name, sizeof name, "%03zu-%s", i, it.d.id.c_str());
+      write_dump(args.dump, name, it.d, &it.pred);
+    }
+  }
+
+  std::printf("reflow_bench: %d articles (seed %llu) from %s, %.2f MB of column text\n", args.count,
+              static_cast<unsigned long long>(args.seed), args.corpus.c_str(), input_bytes / 1e6);
+  const ArtefactCounts& a = total_art;
+  std::printf("  artefacts: extraction spaces %d, letter-spaced lines %d, numbers split from unit %d, "
+              "real spaces %d, multi-line headings %d, hanging punctuation %d, box paragraphs %d, "
+              "bylines %d, subtitles %d\n",
+              a.extraction_spaces, a.letter_spaced_lines, a.split_numbers, a.real_spaces, a.multi_line_headings,
+              a.hanging_lines, a.box_paragraphs, a.bylines, a.subtitles);
+  if (threw) std::printf("  reflow threw on %d articles (scored as empty output)\n", threw);
+
+  Score all;
+  std::map<int, std::pair<long, Score>> by_band;
+  std::map<int, std::pair<long, Score>> by_policy;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const Score& s = items[i].scored.score;
+    all += s;
+    by_band[items[i].band].first++, by_band[items[i].band].second += s;
+    int pol = static_cast<int>(items[i].d.options.empty);
+    by_policy[pol].first++, by_policy[pol].second += s;
+  }
+  std::printf("\n  %-22s %5s  %-7s %-7s %-7s  %-7s %-7s  %-8s %-8s\n", "", "arts", "bnd-P", "bnd-R", "bnd-F1",
+              "typ-F1", "typ-R", "CER", "CER+sp");
+  row("all", args.count, all);
+  for (auto& [b, v] : by_band) row(std::string("measure ") + kBands[b].name, v.first, v.second);
+  for (auto& [p, v] : by_policy) row(std::string("empty lines ") + empty_lines_name(static_cast<EmptyLines>(p)), v.first, v.second);
+
+  std::printf("\n  %-10s %6s  %-7s %-7s %-7s   (typed boundaries by block type)\n", "type", "truth", "P", "R", "F1");
+  for (const char* t : {"headline", "subtitle", "byline", "heading", "p", "box-p"}) {
+    auto it = all.by_type.find(t);
+    Counts c = it == all.by_type.end() ? Counts{} : it->second;
+    std::printf("  %-10s %6ld  %-7s %-7s %-7s\n", t, c.tp + c.fn, fmt(c.precision()).c_str(),
+                fmt(c.recall()).c_str(), fmt(c.f1()).c_str());
+  }
+  std::printf("\n  heading lines exact %ld/%ld; src exact %ld/%ld of typed matches; real spaces lost %ld/%ld, "
+              "spurious spaces %ld\n",
+              all.heading_lines_ok, all.headings, all.src_ok, all.src_checked, all.lost_spaces, all.truth_spaces,
+              all.spurious_spaces);
+
+  // Worst articles, with what went wrong.
+  std::vector<size_t> idx(items.size());
+  for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+  std::stable_sort(idx.begin(), idx.end(), [&](size_t x, size_t y) {
+    return items[x].scored.score.badness() > items[y].scored.score.badness();
+  });
+  int worst = std::min<int>(args.worst, static_cast<int>(idx.size()));
+  if (worst > 0) std::printf("\n  worst %d (reproduce: --show N; inspect all: --dump DIR):\n", worst);
+  for (int w = 0; w < worst; ++w) {
+    const Item& it = items[idx[static_cast<size_t>(w)]];
+    const Score& s = it.scored.score;
+    std::printf("  #%zu %s measure=%d empty=%s: boundary errors %ld, typed errors %ld, edits %ld (spaced %ld)%s\n",
+                idx[static_cast<size_t>(w)], it.d.id.c_str(), it.d.options.measure, empty_lines_name(it.d.options.empty),
+                s.untyped.fp + s.untyped.fn, s.typed.fp + s.typed.fn, s.edits, s.edits_spaced,
+                it.error.empty() ? "" : (" THREW: " + it.error).c_str());
+    size_t n = 0;
+    for (const auto& m : it.scored.diff) {
+      if (n++ == 8) { std::printf("      … %zu more\n", it.scored.diff.size() - 8); break; }
+      std::printf("      %s\n", m.c_str());
+    }
+  }
+
+  if (args.show >= 0 && args.show < args.count) {
+    const Item& it = items[static_cast<size_t>(args.show)];
+    std::printf("\n== article %d: %s\n-- input\n", args.show, describe(it.d).c_str());
+    for (size_t n = 0; n < it.d.lines.size(); ++n) std::printf("%4zu|%s\n", n + 1, it.d.lines[n].c_str());
+    std::printf("-- truth\n%s-- reflow\n%s-- diff\n", article_xml(it.d.truth).c_str(), article_xml(it.pred).c_str());
+    for (const auto& m : it.scored.diff) std::printf("  %s\n", m.c_str());
+  }
+
+  // Speed: the whole set, repeated until at least min_seconds have passed, on this one thread.
+  if (args.speed) {
+    using clock = std::chrono::steady_clock;
+    size_t blocks = 0;
+    int reps = 0;
+    auto t0 = clock::now();
+    double secs = 0;
+    do {
+      for (const Item& it : items) {
+        try {
+          blocks += reflow(it.d.lines, it.d.truth.source).doc.blocks.size();
+        } catch (const std::exception&) {
+        }
+      }
+      ++reps;
+      secs = std::chrono::duration<double>(clock::now() - t0).count();
+    } while (secs < args.min_seconds);
+    std::printf("\n  throughput: %.1f MB/s of input on one core (%d passes over %.2f MB in %.2f s; %zu blocks)\n",
+                static_cast<double>(input_bytes) * reps / secs / 1e6, reps, input_bytes / 1e6, secs, blocks);
+  }
+  return 0;
+}
