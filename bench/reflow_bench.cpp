@@ -178,9 +178,21 @@ int main(int argc, char** argv) {
   const ArtefactCounts& a = total_art;
   std::printf("  artefacts: extraction spaces %d, letter-spaced lines %d, numbers split from unit %d, "
               "real spaces %d, multi-line headings %d, hanging punctuation %d, box paragraphs %d, "
-              "bylines %d, subtitles %d\n",
+              "bylines %d, subtitles %d, half-width punctuation %d\n",
               a.extraction_spaces, a.letter_spaced_lines, a.split_numbers, a.real_spaces, a.multi_line_headings,
-              a.hanging_lines, a.box_paragraphs, a.bylines, a.subtitles);
+              a.hanging_lines, a.box_paragraphs, a.bylines, a.subtitles, a.halfwidth_punct);
+  // Every artefact, policy and band must be present, else the figures hide a blind spot.
+  int missing = 0;
+  for (auto [name, n] : {std::pair<const char*, int>{"extraction spaces", a.extraction_spaces},
+                         {"letter-spaced lines", a.letter_spaced_lines}, {"numbers split from unit", a.split_numbers},
+                         {"real spaces", a.real_spaces}, {"multi-line headings", a.multi_line_headings},
+                         {"box paragraphs", a.box_paragraphs}, {"bylines", a.bylines}, {"subtitles", a.subtitles}}) {
+    if (n == 0) std::printf("  WARNING: no %s in this set: raise --count\n", name), ++missing;
+  }
+  if (missing && args.count >= 300) {
+    std::fprintf(stderr, "reflow_bench: the degrader left %d artefact kinds out of %d articles\n", missing, args.count);
+    return 1;
+  }
   if (threw) std::printf("  reflow threw on %d articles (scored as empty output)\n", threw);
 
   Score all;
@@ -210,6 +222,10 @@ int main(int argc, char** argv) {
               "spurious spaces %ld\n",
               all.heading_lines_ok, all.headings, all.src_ok, all.src_checked, all.lost_spaces, all.truth_spaces,
               all.spurious_spaces);
+
+  std::printf("  spaced-text edits by cause:");
+  for (const auto& [k, v] : all.edit_kinds) std::printf(" %s %ld;", k.c_str(), v);
+  std::printf("\n");
 
   // Worst articles, with what went wrong.
   std::vector<size_t> idx(items.size());
@@ -241,6 +257,7 @@ int main(int argc, char** argv) {
     for (const auto& m : it.scored.diff) std::printf("  %s\n", m.c_str());
   }
 
+  double mbps = 0;
   // Speed: the whole set, repeated until at least min_seconds have passed, on this one thread.
   if (args.speed) {
     using clock = std::chrono::steady_clock;
@@ -258,8 +275,15 @@ int main(int argc, char** argv) {
       ++reps;
       secs = std::chrono::duration<double>(clock::now() - t0).count();
     } while (secs < args.min_seconds);
+    mbps = static_cast<double>(input_bytes) * reps / secs / 1e6;
     std::printf("\n  throughput: %.1f MB/s of input on one core (%d passes over %.2f MB in %.2f s; %zu blocks)\n",
                 static_cast<double>(input_bytes) * reps / secs / 1e6, reps, input_bytes / 1e6, secs, blocks);
   }
+  char speed[32] = "-";
+  if (args.speed) std::snprintf(speed, sizeof speed, "%.1f", mbps);
+  std::printf("\nSUMMARY reflow_bench: boundary F1 %.4f (typed %.4f), CER %.3f%% (spaced %.3f%%), %s MB/s"
+              " — targets F1 >= 0.98, CER <= 0.5%%, >= 20 MB/s\n",
+              all.untyped.f1(), all.typed.f1(), all.cer() * 100, all.cer_spaced() * 100,
+              speed);
   return 0;
 }

@@ -37,6 +37,7 @@ ArtefactCounts& ArtefactCounts::operator+=(const ArtefactCounts& o) {
   box_paragraphs += o.box_paragraphs;
   bylines += o.bylines;
   subtitles += o.subtitles;
+  halfwidth_punct += o.halfwidth_punct;
   return *this;
 }
 
@@ -58,6 +59,8 @@ DegradeOptions random_options(uint64_t seed, int measure_lo, int measure_hi, Emp
   o.extraction_space = kSpace[r.uniform(0, 3)];
   o.letter_spacing = kLetter[r.uniform(0, 2)];
   o.real_title_space = kTitle[r.uniform(0, 2)];
+  static const double kPunct[] = {0.05, 0.2};
+  o.halfwidth_punct = r.chance(1.0 / 3) ? kPunct[r.uniform(0, 1)] : 0.0;
   return o;
 }
 
@@ -176,6 +179,35 @@ std::u32string extraction_spaces(const std::u32string& s, double p, Rng& r, int&
     if (boundary && r.chance(p)) out += U' ', ++count;
   }
   return out;
+}
+
+}  // namespace
+
+char32_t halfwidth_confusion(char32_t c) {
+  switch (c) {
+    case U'，': return U',';
+    case U'：': return U':';
+    case U'；': return U';';
+    case U'？': return U'?';
+    case U'！': return U'!';
+    case U'（': return U'(';
+    case U'）': return U')';
+    default: return 0;
+  }
+}
+
+namespace {
+
+// OCR reads a full-width mark between Han characters as its ASCII look-alike.
+void confuse_punct(std::u32string& s, double p, Rng& r, int& count) {
+  if (p <= 0) return;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char32_t h = halfwidth_confusion(s[i]);
+    if (!h) continue;
+    bool han_before = i > 0 && is_han(s[i - 1]), han_after = i + 1 < s.size() && is_han(s[i + 1]);
+    bool context = s[i] == U'（' ? han_after : s[i] == U'）' ? han_before : han_before && han_after;
+    if (context && r.chance(p)) s[i] = h, ++count;
+  }
 }
 
 // A long 《title》 often holds a real space between its clauses; the truth keeps it.
@@ -328,6 +360,7 @@ Degraded degrade(const CorpusArticle& article, const DegradeOptions& o, uint64_t
         auto wrapped = wrap_column(to_u32(leaf.text), units - 4, units, o.hanging);
         for (size_t k = 0; k < wrapped.size(); ++k) {
           std::u32string t = wrapped[k].text;
+          confuse_punct(t, o.halfwidth_punct, r, art.halfwidth_punct);
           int avail = k == 0 ? units - 4 : units;
           if (wrapped[k].width > avail) ++art.hanging_lines;
           bool last = k + 1 == wrapped.size();

@@ -47,6 +47,7 @@ struct DegradeOptions {
   double extraction_space = 0.5;  // chance of a space at each Han|digit/Latin boundary in a line
   double letter_spacing = 0.5;    // chance a justified (slack) line comes out letter-spaced
   double real_title_space = 0.5;  // chance a long 《…》 title gets a real inner space
+  double halfwidth_punct = 0.0;   // chance OCR reads ，：；？！（） between Han as ,:;?!()
 };
 
 // Draws a full option set from the seed; measure is drawn in [measure_lo, measure_hi].
@@ -63,6 +64,7 @@ struct ArtefactCounts {
   int box_paragraphs = 0;
   int bylines = 0;
   int subtitles = 0;
+  int halfwidth_punct = 0;      // full-width marks printed as their ASCII look-alikes
   ArtefactCounts& operator+=(const ArtefactCounts& o);
 };
 
@@ -78,6 +80,9 @@ struct Degraded {
 // `other_headline` supplies the subtitle's words (any clean headline of another article).
 Degraded degrade(const CorpusArticle& article, const DegradeOptions& options, uint64_t seed,
                  const std::string& other_headline);
+
+// The ASCII look-alike OCR reads for a full-width mark, or 0 (，→, ：→: ；→; ？→? ！→! （→( ）→)).
+char32_t halfwidth_confusion(char32_t full);
 
 // Greedy column wrap (exposed for tests): breaks only where clreq allows, never inside an
 // ASCII run, never next to a Han–Han real space; widths in display units.

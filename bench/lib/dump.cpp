@@ -60,6 +60,16 @@ std::string strip(const std::string& s) {
   return o;
 }
 
+// Non-space text with the degrader's punctuation confusions folded back.
+std::string strip_folded(const std::string& s) {
+  std::u32string u = to_u32(strip(s));
+  for (char32_t& c : u) {
+    for (char32_t full : {U'，', U'：', U'；', U'？', U'！', U'（', U'）'})
+      if (c == halfwidth_confusion(full)) c = full;
+  }
+  return to_utf8(u);
+}
+
 void leaves(const Block& b, std::vector<const Block*>& out) {
   if (b.kind == Kind::section || b.kind == Kind::box) {
     for (const auto& c : b.children) leaves(c, out);
@@ -82,10 +92,10 @@ std::string describe(const Degraded& d) {
   char buf[512];
   std::snprintf(buf, sizeof buf,
                 "id=%s seed=%llu measure=%d box_measure=%d empty=%s subtitle=%d byline=%d box=%d "
-                "hanging=%d extraction_space=%.1f letter_spacing=%.1f real_title_space=%.1f",
+                "hanging=%d extraction_space=%.1f letter_spacing=%.2f real_title_space=%.1f halfwidth_punct=%.2f",
                 d.id.c_str(), static_cast<unsigned long long>(d.seed), o.measure, o.box_measure,
                 empty_lines_name(o.empty), o.subtitle, o.byline, o.box, o.hanging, o.extraction_space,
-                o.letter_spacing, o.real_title_space);
+                o.letter_spacing, o.real_title_space, o.halfwidth_punct);
   return buf;
 }
 
@@ -105,14 +115,14 @@ std::string verify_degraded(const Degraded& d) {
   for (const auto& b : d.truth.blocks) leaves(b, ls);
   int next_line = 1;
   for (const Block* b : ls) {
-    std::string want = strip(plain_text(*b));
+    std::string want = strip_folded(plain_text(*b));
     if (!b->src.known() || b->src.first < next_line || b->src.last < b->src.first ||
         b->src.last > static_cast<int>(d.lines.size()))
       return std::string(kind_name(b->kind)) + " \"" + want + "\": bad src";
     for (int n = next_line; n < b->src.first; ++n)
       if (!strip(d.lines[n - 1]).empty()) return "line " + std::to_string(n) + ": text outside every block";
     std::string got;
-    for (int n = b->src.first; n <= b->src.last; ++n) got += strip(d.lines[n - 1]);
+    for (int n = b->src.first; n <= b->src.last; ++n) got += strip_folded(d.lines[n - 1]);
     if (b->kind == Kind::byline) {
       for (const char* marker : {"□", "口"})
         if (got.rfind(marker, 0) == 0) { got.erase(0, std::string(marker).size()); break; }

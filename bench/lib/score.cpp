@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/unicode.h"
+#include "degrade.h"
 
 namespace paiban::bench {
 
@@ -20,6 +21,7 @@ Score& Score::operator+=(const Score& o) {
   lost_spaces += o.lost_spaces;
   spurious_spaces += o.spurious_spaces;
   truth_spaces += o.truth_spaces;
+  for (const auto& [k, v] : o.edit_kinds) edit_kinds[k] += v;
   headings += o.headings;
   heading_lines_ok += o.heading_lines_ok;
   src_checked += o.src_checked;
@@ -145,6 +147,32 @@ std::vector<Flat> flatten(const Document& d) {
   return out;
 }
 
+bool ascii_alnum(char32_t c) { return c < 0x80 && (is_ascii_digit(c) || is_latin_letter(c)); }
+
+// Why a run of edits in the spaced alignment happened, as far as the run shows.
+std::string edit_kind(const std::u32string& t, const std::u32string& p, const Alignment::Run& r) {
+  bool only_spaces = true;
+  for (int k = r.t0; k < r.t1; ++k) only_spaces &= t[k] == U' ';
+  for (int k = r.p0; k < r.p1; ++k) only_spaces &= p[k] == U' ';
+  if (only_spaces) {
+    if (r.t1 > r.t0) return "real space lost";
+    char32_t a = r.p0 > 0 ? p[r.p0 - 1] : 0, b = r.p1 < static_cast<int>(p.size()) ? p[r.p1] : 0;
+    if ((is_han(a) && ascii_alnum(b)) || (ascii_alnum(a) && is_han(b))) return "extraction space kept";
+    if ((is_han(a) || is_cjk_punct(a)) && (is_han(b) || is_cjk_punct(b))) return "letter-spacing kept";
+    return "other space";
+  }
+  if (r.t1 - r.t0 == r.p1 - r.p0) {
+    bool confusions = true;
+    for (int k = 0; k < r.t1 - r.t0; ++k) confusions &= halfwidth_confusion(t[r.t0 + k]) == p[r.p0 + k];
+    if (confusions) return "half-width punctuation kept";
+  }
+  if (r.t1 == r.t0) {
+    std::u32string ins = p.substr(r.p0, r.p1 - r.p0);
+    if (ins == U"□" || ins == U"口" || ins == U"□ " || ins == U"口 ") return "byline marker kept";
+  }
+  return "other text";
+}
+
 std::string context(const std::u32string& t, int at, int before = 8, int after = 10) {
   int a = std::max(0, at - before), b = std::min(static_cast<int>(t.size()), at + after);
   return "«" + to_utf8(t.substr(a, at - a)) + "|" + to_utf8(t.substr(at, b - at)) + "»";
@@ -238,6 +266,7 @@ ScoredArticle score_article(const Document& truth, const Document& pred) {
   for (char32_t c : ts) s.truth_spaces += c == U' ';
   std::vector<std::string> space_msgs;
   for (const auto& r : sa.runs) {
+    s.edit_kinds[edit_kind(ts, ps, r)] += std::max(r.t1 - r.t0, r.p1 - r.p0);
     bool only_spaces = true;
     for (int k = r.t0; k < r.t1; ++k) only_spaces &= ts[k] == U' ';
     for (int k = r.p0; k < r.p1; ++k) only_spaces &= ps[k] == U' ';

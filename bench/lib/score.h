@@ -19,6 +19,7 @@
 //   counted separately from that alignment.
 // - Heading lines exact: truth headings whose start is matched by a predicted heading with the
 //   same printed lines (non-space text per line). src exact: typed matches with equal src.
+// - Edit kinds: each run of edits in the spaced alignment, classified by its likely cause.
 #pragma once
 
 #include <map>
@@ -47,6 +48,9 @@ struct Score {
   long edits_spaced = 0, chars_spaced = 0;
   long lost_spaces = 0, spurious_spaces = 0, truth_spaces = 0;
   long headings = 0, heading_lines_ok = 0;
+  // Spaced-text edits by cause: "extraction space kept", "letter-spacing kept", "real space lost",
+  // "other space", "half-width punctuation kept", "byline marker kept", "other text".
+  std::map<std::string, long> edit_kinds;
   long src_checked = 0, src_ok = 0;
   Score& operator+=(const Score& o);
   double cer() const { return chars ? double(edits) / double(chars) : 0.0; }
