@@ -2,6 +2,8 @@
 // file, loaded once, and clear Errors for missing packages and broken files.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -31,7 +33,7 @@ Error catch_error(F&& f) {
 }
 
 std::string temp_file(const std::string& name, const std::string& bytes) {
-  std::string path = testing::TempDir() + name;
+  std::string path = testing::TempDir() + "paiban_fonts_" + std::to_string(getpid()) + "_" + name;
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
 }

@@ -1,6 +1,7 @@
 // write (pdf): laid-out pages → PDF bytes through libharu, fonts subset with hb-subset.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "layout/fonts.h"
@@ -12,8 +13,21 @@ struct PdfOptions {
   long long creation_epoch = -1;  // seconds since 1970 for /CreationDate; -1: SOURCE_DATE_EPOCH or 0
 };
 
+// Where write_pdf spent its time (for the benchmark's time split) and what it made.
+struct PdfStats {
+  double subset_ms = 0;  // hb-subset of every face used
+  double embed_ms = 0;   // building font dicts, /W, /ToUnicode, CIDToGIDMap
+  double content_ms = 0; // pages: boxes, rules, glyph text
+  double save_ms = 0;    // libharu serialising + compressing, copied out of its memory stream
+  size_t fonts = 0;      // faces embedded
+  size_t glyphs = 0;     // distinct glyphs over all subsets
+  size_t font_bytes = 0; // subset font programs, before compression
+  size_t bytes = 0;      // the PDF
+};
+
 // Fonts embedded as subsets (Type0, Identity-H, ToUnicode), compression on, byte-identical for
-// identical input. Throws Error on failure.
-std::string write_pdf(const LaidOutDocument& doc, const FontLibrary& fonts, const PdfOptions& opts = {});
+// identical input. Throws Error on failure. `stats`, when given, receives the time split.
+std::string write_pdf(const LaidOutDocument& doc, const FontLibrary& fonts, const PdfOptions& opts = {},
+                      PdfStats* stats = nullptr);
 
 }  // namespace paiban

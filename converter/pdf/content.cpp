@@ -1,0 +1,93 @@
+// content: a page's glyph runs → content-stream text (PDF 32000-1 §9.4). One BT…ET block per run,
+// in run order, so the stream is in reading order. Each baseline segment is positioned with Tm
+// and shown with one TJ whose numbers carry the layout's exact spacing (justification, clreq
+// punctuation compression, Han–Latin spacing) relative to the /W widths.
+#include <algorithm>
+#include <cmath>
+
+#include "pdf/pdf_internal.h"
+
+namespace paiban::pdf {
+namespace {
+
+void append_tm(std::string& out, double x, double y) {
+  out += "1 0 0 1 ";
+  append_number(out, x);
+  out.push_back(' ');
+  append_number(out, y);
+  out += " Tm\n";
+}
+
+// .notdef stands for whichever character no font had: its text goes into /ActualText (§14.9.4)
+// so copy/paste still returns the source character.
+void append_actual_text(std::string& out, const PlacedGlyph& g, uint16_t code) {
+  out += "/Span<</ActualText<";
+  static const char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : utf16be(g.text, true)) {
+    out.push_back(kHex[c >> 4]);
+    out.push_back(kHex[c & 0xF]);
+  }
+  out += ">>>BDC\n";
+  append_tm(out, g.x, g.y);
+  out += "[<";
+  append_hex4(out, code);
+  out += ">]TJ\nEMC\n";
+}
+
+}  // namespace
+
+std::string page_text(const LaidOutPage& page, const std::map<int, const EmbeddedFont*>& fonts,
+                      const std::map<int, std::string>& resource) {
+  std::string out;
+  out.reserve(page.runs.size() * 64);
+  double gray = -1;
+  for (const GlyphRun& run : page.runs) {
+    if (run.glyphs.empty()) continue;
+    const EmbeddedFont& ef = *fonts.at(run.face);
+    const double size = run.size;
+    if (run.gray != gray) {
+      gray = run.gray;
+      append_number(out, std::clamp(gray, 0.0, 1.0));
+      out += " g\n";  // DeviceGray: black text prints on the K plate only
+    }
+    out += "BT\n/" + resource.at(run.face) + " ";
+    append_number(out, size);
+    out += " Tf\n";
+    const auto& gs = run.glyphs;
+    for (size_t i = 0; i < gs.size();) {
+      if (gs[i].gid == 0 && !gs[i].text.empty()) {
+        append_actual_text(out, gs[i], ef.code.at(0));
+        ++i;
+        continue;
+      }
+      append_tm(out, gs[i].x, gs[i].y);
+      out += "[<";
+      double pen = gs[i].x;  // where the next glyph would land with no adjustment
+      size_t j = i;
+      for (; j < gs.size(); ++j) {
+        const PlacedGlyph& g = gs[j];
+        if (j > i) {
+          if (std::fabs(g.y - gs[i].y) > 0.001 || (g.gid == 0 && !g.text.empty())) break;
+          double d = g.x - pen;  // displacement the layout wants beyond the glyph widths
+          if (d < -2 * size || d > 8 * size) break;  // a jump, not spacing: new segment
+          // TJ number: thousandths of text space, positive moves left; rounded to what is written.
+          double n = std::round(-d * 1000.0 / size * 100.0) / 100.0;
+          if (n != 0) {
+            out += ">";
+            append_number(out, n, 2);
+            out += "<";
+            pen -= n * size / 1000.0;
+          }
+        }
+        append_hex4(out, ef.code.at(g.gid));
+        pen += ef.width.at(g.gid) * size / 1000.0;
+      }
+      out += ">]TJ\n";
+      i = j;
+    }
+    out += "ET\n";
+  }
+  return out;
+}
+
+}  // namespace paiban::pdf

@@ -1,0 +1,87 @@
+// Small building blocks on top of libharu's object API: error capture, locale-free numbers,
+// PDF text strings and compressed streams.
+#include <hpdf_doc.h>
+#include <hpdf_streams.h>
+
+#include <charconv>
+#include <cmath>
+
+#include "core/error.h"
+#include "core/unicode.h"
+#include "pdf/pdf_internal.h"
+
+namespace paiban::pdf {
+
+void HPDF_STDCALL on_hpdf_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
+  auto* e = static_cast<HpdfErrors*>(user);
+  if (e->code == HPDF_OK) {
+    e->code = code;
+    e->detail = detail;
+  }
+}
+
+void check(const HpdfErrors& errors, HPDF_STATUS status, const char* what) {
+  if (errors.code == HPDF_OK && status == HPDF_OK) return;
+  char buf[64];
+  HPDF_STATUS c = errors.code != HPDF_OK ? errors.code : status;
+  std::snprintf(buf, sizeof buf, "0x%04X (detail %u)", static_cast<unsigned>(c), static_cast<unsigned>(errors.detail));
+  throw Error(ExitCode::internal, std::string("pdf: libharu failed while ") + what + ": error " + buf,
+              "see https://github.com/libharu/libharu/wiki/Error-handling for the code");
+}
+
+void append_number(std::string& out, double v, int decimals) {
+  if (!std::isfinite(v)) v = 0;
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  char* end = r.ptr;
+  if (decimals > 0) {
+    while (end[-1] == '0') --end;
+    if (end[-1] == '.') --end;
+  }
+  std::string_view s(buf, static_cast<size_t>(end - buf));
+  if (s == "-0") s = "0";
+  out.append(s);
+}
+
+void append_hex4(std::string& out, uint32_t code) {
+  static const char kHex[] = "0123456789ABCDEF";
+  for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(code >> shift) & 0xF]);
+}
+
+std::string utf16be(std::string_view utf8, bool bom) {
+  std::string out;
+  if (bom) out.append("\xFE\xFF", 2);
+  auto put = [&](uint32_t u) {
+    out.push_back(static_cast<char>((u >> 8) & 0xFF));
+    out.push_back(static_cast<char>(u & 0xFF));
+  };
+  for (size_t i = 0; i < utf8.size();) {
+    char32_t cp = next_code_point(utf8, i);
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      put(0xD800 + (cp >> 10));
+      put(0xDC00 + (cp & 0x3FF));
+    } else {
+      put(cp);
+    }
+  }
+  return out;
+}
+
+HPDF_Binary text_string(HPDF_Doc pdf, std::string_view utf8) {
+  std::string bytes = utf16be(utf8, true);
+  return HPDF_Binary_New(pdf->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+}
+
+HPDF_Dict new_stream(HPDF_Doc pdf, std::string_view bytes, bool compress) {
+  HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+  if (!s) return nullptr;
+  if (compress) s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  if (!bytes.empty() &&
+      HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                        static_cast<HPDF_UINT>(bytes.size())) != HPDF_OK)
+    return nullptr;
+  return s;
+}
+
+}  // namespace paiban::pdf

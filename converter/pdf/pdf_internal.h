@@ -1,0 +1,73 @@
+// Internal pieces of the PDF writer (write.cpp drives them). PDF 32000-1:2008 section numbers
+// are given where a structure comes from.
+#pragma once
+
+#include <hpdf.h>
+#include <hpdf_objects.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "layout/fonts.h"
+#include "layout/page.h"
+
+namespace paiban::pdf {
+
+// libharu reports errors through a callback; this collects the first one so the caller can
+// throw a paiban::Error after the call returns (libharu must not be unwound through).
+struct HpdfErrors {
+  HPDF_STATUS code = HPDF_OK;
+  HPDF_STATUS detail = 0;
+};
+void HPDF_STDCALL on_hpdf_error(HPDF_STATUS code, HPDF_STATUS detail, void* user);
+// Throws Error(internal) naming `what` when libharu has reported an error or `status` != OK.
+void check(const HpdfErrors& errors, HPDF_STATUS status, const char* what);
+
+// Locale-free number for a content stream or dict: at most `decimals` decimals, no trailing zeros.
+void append_number(std::string& out, double v, int decimals = 3);
+void append_hex4(std::string& out, uint32_t code);
+// UTF-8 → UTF-16BE bytes (surrogate pairs for astral characters), optionally with a BOM.
+std::string utf16be(std::string_view utf8, bool bom);
+// A PDF text string (7.9.2.2): UTF-16BE with BOM, written as a hex string by libharu.
+HPDF_Binary text_string(HPDF_Doc pdf, std::string_view utf8);
+// A new indirect stream object holding `bytes`, Flate-compressed when `compress`.
+HPDF_Dict new_stream(HPDF_Doc pdf, std::string_view bytes, bool compress = true);
+
+// The glyphs a document uses of one face, and the text each stands for (first non-empty wins).
+struct FontUse {
+  int face = 0;
+  std::vector<uint32_t> gids;  // sorted, unique, original glyph ids
+  std::unordered_map<uint32_t, std::string> text;
+};
+// One entry per face, in order of first use (deterministic).
+std::vector<FontUse> collect_fonts(const LaidOutDocument& doc, const FontLibrary& fonts);
+
+// A face embedded as a Type0 font (9.7): glyph → 2-byte code (Identity-H) and width in 1/1000 em.
+struct EmbeddedFont {
+  int face = 0;
+  HPDF_Dict type0 = nullptr;
+  std::unordered_map<uint32_t, uint16_t> code;   // original gid → content-stream code
+  std::unordered_map<uint32_t, int> width;       // original gid → /W width (glyph space)
+  size_t font_bytes = 0;
+};
+struct EmbedTimes {
+  double subset_ms = 0, embed_ms = 0;
+};
+// Subsets the face once with hb-subset and builds Type0 + CIDFont + FontDescriptor + font file
+// + /W + /ToUnicode (+ /CIDToGIDMap for TrueType).
+EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& face, const FontUse& use,
+                        EmbedTimes* times);
+
+// /ToUnicode CMap (9.10.3) for code → text pairs (sorted by code).
+std::string tounicode_cmap(const std::vector<std::pair<uint16_t, std::string>>& map);
+
+// The page's glyph text as BT…ET blocks, one per run, in run order (reading order).
+// `resource` gives the page-local font name (/F1…) of each face.
+std::string page_text(const LaidOutPage& page, const std::map<int, const EmbeddedFont*>& fonts,
+                      const std::map<int, std::string>& resource);
+
+}  // namespace paiban::pdf
