@@ -139,6 +139,13 @@ TEST(Degrade, HeadingsOverEightCharactersPrintOnTwoLines) {
   // At the space when there is one (the space is the printed break), else near the middle.
   EXPECT_EQ(headings[0], (std::vector<std::string>{"坚持党的全面领导", "把准方向重落实"}));
   EXPECT_EQ(headings[1], (std::vector<std::string>{"深化党的创新理", "论坚定信念强根基"}));
+  // Heading type is larger: in a 10-character column a heading line holds at most 7.
+  Degraded narrow = degrade(sample_article(), options(10, EmptyLines::every), 1, "x");
+  for (const Block* b : leaves(narrow.truth)) {
+    if (b->kind != Kind::heading) continue;
+    EXPECT_GE(b->lines.size(), 3u);
+    for (const auto& l : b->lines) EXPECT_LE(display_width(l), 14) << l;
+  }
 }
 
 TEST(Degrade, BylineMarkerPrintedTruthKeepsTheRealSpace) {

@@ -326,7 +326,10 @@ Degraded degrade(const CorpusArticle& article, const DegradeOptions& o, uint64_t
     const auto& b = body[i];
     if (b.type == "heading") {
       leaves.push_back({Kind::heading, false, "", {}, {}});
-      for (auto& l : split_heading(to_u32(b.text), o.measure * 2)) leaves.back().lines.push_back(to_utf8(l));
+      // Heading type is at least a third larger than body type, so a heading line holds fewer
+      // characters than the column: at most three quarters of the measure.
+      int heading_units = std::max(5, o.measure * 3 / 4) * 2;
+      for (auto& l : split_heading(to_u32(b.text), heading_units)) leaves.back().lines.push_back(to_utf8(l));
       if (leaves.back().lines.size() > 1) ++art.multi_line_headings;
     } else {
       std::string text = to_utf8(add_title_spaces(to_u32(b.text), o.real_title_space, r));
