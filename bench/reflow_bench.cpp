@@ -2,7 +2,7 @@
 // Metrics are defined in bench/lib/score.h; the degrader in bench/lib/degrade.h.
 //
 //   reflow_bench [--corpus PATH] [--seed N] [--count N] [--dump DIR] [--show N] [--worst N]
-//                [--min-seconds S] [--no-speed]
+//                [--min-seconds S] [--no-speed] [--errors]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -41,12 +41,13 @@ struct Args {
   int worst = 5;
   double min_seconds = 1.0;
   bool speed = true;
+  bool errors = false;  // every article's failures, one per line, for grep
 };
 
 [[noreturn]] void usage(const char* msg) {
   std::fprintf(stderr,
                "reflow_bench: %s\nusage: reflow_bench [--corpus PATH] [--seed N] [--count N] [--dump DIR] "
-               "[--show N] [--worst N] [--min-seconds S] [--no-speed]\n",
+               "[--show N] [--worst N] [--min-seconds S] [--no-speed] [--errors]\n",
                msg);
   std::exit(2);
 }
@@ -68,6 +69,7 @@ Args parse(int argc, char** argv) {
       else if (k == "--worst") a.worst = std::stoi(val());
       else if (k == "--min-seconds") a.min_seconds = std::stod(val());
       else if (k == "--no-speed") a.speed = false;
+      else if (k == "--errors") a.errors = true;
       else usage(("unknown option " + k).c_str());
     } catch (const std::logic_error&) {
       usage(("bad value for " + k).c_str());
@@ -218,6 +220,19 @@ int main(int argc, char** argv) {
     std::printf("  %-10s %6ld  %-7s %-7s %-7s\n", t, c.tp + c.fn, fmt(c.precision()).c_str(),
                 fmt(c.recall()).c_str(), fmt(c.f1()).c_str());
   }
+  const char* kTypes[] = {"headline", "subtitle", "byline", "heading", "p", "box-p", "-"};
+  std::printf("\n  block starts, truth type (rows) × reflow type (columns); - = none there:\n  %-9s", "");
+  for (const char* c : kTypes) std::printf(" %8s", c);
+  std::printf("\n");
+  for (const char* r : kTypes) {
+    std::printf("  %-9s", r);
+    for (const char* c : kTypes) {
+      auto it = all.confusion.find({r, c});
+      long v = it == all.confusion.end() ? 0 : it->second;
+      if (v) std::printf(" %8ld", v); else std::printf(" %8s", ".");
+    }
+    std::printf("\n");
+  }
   std::printf("\n  heading lines exact %ld/%ld; src exact %ld/%ld of typed matches; real spaces lost %ld/%ld, "
               "spurious spaces %ld\n",
               all.heading_lines_ok, all.headings, all.src_ok, all.src_checked, all.lost_spaces, all.truth_spaces,
@@ -247,6 +262,13 @@ int main(int argc, char** argv) {
       if (n++ == 8) { std::printf("      … %zu more\n", it.scored.diff.size() - 8); break; }
       std::printf("      %s\n", m.c_str());
     }
+  }
+
+  if (args.errors) {
+    std::printf("\n  all failures (article index, measure, policy: failure):\n");
+    for (size_t i = 0; i < items.size(); ++i)
+      for (const auto& m : items[i].scored.diff)
+        std::printf("  #%zu m=%d %s: %s\n", i, items[i].d.options.measure, empty_lines_name(items[i].d.options.empty), m.c_str());
   }
 
   if (args.show >= 0 && args.show < args.count) {

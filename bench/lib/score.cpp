@@ -22,6 +22,7 @@ Score& Score::operator+=(const Score& o) {
   spurious_spaces += o.spurious_spaces;
   truth_spaces += o.truth_spaces;
   for (const auto& [k, v] : o.edit_kinds) edit_kinds[k] += v;
+  for (const auto& [k, v] : o.confusion) confusion[k] += v;
   headings += o.headings;
   heading_lines_ok += o.heading_lines_ok;
   src_checked += o.src_checked;
@@ -234,6 +235,7 @@ ScoredArticle score_article(const Document& truth, const Document& pred) {
       break;
     }
     if (t.type == "heading") ++s.headings;
+    ++s.confusion[{t.type, typed ? t.type : any ? fp[range.first->second].type : "-"}];
     if (off > 0) (any ? s.untyped.tp : s.untyped.fn)++;
     if (typed) { ++s.typed.tp; ++s.by_type[t.type].tp; }
     else { ++s.typed.fn; ++s.by_type[t.type].fn; }
@@ -255,6 +257,7 @@ ScoredArticle score_article(const Document& truth, const Document& pred) {
     if (!typed_match) { ++s.typed.fp; ++s.by_type[p.type].fp; }
     if (off > 0 && !(t_here && untyped_used[off]++ == 0)) {
       ++s.untyped.fp;
+      ++s.confusion[{"-", p.type}];
       boundary_msgs.push_back("spurious break, " + p.type + " (" + line_label(p.src) + ") " + context(tn, off));
     }
   }

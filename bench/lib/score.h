@@ -51,6 +51,8 @@ struct Score {
   // Spaced-text edits by cause: "extraction space kept", "letter-spacing kept", "real space lost",
   // "other space", "half-width punctuation kept", "byline marker kept", "other text".
   std::map<std::string, long> edit_kinds;
+  // Block starts by (truth type, reflow type); "-" = no block starts there on that side.
+  std::map<std::pair<std::string, std::string>, long> confusion;
   long src_checked = 0, src_ok = 0;
   Score& operator+=(const Score& o);
   double cer() const { return chars ? double(edits) / double(chars) : 0.0; }
