@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -17,6 +18,7 @@
 #include "core/unicode.h"
 #include "layout/shape.h"
 #include "pdf/pdf.h"
+#include "pdf/pdf_internal.h"
 
 using namespace paiban;
 
@@ -362,6 +364,51 @@ TEST(Pdf, BadDocumentsAreErrorsNotCrashes) {
   doc = make_doc();
   doc.bookmarks.push_back(Bookmark{"nowhere", 7, 0});
   EXPECT_THROW(write_pdf(doc, fonts()), Error);
+  doc = make_doc();
+  doc.pages[1].width = std::nanf("");
+  EXPECT_THROW(write_pdf(doc, fonts()), Error);
+  doc = make_doc();
+  doc.pages[0].bleed = 500;
+  EXPECT_THROW(write_pdf(doc, fonts()), Error);
+
+}
+
+TEST(Pdf, ContentStreamPositionsGlyphsExactly) {
+  // Two faces' worth of codes and widths, as embed_font would produce them.
+  pdf::EmbeddedFont a;
+  a.face = 0;
+  a.code = {{10, 100}, {11, 101}, {0, 0}};
+  a.width = {{10, 1000}, {11, 500}, {0, 1000}};
+  LaidOutPage page;
+  GlyphRun run{0, 10, 0, {}};
+  run.glyphs.push_back(PlacedGlyph{10, 50, 700, "中"});
+  run.glyphs.push_back(PlacedGlyph{11, 60, 700, "a"});      // exactly after 中 (1 em at 10 pt)
+  run.glyphs.push_back(PlacedGlyph{10, 67.5f, 700, "文"});  // 2.5 pt Han–Latin spacing after a
+  run.glyphs.push_back(PlacedGlyph{10, 50, 685, "下"});     // next line: new Tm
+  run.glyphs.push_back(PlacedGlyph{0, 60, 685, "😀"});      // .notdef: ActualText span
+  run.glyphs.push_back(PlacedGlyph{11, std::nanf(""), 685, "b"});  // a bad coordinate
+  page.runs.push_back(run);
+  GlyphRun gray = run;
+  gray.gray = 0.25f;
+  gray.glyphs.resize(1);
+  page.runs.push_back(gray);
+  std::string out = pdf::page_text(page, {{0, &a}}, {{0, "F1"}});
+  EXPECT_EQ(out,
+            "0 g\nBT\n/F1 10 Tf\n"
+            "1 0 0 1 50 700 Tm\n[<00640065>-250<0064>]TJ\n"
+            "1 0 0 1 50 685 Tm\n[<0064>]TJ\n"
+            "/Span<</ActualText<FEFFD83DDE00>>>BDC\n1 0 0 1 60 685 Tm\n[<0000>]TJ\nEMC\n"
+            "1 0 0 1 0 685 Tm\n[<0065>]TJ\n"
+            "ET\n"
+            "0.25 g\nBT\n/F1 10 Tf\n1 0 0 1 50 700 Tm\n[<0064>]TJ\nET\n");
+}
+
+TEST(Pdf, ToUnicodeMapsCodesToUtf16) {
+  std::string cmap = pdf::tounicode_cmap({{0x64, "中"}, {0x1F0, "——"}, {0x200, "😀"}});
+  EXPECT_NE(cmap.find("3 beginbfchar\n<0064> <4E2D>\n<01F0> <20142014>\n<0200> <D83DDE00>\nendbfchar"),
+            std::string::npos)
+      << cmap;
+  EXPECT_NE(cmap.find("<0000> <FFFF>"), std::string::npos);
 }
 
 TEST(Pdf, StatsReportTheTimeSplit) {

@@ -85,6 +85,7 @@ std::string write_pdf(const LaidOutDocument& doc, const FontLibrary& fonts, cons
   HPDF_Doc pdf = owner.get();
   if (!pdf) throw Error(ExitCode::internal, "pdf: libharu cannot create a document (out of memory?)");
   check(errors, HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL), "enabling compression");
+  pdf->pdf_version = HPDF_VER_15;  // /ActualText marked content (§14.9.4) is PDF 1.5
 
   // Fonts: each face used is subset once for the whole document.
   EmbedTimes times;
@@ -98,6 +99,13 @@ std::string write_pdf(const LaidOutDocument& doc, const FontLibrary& fonts, cons
 
   std::vector<HPDF_Page> pages;
   for (const LaidOutPage& lp : doc.pages) {
+    // libharu accepts 3..14400 pt (PDF 32000-1 Annex C.2 limits); anything else is a layout bug.
+    if (!(lp.width >= 3 && lp.width <= 14400 && lp.height >= 3 && lp.height <= 14400) ||
+        !(lp.bleed >= 0 && 2 * lp.bleed < std::min(lp.width, lp.height))) {
+      throw Error(ExitCode::internal, "pdf: page " + std::to_string(pages.size() + 1) + " has an impossible size (" +
+                                          std::to_string(lp.width) + " x " + std::to_string(lp.height) +
+                                          " pt, bleed " + std::to_string(lp.bleed) + ")");
+    }
     HPDF_Page page = HPDF_AddPage(pdf);
     check(errors, page ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM, "adding a page");
     pages.push_back(page);
