@@ -1,13 +1,38 @@
-// PLACEHOLDER until the reflow stage lands: registers the subcommand so the CLI links.
+// paiban reflow IN [-o OUT.xml] [--encoding E] [--verbose]: raw column text → article XML.
+#include <iostream>
+#include <memory>
+
 #include "cli/commands.h"
-#include "core/error.h"
+#include "cli/summary.h"
+#include "core/output.h"
+#include "decode/decode.h"
+#include "pipeline/convert.h"
+#include "xml/xml.h"
 
 namespace paiban::cli {
 
 void add_reflow_command(CLI::App& app, Action& action) {
-  auto* cmd = app.add_subcommand("reflow", "(not built yet)");
-  cmd->callback([&action] {
-    action = [] () -> int { throw Error(ExitCode::internal, "'reflow' is not built yet"); };
+  struct Options {
+    std::string in, out = "-", encoding;
+    bool verbose = false;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand(
+      "reflow", "Raw OCR column text → article XML: headline, subtitle, byline, sections, paragraphs, boxes");
+  cmd->add_option("IN", o->in, "Input: raw column text (UTF-8, GB18030, Big5, UTF-16) or article XML; - reads stdin")
+      ->required();
+  cmd->add_option("-o,--output", o->out, "Output XML file (default: stdout)");
+  cmd->add_option("--encoding", o->encoding, "Input encoding instead of detecting it (UTF-8, GB18030, Big5, UTF-16LE, ...)");
+  cmd->add_flag("-v,--verbose", o->verbose, "Report the structure found and every repair made, on stderr");
+  cmd->callback([&action, o] {
+    action = [o]() -> int {
+      std::string bytes = try_read_file(o->in);
+      ReflowReport report;
+      Document doc = try_load_document(bytes, o->in, o->encoding, &report);
+      try_write_file_atomic(o->out, write_xml(doc));
+      if (o->verbose) std::cerr << summary(o->in, doc, report);
+      return 0;
+    };
   });
 }
 

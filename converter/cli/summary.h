@@ -1,0 +1,15 @@
+// What reflow found and repaired, for --verbose (one line per fact, on stderr).
+#pragma once
+
+#include <string>
+
+#include "core/document.h"
+#include "reflow/reflow.h"
+
+namespace paiban::cli {
+
+// "IN: headline 1, subtitle 1, byline 1, sections 5, paragraphs 27, boxes 1"
+// "IN: repairs: byline-marker 1, extraction-space 57, ..." and each warning.
+std::string summary(const std::string& name, const Document& doc, const ReflowReport& report);
+
+}  // namespace paiban::cli

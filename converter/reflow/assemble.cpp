@@ -1,0 +1,87 @@
+// assemble: classified units → the Document tree (DESIGN.md §2): headline, subtitle, byline,
+// sections opened by headings, paragraphs, boxes; every block with its source line range.
+#include "reflow/stages.h"
+
+namespace paiban::reflow_stages {
+
+namespace {
+
+LineRange range(const Layout& L, size_t begin, size_t end) {
+  return LineRange{L.lines[begin].src, L.lines[end - 1].src};
+}
+
+void extend(LineRange& r, const LineRange& c) {
+  if (!r.known()) r.first = c.first;
+  r.last = c.last;
+}
+
+Block leaf(const Layout& L, const Unit& u, ReflowReport& report) {
+  Block b;
+  b.kind = u.kind;
+  b.src = range(L, u.begin, u.end);
+  if (u.kind == Kind::heading) {
+    for (size_t i = u.begin; i < u.end; ++i) b.lines.push_back(join_lines(L.lines, i, i + 1, report));
+  } else {
+    b.text = join_lines(L.lines, u.begin, u.end, report);
+    if (u.kind == Kind::byline) b.text = strip_byline_marker(std::move(b.text), report);
+  }
+  return b;
+}
+
+}  // namespace
+
+Document assemble(const Layout& L, const std::vector<Unit>& units, const std::string& source,
+                  ReflowReport& report) {
+  Document doc;
+  doc.source = source;
+  // Indices, not pointers: the vectors grow while we fill them.
+  constexpr size_t none = static_cast<size_t>(-1);
+  size_t section = none;  // doc.blocks index of the open section (a heading opened it)
+  size_t box = none;      // index of the open box in its parent's children
+  bool box_in_section = false;
+  size_t box_column = 0;
+  auto box_block = [&]() -> Block& {
+    return box_in_section ? doc.blocks[section].children[box] : doc.blocks[box];
+  };
+  for (size_t k = 0; k < units.size(); ++k) {
+    const Unit& u = units[k];
+    Block b = leaf(L, u, report);
+    if (u.boxed) {
+      if (box == none || box_column != u.column) {
+        // A box inside a section when the section's text goes on after it; else at article level.
+        bool text_follows = false;
+        for (size_t n = k + 1; n < units.size() && !text_follows; ++n)
+          text_follows = !units[n].boxed && units[n].kind == Kind::paragraph;
+        Block nb;
+        nb.kind = Kind::box;
+        box_in_section = section != none && text_follows;
+        std::vector<Block>& into = box_in_section ? doc.blocks[section].children : doc.blocks;
+        into.push_back(std::move(nb));
+        box = into.size() - 1;
+        box_column = u.column;
+        if (!box_in_section) section = none;
+      }
+      extend(box_block().src, b.src);
+      if (box_in_section) extend(doc.blocks[section].src, b.src);
+      box_block().children.push_back(std::move(b));
+      continue;
+    }
+    box = none;
+    if (u.kind == Kind::heading) {
+      Block s;
+      s.kind = Kind::section;
+      s.src = b.src;
+      s.children.push_back(std::move(b));
+      doc.blocks.push_back(std::move(s));
+      section = doc.blocks.size() - 1;
+    } else if (u.kind == Kind::paragraph && section != none) {
+      extend(doc.blocks[section].src, b.src);
+      doc.blocks[section].children.push_back(std::move(b));
+    } else {
+      doc.blocks.push_back(std::move(b));
+    }
+  }
+  return doc;
+}
+
+}  // namespace paiban::reflow_stages

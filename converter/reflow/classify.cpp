@@ -1,0 +1,105 @@
+// classify: what each unit is. At the top: the headline, a "——" subtitle, a □ byline. In the
+// body: headings (short lines without sentence punctuation, merged when printed on several
+// lines), paragraphs, and boxes (units of a column at another measure).
+#include "reflow/stages.h"
+
+namespace paiban::reflow_stages {
+
+namespace {
+
+bool starts_with(const std::u32string& t, std::u32string_view p) {
+  return t.size() >= p.size() && std::u32string_view(t).substr(0, p.size()) == p;
+}
+
+// Reporter credits newspapers print under the headline (GB/T 15834 has no rule; house style).
+bool credit_words(const std::u32string& t, size_t at) {
+  for (std::u32string_view w : {U"本报记者", U"本报通讯员", U"本报特约", U"本报讯", U"记者", U"通讯员",
+                                U"特约记者", U"新华社", U"文/", U"文／"}) {
+    if (t.size() >= at + w.size() && std::u32string_view(t).substr(at, w.size()) == w) return true;
+  }
+  return false;
+}
+
+const Line& last_line(const Layout& L, const Unit& u) { return L.lines[u.end - 1]; }
+
+bool unit_heading_like(const Layout& L, const Unit& u) {
+  if (u.end - u.begin > 4) return false;
+  for (size_t i = u.begin; i < u.end; ++i)
+    if (!heading_like(L.lines[i])) return false;
+  return true;
+}
+
+// The first unit is the headline when it does not read as a paragraph: no clause-ending mark.
+bool headline_like(const Layout& L, const Unit& u) {
+  if (u.end - u.begin > 2) return false;
+  const Line& l = last_line(L, u);
+  if (l.end == End::pause || l.end == End::semicolon || l.end == End::colon) return false;
+  char32_t c = l.text.back();
+  return c != U'。' && c != U'.';
+}
+
+}  // namespace
+
+bool opens_subtitle(const Line& l) {
+  const auto& t = l.text;
+  if (t.empty()) return false;
+  return t[0] == U'—' || t[0] == U'―' || t[0] == U'─' || starts_with(t, U"－－") || starts_with(t, U"--");
+}
+
+bool opens_byline(const Line& l) {
+  const auto& t = l.text;
+  if (t.empty() || l.pauses > 0) return false;
+  if (t[0] == U'□' || t[0] == U'■' || t[0] == U'◻') return true;
+  // OCR reads the □ marker as 口 (the character "mouth"): a marker when a space or a credit follows.
+  if (t[0] == U'口') return t.size() > 1 && (t[1] == U' ' || t[1] == 0x3000 || credit_words(t, 1));
+  return credit_words(t, 0) && t.find(U' ') != std::u32string::npos;
+}
+
+bool heading_like(const Line& l) {
+  return l.pauses == 0 && (l.end == End::word || l.end == End::closing);
+}
+
+void classify(const Layout& L, std::vector<Unit>& units) {
+  size_t u = 0;
+  if (!units.empty() && !units[0].boxed && headline_like(L, units[0])) units[u++].kind = Kind::headline;
+  // Subtitle and byline follow the headline, one line each.
+  for (; u < units.size() && u < 4; ++u) {
+    Unit& x = units[u];
+    if (x.end - x.begin != 1 || x.boxed) break;
+    const Line& l = L.lines[x.begin];
+    if (opens_subtitle(l) && u > 0) x.kind = Kind::subtitle;
+    else if (opens_byline(l)) x.kind = Kind::byline;
+    else break;
+  }
+  // Body: runs of heading-like units become one heading when a paragraph follows them.
+  std::vector<Unit> out(units.begin(), units.begin() + static_cast<long>(u));
+  while (u < units.size()) {
+    size_t r = u;
+    while (r < units.size() && unit_heading_like(L, units[r]) && units[r].column == units[u].column)
+      ++r;
+    bool followed = r < units.size() && units[r].column == units[u].column;
+    if (r == u || !followed) {
+      for (size_t k = u; k < std::max(r, u + 1); ++k) out.push_back(units[k]);
+      u = std::max(r, u + 1);
+      continue;
+    }
+    Unit h = units[u];
+    h.kind = Kind::heading;
+    for (size_t k = u + 1; k < r; ++k) {
+      const Unit& n = units[k];
+      bool blank = L.lines[n.begin].blanks_before > 0;
+      if ((L.blanks == Blanks::breaks && blank) || n.end - h.begin > 4) {
+        out.push_back(h);  // a separate heading: an empty section before the next one
+        h = n;
+        h.kind = Kind::heading;
+        continue;
+      }
+      h.end = n.end;
+    }
+    out.push_back(h);
+    u = r;
+  }
+  units = std::move(out);
+}
+
+}  // namespace paiban::reflow_stages

@@ -1,0 +1,246 @@
+// normalise: clean each source line (letter-spacing, extraction spaces), join a block's lines
+// without inventing or losing a character, and repair OCR punctuation inside Han text.
+#include <cstdint>
+
+#include "core/clreq.h"
+#include "reflow/chars.h"
+#include "reflow/stages.h"
+
+namespace paiban::reflow_stages {
+
+using chars::Cls;
+
+namespace {
+
+bool ascii_alnum(char32_t c) {
+  return (c >= U'0' && c <= U'9') || ((c | 0x20) >= U'a' && (c | 0x20) <= U'z');
+}
+
+// A space between two Latin words (or numbers) is a real word space; anything else next to CJK
+// text is either a real space between Han phrases or an extraction artefact.
+bool word_space(Cls a, Cls b) { return !chars::is_cjk(a) && !chars::is_cjk(b); }
+
+// The printed gap between Han text and an ASCII word is spacing (clreq §3.2.1 "Mixed text"),
+// not a space character: extractors emit one, the newspaper text has none.
+bool extraction_space(char32_t a, Cls ka, char32_t b, Cls kb) {
+  return (chars::is_cjk(ka) && b < 0x80) || (a < 0x80 && chars::is_cjk(kb));
+}
+
+void count(ReflowReport& r, const char* kind, int n = 1) {
+  if (n > 0) r.repairs[kind] += n;
+}
+
+// A justified line whose slack went into the gaps between characters comes out of PDF
+// extraction as "重 点 产 业 链": several one-Han-character words in a row.
+bool is_letter_spaced(const std::u32string& t, size_t b, size_t e) {
+  int tokens = 0, singles = 0;
+  size_t k = b;
+  while (k < e) {
+    while (k < e && chars::classify(t[k]) == Cls::space) ++k;
+    if (k >= e) break;
+    int han = 0, len = 0;
+    while (k < e && chars::classify(t[k]) != Cls::space) {
+      han += chars::classify(t[k]) == Cls::han;
+      ++len, ++k;
+    }
+    ++tokens;
+    singles += han == 1 && len <= 2;
+  }
+  return singles >= 3 && singles * 2 >= tokens;
+}
+
+void set_ending(Line& l) {
+  const std::u32string& t = l.text;
+  size_t k = t.size();
+  while (k > 0 && clreq::is_closing(t[k - 1])) --k;
+  l.end = End::word;
+  if (k == 0) {
+    l.end = t.empty() ? End::word : End::closing;
+    return;
+  }
+  char32_t c = t[k - 1];
+  bool after_han = k >= 2 && chars::classify(t[k - 2]) == Cls::han;
+  if (clreq::is_stop(c) || c == U'…' || c == U'⋯' ||
+      ((c == U'.' || c == U'!' || c == U'?') && after_han))
+    l.end = End::stop;
+  else if (c == U'；' || (c == U';' && after_han))
+    l.end = End::semicolon;
+  else if (c == U'：' || (c == U':' && after_han))
+    l.end = End::colon;
+  else if (c == U'，' || c == U'、' || (c == U',' && after_han))
+    l.end = End::pause;
+  else if (k < t.size())
+    l.end = End::closing;
+}
+
+// Width of the first chunk a line break may not enter (clreq §3.1.7 prohibitions, no break
+// inside an ASCII word, a real space between Han phrases glues its neighbours).
+int head_width(const std::u32string& t) {
+  int w = 0;
+  for (size_t k = 0; k < t.size(); ++k) {
+    char32_t c = t[k];
+    if (c == U' ' && k > 0 && k + 1 < t.size() &&
+        chars::classify(t[k - 1]) != Cls::han && chars::classify(t[k + 1]) != Cls::han)
+      break;  // a Latin word space is a break opportunity
+    w += chars::width(c);
+    if (k + 1 == t.size()) break;
+    char32_t n = t[k + 1];
+    if (c == U' ' || n == U' ') continue;
+    bool ascii_word = c > 0x20 && c < 0x7F && n > 0x20 && n < 0x7F;
+    if (!ascii_word && !clreq::forbids_break(c, n)) break;
+  }
+  return w;
+}
+
+}  // namespace
+
+Line clean_line(std::string_view raw, int src, ReflowReport& report) {
+  Line l;
+  l.src = src;
+  std::u32string t;
+  t.reserve(raw.size() / 2 + 1);
+  for (size_t i = 0; i < raw.size();) t.push_back(next_code_point(raw, i));
+  if (!t.empty() && t.front() == 0xFEFF) t.erase(0, 1);  // a stray BOM is no character
+  size_t b = 0, e = t.size();
+  while (b < e && chars::classify(t[b]) == Cls::space) {
+    l.indent += t[b] == U'\t' ? 4 : chars::width(t[b]);
+    ++b;
+  }
+  while (e > b && chars::classify(t[e - 1]) == Cls::space) --e;
+  if (b == e) {
+    l.indent = 0;
+    return l;
+  }
+  l.letter_spaced = is_letter_spaced(t, b, e);
+  if (l.letter_spaced) count(report, "letter-spacing");
+
+  std::u32string& out = l.text;
+  out.reserve(e - b);
+  int removed = 0;
+  for (size_t k = b; k < e;) {
+    char32_t c = t[k];
+    Cls kc = chars::classify(c);
+    if (kc != Cls::space) {
+      out.push_back(c);
+      ++k;
+      continue;
+    }
+    size_t r = k;
+    while (r < e && chars::classify(t[r]) == Cls::space) ++r;
+    char32_t a = out.back(), n = t[r];
+    Cls ka = chars::classify(a), kn = chars::classify(n);
+    if (word_space(ka, kn)) {
+      out.push_back(U' ');
+    } else if (extraction_space(a, ka, n, kn)) {
+      ++removed;
+    } else if (!l.letter_spaced) {
+      out.push_back(c == 0x3000 ? c : U' ');  // a real space between Han phrases stays one space
+    }
+    k = r;
+  }
+  count(report, "extraction-space", removed);
+
+  for (char32_t c : out) {
+    l.width += chars::width(c);
+    switch (c) {
+      case U'，': case U'、': case U'。': case U'；': case U'！': case U'？':
+        ++l.pauses;
+        break;
+      default:
+        break;
+    }
+  }
+  l.head = head_width(out);
+  set_ending(l);
+  return l;
+}
+
+namespace {
+
+// OCR reads full-width marks inside Han text as their ASCII look-alikes. Only a mark between
+// Han characters (or CJK brackets and quotes) is repaired; numbers and Latin text are untouched.
+bool han_side(char32_t c) {
+  Cls k = chars::classify(c);
+  return k == Cls::han || (k == Cls::punct && (clreq::is_closing(c) || clreq::is_opening(c)));
+}
+
+void repair_punctuation(std::u32string& t, ReflowReport& report) {
+  const size_t n = t.size();
+  for (size_t k = 0; k < n; ++k) {
+    char32_t c = t[k];
+    if (c > 0x3F || (c != U',' && c != U':' && c != U';' && c != U'?' && c != U'!' && c != U'('))
+      continue;
+    char32_t prev = k > 0 ? t[k - 1] : 0;
+    char32_t next = k + 1 < n ? t[k + 1] : 0;
+    if (c == U'(') {
+      // Brackets are repaired as a pair around Han text: （党组）, never (COVID-19).
+      size_t close = k + 1;
+      bool han_inside = false;
+      while (close < n && t[close] != U')' && t[close] != U'(' && close - k < 64) {
+        han_inside |= chars::classify(t[close]) == Cls::han;
+        ++close;
+      }
+      if (close >= n || t[close] != U')' || !han_inside) continue;
+      char32_t after = close + 1 < n ? t[close + 1] : 0;
+      if (!(han_side(prev) || han_side(after) || (prev == 0 && after == 0))) continue;
+      t[k] = U'（';
+      t[close] = U'）';
+      count(report, "halfwidth-parens");
+      continue;
+    }
+    if (!han_side(prev) || ascii_alnum(prev)) continue;
+    bool end_ok = next == 0 && (c == U'?' || c == U'!' || c == U';');
+    if (!han_side(next) && !end_ok) continue;
+    switch (c) {
+      case U',': t[k] = U'，'; count(report, "halfwidth-comma"); break;
+      case U':': t[k] = U'：'; count(report, "halfwidth-colon"); break;
+      case U';': t[k] = U'；'; count(report, "halfwidth-semicolon"); break;
+      case U'?': t[k] = U'？'; count(report, "halfwidth-question"); break;
+      case U'!': t[k] = U'！'; count(report, "halfwidth-exclamation"); break;
+      default: break;
+    }
+  }
+}
+
+}  // namespace
+
+std::string join_lines(const std::vector<Line>& lines, size_t begin, size_t end, ReflowReport& report) {
+  std::u32string t;
+  size_t total = 0;
+  for (size_t i = begin; i < end; ++i) total += lines[i].text.size() + 1;
+  t.reserve(total);
+  for (size_t i = begin; i < end; ++i) {
+    const std::u32string& s = lines[i].text;
+    if (s.empty()) continue;
+    if (!t.empty()) {
+      char32_t a = t.back(), b = s.front();
+      Cls ka = chars::classify(a), kb = chars::classify(b);
+      if (a == U'-' && t.size() >= 2 && t[t.size() - 2] >= U'a' && t[t.size() - 2] <= U'z' &&
+          b >= U'a' && b <= U'z') {
+        t.pop_back();  // "inter-" ⏎ "national": the typesetter's hyphen, not the word's
+        count(report, "hyphen-rejoin");
+      } else if (chars::is_alnum(ka) && chars::is_alnum(kb) && (ka == Cls::latin || kb == Cls::latin)) {
+        t.push_back(U' ');  // two Latin words broke at their space
+      } else if ((a == U',' || a == U'.' || a == U';' || a == U':' || a == U'!' || a == U'?' ||
+                  a == U')') && kb == Cls::latin && t.size() >= 2 &&
+                 chars::classify(t[t.size() - 2]) != Cls::han) {
+        t.push_back(U' ');  // "U.S." ⏎ "officials"
+      }
+    }
+    t += s;
+  }
+  repair_punctuation(t, report);
+  return to_utf8(t);
+}
+
+std::string strip_byline_marker(std::string text, ReflowReport& report) {
+  size_t i = 0;
+  char32_t c = text.empty() ? 0 : next_code_point(text, i);
+  if (c != U'□' && c != U'口' && c != U'■' && c != U'◻') return text;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  if (text.compare(i, 3, "\u3000") == 0) i += 3;
+  count(report, "byline-marker");
+  return text.substr(i);
+}
+
+}  // namespace paiban::reflow_stages

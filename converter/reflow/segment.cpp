@@ -1,0 +1,217 @@
+// segment: raw source lines → text lines with their features, what empty lines mean here,
+// and columns: runs of lines set at one measure (the body, a box at a wider measure).
+#include <algorithm>
+#include <array>
+#include <limits>
+
+#include "reflow/stages.h"
+
+namespace paiban::reflow_stages {
+
+namespace {
+
+// Lines that end mid-sentence (a pause or a plain character) cannot end a paragraph: whether
+// they are followed by an empty line tells what empty lines mean.
+Blanks blank_policy(const std::vector<Line>& lines) {
+  int mid = 0, mid_blank = 0, blank = 0;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    bool has = lines[i].blanks_before > 0;
+    blank += has;
+    End e = lines[i - 1].end;
+    if (e == End::pause || e == End::word) {
+      ++mid;
+      mid_blank += has;
+    }
+  }
+  if (blank == 0) return Blanks::none;
+  if (mid > 0 && mid_blank * 2 >= mid) return Blanks::spacing;
+  return Blanks::breaks;
+}
+
+// Leading whitespace means an indent only when some lines have it and most do not.
+bool indent_policy(std::vector<Line>& lines) {
+  if (lines.empty()) return false;
+  int lo = std::numeric_limits<int>::max();
+  for (const auto& l : lines) lo = std::min(lo, l.indent);
+  size_t indented = 0;
+  for (auto& l : lines) {
+    l.indent -= lo;  // a margin every line shares is no indent
+    indented += l.indent >= 2;
+  }
+  return indented > 0 && indented * 10 < lines.size() * 7;
+}
+
+// The measure a run of lines was set at: a robust maximum (the 95th percentile) of the
+// widths, since full lines reach it and only hanging punctuation exceeds it.
+int robust_measure(std::vector<int> w) {
+  if (w.empty()) return 0;
+  std::sort(w.begin(), w.end(), std::greater<int>());
+  return w[w.size() / 20];
+}
+
+int median(std::vector<int> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+// The headline, subtitle and byline at the top may be set across columns: they say nothing
+// about the measure.
+size_t top_lines(const std::vector<Line>& lines) {
+  size_t k = 0;
+  while (k < lines.size() && k < 4 && lines[k].pauses == 0 &&
+         (lines[k].end == End::word || lines[k].end == End::closing))
+    ++k;
+  return k;
+}
+
+// Columns: runs of lines at one measure. Two measures at most are told apart (the body's and
+// a box's, wider or narrower), by Viterbi: a line wider than a measure cannot belong to it, a
+// line that fills a measure belongs to it, and switching measure costs less after a clause end.
+std::vector<Column> find_columns(const std::vector<Line>& lines, size_t top) {
+  const size_t n = lines.size();
+  std::vector<Column> cols;
+  if (n == 0) return cols;
+  std::vector<int> ws;
+  for (size_t i = top; i < n; ++i) ws.push_back(lines[i].width);
+  // Any line wider than the rest below the top was set at a wider measure (a box), even alone.
+  int wider = *std::max_element(ws.begin(), ws.end());
+  // The other measure: what the lines clearly narrower than `wider` reach, when enough of them
+  // reach it (full lines of a column cluster; last lines of paragraphs scatter).
+  // A line of text that stops mid-sentence with room to spare was broken by a narrower measure:
+  // one is evidence enough.
+  std::vector<int> below;
+  int underfull = 0;
+  for (size_t i = top; i < n; ++i) {
+    const Line& l = lines[i];
+    if (l.width >= wider - kOver - 2) continue;
+    below.push_back(l.width);
+    int room = l.width + (i + 1 < n ? lines[i + 1].head : 2);
+    underfull += l.pauses > 0 && (l.end == End::pause || l.end == End::word) && room < wider - kOver - 2;
+  }
+  int narrower = robust_measure(below);
+  int near = 0;
+  for (int w : below) near += w >= narrower - 3;
+  bool cluster = near >= 3 && near * 10 >= static_cast<int>(below.size()) * 3;
+  // Measures closer than two noise margins cannot be told apart.
+  if (below.empty() || narrower > wider - 2 * kOver || (!cluster && underfull == 0)) {
+    cols.push_back(Column{0, n});
+    return cols;
+  }
+  const std::array<int, 2> measure = {narrower, wider};
+  auto emit = [&](size_t i, int k) -> double {
+    if (i < top) return 0.0;
+    const Line& l = lines[i];
+    int w = l.width;
+    if (w > measure[k] + kOver) return 4.0;  // wider than the measure
+    int room = w + (i + 1 < n ? lines[i + 1].head : 2);
+    if (l.pauses > 0 && (l.end == End::pause || l.end == End::word) && room < measure[k] - kOver - 2 &&
+        i > 0 && !ends_clause(lines[i - 1].end))
+      return 3.0;  // stopped mid-sentence with room to spare: broken by a narrower measure
+    if (w >= measure[k] - kOver) return 0.0;
+    return 1.5;
+  };
+  std::vector<std::array<double, 2>> cost(n);
+  std::vector<std::array<unsigned char, 2>> from(n);
+  cost[0] = {emit(0, 0), emit(0, 1)};
+  from[0] = {0, 1};
+  for (size_t i = 1; i < n; ++i) {
+    double sw = ends_clause(lines[i - 1].end) ? 2.0 : 3.0;
+    for (int k = 0; k < 2; ++k) {
+      double stay = cost[i - 1][k], move = cost[i - 1][1 - k] + sw;
+      from[i][k] = static_cast<unsigned char>(stay <= move ? k : 1 - k);
+      cost[i][k] = std::min(stay, move) + emit(i, k);
+    }
+  }
+  std::vector<unsigned char> state(n);
+  state[n - 1] = cost[n - 1][0] <= cost[n - 1][1] ? 0 : 1;
+  for (size_t i = n - 1; i > 0; --i) state[i - 1] = from[i][state[i]];
+  // The body is the measure the article starts in, after its top lines.
+  const unsigned char body = state[top];
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && state[j] == state[i]) ++j;
+    Column c{i, j};
+    c.main = state[i] == body;
+    cols.push_back(c);
+    i = j;
+  }
+  return cols;
+}
+
+// Per column: the measure, how tightly full lines fill it, and the paragraph habits (a lost
+// first-line indent, ；/： ending list paragraphs) learned from the breaks that are certain.
+void calibrate(const std::vector<Line>& lines, size_t top, Column& c) {
+  std::vector<int> w;
+  for (size_t i = std::max(c.begin, top); i < c.end; ++i) w.push_back(lines[i].width);
+  if (w.empty())
+    for (size_t i = c.begin; i < c.end; ++i) w.push_back(lines[i].width);
+  c.measure = robust_measure(w);
+  const int m = c.measure;
+  auto cap = [&](size_t i) { return reflow_stages::cap(lines, c, i); };
+  // Lines ending mid-sentence were broken by the measure: the room they leave unfilled (the next
+  // line's head did not fit) shows how tight the setting is. Lines after a clause end or a
+  // heading may be first lines, set shorter: left out.
+  std::vector<int> slack, mids;
+  for (size_t i = c.begin; i + 1 < c.end; ++i) {
+    const Line& l = lines[i];
+    if ((l.end != End::pause && l.end != End::word) || l.width * 10 < m * 6) continue;
+    mids.push_back(l.width);
+    // Sure continuation lines: body text (a pause inside) after a line that ended mid-sentence.
+    if (i == c.begin || l.pauses == 0) continue;
+    const Line& p = lines[i - 1];
+    if (ends_clause(p.end) || (p.pauses == 0 && p.end != End::pause)) continue;
+    slack.push_back(cap(i) - m - 1);
+  }
+  // Too few sure lines: assume a tight setting (a justified column) rather than guess.
+  if (slack.size() >= 3) {
+    std::sort(slack.begin(), slack.end());
+    c.tight = std::clamp(-slack[slack.size() / 20], 0, 8);
+  }
+  c.full_lo = m - c.tight;
+  // Certain breaks: a clause end the next line's head would have fitted after.
+  std::vector<int> firsts;
+  int semi = 0, semi_end = 0, colon = 0, colon_end = 0;
+  for (size_t i = c.begin; i < c.end; ++i) {
+    const Line& l = lines[i];
+    bool voluntary = cap(i) <= m - c.tight;
+    if (l.end == End::semicolon) ++semi, semi_end += voluntary;
+    if (l.end == End::colon) ++colon, colon_end += voluntary;
+    if (!voluntary || !ends_clause(l.end) || i + 2 >= c.end) continue;
+    const Line& n = lines[i + 1];
+    if (n.pauses == 0 && n.end != End::pause) continue;  // perhaps a heading
+    if (cap(i + 1) > m - 4 - c.tight) firsts.push_back(n.width);
+  }
+  c.semicolon_ends = semi_end > 0 && semi_end * 3 >= semi;
+  c.colon_ends = colon_end > 0 && colon_end * 3 >= colon;
+  c.first_width = median(firsts);
+  // Without evidence, assume the common case: the indent was lost and first lines are short.
+  c.indent_cue = firsts.size() < 2 || mids.empty() || c.first_width <= median(mids) - 3;
+}
+
+}  // namespace
+
+Layout segment(const std::vector<std::string>& raw, ReflowReport& report) {
+  Layout layout;
+  layout.lines.reserve(raw.size() / 2 + 1);
+  int blanks = 0;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    Line l = clean_line(raw[i], static_cast<int>(i) + 1, report);
+    if (l.text.empty()) {
+      ++blanks;
+      continue;
+    }
+    l.blanks_before = layout.lines.empty() ? 0 : blanks;
+    blanks = 0;
+    layout.lines.push_back(std::move(l));
+  }
+  layout.blanks = blank_policy(layout.lines);
+  layout.indents = indent_policy(layout.lines);
+  layout.top = top_lines(layout.lines);
+  if (layout.top >= layout.lines.size()) layout.top = 0;
+  layout.columns = find_columns(layout.lines, layout.top);
+  for (auto& c : layout.columns) calibrate(layout.lines, layout.top, c);
+  return layout;
+}
+
+}  // namespace paiban::reflow_stages

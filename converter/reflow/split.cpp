@@ -1,0 +1,71 @@
+// split: where blocks start. Within a column a line ends its block when it ended of its own
+// accord (the next line's head would have fitted), or when a clause end meets a line shaped
+// like a paragraph's first line (the lost two-character indent), or an empty line marks it.
+#include "reflow/stages.h"
+
+namespace paiban::reflow_stages {
+
+namespace {
+
+// A paragraph's first line lost its indent: it was broken by a measure about two characters
+// shorter than the column's, so it would have taken its next head in a full line.
+bool first_line_shaped(const Layout& L, const Column& c, size_t j) {
+  int room = cap(L.lines, c, j);
+  return room <= c.measure - c.tight && room > c.measure - 4 - c.tight - 1;
+}
+
+// `first`: line i starts its block, so with a lost indent it was set two characters shorter.
+bool breaks_after(const Layout& L, const Column& c, size_t i, bool first) {
+  const Line& a = L.lines[i];
+  const Line& b = L.lines[i + 1];
+  const int m = c.measure;
+  if (L.blanks == Blanks::breaks && b.blanks_before > 0) return true;
+  if (L.indents && b.indent > 0) return true;
+  if (i + 1 <= L.top + 1 && (opens_subtitle(b) || opens_byline(b))) return true;
+  if (a.width > m + kOver || b.width > m + kOver) return true;  // set across columns
+  const int indent = first && c.indent_cue ? 4 : 0;
+  bool voluntary = cap(L.lines, c, i) <= m - indent - c.tight;
+  if (i <= L.top && (opens_byline(a) || opens_subtitle(a))) return true;  // one line each
+  if (i < L.top) {
+    // Headline, subtitle, byline: one line each, unless the line is a paragraph's first line.
+    return !first_line_shaped(L, c, i);
+  }
+  if (voluntary) {
+    // A short line ends its block after a clause end, or when it is a heading line; a short line
+    // inside a sentence is only loosely set (no paragraph ends in ，、).
+    return ends_clause(a.end) || heading_like(a);
+  }
+  if (L.blanks == Blanks::breaks) return false;
+  // A heading line that filled the measure, then a paragraph's first line (not yet a sentence end).
+  if (heading_like(a) && first_line_shaped(L, c, i + 1) && b.end != End::stop && !heading_like(b))
+    return true;
+  // A list whose items end in ；: every ；-ended line closes an item.
+  if (a.end == End::semicolon && c.semicolon_ends) return true;
+  bool clause_end = a.end == End::stop || (a.end == End::colon && c.colon_ends);
+  if (!clause_end) return false;
+  // A full line ending a sentence: the next line's shape decides.
+  if (!c.indent_cue) return true;
+  if (first_line_shaped(L, c, i + 1)) return true;
+  bool next_short = cap(L.lines, c, i + 1) <= m - 4 - c.tight - 1;
+  return next_short && heading_like(b);
+}
+
+}  // namespace
+
+std::vector<Unit> split(const Layout& L, ReflowReport& report) {
+  std::vector<Unit> units;
+  for (size_t ci = 0; ci < L.columns.size(); ++ci) {
+    const Column& c = L.columns[ci];
+    size_t start = c.begin;
+    for (size_t i = c.begin; i + 1 < c.end; ++i) {
+      if (!breaks_after(L, c, i, i == start)) continue;
+      units.push_back(Unit{Kind::paragraph, start, i + 1, ci, !c.main});
+      start = i + 1;
+    }
+    if (start < c.end) units.push_back(Unit{Kind::paragraph, start, c.end, ci, !c.main});
+  }
+  (void)report;
+  return units;
+}
+
+}  // namespace paiban::reflow_stages

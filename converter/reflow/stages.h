@@ -1,0 +1,111 @@
+// Internal to reflow: the records passed between its stages and the stage functions.
+//   clean (normalise.cpp) → segment (segment.cpp) → split (split.cpp) → classify (classify.cpp)
+//   → assemble (assemble.cpp, joining lines with normalise.cpp's join_lines)
+// Per-line features (width, indent, ending) are kept apart from how they are measured, so
+// line geometry from OCR layout (ALTO, hOCR) can replace character counting later.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "reflow/reflow.h"
+
+namespace paiban::reflow_stages {
+
+// How a line ends, after any closing quotes/brackets (clreq §3.1.2 punctuation classes).
+enum class End : unsigned char {
+  stop,       // 。！？… (also ASCII .!? after Han): a sentence ends here
+  semicolon,  // ；
+  colon,      // ：
+  pause,      // ，、
+  closing,    // a closing quote or bracket that does not follow a stop
+  word,       // Han, digits, Latin, anything else
+};
+
+struct Line {
+  int src = 0;              // 1-based source line number
+  std::u32string text;      // trimmed; letter-spacing and extraction spaces removed
+  int width = 0;            // display units of `text` (UAX #11), kept spaces counting 1
+  int indent = 0;           // leading whitespace of the raw line, in display units
+  int head = 0;             // display width of the first unbreakable chunk of `text` (clreq §3.1.7)
+  int blanks_before = 0;    // empty source lines between the previous text line and this one
+  int pauses = 0;           // ，、；：。？！ inside the line (headings have few)
+  End end = End::word;
+  bool letter_spaced = false;
+};
+
+// What empty source lines mean in this text.
+enum class Blanks {
+  none,     // no empty lines between text lines
+  spacing,  // line spacing: an empty line after (almost) every line, paragraph breaks unmarked
+  breaks,   // empty lines mark block breaks
+};
+
+// A run of lines set at one measure (the body column, or a box at another measure).
+struct Column {
+  size_t begin = 0, end = 0;  // lines [begin, end)
+  int measure = 0;            // display units of a full line
+  int full_lo = 0;            // narrowest width a full line (one the measure broke) reaches
+  int tight = 0;              // how much room a full line may leave that the next head would fill
+  int first_width = 0;        // typical width of a paragraph's first line (0: unknown)
+  bool indent_cue = false;    // first lines are shorter than full lines (the lost indent)
+  bool semicolon_ends = false, colon_ends = false;  // ；/： end paragraphs in this column (lists)
+  bool main = true;           // the article's body measure; false: a box
+};
+
+struct Layout {
+  std::vector<Line> lines;  // text lines only, in source order
+  Blanks blanks = Blanks::none;
+  bool indents = false;     // leading whitespace marks paragraph starts
+  size_t top = 0;           // leading lines that may be headline, subtitle, byline (no clause marks)
+  std::vector<Column> columns;
+};
+
+// A block-to-be: consecutive lines [begin, end) and what they are.
+struct Unit {
+  Kind kind = Kind::paragraph;
+  size_t begin = 0, end = 0;
+  size_t column = 0;
+  bool boxed = false;  // part of a box (a column at a non-body measure)
+};
+
+// normalise.cpp: one raw source line → a Line with its text cleaned; repairs counted.
+Line clean_line(std::string_view raw, int src, ReflowReport& report);
+// normalise.cpp: the cleaned lines of one block → its text: no space between Han, digits and
+// units; Latin words joined by a space, hyphenated words rejoined; OCR punctuation repaired.
+std::string join_lines(const std::vector<Line>& lines, size_t begin, size_t end, ReflowReport& report);
+// normalise.cpp: the byline marker □/口 dropped (the name's inner space kept).
+std::string strip_byline_marker(std::string text, ReflowReport& report);
+
+constexpr int kOver = 6;  // display units a line may exceed its measure by (hanging punctuation, noise)
+
+// A line's room test: its width plus the next line's head. A line broken by the measure left
+// too little room for the head (cap > measure - tight); a shorter one ended of its own accord.
+inline int cap(const std::vector<Line>& lines, const Column& c, size_t i) {
+  return lines[i].width + (i + 1 < c.end ? lines[i + 1].head : 2);
+}
+inline bool ends_clause(End e) { return e == End::stop || e == End::semicolon || e == End::colon; }
+
+// segment.cpp: raw lines → text lines with features, the empty-line policy and the columns.
+Layout segment(const std::vector<std::string>& raw, ReflowReport& report);
+
+// split.cpp: where blocks start, per column: the units in order (all kind paragraph).
+std::vector<Unit> split(const Layout& layout, ReflowReport& report);
+
+// classify.cpp: a subtitle opens with a dash "——"; a byline with □ (OCR: 口) or 本报记者.
+bool opens_subtitle(const Line& l);
+bool opens_byline(const Line& l);
+// classify.cpp: a heading line: no sentence punctuation, not ending in a clause mark.
+bool heading_like(const Line& l);
+
+// classify.cpp: headline, subtitle, byline, headings (merging multi-line ones), paragraphs, boxes.
+void classify(const Layout& layout, std::vector<Unit>& units);
+
+// assemble.cpp: units → the Document tree with text and src ranges.
+Document assemble(const Layout& layout, const std::vector<Unit>& units, const std::string& source,
+                  ReflowReport& report);
+
+}  // namespace paiban::reflow_stages
