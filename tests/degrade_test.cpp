@@ -202,6 +202,22 @@ TEST(Corpus, TruthSpacingFollowsTheNewspaperConvention) {
   EXPECT_EQ(normalise_truth_text("World  Cup"), "World Cup");
 }
 
+TEST(Corpus, MislabelledSubheadsBecomeHeadings) {
+  CorpusArticle a;
+  a.blocks = {{"headline", "国内联播快讯"},
+              {"p", "央视网消息（新闻联播）："},
+              {"p", "第二十四届高交会闭幕 1700余项新技术新产品首发"},
+              {"p", "第二十四届中国国际高新技术成果交易会今天闭幕。"},
+              {"p", "大家好！2023年即将到来"},
+              {"p", "谢谢"}};
+  retype_headings(a);
+  EXPECT_EQ(a.blocks[1].type, "p");        // ends in ：
+  EXPECT_EQ(a.blocks[2].type, "heading");  // no sentence end, a story follows
+  EXPECT_EQ(a.blocks[3].type, "p");
+  EXPECT_EQ(a.blocks[4].type, "p");        // has ！
+  EXPECT_EQ(a.blocks[5].type, "p");        // last block: nothing follows
+}
+
 TEST(Corpus, AbsentFileIsNotAnError) {
   EXPECT_FALSE(try_load_corpus("/nonexistent/corpus.jsonl").has_value());
 }

@@ -44,6 +44,21 @@ std::string normalise_truth_text(const std::string& text) {
   return to_utf8(out);
 }
 
+void retype_headings(CorpusArticle& a) {
+  for (size_t i = 0; i + 1 < a.blocks.size(); ++i) {
+    CorpusBlock& b = a.blocks[i];
+    if (b.type != "p" || a.blocks[i + 1].type != "p") continue;
+    std::u32string t = to_u32(b.text);
+    if (t.empty() || t.size() > 34) continue;
+    bool sentence = false;
+    for (char32_t c : t) sentence |= c == U'。' || c == U'？' || c == U'！' || c == U'…' || c == U'?' || c == U'!';
+    char32_t last = t.back();
+    bool heading_end = is_han(last) || is_ascii_digit(last) || is_latin_letter(last) || last == U'%' ||
+                       last == U'”' || last == U'》' || last == U'）';
+    if (!sentence && heading_end) b.type = "heading";
+  }
+}
+
 std::optional<std::vector<CorpusArticle>> try_load_corpus(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
@@ -63,6 +78,7 @@ std::optional<std::vector<CorpusArticle>> try_load_corpus(const std::string& pat
           throw std::runtime_error("unknown block type \"" + cb.type + "\"");
         if (!cb.text.empty()) a.blocks.push_back(std::move(cb));
       }
+      retype_headings(a);
       out.push_back(std::move(a));
     } catch (const std::exception& e) {
       throw Error(ExitCode::input, path + ":" + std::to_string(lineno) + ": " + e.what(),
