@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "corpus.h"
 #include "degrade.h"
+#include "diagnose.h"
 #include "dump.h"
 #include "reflow/reflow.h"
 #include "score.h"
@@ -237,6 +238,25 @@ int main(int argc, char** argv) {
               "spurious spaces %ld\n",
               all.heading_lines_ok, all.headings, all.src_ok, all.src_checked, all.lost_spaces, all.truth_spaces,
               all.spurious_spaces);
+
+  // Boundary failures grouped by the shape of the line before the block start.
+  std::map<std::string, std::map<std::string, int>> shapes;
+  for (const Item& it : items) {
+    for (const auto& f : it.scored.failures) {
+      std::string what = f.kind == BoundaryFailure::missed ? "missed " + f.truth_type
+                         : f.kind == BoundaryFailure::spurious ? "spurious " + f.pred_type
+                                                               : f.truth_type + " read as " + f.pred_type;
+      ++shapes[what][line_before_shape(it.d.lines, f.line, it.d.options.measure * 2)];
+    }
+  }
+  if (!shapes.empty()) std::printf("\n  boundary failures by the line before (measure = body column):\n");
+  for (const auto& [what, by] : shapes) {
+    int n = 0;
+    for (const auto& kv : by) n += kv.second;
+    std::printf("  %-24s %4d:", what.c_str(), n);
+    for (const auto& [shape, k] : by) std::printf(" %s %d;", shape.c_str(), k);
+    std::printf("\n");
+  }
 
   std::printf("  spaced-text edits by cause:");
   for (const auto& [k, v] : all.edit_kinds) std::printf(" %s %ld;", k.c_str(), v);

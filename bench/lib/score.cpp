@@ -240,9 +240,11 @@ ScoredArticle score_article(const Document& truth, const Document& pred) {
     if (typed) { ++s.typed.tp; ++s.by_type[t.type].tp; }
     else { ++s.typed.fn; ++s.by_type[t.type].fn; }
     if (!any && off > 0) {
+      out.failures.push_back({BoundaryFailure::missed, t.type, "", t.src.first});
       boundary_msgs.push_back("missed break before " + t.type + " (" + line_label(t.src) + ") " + context(tn, off));
     } else if (!typed) {
       const Flat& p = fp[range.first->second];
+      out.failures.push_back({BoundaryFailure::retyped, t.type, p.type, t.src.first});
       boundary_msgs.push_back(t.type + " read as " + p.type + " (" + line_label(t.src) + ") " + context(tn, off));
     }
   }
@@ -258,6 +260,7 @@ ScoredArticle score_article(const Document& truth, const Document& pred) {
     if (off > 0 && !(t_here && untyped_used[off]++ == 0)) {
       ++s.untyped.fp;
       ++s.confusion[{"-", p.type}];
+      out.failures.push_back({BoundaryFailure::spurious, "", p.type, p.src.first});
       boundary_msgs.push_back("spurious break, " + p.type + " (" + line_label(p.src) + ") " + context(tn, off));
     }
   }

@@ -60,9 +60,17 @@ struct Score {
   long badness() const { return untyped.fp + untyped.fn + typed.fp + typed.fn + edits_spaced; }
 };
 
+// One boundary failure, for diagnosis against the input lines.
+struct BoundaryFailure {
+  enum Kind { missed, spurious, retyped } kind;
+  std::string truth_type, pred_type;  // "" where that side has no block
+  int line = 0;                       // source line where the block starts (truth's, or the reflow's when spurious)
+};
+
 struct ScoredArticle {
   Score score;
   std::vector<std::string> diff;  // human-readable failures, most telling first
+  std::vector<BoundaryFailure> failures;
 };
 
 ScoredArticle score_article(const Document& truth, const Document& pred);
