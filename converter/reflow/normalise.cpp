@@ -1,6 +1,7 @@
 // normalise: clean each source line (letter-spacing, extraction spaces), join a block's lines
 // without inventing or losing a character, and repair OCR punctuation inside Han text.
 #include <cstdint>
+#include <vector>
 
 #include "core/clreq.h"
 #include "reflow/chars.h"
@@ -11,10 +12,6 @@ namespace paiban::reflow_stages {
 using chars::Cls;
 
 namespace {
-
-bool ascii_alnum(char32_t c) {
-  return (c >= U'0' && c <= U'9') || ((c | 0x20) >= U'a' && (c | 0x20) <= U'z');
-}
 
 // A space between two Latin words (or numbers) is a real word space; anything else next to CJK
 // text is either a real space between Han phrases or an extraction artefact.
@@ -164,31 +161,56 @@ bool han_side(char32_t c) {
   return k == Cls::han || (k == Cls::punct && (clreq::is_closing(c) || clreq::is_opening(c)));
 }
 
+// Brackets are repaired as pairs: a pair that holds Han text or has one full-width half becomes
+// （…）, so (2024年) and （党组) read （2024年）, （党组）, while (COVID-19) stays. A lone bracket
+// is repaired on its Han side: ( before Han, ) after Han.
+void repair_brackets(std::u32string& t, ReflowReport& report) {
+  constexpr size_t none = static_cast<size_t>(-1);
+  std::vector<size_t> open;
+  auto fix = [&](size_t k) {
+    char32_t full = t[k] == U'(' ? U'（' : t[k] == U')' ? U'）' : 0;
+    if (!full) return;
+    t[k] = full;
+    count(report, "halfwidth-parens");
+  };
+  auto han = [&](size_t k) { return k < t.size() && chars::classify(t[k]) == Cls::han; };
+  std::vector<size_t> lone;
+  for (size_t k = 0; k < t.size(); ++k) {
+    char32_t c = t[k];
+    if (c == U'(' || c == U'（') {
+      open.push_back(k);
+    } else if (c == U')' || c == U'）') {
+      size_t o = open.empty() ? none : open.back();
+      if (o == none) {
+        lone.push_back(k);
+        continue;
+      }
+      open.pop_back();
+      bool han_inside = han(o + 1) || (k > 0 && han(k - 1));
+      if (han_inside || t[o] == U'（' || c == U'）') fix(o), fix(k);
+    }
+  }
+  for (size_t o : open) lone.push_back(o);
+  for (size_t k : lone) {
+    if ((t[k] == U'(' && han(k + 1)) || (t[k] == U')' && k > 0 && han(k - 1))) fix(k);
+  }
+}
+
 void repair_punctuation(std::u32string& t, ReflowReport& report) {
   const size_t n = t.size();
+  for (char32_t c : t) {
+    if (c == U'(' || c == U')') {
+      repair_brackets(t, report);  // first: "(党组),要" needs its ）before the comma is judged
+      break;
+    }
+  }
   for (size_t k = 0; k < n; ++k) {
     char32_t c = t[k];
-    if (c > 0x3F || (c != U',' && c != U':' && c != U';' && c != U'?' && c != U'!' && c != U'('))
-      continue;
+    if (c > 0x3F) continue;
+    if (c != U',' && c != U':' && c != U';' && c != U'?' && c != U'!') continue;
     char32_t prev = k > 0 ? t[k - 1] : 0;
     char32_t next = k + 1 < n ? t[k + 1] : 0;
-    if (c == U'(') {
-      // Brackets are repaired as a pair around Han text: （党组）, never (COVID-19).
-      size_t close = k + 1;
-      bool han_inside = false;
-      while (close < n && t[close] != U')' && t[close] != U'(' && close - k < 64) {
-        han_inside |= chars::classify(t[close]) == Cls::han;
-        ++close;
-      }
-      if (close >= n || t[close] != U')' || !han_inside) continue;
-      char32_t after = close + 1 < n ? t[close + 1] : 0;
-      if (!(han_side(prev) || han_side(after) || (prev == 0 && after == 0))) continue;
-      t[k] = U'（';
-      t[close] = U'）';
-      count(report, "halfwidth-parens");
-      continue;
-    }
-    if (!han_side(prev) || ascii_alnum(prev)) continue;
+    if (!han_side(prev)) continue;
     bool end_ok = next == 0 && (c == U'?' || c == U'!' || c == U';');
     if (!han_side(next) && !end_ok) continue;
     switch (c) {

@@ -49,6 +49,22 @@ int robust_measure(std::vector<int> w) {
   return w[w.size() / 20];
 }
 
+// The measure of a column: the width most of its longer lines share (full lines fill it exactly
+// in justified setting; hanging punctuation and first lines scatter around it).
+int common_measure(std::vector<int> w) {
+  if (w.empty()) return 0;
+  std::sort(w.begin(), w.end(), std::greater<int>());
+  size_t half = (w.size() + 1) / 2;
+  int best = w[0], best_n = 0;
+  for (size_t i = 0; i < half;) {
+    size_t j = i;
+    while (j < half && w[j] == w[i]) ++j;
+    if (static_cast<int>(j - i) > best_n) best = w[i], best_n = static_cast<int>(j - i);
+    i = j;
+  }
+  return best;
+}
+
 int median(std::vector<int> v) {
   if (v.empty()) return 0;
   std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
@@ -89,18 +105,24 @@ std::vector<Column> find_columns(const std::vector<Line>& lines, size_t top) {
     int room = l.width + (i + 1 < n ? lines[i + 1].head : 2);
     underfull += l.pauses > 0 && (l.end == End::pause || l.end == End::word) && room < wider - kOver - 2;
   }
-  int narrower = robust_measure(below);
-  int near = 0;
-  for (int w : below) near += w >= narrower - 3;
-  bool cluster = near >= 3 && near * 10 >= static_cast<int>(below.size()) * 3;
-  // Measures closer than two noise margins cannot be told apart.
-  if (below.empty() || narrower > wider - 2 * kOver || (!cluster && underfull == 0)) {
+  int narrower = common_measure(below);
+  // Full lines of text cluster at a measure; short heading lines without sentence marks do not count.
+  int near = 0, near_text = 0;
+  for (size_t i = top; i < n; ++i) {
+    const Line& l = lines[i];
+    if (l.width >= wider - kOver - 2 || l.width < narrower - 3) continue;
+    ++near;
+    near_text += l.pauses > 0;
+  }
+  bool cluster = near_text >= 3 && near * 10 >= static_cast<int>(below.size()) * 3;
+  // Measures closer than the noise margin (a fifth of the measure when wide) cannot be told apart.
+  if (below.empty() || narrower > wider - std::max(kOver + 2, wider / 5) || (!cluster && underfull == 0)) {
     cols.push_back(Column{0, n});
     return cols;
   }
   const std::array<int, 2> measure = {narrower, wider};
   auto emit = [&](size_t i, int k) -> double {
-    if (i < top) return 0.0;
+    if (i < std::max<size_t>(top, 1)) return 0.0;  // the headline may span columns
     const Line& l = lines[i];
     int w = l.width;
     if (w > measure[k] + kOver) return 4.0;  // wider than the measure
@@ -109,6 +131,7 @@ std::vector<Column> find_columns(const std::vector<Line>& lines, size_t top) {
         i > 0 && !ends_clause(lines[i - 1].end))
       return 3.0;  // stopped mid-sentence with room to spare: broken by a narrower measure
     if (w >= measure[k] - kOver) return 0.0;
+    if (l.pauses == 0 && (l.end == End::word || l.end == End::closing)) return 0.0;  // a heading: any measure
     return 1.5;
   };
   std::vector<std::array<double, 2>> cost(n);
@@ -126,8 +149,10 @@ std::vector<Column> find_columns(const std::vector<Line>& lines, size_t top) {
   std::vector<unsigned char> state(n);
   state[n - 1] = cost[n - 1][0] <= cost[n - 1][1] ? 0 : 1;
   for (size_t i = n - 1; i > 0; --i) state[i - 1] = from[i][state[i]];
-  // The body is the measure the article starts in, after its top lines.
-  const unsigned char body = state[top];
+  // The body is the measure the article's text starts in (after the headline and top lines).
+  size_t first_text = std::max<size_t>(top, 1);
+  while (first_text + 1 < n && lines[first_text].pauses == 0) ++first_text;
+  const unsigned char body = state[std::min(first_text, n - 1)];
   for (size_t i = 0; i < n;) {
     size_t j = i;
     while (j < n && state[j] == state[i]) ++j;
@@ -146,7 +171,7 @@ void calibrate(const std::vector<Line>& lines, size_t top, Column& c) {
   for (size_t i = std::max(c.begin, top); i < c.end; ++i) w.push_back(lines[i].width);
   if (w.empty())
     for (size_t i = c.begin; i < c.end; ++i) w.push_back(lines[i].width);
-  c.measure = robust_measure(w);
+  c.measure = common_measure(w);
   const int m = c.measure;
   auto cap = [&](size_t i) { return reflow_stages::cap(lines, c, i); };
   // Lines ending mid-sentence were broken by the measure: the room they leave unfilled (the next
@@ -174,7 +199,8 @@ void calibrate(const std::vector<Line>& lines, size_t top, Column& c) {
   int semi = 0, semi_end = 0, colon = 0, colon_end = 0;
   for (size_t i = c.begin; i < c.end; ++i) {
     const Line& l = lines[i];
-    bool voluntary = cap(i) <= m - c.tight;
+    // Short even for a first line: the paragraph surely ended here.
+    bool voluntary = cap(i) <= m - 4 - c.tight;
     if (l.end == End::semicolon) ++semi, semi_end += voluntary;
     if (l.end == End::colon) ++colon, colon_end += voluntary;
     if (!voluntary || !ends_clause(l.end) || i + 2 >= c.end) continue;

@@ -26,10 +26,8 @@ bool breaks_after(const Layout& L, const Column& c, size_t i, bool first) {
   const int indent = first && c.indent_cue ? 4 : 0;
   bool voluntary = cap(L.lines, c, i) <= m - indent - c.tight;
   if (i <= L.top && (opens_byline(a) || opens_subtitle(a))) return true;  // one line each
-  if (i < L.top) {
-    // Headline, subtitle, byline: one line each, unless the line is a paragraph's first line.
-    return !first_line_shaped(L, c, i);
-  }
+  // The first line without sentence marks, wider than a paragraph's first line: the headline.
+  if (i == 0 && heading_like(a) && c.indent_cue && a.width > m - 4) return true;
   if (voluntary) {
     // A short line ends its block after a clause end, or when it is a heading line; a short line
     // inside a sentence is only loosely set (no paragraph ends in ，、).
