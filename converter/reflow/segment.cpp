@@ -41,14 +41,6 @@ bool indent_policy(std::vector<Line>& lines) {
   return indented > 0 && indented * 10 < lines.size() * 7;
 }
 
-// The measure a run of lines was set at: a robust maximum (the 95th percentile) of the
-// widths, since full lines reach it and only hanging punctuation exceeds it.
-int robust_measure(std::vector<int> w) {
-  if (w.empty()) return 0;
-  std::sort(w.begin(), w.end(), std::greater<int>());
-  return w[w.size() / 20];
-}
-
 // The measure of a column: the width most of its longer lines share (full lines fill it exactly
 // in justified setting; hanging punctuation and first lines scatter around it).
 int common_measure(std::vector<int> w) {
