@@ -1,5 +1,7 @@
 #include "core/clreq.h"
 
+#include "core/unicode.h"
+
 namespace paiban::clreq {
 
 bool is_opening(char32_t cp) {
@@ -53,6 +55,68 @@ bool inseparable(char32_t a, char32_t b) {
 
 bool forbids_break(char32_t a, char32_t b) {
   return not_at_line_end(a) || not_at_line_start(b) || inseparable(a, b);
+}
+
+bool is_fullwidth(char32_t cp) {
+  if (cp < 0xA0) return false;
+  if (display_width(cp) == 2) return true;
+  switch (cp) {
+    case U'“': case U'”': case U'‘': case U'’': case U'…': case U'—': case U'·': case U'⸺':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_interpunct(char32_t cp) { return cp == U'·' || cp == U'・' || cp == U'‧'; }
+
+bool is_adjustable_mark(char32_t cp) {
+  return is_opening(cp) || is_closing(cp) || is_pause_or_stop(cp) || is_interpunct(cp);
+}
+
+Squeeze adjacent_squeeze(char32_t a, char32_t b) {
+  if (!is_fullwidth(a) || !is_fullwidth(b)) return Squeeze::none;  // ASCII brackets have no blank half
+  if (!is_adjustable_mark(b) || is_interpunct(a) || is_interpunct(b)) return Squeeze::none;
+  if (is_closing(a) || is_pause_or_stop(a)) return Squeeze::first;
+  if (is_opening(a) && is_opening(b)) return Squeeze::second;
+  return Squeeze::none;
+}
+
+bool halves_at_line_end(char32_t cp) { return is_fullwidth(cp) && (is_pause_or_stop(cp) || is_closing(cp)); }
+
+bool halves_at_line_start(char32_t cp) { return is_fullwidth(cp) && is_opening(cp); }
+
+namespace {
+bool is_western(char32_t cp) { return is_latin_letter(cp) || is_ascii_digit(cp); }
+bool is_connector(char32_t cp) {
+  switch (cp) {
+    case U'-': case U'‐': case U'–': case U'～': case U'~': case U'/': case U'／':
+      return true;
+    default:
+      return false;
+  }
+}
+}  // namespace
+
+bool wants_han_latin_space(char32_t a, char32_t b) {
+  return (is_han(a) && is_western(b)) || (is_western(a) && is_han(b));
+}
+
+bool shrink_class(char32_t cp, Shrink* cls) {
+  if (!is_fullwidth(cp)) return false;
+  Shrink c;
+  if (is_interpunct(cp)) c = Shrink::interpunct;
+  else if (is_opening(cp) || is_closing(cp)) c = Shrink::bracket;
+  else if (is_stop(cp)) c = Shrink::stop;
+  else if (is_pause_or_stop(cp)) c = Shrink::pause;
+  else return false;
+  *cls = c;
+  return true;
+}
+
+bool stretchable_gap(char32_t a, char32_t b) {
+  if (inseparable(a, b) || is_connector(a) || is_connector(b)) return false;
+  return is_fullwidth(a) || is_fullwidth(b);
 }
 
 }  // namespace paiban::clreq

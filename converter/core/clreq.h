@@ -3,6 +3,8 @@
 // layout adds its compression and spacing rules next to these.
 #pragma once
 
+#include <cstdint>
+
 namespace paiban::clreq {
 
 // clreq §3.1.7 "Prohibition rules for line start": 、，；：。！？ closing quotes/brackets,
@@ -24,5 +26,76 @@ bool is_opening(char32_t cp);   // （《「『“‘【〔〖〈
 bool is_closing(char32_t cp);   // ）》」』”’】〕〗〉
 bool is_pause_or_stop(char32_t cp);  // 、，；：。！？
 bool is_stop(char32_t cp);      // 。！？ (sentence-final)
+
+// Set on the em grid in Chinese text: East Asian Wide/Fullwidth (UAX #11), plus the
+// Ambiguous-width marks that Chinese fonts set full-width (“”‘’…—·; UAX #11 §5 "in East Asian
+// contexts, ambiguous characters are wide").
+bool is_fullwidth(char32_t cp);
+
+bool is_interpunct(char32_t cp);  // ·・ (clreq §h-unbreakable_marks / interpuncts)
+// Marks whose em box has adjustable blank space (brackets, quotes, pause/stop marks).
+bool is_adjustable_mark(char32_t cp);
+
+// ---- Punctuation width adjustment (clreq §punctuation_width_adjustment) -------------------
+// Widths below are in em of the text size. Which half of a mark's em box is blank comes from
+// the font (OpenType `halt`), so these rules only say WHICH mark gives up its blank half.
+
+// clreq §h-adjustment_of_adjacent_punctuation_marks: two adjacent marks (2 em) set in 1.5 em.
+enum class Squeeze : uint8_t { none, first, second };
+// The first of a pair gives up its trailing blank when it is a closing bracket or a pause/stop
+// mark (。” → 。 half); otherwise an opening bracket after an opening bracket gives up its
+// leading blank ((“ → “ half), keeping brackets close to the text they enclose.
+Squeeze adjacent_squeeze(char32_t a, char32_t b);
+
+// clreq §h-compression_of_punctuation_marks_at_line_start and GB/T 15834 §5.1.10: a full-width
+// pause/stop mark or closing bracket at line end SHALL be set in ½ em.
+bool halves_at_line_end(char32_t cp);
+// clreq §h-compression_of_punctuation_marks_at_line_start: an opening bracket at line start
+// (also after the first-line indent) loses the ½ em blank before it.
+bool halves_at_line_start(char32_t cp);
+
+// ---- Han–Western mixed text (clreq §mixed_text_composition_in_horizontal_writing_mode) ------
+// Between a Han character and a Western letter or digit: up to ¼ em of spacing (not a space
+// character), none at line start or end. Justification may reduce it to ⅛ em (clreq
+// §procedures_for_inter-character_spacing_reduction) or widen it to ⅓ em (clreq
+// §procedures_for_inter-character_space_expansion, "practically only up to 1/3 em").
+bool wants_han_latin_space(char32_t a, char32_t b);
+constexpr float kHanLatinSpace = 0.25f;
+constexpr float kHanLatinMin = 0.125f;
+constexpr float kHanLatinMax = 1.0f / 3;
+// Western word spaces inside Chinese text: at least ¼ em (reduction), at most ½ em (expansion).
+constexpr float kWordSpaceMin = 0.25f;
+constexpr float kWordSpaceMax = 0.5f;
+
+// ---- Line adjustment (clreq §line_adjustment) ----------------------------------------------
+// clreq §procedures_for_inter-character_spacing_reduction, in order of precedence (the first
+// step, line-end marks set in ½ em, is fixed: see halves_at_line_end):
+enum class Shrink : uint8_t {
+  word_space,  // spacing between Western words, down to ¼ em
+  interpunct,  // interpuncts, equally on both sides, down to ½ em
+  bracket,     // before opening / after closing brackets, down to ½ em
+  pause,       // 、，；： down to ½ em
+  han_latin,   // Han–Western spacing, down to ⅛ em
+  stop,        // 。？！ down to ½ em
+  count
+};
+// clreq §procedures_for_inter-character_space_expansion, in order of precedence:
+enum class Stretch : uint8_t {
+  word_space,  // Western word spaces, up to ½ em
+  han_latin,   // Han–Western spacing, up to ⅓ em
+  inter_char,  // then all other inter-character gaps evenly
+  count
+};
+constexpr int kShrinkClasses = static_cast<int>(Shrink::count);
+constexpr int kStretchClasses = static_cast<int>(Stretch::count);
+
+// The class in which a mark's blank half may be squeezed when a line is too long; false when the
+// mark has none (Han characters, letters, dashes).
+bool shrink_class(char32_t cp, Shrink* cls);
+
+// Whether the gap between a and b may take inter-character expansion: not inside the
+// unbreakable ——/…… (clreq §h-unbreakable_marks_punctuation), not next to connector marks or
+// solidi, and not inside runs of Western letters or digits (they are set solid).
+bool stretchable_gap(char32_t a, char32_t b);
 
 }  // namespace paiban::clreq
