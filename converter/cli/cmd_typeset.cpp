@@ -1,14 +1,71 @@
-// PLACEHOLDER until the typeset stage lands: registers the subcommand so the CLI links.
+// paiban typeset IN [-o OUT.pdf] [--style NAME|FILE] [--debug-dump FILE] [--encoding E]
+// Raw column text or article XML → a print-ready newspaper PDF in the chosen style.
+#include <iostream>
+
 #include "cli/commands.h"
 #include "core/error.h"
+#include "core/output.h"
+#include "decode/decode.h"
+#include "layout/fonts.h"
+#include "layout/style.h"
+#include "layout/typeset.h"
+#include "pipeline/convert.h"
 
 namespace paiban::cli {
 
+namespace {
+
+struct TypesetArgs {
+  std::string input;
+  std::string output;
+  std::string style = "broadsheet";
+  std::string debug_dump;
+  std::string encoding;
+};
+
+// IN with its extension replaced by .pdf ("article.txt" → "article.pdf"); stdin → stdout.
+std::string default_output(const std::string& in) {
+  if (in == "-") return "-";
+  size_t slash = in.find_last_of('/');
+  size_t dot = in.find_last_of('.');
+  if (dot != std::string::npos && (slash == std::string::npos || dot > slash + 1)) return in.substr(0, dot) + ".pdf";
+  return in + ".pdf";
+}
+
+int run(const TypesetArgs& a) {
+  Style style = try_load_style(a.style);
+  std::string bytes = try_read_file(a.input);
+  ReflowReport reflow_report;
+  Document doc = try_load_document(bytes, a.input, a.encoding, &reflow_report);
+  FontLibrary fonts;
+  prepare_fonts(style, fonts);
+  TypesetOptions opts;
+  opts.debug = !a.debug_dump.empty();
+  TypesetReport report;
+  std::string pdf = typeset_pdf(doc, style, fonts, opts, &report);
+  std::string out = a.output.empty() ? default_output(a.input) : a.output;
+  if (out == a.input && out != "-")
+    throw usage_error(out + ": the output would overwrite the input", "give another name with -o");
+  try_write_file_atomic(out, pdf);
+  if (opts.debug) try_write_file_atomic(a.debug_dump, report.debug_dump);
+  for (const std::string& w : reflow_report.warnings) std::cerr << "paiban: note: " << w << "\n";
+  for (const std::string& w : report.warnings) std::cerr << "paiban: warning: " << w << "\n";
+  return 0;
+}
+
+}  // namespace
+
 void add_typeset_command(CLI::App& app, Action& action) {
-  auto* cmd = app.add_subcommand("typeset", "(not built yet)");
-  cmd->callback([&action] {
-    action = [] () -> int { throw Error(ExitCode::internal, "'typeset' is not built yet"); };
-  });
+  auto args = std::make_shared<TypesetArgs>();
+  auto* cmd = app.add_subcommand("typeset", "Typeset an article (raw text or XML) as a newspaper PDF");
+  cmd->add_option("IN", args->input, "Input: raw column text or article XML ('-' for stdin)")->required();
+  cmd->add_option("-o,--output", args->output, "Output PDF (default: IN with .pdf; '-' for stdout)");
+  cmd->add_option("--style", args->style,
+                  "Style name (broadsheet, tabloid, report) or a style .xml file (default: broadsheet)");
+  cmd->add_option("--debug-dump", args->debug_dump,
+                  "Write one text line per laid-out line (page, column, line box, ratio, text) to FILE");
+  cmd->add_option("--encoding", args->encoding, "Input encoding (default: detect): UTF-8, GB18030, Big5, UTF-16");
+  cmd->callback([&action, args] { action = [args] { return run(*args); }; });
 }
 
 }  // namespace paiban::cli

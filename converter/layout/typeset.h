@@ -12,9 +12,19 @@ namespace paiban {
 
 struct Style;  // layout/style.h
 
+// Where the time goes (milliseconds, accumulated over calls): for benchmarks.
+struct TypesetTimings {
+  double shape_ms = 0;     // HarfBuzz shaping of every block
+  double break_ms = 0;     // itemising and line breaking
+  double paginate_ms = 0;  // columns, pages and drawing into page coordinates
+  double subset_ms = 0;    // font subsetting (typeset_pdf only)
+  double write_ms = 0;     // the rest of PDF writing (typeset_pdf only)
+};
+
 struct TypesetReport {
   std::vector<std::string> warnings;  // missing glyphs (char, U+code, block, source line), overfull lines
   std::string debug_dump;             // filled when TypesetOptions::debug: one line per laid-out line
+  TypesetTimings timings;
 };
 
 struct TypesetOptions {

@@ -1,0 +1,212 @@
+// emit: the paginated flow → page coordinates: glyph runs in reading order (head, then column by
+// column), rules (column rules, heading rules, box frames, the head rule, header/footer rules),
+// one bookmark per section, and the running header/footer.
+//
+// Inline/block axes map to the page here and only here (DESIGN §7): horizontal writing puts
+// the inline axis along +x and the block axis along −y.
+#include <algorithm>
+#include <cmath>
+
+#include "layout/flow.h"
+
+namespace paiban::layout {
+
+namespace {
+
+// A frame: where (u, v) = (0, 0) is on the page.
+struct Frame {
+  float x = 0, y = 0;
+  float px(float u) const { return x + u; }
+  float py(float v) const { return y - v; }
+};
+
+class Emitter {
+ public:
+  Emitter(EmitContext& ctx, const Flow& flow, LaidOutDocument& out)
+      : ctx_(ctx), flow_(flow), out_(out), g_(ctx.geo) {}
+
+  LaidOutPage& new_page() {
+    out_.pages.emplace_back();
+    LaidOutPage& p = out_.pages.back();
+    p.width = g_.media_w;
+    p.height = g_.media_h;
+    p.bleed = g_.bleed;
+    return p;
+  }
+
+  void piece(LaidOutPage& page, int page_no, int column, const Frame& fr, const Piece& pc, float v) {
+    for (const PieceLine& pl : pc.lines) line(page, page_no, column, fr, flow_.paras[pl.para], pl.line, pl.u, v + pl.v);
+    for (const PieceRule& r : pc.rules)
+      page.rules.push_back({fr.px(r.u1), fr.py(v + r.v), fr.px(r.u2), fr.py(v + r.v), r.width, 0});
+    if (!pc.bookmark.empty())
+      out_.bookmarks.push_back({pc.bookmark, page_no - 1, fr.py(v)});
+  }
+
+  // One line of a set paragraph with its em box top at (u, v) of the frame.
+  void line(LaidOutPage& page, int page_no, int column, const Frame& fr, const SetParagraph& sp, int index,
+            float u, float v) {
+    const Line& L = sp.lines[index];
+    bool last = index + 1 == static_cast<int>(sp.lines.size());
+    auto glyphs = place_line(sp.p, L, sp.setting, last);
+    float baseline = fr.py(v) - sp.ascent * sp.p.size;
+    for (InlineGlyph& ig : glyphs) {
+      if (page.runs.empty() || page.runs.back().face != ig.face || page.runs.back().size != sp.p.size ||
+          page.runs.back().gray != sp.p.gray) {
+        GlyphRun run;
+        run.face = ig.face;
+        run.size = sp.p.size;
+        run.gray = sp.p.gray;
+        page.runs.push_back(std::move(run));
+      }
+      PlacedGlyph pg;
+      pg.gid = ig.gid;
+      pg.x = fr.px(u + ig.u);
+      pg.y = baseline + ig.dv;
+      pg.text = std::move(ig.text);
+      page.runs.back().glyphs.push_back(std::move(pg));
+    }
+    if (ctx_.debug) {
+      DumpLine d;
+      d.page = page_no;
+      d.column = column;
+      d.x = fr.px(u);
+      d.y = fr.py(v);
+      d.w = sp.setting.measure;
+      d.h = sp.p.size;
+      d.ratio = L.ratio;
+      d.glyphs = static_cast<int>(glyphs.size());
+      d.kind = sp.kind;
+      d.text = line_text(sp.p, L);
+      dump_line(*ctx_.debug, d);
+    }
+  }
+
+  void rule(LaidOutPage& page, float x1, float y1, float x2, float y2, float w, float gray = 0) {
+    page.rules.push_back({x1, y1, x2, y2, w, gray});
+  }
+
+  // A box frame around a column segment, drawn inside the column so it lines up with the text.
+  void frame(LaidOutPage& page, const Frame& fr, const BoxSegment& b) {
+    float w = ctx_.style.box_frame;
+    if (w <= 0) return;
+    float x1 = fr.px(w / 2), x2 = fr.px(g_.measure - w / 2);
+    float y1 = fr.py(b.v1 + w / 2), y2 = fr.py(b.v2 - w / 2);
+    rule(page, x1, y1, x2, y1, w);
+    rule(page, x2, y1, x2, y2, w);
+    rule(page, x2, y2, x1, y2, w);
+    rule(page, x1, y2, x1, y1, w);
+  }
+
+  std::string fill_template(const std::string& t, int page_no, int pages, const std::string& title) const {
+    std::string out;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (t[i] != '{') {
+        out += t[i];
+        continue;
+      }
+      size_t j = t.find('}', i);
+      std::string key = t.substr(i + 1, j - i - 1);
+      std::string val = key == "paper" ? ctx_.style.paper
+                        : key == "date" ? ctx_.style.date
+                        : key == "page" ? std::to_string(page_no)
+                        : key == "pages" ? std::to_string(pages)
+                                         : title;
+      if (val.empty()) return "";  // a slot that names an empty field is left out
+      out += val;
+      i = j;
+    }
+    return out;
+  }
+
+  // The running header (above the text area) or footer (below it): three slots and a rule.
+  void running(LaidOutPage& page, int page_no, int pages, const Running& r, bool header, const std::string& title) {
+    if (!r.enabled) return;
+    ComposeContext cc{ctx_.style, ctx_.fonts, ctx_.chains, g_, ctx_.breaks, nullptr, {}};
+    float v_text;  // em box top of the header/footer line, relative to the text area top
+    float rule_y;
+    if (header) {
+      v_text = -(r.distance + r.text.size);  // em box bottom `distance` above the text area
+      rule_y = g_.top + r.distance / 2;
+    } else {
+      v_text = (g_.top - g_.bottom) + r.distance;  // em box top `distance` below it
+      rule_y = g_.bottom - r.distance / 2;
+    }
+    Frame fr{g_.left, g_.top};
+    const std::string* slots[3] = {&r.left, &r.center, &r.right};
+    const Align aligns[3] = {Align::start, Align::center, Align::end};
+    for (int k = 0; k < 3; ++k) {
+      std::string text = fill_template(*slots[k], page_no, pages, title);
+      if (text.empty()) continue;
+      TextStyle ts = r.text;
+      ts.align = aligns[k];
+      ts.indent = 0;
+      SetParagraph sp = set_text(text, ts, g_.width, header ? "header" : "footer", cc, nullptr);
+      if (!sp.lines.empty()) line(page, page_no, 0, fr, sp, 0, 0, v_text);
+    }
+    if (r.rule > 0) rule(page, g_.left, rule_y, g_.left + g_.width, rule_y, r.rule);
+  }
+
+ private:
+  EmitContext& ctx_;
+  const Flow& flow_;
+  LaidOutDocument& out_;
+  const Geometry& g_;
+};
+
+std::string headline_of(const Document& doc, Kind k) {
+  for (const Block& b : doc.blocks)
+    if (b.kind == k) return b.text;
+  return {};
+}
+
+}  // namespace
+
+LaidOutDocument emit(const Document& doc, const Flow& flow, const std::vector<PageLayout>& pages,
+                     EmitContext& ctx) {
+  LaidOutDocument out;
+  out.title = headline_of(doc, Kind::headline);
+  out.author = headline_of(doc, Kind::byline);
+  out.subject = headline_of(doc, Kind::subtitle);
+  const Geometry& g = ctx.geo;
+  Emitter em(ctx, flow, out);
+  int total = static_cast<int>(pages.size());
+  for (int pi = 0; pi < total; ++pi) {
+    const PageLayout& pl = pages[pi];
+    LaidOutPage& page = em.new_page();
+    int page_no = pi + 1;
+    if (pi == 0 && !flow.head.empty()) {
+      Frame fr{g.left, g.top};
+      float v = 0;
+      for (const Piece& pc : flow.head) {
+        em.piece(page, page_no, 0, fr, pc, v);
+        v += pc.height;
+      }
+      if (flow.head_rule_v >= 0)
+        em.rule(page, g.left, fr.py(flow.head_rule_v), g.left + g.width, fr.py(flow.head_rule_v),
+                ctx.style.headline_rule);
+    }
+    float deepest = 0;
+    for (int c = 0; c < static_cast<int>(pl.columns.size()); ++c) {
+      const ColumnLayout& col = pl.columns[c];
+      Frame fr{g.left + c * (g.measure + g.gap), g.top - pl.top_v};
+      for (const PlacedPiece& pp : col.pieces) em.piece(page, page_no, c + 1, fr, flow.body[pp.piece], pp.v);
+      for (const BoxSegment& b : col.boxes) em.frame(page, fr, b);
+      deepest = std::max(deepest, col.used);
+    }
+    // Column rules in the gaps, as deep as the deepest column of the page.
+    if (ctx.style.column_rule > 0 && deepest > 0) {
+      for (int c = 0; c + 1 < static_cast<int>(pl.columns.size()); ++c) {
+        if (pl.columns[c + 1].pieces.empty()) break;
+        float x = g.left + (c + 1) * g.measure + c * g.gap + g.gap / 2;
+        float y1 = g.top - pl.top_v;
+        em.rule(page, x, y1, x, y1 - deepest + (g.pitch - g.body_size), ctx.style.column_rule,
+                ctx.style.rule_gray);
+      }
+    }
+    em.running(page, page_no, total, ctx.style.header, true, out.title);
+    em.running(page, page_no, total, ctx.style.footer, false, out.title);
+  }
+  return out;
+}
+
+}  // namespace paiban::layout
