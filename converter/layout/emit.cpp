@@ -75,6 +75,8 @@ class Emitter {
       d.h = sp.p.size;
       d.ratio = L.ratio;
       d.glyphs = static_cast<int>(glyphs.size());
+      d.line = index + 1;
+      d.lines = static_cast<int>(sp.lines.size());
       d.kind = sp.kind;
       d.text = line_text(sp.p, L);
       dump_line(*ctx_.debug, d);

@@ -120,6 +120,7 @@ struct DumpLine {
   float x = 0, y = 0, w = 0, h = 0;  // the line box: top-left corner, measure, font size
   float ratio = 0;
   int glyphs = 0;
+  int line = 1, lines = 1;  // line k of n in its paragraph
   const char* kind = "p";
   std::string text;
 };

@@ -53,6 +53,8 @@ void BreakFinder::find(std::string_view text, std::vector<bool>& breaks) {
 
 namespace {
 
+constexpr float kDigitUnitPenalty = 50;
+
 bool is_gap_space(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == 0xA0; }
 
 bool is_punct_like(char32_t cp) {
@@ -189,6 +191,9 @@ Paragraph itemize(std::string text, std::vector<ShapedGlyph> glyphs, BreakFinder
     if (tracking_em != 0 && clreq::stretchable_gap(a.last, b.first)) gap.width += tracking_em * em;
     // UAX #14 opportunities (after spaces: at the next atom), minus clreq's prohibitions.
     gap.can_break = b.begin < breaks.size() && breaks[b.begin] && !clreq::forbids_break(a.last, b.first);
+    // clreq §h-digits_and_their_prefix_and_suffix: a number and the unit or measure word after
+    // it ("7次", "2024年") should stay together; UAX #14 allows the break, so it only costs.
+    if (gap.can_break && is_ascii_digit(a.last) && is_han(b.first)) gap.penalty = kDigitUnitPenalty;
   }
   return p;
 }

@@ -1,0 +1,185 @@
+// Page layout with real fonts (no PDF): the sample article (hand-built XML, so these tests do
+// not depend on reflow) in every bundled style and in a small two-column test style, checked
+// against the rules every layout obeys; and golden debug dumps of small articles
+// (tests/data/layout/golden/NAME.xml → NAME.dump, regenerate with PAIBAN_REGENERATE_GOLDEN=1).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "core/paths.h"
+#include "layout/fonts.h"
+#include "layout/style.h"
+#include "layout/typeset.h"
+#include "layout_dump.h"
+#include "xml/xml.h"
+
+using namespace paiban;
+using testutil::DumpLine;
+
+namespace {
+
+std::string data(const std::string& rel) { return std::string(PAIBAN_TEST_DATA) + "/layout/" + rel; }
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+FontLibrary& fonts() {
+  static FontLibrary lib;
+  return lib;
+}
+
+struct Laid {
+  LaidOutDocument doc;
+  TypesetReport report;
+  std::vector<DumpLine> lines;
+};
+
+Laid lay(const Document& doc, const Style& style) {
+  prepare_fonts(style, fonts());
+  Laid l;
+  TypesetOptions opts;
+  opts.debug = true;
+  l.doc = layout_document(doc, style, fonts(), opts, &l.report);
+  l.lines = testutil::parse_dump(l.report.debug_dump);
+  return l;
+}
+
+Document load_xml(const std::string& path) { return try_read_xml(read(path), path); }
+
+std::string all_text(const Document& doc) {
+  std::string s;
+  for (const Block& b : doc.blocks) s += plain_text(b);
+  return testutil::without_spaces(s);
+}
+
+void check_layout(const Document& doc, const Style& style, const Laid& l) {
+  std::string where = "style " + style.name;
+  testutil::check_dump_rules(l.lines, where);
+  // Reading order: the lines of the flow, in dump order, hold the article's text in order.
+  std::string got;
+  for (const DumpLine& d : l.lines)
+    if (testutil::is_flow(d)) got += d.text;
+  EXPECT_EQ(testutil::without_spaces(got), all_text(doc)) << where;
+  // Glyphs: nothing dropped (a ligature such as the 2-em dash for —— may join two characters).
+  for (const DumpLine& d : l.lines) {
+    int chars = 0;
+    for (char32_t c : to_u32(d.text)) chars += is_space(c) ? 0 : 1;
+    EXPECT_GE(2 * d.glyphs, chars) << where << ": " << d.text;
+  }
+  ASSERT_FALSE(l.doc.pages.empty());
+  // The last page's columns are balanced: their bottoms lie within a few lines of each other,
+  // and no column is deeper than the first.
+  int last = static_cast<int>(l.doc.pages.size());
+  std::map<int, float> bottom;
+  for (const DumpLine& d : l.lines)
+    if (d.page == last && d.column > 0 && testutil::is_flow(d))
+      bottom[d.column] = bottom.count(d.column) ? std::min(bottom[d.column], d.y) : d.y;
+  if (bottom.size() > 1) {
+    float lo = 1e9, hi = -1e9;
+    for (auto& [c, y] : bottom) {
+      lo = std::min(lo, y);
+      hi = std::max(hi, y);
+    }
+    float pitch = style.body.pitch();
+    EXPECT_LE(hi - lo, 4 * pitch + 1) << where << ": last page columns not balanced";
+    EXPECT_GE(bottom.begin()->second, lo - 0.01f) << where << ": a later column is deeper than the first";
+  }
+  // One bookmark per section heading, in order, on a real page.
+  int sections = 0;
+  for (const Block& b : doc.blocks)
+    if (b.kind == Kind::section && !b.children.empty() && b.children.front().kind == Kind::heading) ++sections;
+  EXPECT_EQ(static_cast<int>(l.doc.bookmarks.size()), sections) << where;
+  for (const Bookmark& bm : l.doc.bookmarks) {
+    EXPECT_GE(bm.page, 0);
+    EXPECT_LT(bm.page, last);
+  }
+  EXPECT_TRUE(l.report.warnings.empty()) << where << ": " << l.report.warnings.front();
+}
+
+}  // namespace
+
+TEST(LayoutPaginate, SampleInEveryStyleObeysTheRules) {
+  Document doc = load_xml(data("lvliang-hand.xml"));
+  for (std::string name : {"broadsheet", "tabloid", "report"}) {
+    Style style = try_load_style(name);
+    Laid l = lay(doc, style);
+    check_layout(doc, style, l);
+    EXPECT_EQ(l.doc.title, "为建设美丽幸福吕梁广泛凝心聚力");
+    EXPECT_EQ(l.doc.author, "本报记者 高茜");
+  }
+}
+
+TEST(LayoutPaginate, SmallPagesObeyTheRules) {
+  // Many short columns: every paragraph meets a column break somewhere.
+  Document doc = load_xml(data("lvliang-hand.xml"));
+  Style style = try_load_style(data("small.xml"));
+  Laid l = lay(doc, style);
+  EXPECT_GE(l.doc.pages.size(), 8u);
+  check_layout(doc, style, l);
+}
+
+TEST(LayoutPaginate, Deterministic) {
+  Document doc = load_xml(data("lvliang-hand.xml"));
+  Style style = try_load_style("broadsheet");
+  EXPECT_EQ(lay(doc, style).report.debug_dump, lay(doc, style).report.debug_dump);
+}
+
+TEST(LayoutPaginate, MissingGlyphsAreReportedNotDropped) {
+  Document doc;
+  Block p;
+  p.kind = Kind::paragraph;
+  p.text = "古文字\xF0\xAA\x9B\x9A在此";  // U+2A6DA, CJK Extension B: not in Noto CJK SC
+  p.src = {7, 7};
+  doc.blocks.push_back(p);
+  Style style = try_load_style(data("small.xml"));
+  Laid l = lay(doc, style);
+  ASSERT_EQ(l.report.warnings.size(), 1u);
+  const std::string& w = l.report.warnings.front();
+  EXPECT_NE(w.find("U+2A6DA"), std::string::npos) << w;
+  EXPECT_NE(w.find("CJK Unified Ideographs Extension B"), std::string::npos) << w;
+  EXPECT_NE(w.find("source line 7"), std::string::npos) << w;
+  std::vector<DumpLine> flow;
+  for (const DumpLine& d : l.lines)
+    if (testutil::is_flow(d)) flow.push_back(d);
+  ASSERT_EQ(flow.size(), 1u);
+  EXPECT_EQ(flow[0].glyphs, 6) << "the missing character keeps its (empty) glyph";
+}
+
+TEST(LayoutPaginate, EmptyDocumentGivesOnePage) {
+  Document doc;
+  Style style = try_load_style("tabloid");
+  Laid l = lay(doc, style);
+  EXPECT_EQ(l.doc.pages.size(), 1u);
+}
+
+TEST(LayoutPaginate, GoldenDumps) {
+  bool regen = std::getenv("PAIBAN_REGENERATE_GOLDEN") != nullptr;
+  Style style = try_load_style(data("small.xml"));
+  int cases = 0;
+  std::vector<std::string> files;
+  for (auto& e : std::filesystem::directory_iterator(data("golden")))
+    if (e.path().extension() == ".xml") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  for (const std::string& xml : files) {
+    ++cases;
+    Document doc = load_xml(xml);
+    Laid l = lay(doc, style);
+    check_layout(doc, style, l);
+    std::string golden = xml.substr(0, xml.size() - 4) + ".dump";
+    if (regen) {
+      std::ofstream(golden, std::ios::binary) << l.report.debug_dump;
+    } else {
+      EXPECT_EQ(l.report.debug_dump, read(golden)) << golden << " (regenerate with PAIBAN_REGENERATE_GOLDEN=1)";
+    }
+  }
+  EXPECT_GE(cases, 2);
+}

@@ -1,0 +1,133 @@
+// Styles: the bundled ones load with the values they document; every bad value is an error that
+// names file:line and the field. Error cases: tests/data/layout/style-errors.tests.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.h"
+#include "core/paths.h"
+#include "layout/style.h"
+
+using namespace paiban;
+
+namespace {
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out(1);
+  for (char c : s) {
+    if (c == sep) out.emplace_back();
+    else out.back() += c;
+  }
+  return out;
+}
+
+int line_at(const std::string& text, size_t pos) {
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + std::min(pos, text.size()), '\n'));
+}
+
+}  // namespace
+
+TEST(LayoutStyle, BundledStylesLoad) {
+  Style b = try_load_style("broadsheet");
+  EXPECT_EQ(b.columns, 6);
+  EXPECT_NEAR(b.page_width, 297 * 72 / 25.4, 0.01);
+  EXPECT_NEAR(b.page_height, 420 * 72 / 25.4, 0.01);
+  EXPECT_NEAR(b.bleed, 3 * 72 / 25.4, 0.01);
+  EXPECT_FLOAT_EQ(b.body.size, 9);
+  EXPECT_FLOAT_EQ(b.body.leading, 0.6f);
+  EXPECT_FLOAT_EQ(b.body.indent, 2);
+  EXPECT_EQ(b.body.align, Align::justify);
+  EXPECT_EQ(b.headline.align, Align::center);
+  EXPECT_TRUE(b.header.enabled);
+  for (const char* role : {"body", "heading", "box", "latin"}) EXPECT_TRUE(b.fonts.count(role)) << role;
+  EXPECT_EQ(b.fonts.at("body").front().family, "Noto Serif CJK SC");
+
+  Style t = try_load_style("tabloid");
+  EXPECT_EQ(t.columns, 4);
+  EXPECT_NEAR(t.page_width, 210 * 72 / 25.4, 0.01);
+  Style r = try_load_style("report");
+  EXPECT_EQ(r.columns, 1);
+  EXPECT_FALSE(r.header.enabled);
+  EXPECT_TRUE(r.footer.enabled);
+  // DESIGN §4: newspaper body 8–10.5 pt, line gap 50–100 %.
+  for (const Style* s : {&b, &t, &r}) {
+    EXPECT_GE(s->body.size, 8);
+    EXPECT_LE(s->body.size, 10.5f);
+    EXPECT_GE(s->body.leading, 0.5f);
+    EXPECT_LE(s->body.leading, 1.0f);
+  }
+}
+
+TEST(LayoutStyle, ByPathAndUnknownName) {
+  Style s = try_load_style(data_path("styles/tabloid.xml"));
+  EXPECT_EQ(s.name, "tabloid");
+  try {
+    try_load_style("no-such-style");
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ExitCode::input);
+    EXPECT_NE(std::string(e.what()).find("no-such-style.xml"), std::string::npos) << e.what();
+    EXPECT_NE(e.hint().find("broadsheet"), std::string::npos) << "the hint lists the styles: " << e.hint();
+  }
+  EXPECT_THROW(try_load_style("../etc/passwd"), Error);
+}
+
+TEST(LayoutStyle, StyleFontFilesAreRelativeToTheStyle) {
+  auto dir = std::filesystem::temp_directory_path() / "paiban-style-test";
+  std::filesystem::create_directories(dir);
+  std::string text = read(data_path("styles/report.xml"));
+  std::string from = "<face family=\"LXGW WenKai\" style=\"Regular\"/>";
+  text.replace(text.find(from), from.size(), "<face file=\"fonts/Mine.ttf\" index=\"1\"/>");
+  std::ofstream(dir / "mine.xml") << text;
+  Style s = try_load_style((dir / "mine.xml").string());
+  ASSERT_FALSE(s.fonts.at("box").empty());
+  EXPECT_EQ(s.fonts.at("box").front().file, (dir / "fonts/Mine.ttf").string());
+  EXPECT_EQ(s.fonts.at("box").front().index, 1);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(LayoutStyle, BadValuesNameFileLineAndField) {
+  std::string data = std::string(PAIBAN_TEST_DATA) + "/layout/style-errors.tests";
+  std::string base = read(data_path("styles/broadsheet.xml"));
+  ASSERT_FALSE(base.empty());
+  auto dir = std::filesystem::temp_directory_path() / "paiban-style-errors";
+  std::filesystem::create_directories(dir);
+  std::ifstream in(data);
+  std::string rec;
+  int no = 0, cases = 0;
+  while (std::getline(in, rec)) {
+    ++no;
+    if (rec.empty() || rec[0] == '#') continue;
+    auto f = split(rec, ';');
+    ASSERT_GE(f.size(), 3u) << data << ":" << no;
+    size_t at = base.find(f[0]);
+    ASSERT_NE(at, std::string::npos) << data << ":" << no << ": '" << f[0] << "' is not in broadsheet.xml";
+    std::string text = base;
+    text.replace(at, f[0].size(), f[1]);
+    int line = f.size() > 3 ? line_at(text, text.rfind(f[3])) : line_at(text, at);
+    std::string file = (dir / ("case" + std::to_string(no) + ".xml")).string();
+    std::ofstream(file) << text;
+    ++cases;
+    try {
+      try_load_style(file);
+      ADD_FAILURE() << data << ":" << no << ": no error for " << f[1];
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ExitCode::input) << data << ":" << no;
+      std::string want = file + ":" + std::to_string(line) + ": " + f[2];
+      EXPECT_NE(std::string(e.what()).find(want), std::string::npos)
+          << data << ":" << no << "\n  got:  " << e.what() << "\n  want: " << want;
+      EXPECT_FALSE(e.hint().empty()) << data << ":" << no;
+    }
+  }
+  EXPECT_GT(cases, 10);
+  std::filesystem::remove_all(dir);
+}
