@@ -137,16 +137,24 @@ Line clean_line(std::string_view raw, int src, ReflowReport& report) {
   }
   count(report, "extraction-space", removed);
 
-  for (char32_t c : out) {
+  for (size_t k = 0; k < out.size(); ++k) {
+    char32_t c = out[k];
     l.width += chars::width(c);
     switch (c) {
       case U'，': case U'、': case U'。': case U'；': case U'！': case U'？':
         ++l.pauses;
         break;
+      case U',': case U';': case U'!': case U'?':  // OCR's look-alikes, when next to Han
+        l.pauses += (k > 0 && chars::classify(out[k - 1]) == Cls::han) ||
+                    (k + 1 < out.size() && chars::classify(out[k + 1]) == Cls::han);
+        break;
       default:
         break;
     }
   }
+  // A closing mark or a pause may hang past the measure (clreq §3.1.7): not part of the set width.
+  char32_t last = out.back();
+  l.hang = (clreq::is_closing(last) || clreq::is_pause_or_stop(last)) ? chars::width(last) : 0;
   l.head = head_width(out);
   set_ending(l);
   return l;

@@ -131,7 +131,8 @@ std::vector<Column> find_columns(const std::vector<Line>& lines, size_t top) {
   cost[0] = {emit(0, 0), emit(0, 1)};
   from[0] = {0, 1};
   for (size_t i = 1; i < n; ++i) {
-    double sw = ends_clause(lines[i - 1].end) ? 2.0 : 3.0;
+    // A box holds whole paragraphs: changing measure inside a sentence is all but impossible.
+    double sw = ends_clause(lines[i - 1].end) ? 2.0 : 6.0;
     for (int k = 0; k < 2; ++k) {
       double stay = cost[i - 1][k], move = cost[i - 1][1 - k] + sw;
       from[i][k] = static_cast<unsigned char>(stay <= move ? k : 1 - k);

@@ -26,16 +26,23 @@ bool breaks_after(const Layout& L, const Column& c, size_t i, bool first) {
   const int indent = first && c.indent_cue ? 4 : 0;
   bool voluntary = cap(L.lines, c, i) <= m - indent - c.tight;
   if (i <= L.top && (opens_byline(a) || opens_subtitle(a))) return true;  // one line each
-  // The first line without sentence marks, wider than a paragraph's first line: the headline.
-  if (i == 0 && heading_like(a) && c.indent_cue && a.width > m - 4) return true;
+  // The first line without sentence marks is the headline, unless the next line is a full one
+  // (then the first is a paragraph's first line): a text after a headline starts with a short one.
+  if (i == 0 && heading_like(a) &&
+      (a.width - a.hang > m - 4 || cap(L.lines, c, i + 1) <= m - c.tight || heading_like(b)))
+    return true;
+  // A block's first line without sentence marks, wider than a first line with its indent lost:
+  // a heading line (or the headline), not the start of a paragraph.
+  if (first && c.indent_cue && heading_like(a) && a.width - a.hang > m - 4) return true;
   if (voluntary) {
     // A short line ends its block after a clause end, or when it is a heading line; a short line
     // inside a sentence is only loosely set (no paragraph ends in ，、).
     return ends_clause(a.end) || heading_like(a);
   }
   if (L.blanks == Blanks::breaks) return false;
-  // A heading line that filled the measure, then a paragraph's first line (not yet a sentence end).
-  if (heading_like(a) && first_line_shaped(L, c, i + 1) && b.end != End::stop && !heading_like(b))
+  // A heading line wider than a paragraph's first line can be, then a paragraph's first line.
+  if (heading_like(a) && a.width - a.hang > m - 4 && first_line_shaped(L, c, i + 1) && b.end != End::stop &&
+      !heading_like(b))
     return true;
   // A list whose items end in ；: every ；-ended line closes an item.
   if (a.end == End::semicolon && c.semicolon_ends) return true;

@@ -32,7 +32,8 @@ struct Line {
   int indent = 0;           // leading whitespace of the raw line, in display units
   int head = 0;             // display width of the first unbreakable chunk of `text` (clreq §3.1.7)
   int blanks_before = 0;    // empty source lines between the previous text line and this one
-  int pauses = 0;           // ，、；：。？！ inside the line (headings have few)
+  int pauses = 0;           // ，、。；！？ inside the line (headings have none)
+  int hang = 0;             // width of a final mark that may hang past the measure
   End end = End::word;
   bool letter_spaced = false;
 };
