@@ -1,13 +1,44 @@
-// PLACEHOLDER until the text stage lands: registers the subcommand so the CLI links.
+// paiban text IN [-o OUT.txt] [--width N] [--spacing none|pangu] [--encoding E]: raw column text
+// (or article XML) → clean text: blocks separated by one empty line, a paragraph on one line.
+#include <memory>
+
 #include "cli/commands.h"
-#include "core/error.h"
+#include "core/output.h"
+#include "decode/decode.h"
+#include "pipeline/convert.h"
+#include "text/text.h"
 
 namespace paiban::cli {
 
 void add_text_command(CLI::App& app, Action& action) {
-  auto* cmd = app.add_subcommand("text", "(not built yet)");
-  cmd->callback([&action] {
-    action = [] () -> int { throw Error(ExitCode::internal, "'text' is not built yet"); };
+  struct Options {
+    std::string in, out = "-", encoding, spacing = "none";
+    int width = 0;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand(
+      "text", "Raw OCR column text or article XML → clean text, a paragraph per line (or rewrapped)");
+  cmd->add_option("IN", o->in, "Input: raw column text (UTF-8, GB18030, Big5, UTF-16) or article XML; - reads stdin")
+      ->required();
+  cmd->add_option("-o,--output", o->out, "Output text file (default: stdout)");
+  cmd->add_option("--width", o->width,
+                  "Rewrap to N display columns (a Han character is 2), keeping clreq's line-start and "
+                  "line-end rules; 0 (default): a paragraph on one line")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--spacing", o->spacing,
+                  "none (default, the newspaper convention) or pangu: a space between Han and Latin/digits")
+      ->check(CLI::IsMember({"none", "pangu"}));
+  cmd->add_option("--encoding", o->encoding, "Input encoding instead of detecting it (UTF-8, GB18030, Big5, UTF-16LE, ...)");
+  cmd->callback([&action, o] {
+    action = [o]() -> int {
+      std::string bytes = try_read_file(o->in);
+      Document doc = try_load_document(bytes, o->in, o->encoding, nullptr);
+      TextOptions opts;
+      opts.width = o->width;
+      opts.pangu = o->spacing == "pangu";
+      try_write_file_atomic(o->out, write_text(doc, opts));
+      return 0;
+    };
   });
 }
 
