@@ -47,7 +47,7 @@ inline std::string without_spaces(const std::string& s) {
   for (size_t i = 0; i < s.size();) {
     size_t at = i;
     char32_t cp = next_code_point(s, i);
-    if (!is_space(cp)) out.append(s, at, i - at);
+    if (!is_space(cp) && cp >= 0x20) out.append(s, at, i - at);  // also line and page breaks
   }
   return out;
 }
