@@ -144,10 +144,14 @@ Line clean_line(std::string_view raw, int src, ReflowReport& report) {
       case U'，': case U'、': case U'。': case U'；': case U'！': case U'？':
         ++l.pauses;
         break;
-      case U',': case U';': case U'!': case U'?':  // OCR's look-alikes, when next to Han
-        l.pauses += (k > 0 && chars::classify(out[k - 1]) == Cls::han) ||
-                    (k + 1 < out.size() && chars::classify(out[k + 1]) == Cls::han);
+      case U',': case U';': case U'!': case U'?': case U':': case U'(': case U')': {
+        // OCR's look-alikes of full-width marks, when next to Han: set full width in print.
+        bool han = (k > 0 && chars::classify(out[k - 1]) == Cls::han) ||
+                   (k + 1 < out.size() && chars::classify(out[k + 1]) == Cls::han);
+        l.width += han;
+        l.pauses += han && c != U':' && c != U'(' && c != U')';
         break;
+      }
       default:
         break;
     }

@@ -66,10 +66,9 @@ int median(std::vector<int> v) {
 // The headline, subtitle and byline at the top may be set across columns: they say nothing
 // about the measure.
 size_t top_lines(const std::vector<Line>& lines) {
-  size_t k = 0;
-  while (k < lines.size() && k < 4 && lines[k].pauses == 0 &&
-         (lines[k].end == End::word || lines[k].end == End::closing))
-    ++k;
+  if (lines.empty()) return 0;
+  size_t k = 1;  // the headline (or the first line of text)
+  while (k < lines.size() && k < 4 && (opens_subtitle(lines[k]) || opens_byline(lines[k]))) ++k;
   return k;
 }
 
@@ -104,11 +103,13 @@ std::vector<Column> find_columns(const std::vector<Line>& lines, size_t top) {
     const Line& l = lines[i];
     if (l.width >= wider - kOver - 2 || l.width < narrower - 3) continue;
     ++near;
-    near_text += l.pauses > 0;
+    // Text, not a heading: sentence marks inside, or a sentence going on past a full line.
+    bool mid = l.end == End::word || l.end == End::pause;
+    near_text += l.pauses > 0 || (mid && i + 1 < n && l.width + lines[i + 1].head > narrower);
   }
-  bool cluster = near_text >= 3 && near * 10 >= static_cast<int>(below.size()) * 3;
-  // Measures closer than the noise margin (a fifth of the measure when wide) cannot be told apart.
-  if (below.empty() || narrower > wider - std::max(kOver + 2, wider / 5) || (!cluster && underfull == 0)) {
+  bool cluster = near_text >= 2 && near * 10 >= static_cast<int>(below.size()) * 3;
+  // Measures closer than the noise margin (an eighth of the measure when wide) cannot be told apart.
+  if (below.empty() || narrower > wider - std::max(kOver + 2, wider / 8) || (!cluster && underfull == 0)) {
     cols.push_back(Column{0, n});
     return cols;
   }
@@ -123,7 +124,8 @@ std::vector<Column> find_columns(const std::vector<Line>& lines, size_t top) {
         i > 0 && !ends_clause(lines[i - 1].end))
       return 3.0;  // stopped mid-sentence with room to spare: broken by a narrower measure
     if (w >= measure[k] - kOver) return 0.0;
-    if (l.pauses == 0 && (l.end == End::word || l.end == End::closing)) return 0.0;  // a heading: any measure
+    // A short line without sentence marks (a heading) says less about the measure than text does.
+    if (l.pauses == 0 && (l.end == End::word || l.end == End::closing)) return 0.75;
     return 1.5;
   };
   std::vector<std::array<double, 2>> cost(n);
@@ -170,7 +172,7 @@ void calibrate(const std::vector<Line>& lines, size_t top, Column& c) {
   // Lines ending mid-sentence were broken by the measure: the room they leave unfilled (the next
   // line's head did not fit) shows how tight the setting is. Lines after a clause end or a
   // heading may be first lines, set shorter: left out.
-  std::vector<int> slack, mids;
+  std::vector<int> slack, mids, sure;
   for (size_t i = c.begin; i + 1 < c.end; ++i) {
     const Line& l = lines[i];
     if ((l.end != End::pause && l.end != End::word) || l.width * 10 < m * 6) continue;
@@ -180,6 +182,7 @@ void calibrate(const std::vector<Line>& lines, size_t top, Column& c) {
     const Line& p = lines[i - 1];
     if (ends_clause(p.end) || (p.pauses == 0 && p.end != End::pause)) continue;
     slack.push_back(cap(i) - m - 1);
+    sure.push_back(l.width);
   }
   // Too few sure lines: assume a tight setting (a justified column) rather than guess.
   if (slack.size() >= 3) {
@@ -205,7 +208,9 @@ void calibrate(const std::vector<Line>& lines, size_t top, Column& c) {
   c.colon_ends = colon_end > 0 && colon_end * 3 >= colon;
   c.first_width = median(firsts);
   // Without evidence, assume the common case: the indent was lost and first lines are short.
-  c.indent_cue = firsts.size() < 2 || mids.empty() || c.first_width <= median(mids) - 3;
+  // First lines of paragraphs are mid-sentence lines too: compare with the sure continuations.
+  if (sure.size() >= 3) mids.swap(sure);
+  c.indent_cue = firsts.size() < 2 || mids.empty() || c.first_width <= std::min(median(mids), m) - 3;
 }
 
 }  // namespace
