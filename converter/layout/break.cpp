@@ -31,7 +31,9 @@ struct Sums {
   std::vector<double> aw, gw;                                  // atom / gap widths
   std::array<std::vector<double>, clreq::kShrinkClasses> as, gs;  // atom / gap shrink per class
   std::array<std::vector<double>, clreq::kStretchClasses> gt;     // gap stretch per class
-  std::vector<int> ni;                                         // inter-character gaps
+  std::vector<double> ts_a, ts_g, tb;  // all shrink of atoms / of gaps; all bounded stretch
+  std::vector<int> ni;                 // inter-character gaps
+  std::vector<int> counts;             // characters that count for one-character last lines
 
   explicit Sums(const Paragraph& p) : n(static_cast<int>(p.atoms.size())) {
     aw.assign(n + 1, 0);
@@ -39,7 +41,11 @@ struct Sums {
     for (auto& v : as) v.assign(n + 1, 0);
     for (auto& v : gs) v.assign(n + 1, 0);
     for (auto& v : gt) v.assign(n + 1, 0);
+    ts_a.assign(n + 1, 0);
+    ts_g.assign(n + 1, 0);
+    tb.assign(n + 1, 0);
     ni.assign(n + 1, 0);
+    counts.assign(n + 1, 0);
     for (int i = 0; i < n; ++i) {
       const Atom& a = p.atoms[i];
       const Gap& g = p.gaps[i];
@@ -51,71 +57,68 @@ struct Sums {
       }
       for (int c = 0; c < clreq::kStretchClasses; ++c)
         gt[c][i + 1] = gt[c][i] + (static_cast<int>(g.stretch_cls) == c ? g.stretch : 0);
+      ts_a[i + 1] = ts_a[i] + a.shrink;
+      ts_g[i + 1] = ts_g[i] + g.shrink;
+      tb[i + 1] = tb[i] + g.stretch;
       ni[i + 1] = ni[i] + (g.inter_char ? 1 : 0);
+      counts[i + 1] = counts[i] + (a.counts ? 1 : 0);
     }
   }
 };
 
-// The measurements of a candidate line [a, b] and, once chosen, its adjustment.
-struct Fit {
-  Line line;
-  double badness = 0;
-  int fitness = 2;  // 0 very loose, 1 loose, 2 decent, 3 tight
+// What the search needs to know of a candidate line [a, b], in O(1).
+struct Totals {
+  double natural = 0;    // after the line-edge trims and the indent
+  double shrink = 0;     // all the shrink there is
+  double bounded = 0;    // stretch of word spaces and Han–Latin spacing
+  int gaps = 0;          // inter-character gaps
 };
 
-Fit measure_line(const Paragraph& p, const Sums& s, const Setting& set, int a, int b, bool last) {
-  Fit f;
-  Line& L = f.line;
-  L.first = a;
-  L.last = b;
+Totals totals(const Paragraph& p, const Sums& s, int a, int b) {
   const Atom& A = p.atoms[a];
   const Atom& B = p.atoms[b];
-  double natural = s.aw[b + 1] - s.aw[a] + s.gw[b] - s.gw[a] - A.start_trim - B.end_trim;
-  if (a == 0) natural += p.indent;
-  if (a == b && A.start_trim > 0 && B.end_trim > 0) natural += std::min(A.start_trim, B.end_trim);  // one trim per atom
-  std::array<double, clreq::kShrinkClasses> shrink{};
-  double total_shrink = 0;
-  for (int c = 0; c < clreq::kShrinkClasses; ++c) {
-    shrink[c] = s.as[c][b + 1] - s.as[c][a] + s.gs[c][b] - s.gs[c][a];
-  }
+  Totals t;
+  t.natural = s.aw[b + 1] - s.aw[a] + s.gw[b] - s.gw[a] - A.start_trim - B.end_trim;
+  if (a == 0) t.natural += p.indent;
+  if (a == b && A.start_trim > 0 && B.end_trim > 0) t.natural += std::min(A.start_trim, B.end_trim);  // one trim per atom
+  t.shrink = s.ts_a[b + 1] - s.ts_a[a] + s.ts_g[b] - s.ts_g[a];
   // A mark trimmed at the line edge has no blank left to squeeze.
-  if (B.end_trim > 0 && B.shrink > 0) shrink[static_cast<int>(B.shrink_cls)] -= B.shrink;
-  if (A.start_trim > 0 && A.shrink > 0 && (a != b || B.end_trim == 0)) shrink[static_cast<int>(A.shrink_cls)] -= A.shrink;
-  for (double& x : shrink) total_shrink += std::max(0.0, x);
+  if (B.end_trim > 0) t.shrink -= B.shrink;
+  if (A.start_trim > 0 && (a != b || B.end_trim == 0)) t.shrink -= A.shrink;
+  t.shrink = std::max(0.0, t.shrink);
+  t.bounded = s.tb[b] - s.tb[a];
+  t.gaps = s.ni[b] - s.ni[a];
+  return t;
+}
 
-  L.natural = static_cast<float>(natural);
-  L.width = L.natural;
+// The measurements of a candidate line and its cost.
+struct Score {
+  double badness = 0;
+  int fitness = 2;  // 0 very loose, 1 loose, 2 decent, 3 tight
+  float ratio = 0;  // < 0 shrunk, > 0 stretched
+  bool overfull = false;
+  bool stretched = false;  // justified and short: stretch is shared out
+};
+
+Score score(const Paragraph& p, const Setting& set, const Totals& t, bool last) {
+  Score sc;
   double M = set.measure;
-  double need = natural - M;  // > 0: too long
-
+  double need = t.natural - M;  // > 0: too long
   if (need > kEps) {
-    if (need > total_shrink + kEps) {
-      L.overfull = true;
-      L.ratio = total_shrink > 0 ? static_cast<float>(-need / total_shrink) : -kInf;
-      // Use all the shrink there is; the line still sticks out.
-      for (int c = 0; c < clreq::kShrinkClasses; ++c) L.shrink_used[c] = shrink[c] > 0 ? 1.0f : 0.0f;
-      L.width = static_cast<float>(natural - total_shrink);
-      f.badness = kInf;
-      f.fitness = 3;
-      return f;
+    if (need > t.shrink + kEps) {
+      sc.overfull = true;
+      sc.ratio = t.shrink > 0 ? static_cast<float>(-need / t.shrink) : -static_cast<float>(kInf);
+      sc.badness = kInf;
+      sc.fitness = 3;
+      return sc;
     }
-    // clreq §procedures_for_inter-character_spacing_reduction: class by class, in order.
-    double rest = need;
-    for (int c = 0; c < clreq::kShrinkClasses && rest > 0; ++c) {
-      if (shrink[c] <= 0) continue;
-      double take = std::min(rest, shrink[c]);
-      L.shrink_used[c] = static_cast<float>(take / shrink[c]);
-      rest -= take;
-    }
-    L.width = static_cast<float>(M);
-    double r = need / total_shrink;
-    L.ratio = static_cast<float>(-r);
-    f.badness = kShrinkWeight * r * r * r;
-    f.fitness = r > 0.5 ? 3 : 2;
-    return f;
+    double r = need / t.shrink;
+    sc.ratio = static_cast<float>(-r);
+    sc.badness = kShrinkWeight * r * r * r;
+    sc.fitness = r > 0.5 ? 3 : 2;
+    return sc;
   }
-
-  double slack = M - natural;
+  double slack = M - t.natural;
   bool justify = set.align == Align::justify && !(last && set.ragged_last);
   if (!justify) {
     // Ragged lines (the last line of a paragraph, centred display lines): no stretching. A
@@ -123,54 +126,83 @@ Fit measure_line(const Paragraph& p, const Sums& s, const Setting& set, int a, i
     // come out balanced.
     bool free_line = last && set.ragged_last && set.align == Align::justify;
     double q = slack / M;
-    f.badness = free_line ? 0 : 1000 * q * q;
-    f.fitness = 2;
-    return f;
+    sc.badness = free_line ? 0 : 1000 * q * q;
+    return sc;
   }
-  if (slack <= kEps) return f;
+  if (slack <= kEps) return sc;
+  sc.stretched = true;
+  double tolerance = t.bounded + t.gaps * kInterCharTolerance * p.size;
+  if (t.gaps == 0 && t.bounded <= 0) {
+    sc.ratio = static_cast<float>(kInf);  // nothing can stretch: the line stays short
+    sc.badness = 1e6;
+    sc.fitness = 0;
+    return sc;
+  }
+  double r = slack / tolerance;
+  sc.ratio = static_cast<float>(r);
+  sc.badness = kStretchWeight * r * r * r;
+  sc.fitness = r > 1 ? 0 : r > 0.5 ? 1 : 2;
+  return sc;
+}
 
+// A chosen line with its adjustment shared out class by class in clreq's order.
+Line adjust(const Paragraph& p, const Sums& s, const Setting& set, int a, int b, bool last) {
+  Totals t = totals(p, s, a, b);
+  Score sc = score(p, set, t, last);
+  Line L;
+  L.first = a;
+  L.last = b;
+  L.natural = static_cast<float>(t.natural);
+  L.width = L.natural;
+  L.ratio = sc.ratio;
+  L.overfull = sc.overfull;
+  double M = set.measure;
+  if (t.natural - M > kEps) {
+    std::array<double, clreq::kShrinkClasses> shrink{};
+    const Atom& A = p.atoms[a];
+    const Atom& B = p.atoms[b];
+    for (int c = 0; c < clreq::kShrinkClasses; ++c) shrink[c] = s.as[c][b + 1] - s.as[c][a] + s.gs[c][b] - s.gs[c][a];
+    if (B.end_trim > 0 && B.shrink > 0) shrink[static_cast<int>(B.shrink_cls)] -= B.shrink;
+    if (A.start_trim > 0 && A.shrink > 0 && (a != b || B.end_trim == 0)) shrink[static_cast<int>(A.shrink_cls)] -= A.shrink;
+    // clreq §procedures_for_inter-character_spacing_reduction: class by class, in order.
+    double rest = std::min(t.natural - M, t.shrink);
+    for (int c = 0; c < clreq::kShrinkClasses && rest > 0; ++c) {
+      if (shrink[c] <= 0) continue;
+      double take = std::min(rest, shrink[c]);
+      L.shrink_used[c] = static_cast<float>(take / shrink[c]);
+      rest -= take;
+    }
+    L.width = static_cast<float>(t.natural - std::min(t.natural - M, t.shrink));
+    return L;
+  }
+  if (!sc.stretched) return L;
   // clreq §procedures_for_inter-character_space_expansion: word spaces, then Han–Latin
   // spacing, then all inter-character gaps evenly.
-  double rest = slack;
-  double tolerance = 0;
+  double slack = M - t.natural, rest = slack;
   for (int c = 0; c < clreq::kStretchClasses; ++c) {
     if (c == static_cast<int>(clreq::Stretch::inter_char)) continue;
     double cap = s.gt[c][b] - s.gt[c][a];
-    tolerance += cap;
     if (cap <= 0 || rest <= 0) continue;
     double take = std::min(rest, cap);
     L.stretch_used[c] = static_cast<float>(take / cap);
     rest -= take;
   }
-  int gaps = s.ni[b] - s.ni[a];
-  tolerance += gaps * kInterCharTolerance * p.size;
   if (rest > kEps) {
-    if (gaps > 0) {
-      L.inter_char = static_cast<float>(rest / gaps);
+    if (t.gaps > 0) {
+      L.inter_char = static_cast<float>(rest / t.gaps);
       L.stretch_used[static_cast<int>(clreq::Stretch::inter_char)] = 1;
+    } else if (t.bounded > 0) {
+      // Nothing else may take the rest (e.g. words without Chinese): widen the bounded spaces
+      // past their limit.
+      for (int c = 0; c < clreq::kStretchClasses; ++c)
+        if (c != static_cast<int>(clreq::Stretch::inter_char) && s.gt[c][b] - s.gt[c][a] > 0)
+          L.stretch_used[c] = static_cast<float>(slack / t.bounded);
     } else {
-      // Nothing may take the rest (e.g. one long word): widen the bounded spaces past their
-      // limit if there are any, else leave the line short.
-      double bounded = tolerance;
-      if (bounded > 0) {
-        for (int c = 0; c < clreq::kStretchClasses; ++c)
-          if (c != static_cast<int>(clreq::Stretch::inter_char) && s.gt[c][b] - s.gt[c][a] > 0)
-            L.stretch_used[c] = static_cast<float>(slack / bounded);
-      } else {
-        L.width = static_cast<float>(natural);
-        L.ratio = kInf;
-        f.badness = 1e6;
-        f.fitness = 0;
-        return f;
-      }
+      return L;  // cannot stretch: the line stays short
     }
   }
   L.width = static_cast<float>(M);
-  double r = tolerance > 0 ? slack / tolerance : 10;
-  L.ratio = static_cast<float>(r);
-  f.badness = kStretchWeight * r * r * r;
-  f.fitness = r > 1 ? 0 : r > 0.5 ? 1 : 2;
-  return f;
+  return L;
 }
 
 struct Node {
@@ -178,15 +210,8 @@ struct Node {
   int fitness = 2;
   double total = 0;    // demerits so far
   int prev = -1;       // index into nodes
-  Fit fit;             // the line that ends here
   bool produced = false;  // a line starting here has been found (else an overfull one is allowed)
 };
-
-bool orphan(const Paragraph& p, int a, int b) {
-  int count = 0;
-  for (int i = a; i <= b; ++i) count += p.atoms[i].counts ? 1 : 0;
-  return count <= 1;
-}
 
 }  // namespace
 
@@ -197,51 +222,54 @@ std::vector<Line> break_lines(const Paragraph& p, const Setting& set) {
   Sums sums(p);
 
   std::vector<Node> nodes;
+  nodes.reserve(static_cast<size_t>(n) + 8);
   nodes.push_back(Node{});  // the paragraph start
-  std::vector<int> active = {0};
+  std::vector<int> active = {0}, still;
+  // Allowance for the ½ em a line-end mark may lose when deciding a start can still be used.
+  const double slack_end = 0.5 * p.size + kEps;
 
   for (int b = 0; b < n; ++b) {
     bool end = b == n - 1;
     if (!end && !p.gaps[b].can_break) continue;
     std::array<Node, 4> best;
     std::array<bool, 4> have{};
+    still.clear();
     for (int id : active) {
       Node& from = nodes[id];
-      Fit f = measure_line(p, sums, set, from.start, b, end);
+      int a = from.start;
+      Totals t = totals(p, sums, a, b);
+      Score sc = score(p, set, t, end);
       double d;
-      if (f.line.overfull) {
+      if (sc.overfull) {
         // A start that has found no line at all gets an overfull one (an unbreakable run longer
         // than the measure) rather than no layout.
-        if (from.produced) continue;
-        d = kOverfullDemerits + 1e3 * (f.line.natural - set.measure);
+        if (!from.produced) {
+          d = kOverfullDemerits + 1e3 * (t.natural - set.measure);
+        } else if (t.natural - t.shrink - slack_end > set.measure) {
+          continue;  // and it is dropped: every longer line from it is overfull too
+        } else {
+          still.push_back(id);
+          continue;
+        }
       } else {
-        double bad = std::min(f.badness, 1e7);
+        double bad = std::min(sc.badness, 1e7);
         d = (kLinePenalty + bad) * (kLinePenalty + bad);
         double pen = end ? 0 : p.gaps[b].penalty;
         if (pen > 0) d += pen * pen;
-        if (id != 0 && std::abs(f.fitness - from.fitness) > 1) d += kFitnessDemerits;
-        if (end && from.start > 0 && orphan(p, from.start, b)) d += kOrphanDemerits;
+        if (id != 0 && std::abs(sc.fitness - from.fitness) > 1) d += kFitnessDemerits;
+        // clreq §adjustments_of_orphans_and_widows: not one character alone on the last line.
+        if (end && a > 0 && sums.counts[b + 1] - sums.counts[a] <= 1) d += kOrphanDemerits;
       }
       from.produced = true;
+      still.push_back(id);
       double total = from.total + d;
-      int k = f.fitness;
+      int k = sc.fitness;
       if (!have[k] || total < best[k].total) {
         have[k] = true;
-        best[k] = Node{b + 1, k, total, id, f, false};
+        best[k] = Node{b + 1, k, total, id, false};
       }
     }
-    // A start stays active while a longer line from it could still fit the measure (allowing
-    // for the ½ em a line-end mark may lose).
-    std::vector<int> still;
-    for (int id : active) {
-      const Node& from = nodes[id];
-      int a = from.start;
-      double min_width = sums.aw[b + 1] - sums.aw[a] + sums.gw[b] - sums.gw[a] - p.atoms[a].start_trim;
-      for (int c = 0; c < clreq::kShrinkClasses; ++c)
-        min_width -= sums.as[c][b + 1] - sums.as[c][a] + sums.gs[c][b] - sums.gs[c][a];
-      if (!from.produced || min_width - 0.5 * p.size <= set.measure + kEps) still.push_back(id);
-    }
-    active = std::move(still);
+    active.swap(still);
     for (int k = 0; k < 4; ++k) {
       if (!have[k]) continue;
       nodes.push_back(best[k]);
@@ -249,12 +277,14 @@ std::vector<Line> break_lines(const Paragraph& p, const Setting& set) {
     }
   }
 
-  // The best node that ends the paragraph.
+  // The best node that ends the paragraph, then its lines from the end back.
   int best = -1;
   for (int i = 0; i < static_cast<int>(nodes.size()); ++i)
     if (nodes[i].start == n && (best < 0 || nodes[i].total < nodes[best].total)) best = i;
-  for (int i = best; i > 0; i = nodes[i].prev) out.push_back(nodes[i].fit.line);
-  std::reverse(out.begin(), out.end());
+  std::vector<std::pair<int, int>> spans;
+  for (int i = best; i > 0; i = nodes[i].prev) spans.push_back({nodes[nodes[i].prev].start, nodes[i].start - 1});
+  std::reverse(spans.begin(), spans.end());
+  for (auto [a, b] : spans) out.push_back(adjust(p, sums, set, a, b, b == n - 1));
   return out;
 }
 
