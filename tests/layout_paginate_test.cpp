@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +16,7 @@
 #include "layout/fonts.h"
 #include "layout/style.h"
 #include "layout/typeset.h"
+#include "pdf/pdf.h"
 #include "layout_dump.h"
 #include "xml/xml.h"
 
@@ -182,4 +184,53 @@ TEST(LayoutPaginate, GoldenDumps) {
     }
   }
   EXPECT_GE(cases, 2);
+}
+
+TEST(LayoutPaginate, AwkwardInputIsLaidOutWithoutCrashOrHang) {
+  Style style = try_load_style(data("small.xml"));
+  auto para = [](std::string t) {
+    Block b;
+    b.kind = Kind::paragraph;
+    b.text = std::move(t);
+    return b;
+  };
+  std::vector<Document> docs(6);
+  // A word far longer than the measure, punctuation only, spaces only, emoji and combining marks.
+  docs[0].blocks = {para(std::string(300, 'x')), para("，。、；：？！）》」』"), para("   "),
+                    para("表情😀与e\xCC\x81组合字符、制表\t符"), para("（《「『“‘")};
+  // A heading of many long lines, taller than a column.
+  Block sec;
+  sec.kind = Kind::section;
+  Block h;
+  h.kind = Kind::heading;
+  for (int i = 0; i < 30; ++i) h.lines.push_back("一个很长很长很长很长很长很长的小标题第" + std::to_string(i) + "行");
+  sec.children.push_back(h);
+  sec.children.push_back(para("正文。"));
+  docs[1].blocks = {sec};
+  // A headline longer than the page can hold, then text.
+  Block head;
+  head.kind = Kind::headline;
+  for (int i = 0; i < 80; ++i) head.text += "长标题";
+  docs[2].blocks = {head, para("正文。")};
+  // A box longer than a page; one-character paragraphs; a heading with no lines.
+  Block box;
+  box.kind = Kind::box;
+  for (int i = 0; i < 40; ++i) box.children.push_back(para("这一年，市政协深化创新理论武装，传达学习贯彻重要讲话精神26次；"));
+  docs[3].blocks = {box, para("甲"), para("乙。")};
+  Block empty_heading;
+  empty_heading.kind = Kind::heading;
+  docs[4].blocks = {empty_heading, para("")};
+  // 2,000 paragraphs.
+  for (int i = 0; i < 2000; ++i) docs[5].blocks.push_back(para("政协事业要发展，党的领导是根本。"));
+  for (size_t k = 0; k < docs.size(); ++k) {
+    SCOPED_TRACE("document " + std::to_string(k));
+    Laid l = lay(docs[k], style);
+    EXPECT_FALSE(l.doc.pages.empty());
+    EXPECT_GT(write_pdf(l.doc, fonts()).size(), 1000u);
+    for (const LaidOutPage& p : l.doc.pages)
+      for (const GlyphRun& r : p.runs)
+        for (const PlacedGlyph& g : r.glyphs) {
+          EXPECT_TRUE(std::isfinite(g.x) && std::isfinite(g.y));
+        }
+  }
 }
