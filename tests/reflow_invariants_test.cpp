@@ -1,0 +1,104 @@
+// reflow invariants on arbitrary input: it never crashes, never loses or invents a character
+// (only spaces, a byline's marker, a typesetter's hyphen and OCR look-alike marks change), and
+// every block's src range lies inside the input, in order.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "core/unicode.h"
+#include "reflow/reflow.h"
+
+using namespace paiban;
+
+namespace {
+
+// Non-space characters, with OCR look-alikes read as the full-width marks reflow repairs them to.
+std::u32string canonical(std::string_view s) {
+  std::u32string out;
+  for (char32_t c : to_u32(s)) {
+    if (is_space(c)) continue;
+    switch (c) {
+      case U',': c = U'，'; break;
+      case U':': c = U'：'; break;
+      case U';': c = U'；'; break;
+      case U'?': c = U'？'; break;
+      case U'!': c = U'！'; break;
+      case U'(': c = U'（'; break;
+      case U')': c = U'）'; break;
+      default: break;
+    }
+    out += c;
+  }
+  return out;
+}
+
+void collect(const Block& b, std::string& text, std::vector<LineRange>& ranges) {
+  if (b.kind == Kind::section || b.kind == Kind::box) {
+    for (const auto& c : b.children) collect(c, text, ranges);
+    return;
+  }
+  text += plain_text(b);
+  ranges.push_back(b.src);
+}
+
+// Random column text from pieces real input is made of (no byline markers, no hyphens: those
+// are the characters reflow may rightly drop).
+std::vector<std::string> random_lines(std::mt19937& rng) {
+  static const char* const pieces[] = {
+      "政协", "事业", "要发展", "，", "。", "、", "；", "：", "？", "！", "“", "”", "《", "》", "（", "）",
+      "2024", "年", "99.4%", " ", "  ", "　", "APEC", "the ", "Road", ",", ":", ";", "?", "!", "(", ")",
+      "——", "……", "重 点 产 业", "本报记者", "高茜", "3.5", "万元", "\t", "·", "\xEF\xBF\xBD"};
+  const size_t n_pieces = sizeof pieces / sizeof pieces[0];
+  std::vector<std::string> lines(rng() % 40);
+  for (auto& l : lines) {
+    unsigned k = rng() % 4 == 0 ? 0 : rng() % 14;  // a quarter of the lines empty
+    for (unsigned j = 0; j < k; ++j) l += pieces[rng() % n_pieces];
+  }
+  return lines;
+}
+
+void check(const std::vector<std::string>& lines) {
+  ReflowResult r = reflow(lines, "x.txt");
+  std::string in, out;
+  for (const auto& l : lines) in += l;
+  std::vector<LineRange> ranges;
+  for (const auto& b : r.doc.blocks) collect(b, out, ranges);
+  EXPECT_EQ(to_utf8(canonical(out)), to_utf8(canonical(in)));
+  int last = 0;
+  for (const auto& s : ranges) {
+    EXPECT_GT(s.first, last);
+    EXPECT_LE(s.first, s.last);
+    EXPECT_LE(s.last, static_cast<int>(lines.size()));
+    last = s.last;
+  }
+}
+
+}  // namespace
+
+TEST(ReflowInvariants, RandomColumnTextKeepsEveryCharacter) {
+  std::mt19937 rng(20240601);  // std::mt19937's sequence is fixed by the standard
+  for (int i = 0; i < 2000; ++i) {
+    auto lines = random_lines(rng);
+    SCOPED_TRACE("case " + std::to_string(i));
+    check(lines);
+    if (HasFailure()) {
+      for (size_t k = 0; k < lines.size(); ++k) ADD_FAILURE() << k + 1 << "|" << lines[k];
+      break;
+    }
+  }
+}
+
+TEST(ReflowInvariants, DegenerateInputs) {
+  check({});
+  check({""});
+  check({"", "  ", "\t", "　"});
+  check({"。"});
+  check({"□"});
+  check({"——"});
+  check({std::string(200000, 'a')});
+  std::string han;
+  for (int i = 0; i < 50000; ++i) han += "政";
+  check({han, han, "。"});
+  check(std::vector<std::string>(5000, "政协事业要发展，党的领导是根本。"));
+  check({"\xFF\xFE\x80", "政\x80协"});  // invalid UTF-8 reads as U+FFFD, never crashes
+}
