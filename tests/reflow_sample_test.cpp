@@ -113,11 +113,18 @@ TEST(ReflowSample, ArtefactsAreRemovedAndRealSpacesKept) {
   EXPECT_NE(all.find("“金秋助学”32.5万元。"), std::string::npos);
 }
 
-TEST(ReflowSample, RepairsAreCounted) {
+TEST(ReflowSample, ReportCountsRepairsAndNotesCloseCalls) {
   ReflowReport r = reflow(sample_lines(), "lvliang-cppcc-2024.txt").report;
   EXPECT_EQ(r.repairs["byline-marker"], 1);
   EXPECT_EQ(r.repairs["letter-spacing"], 1);
   EXPECT_GT(r.repairs["extraction-space"], 50);
+  auto noted = [&](const std::string& prefix) {
+    for (const auto& w : r.warnings)
+      if (w.rfind(prefix, 0) == 0) return true;
+    return false;
+  };
+  EXPECT_TRUE(noted("line 96: may start a paragraph")) << "the ambiguous break is reported";
+  EXPECT_TRUE(noted("lines 394-422: set at another measure")) << "the box is reported";
 }
 
 TEST(ReflowSample, GoldenXml) {

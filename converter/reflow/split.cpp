@@ -55,6 +55,18 @@ bool breaks_after(const Layout& L, const Column& c, size_t i, bool first) {
   return next_short && heading_like(b);
 }
 
+// A join a person may want to check: a full line ends a sentence and the next line is only a
+// little too wide for a first line (the sample's lines 94/96).
+void note_close_call(const Layout& L, const Column& c, size_t i, ReflowReport& report) {
+  const Line& a = L.lines[i];
+  if (a.end != End::stop || !c.indent_cue || L.blanks == Blanks::breaks) return;
+  int room = cap(L.lines, c, i + 1), limit = c.measure - c.tight;
+  if (room <= limit || room > limit + 2) return;
+  report.warnings.push_back("line " + std::to_string(L.lines[i + 1].src) +
+                            ": may start a paragraph (line " + std::to_string(a.src) +
+                            " ends a sentence at full width); read as going on");
+}
+
 }  // namespace
 
 std::vector<Unit> split(const Layout& L, ReflowReport& report) {
@@ -63,13 +75,20 @@ std::vector<Unit> split(const Layout& L, ReflowReport& report) {
     const Column& c = L.columns[ci];
     size_t start = c.begin;
     for (size_t i = c.begin; i + 1 < c.end; ++i) {
-      if (!breaks_after(L, c, i, i == start)) continue;
+      if (!breaks_after(L, c, i, i == start)) {
+        note_close_call(L, c, i, report);
+        continue;
+      }
       units.push_back(Unit{Kind::paragraph, start, i + 1, ci, !c.main});
       start = i + 1;
     }
     if (start < c.end) units.push_back(Unit{Kind::paragraph, start, c.end, ci, !c.main});
+    if (!c.main) {
+      report.warnings.push_back("lines " + std::to_string(L.lines[c.begin].src) + "-" +
+                                std::to_string(L.lines[c.end - 1].src) + ": set at another measure (" +
+                                std::to_string(c.measure / 2) + " characters), read as a box");
+    }
   }
-  (void)report;
   return units;
 }
 
