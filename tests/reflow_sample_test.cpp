@@ -119,12 +119,13 @@ TEST(ReflowSample, ReportCountsRepairsAndNotesCloseCalls) {
   EXPECT_EQ(r.repairs["letter-spacing"], 1);
   EXPECT_GT(r.repairs["extraction-space"], 50);
   auto noted = [&](const std::string& prefix) {
-    for (const auto& w : r.warnings)
+    for (const auto& w : r.notes)
       if (w.rfind(prefix, 0) == 0) return true;
     return false;
   };
   EXPECT_TRUE(noted("line 96: may start a paragraph")) << "the ambiguous break is reported";
   EXPECT_TRUE(noted("lines 394-422: set at another measure")) << "the box is reported";
+  EXPECT_TRUE(r.warnings.empty()) << "nothing wrong with the sample";
 }
 
 TEST(ReflowSample, GoldenXml) {

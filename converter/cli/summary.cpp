@@ -36,7 +36,8 @@ std::string summary(const std::string& name, const Document& doc, const ReflowRe
     }
     s += "\n";
   }
-  for (const auto& w : report.warnings) s += "paiban: " + name + ": " + w + "\n";
+  for (const auto& w : report.warnings) s += "paiban: " + name + ": warning: " + w + "\n";
+  for (const auto& n : report.notes) s += "paiban: " + name + ": note: " + n + "\n";
   return s;
 }
 

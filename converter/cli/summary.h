@@ -9,7 +9,7 @@
 namespace paiban::cli {
 
 // "IN: headline 1, subtitle 1, byline 1, sections 5, paragraphs 27, boxes 1"
-// "IN: repairs: byline-marker 1, extraction-space 57, ..." and each warning.
+// "IN: repairs: byline-marker 1, extraction-space 57, ..." and each warning and note.
 std::string summary(const std::string& name, const Document& doc, const ReflowReport& report);
 
 }  // namespace paiban::cli

@@ -12,7 +12,10 @@ namespace paiban {
 struct ReflowReport {
   // Repairs made, by kind ("halfwidth-comma", "byline-marker", "letter-spacing", ...) → count.
   std::map<std::string, int> repairs;
-  std::vector<std::string> warnings;  // "line 12: ..." notes a person may want to check
+  std::vector<std::string> warnings;  // "line 12: ..." problems a person should check
+  // "line 96: ..." decisions a person may want to review (ambiguous breaks, boxes found): shown
+  // with --verbose only, since a correct text has them too.
+  std::vector<std::string> notes;
 };
 
 struct ReflowResult {

@@ -62,7 +62,7 @@ void note_close_call(const Layout& L, const Column& c, size_t i, ReflowReport& r
   if (a.end != End::stop || !c.indent_cue || L.blanks == Blanks::breaks) return;
   int room = cap(L.lines, c, i + 1), limit = c.measure - c.tight;
   if (room <= limit || room > limit + 2) return;
-  report.warnings.push_back("line " + std::to_string(L.lines[i + 1].src) +
+  report.notes.push_back("line " + std::to_string(L.lines[i + 1].src) +
                             ": may start a paragraph (line " + std::to_string(a.src) +
                             " ends a sentence at full width); read as going on");
 }
@@ -84,7 +84,7 @@ std::vector<Unit> split(const Layout& L, ReflowReport& report) {
     }
     if (start < c.end) units.push_back(Unit{Kind::paragraph, start, c.end, ci, !c.main});
     if (!c.main) {
-      report.warnings.push_back("lines " + std::to_string(L.lines[c.begin].src) + "-" +
+      report.notes.push_back("lines " + std::to_string(L.lines[c.begin].src) + "-" +
                                 std::to_string(L.lines[c.end - 1].src) + ": set at another measure (" +
                                 std::to_string(c.measure / 2) + " characters), read as a box");
     }
