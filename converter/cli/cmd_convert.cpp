@@ -1,14 +1,89 @@
-// PLACEHOLDER until the convert stage lands: registers the subcommand so the CLI links.
+// paiban convert IN... [--to xml,txt,pdf] [--out DIR]: each input to every format asked for.
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "core/error.h"
+#include "core/output.h"
+#include "decode/decode.h"
+#include "pipeline/convert.h"
 
 namespace paiban::cli {
 
+namespace {
+
+struct ConvertArgs {
+  std::vector<std::string> inputs;
+  std::string to = "xml,txt,pdf";
+  std::string out = ".";
+  std::string style = "broadsheet";
+  std::string encoding;
+  int width = 0;
+  std::string spacing = "none";
+  bool verbose = false;
+};
+
+// Converts one input; returns normally or throws Error for this input alone.
+void convert_one(const Converter& conv, const ConvertOptions& opts, const ConvertArgs& a, const std::string& in) {
+  namespace fs = std::filesystem;
+  std::string bytes = try_read_file(in);
+  Converted c = conv.convert(bytes, in, opts);
+  std::string stem = in == "-" ? "stdin" : fs::path(in).stem().string();
+  std::error_code ec;
+  auto write = [&](const std::string& ext, const std::string& data) {
+    fs::path target = fs::path(a.out) / (stem + ext);
+    if (in != "-" && fs::equivalent(target, in, ec))
+      throw input_error(target.string() + ": output would overwrite the input", "choose another --out folder");
+    try_write_file_atomic(target.string(), data);
+  };
+  if (opts.xml) write(".xml", c.xml);
+  if (opts.txt) write(".txt", c.txt);
+  if (opts.pdf) write(".pdf", c.pdf);
+  if (a.verbose)
+    for (const auto& w : c.warnings) std::cerr << in << ": " << w << "\n";
+}
+
+int run_convert(const ConvertArgs& a) {
+  ConvertOptions opts = formats_from(a.to);
+  opts.encoding = a.encoding;
+  opts.text = text_options_from(a.width, a.spacing);
+  Converter conv = Converter::try_create(a.style, opts.pdf);
+  if (a.inputs.size() == 1) {
+    convert_one(conv, opts, a, a.inputs[0]);
+    return 0;
+  }
+  size_t failed = 0;
+  for (const auto& in : a.inputs) {
+    try {
+      convert_one(conv, opts, a, in);
+    } catch (const Error& e) {
+      ++failed;
+      std::cerr << "paiban: error: " << e.what() << "\n";
+      if (!e.hint().empty()) std::cerr << "  hint: " << e.hint() << "\n";
+    }
+  }
+  if (failed == 0) return 0;
+  std::cerr << "paiban: " << failed << " of " << a.inputs.size() << " inputs failed\n";
+  return static_cast<int>(failed == a.inputs.size() ? ExitCode::input : ExitCode::partial);
+}
+
+}  // namespace
+
 void add_convert_command(CLI::App& app, Action& action) {
-  auto* cmd = app.add_subcommand("convert", "(not built yet)");
-  cmd->callback([&action] {
-    action = [] () -> int { throw Error(ExitCode::internal, "'convert' is not built yet"); };
-  });
+  auto args = std::make_shared<ConvertArgs>();
+  auto* cmd = app.add_subcommand("convert", "Convert raw text or article XML files to XML, clean text and PDF");
+  cmd->add_option("inputs", args->inputs, "Input files (raw OCR text or article XML; - for stdin)")->required();
+  cmd->add_option("--to", args->to, "Formats to write, comma-separated: xml,txt,pdf")->capture_default_str();
+  cmd->add_option("--out,-o", args->out, "Output folder")->capture_default_str();
+  cmd->add_option("--style", args->style, "Style name in styles/ or a style file (PDF)")->capture_default_str();
+  cmd->add_option("--encoding", args->encoding, "Force the input encoding (UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5)");
+  cmd->add_option("--width", args->width, "Rewrap clean text to N display columns (0: a paragraph per line)");
+  cmd->add_option("--spacing", args->spacing, "Clean text: 'none' or 'pangu' (space between Han and Latin/digits)")
+      ->capture_default_str();
+  cmd->add_flag("--verbose,-v", args->verbose, "Report OCR repairs and warnings per input");
+  cmd->callback([args, &action] { action = [args] { return run_convert(*args); }; });
 }
 
 }  // namespace paiban::cli

@@ -1,0 +1,34 @@
+#include "cli/options.h"
+
+#include <sstream>
+
+#include "core/error.h"
+
+namespace paiban::cli {
+
+ConvertOptions formats_from(const std::string& list) {
+  ConvertOptions o;
+  o.xml = o.txt = o.pdf = false;
+  std::stringstream ss(list);
+  std::string f;
+  while (std::getline(ss, f, ',')) {
+    if (f == "xml") o.xml = true;
+    else if (f == "txt" || f == "text") o.txt = true;
+    else if (f == "pdf") o.pdf = true;
+    else if (!f.empty()) throw usage_error("unknown output format '" + f + "'", "use --to with xml, txt and/or pdf");
+  }
+  if (!o.xml && !o.txt && !o.pdf) throw usage_error("--to names no format", "use --to with xml, txt and/or pdf");
+  return o;
+}
+
+TextOptions text_options_from(int width, const std::string& spacing) {
+  TextOptions t;
+  if (width < 0 || (width > 0 && width < 4))
+    throw usage_error("--width " + std::to_string(width) + " is too narrow", "use 0 (no wrapping) or at least 4");
+  t.width = width;
+  if (spacing == "pangu") t.pangu = true;
+  else if (spacing != "none") throw usage_error("unknown --spacing '" + spacing + "'", "use none or pangu");
+  return t;
+}
+
+}  // namespace paiban::cli

@@ -1,0 +1,14 @@
+// Option parsing shared by the subcommands: format lists and clean-text options.
+#pragma once
+
+#include <string>
+
+#include "pipeline/convert.h"
+
+namespace paiban::cli {
+
+// "xml,txt,pdf" → which outputs; unknown names are usage errors.
+ConvertOptions formats_from(const std::string& list);
+TextOptions text_options_from(int width, const std::string& spacing);
+
+}  // namespace paiban::cli

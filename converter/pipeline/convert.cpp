@@ -1,0 +1,44 @@
+// convert: one article through the whole pipeline, for `paiban convert` and `paiban batch`.
+#include "pipeline/convert.h"
+
+#include "core/error.h"
+#include "layout/fonts.h"
+#include "layout/style.h"
+#include "layout/typeset.h"
+#include "xml/xml.h"
+
+namespace paiban {
+
+Converter::Converter() = default;
+Converter::Converter(Converter&&) noexcept = default;
+Converter::~Converter() = default;
+
+Converter Converter::try_create(const std::string& style, bool need_pdf) {
+  Converter c;
+  if (need_pdf) {
+    c.style_ = std::make_unique<Style>(try_load_style(style));
+    c.fonts_ = std::make_unique<FontLibrary>();
+    prepare_fonts(*c.style_, *c.fonts_);  // every face the style names, loaded before threads start
+  }
+  return c;
+}
+
+Converted Converter::convert(std::string_view bytes, const std::string& name, const ConvertOptions& opts) const {
+  Converted out;
+  ReflowReport rep;
+  out.doc = try_load_document(bytes, name, opts.encoding, &rep);
+  for (const auto& [kind, n] : rep.repairs) out.warnings.push_back("repaired " + std::to_string(n) + " × " + kind);
+  for (const auto& w : rep.warnings) out.warnings.push_back(w);
+  if (opts.xml) out.xml = write_xml(out.doc);
+  if (opts.txt) out.txt = write_text(out.doc, opts.text);
+  if (opts.pdf) {
+    if (!style_ || !fonts_)
+      throw Error(ExitCode::internal, "PDF asked for but the converter was created without a style");
+    TypesetReport trep;
+    out.pdf = typeset_pdf(out.doc, *style_, *fonts_, TypesetOptions{}, &trep);
+    for (auto& w : trep.warnings) out.warnings.push_back(std::move(w));
+  }
+  return out;
+}
+
+}  // namespace paiban
