@@ -11,7 +11,7 @@ SAMPLE=input/lvliang-cppcc-2024.txt
 cp "$SAMPLE" "$T/article.txt"
 "$PAIBAN" typeset "$T/article.txt" --debug-dump "$T/lines.txt" 2> "$T/err"; rc=$?
 check "exit 0" '[ $rc -eq 0 ]'
-check "no warnings on the sample" '[ ! -s "$T/err" ]'
+check "no warnings on the sample (reflow notes may appear)" '! grep -q "warning:" "$T/err"'
 check "default output IN.pdf" 'head -c 5 "$T/article.pdf" | grep -q "%PDF-"'
 check "debug dump written" '[ "$(grep -c "^p=1 c=[0-9] " "$T/lines.txt")" -gt 300 ]'
 check "dump names the headline" 'grep -q "headline 为建设美丽幸福吕梁广泛凝心聚力$" "$T/lines.txt"'
