@@ -206,12 +206,15 @@ Line adjust(const Paragraph& p, const Sums& s, const Setting& set, int a, int b,
 }
 
 struct Node {
-  int start = 0;       // first atom of the next line
+  int start = 0;     // first atom of the next line
   int fitness = 2;
-  double total = 0;    // demerits so far
-  int prev = -1;       // index into nodes
-  bool produced = false;  // a line starting here has been found (else an overfull one is allowed)
+  double total = 0;  // demerits so far
+  int prev = -1;     // index into nodes; -1 for the paragraph start
 };
+
+// Lines looser than this (a stretch ratio of 4: 0.4 em between characters) are not considered
+// unless nothing else fits; it keeps the search to a few candidate lines per start.
+constexpr double kMaxBadness = kStretchWeight * 4 * 4 * 4;
 
 }  // namespace
 
@@ -220,69 +223,103 @@ std::vector<Line> break_lines(const Paragraph& p, const Setting& set) {
   int n = static_cast<int>(p.atoms.size());
   if (n == 0) return out;
   Sums sums(p);
-
-  std::vector<Node> nodes;
-  nodes.reserve(static_cast<size_t>(n) + 8);
-  nodes.push_back(Node{});  // the paragraph start
-  std::vector<int> active = {0}, still;
-  // Allowance for the ½ em a line-end mark may lose when deciding a start can still be used.
+  const double M = set.measure;
+  // A line-end mark may lose ½ em, so widths are not quite monotone in the end position.
   const double slack_end = 0.5 * p.size + kEps;
 
-  for (int b = 0; b < n; ++b) {
-    bool end = b == n - 1;
-    if (!end && !p.gaps[b].can_break) continue;
-    std::array<Node, 4> best;
-    std::array<bool, 4> have{};
-    still.clear();
-    for (int id : active) {
-      Node& from = nodes[id];
-      int a = from.start;
+  std::vector<int> breaks;  // atoms a line may end with
+  for (int b = 0; b < n; ++b)
+    if (b == n - 1 || p.gaps[b].can_break) breaks.push_back(b);
+  const int nb = static_cast<int>(breaks.size());
+
+  std::vector<Node> nodes;
+  nodes.reserve(4 * static_cast<size_t>(nb) + 1);
+  nodes.push_back(Node{});
+  // best[j][k]: the best node (index) whose line ends at breaks[j] with fitness k.
+  std::vector<std::array<int, 4>> best(nb, std::array<int, 4>{-1, -1, -1, -1});
+
+  struct Candidate {
+    int j;
+    Score sc;
+    double natural;
+  };
+  std::vector<Candidate> cand;
+  std::vector<int> from;  // the nodes that start at the current position
+
+  // Positions in increasing order: the paragraph start, then the atom after each break.
+  for (int pj = -1; pj < nb; ++pj) {
+    int a = pj < 0 ? 0 : breaks[pj] + 1;
+    if (a >= n) break;
+    from.clear();
+    if (pj < 0) {
+      from.push_back(0);
+    } else {
+      for (int k = 0; k < 4; ++k)
+        if (best[pj][k] >= 0) from.push_back(best[pj][k]);
+    }
+    if (from.empty()) continue;
+
+    // The lines from a: every end that fits the measure and is not too loose, the longest that
+    // fits in any case, and an overfull one when nothing fits (a run longer than the measure).
+    cand.clear();
+    int longest = -1;
+    Candidate overfull{-1, {}, 0};
+    int j = static_cast<int>(std::lower_bound(breaks.begin(), breaks.end(), a) - breaks.begin());
+    for (; j < nb; ++j) {
+      int b = breaks[j];
       Totals t = totals(p, sums, a, b);
-      Score sc = score(p, set, t, end);
+      double min_width = t.natural - t.shrink;
+      if (min_width > M + kEps) {
+        if (longest < 0 && overfull.j < 0) overfull = {j, score(p, set, t, b == n - 1), t.natural};
+        if (min_width - slack_end > M) break;
+        continue;
+      }
+      Score sc = score(p, set, t, b == n - 1);
+      cand.push_back({j, sc, t.natural});
+      longest = static_cast<int>(cand.size()) - 1;
+    }
+    if (longest < 0 && overfull.j >= 0) cand.push_back(overfull);
+
+    for (size_t c = 0; c < cand.size(); ++c) {
+      const Candidate& cd = cand[c];
+      if (cd.sc.badness > kMaxBadness && static_cast<int>(c) != longest && !cd.sc.overfull) continue;
+      int b = breaks[cd.j];
+      bool end = b == n - 1;
       double d;
-      if (sc.overfull) {
-        // A start that has found no line at all gets an overfull one (an unbreakable run longer
-        // than the measure) rather than no layout.
-        if (!from.produced) {
-          d = kOverfullDemerits + 1e3 * (t.natural - set.measure);
-        } else if (t.natural - t.shrink - slack_end > set.measure) {
-          continue;  // and it is dropped: every longer line from it is overfull too
-        } else {
-          still.push_back(id);
-          continue;
-        }
+      if (cd.sc.overfull) {
+        d = kOverfullDemerits + 1e3 * (cd.natural - M);
       } else {
-        double bad = std::min(sc.badness, 1e7);
+        double bad = std::min(cd.sc.badness, 1e7);
         d = (kLinePenalty + bad) * (kLinePenalty + bad);
         double pen = end ? 0 : p.gaps[b].penalty;
         if (pen > 0) d += pen * pen;
-        if (id != 0 && std::abs(sc.fitness - from.fitness) > 1) d += kFitnessDemerits;
         // clreq §adjustments_of_orphans_and_widows: not one character alone on the last line.
         if (end && a > 0 && sums.counts[b + 1] - sums.counts[a] <= 1) d += kOrphanDemerits;
       }
-      from.produced = true;
-      still.push_back(id);
-      double total = from.total + d;
-      int k = sc.fitness;
-      if (!have[k] || total < best[k].total) {
-        have[k] = true;
-        best[k] = Node{b + 1, k, total, id, false};
+      int k = cd.sc.fitness;
+      for (int id : from) {
+        const Node& f = nodes[id];
+        double total = f.total + d;
+        if (id != 0 && std::abs(k - f.fitness) > 1) total += kFitnessDemerits;
+        int& slot = best[cd.j][k];
+        if (slot < 0) {
+          nodes.push_back(Node{b + 1, k, total, id});
+          slot = static_cast<int>(nodes.size()) - 1;
+        } else if (total < nodes[slot].total) {
+          nodes[slot] = Node{b + 1, k, total, id};
+        }
       }
-    }
-    active.swap(still);
-    for (int k = 0; k < 4; ++k) {
-      if (!have[k]) continue;
-      nodes.push_back(best[k]);
-      active.push_back(static_cast<int>(nodes.size()) - 1);
     }
   }
 
   // The best node that ends the paragraph, then its lines from the end back.
-  int best = -1;
-  for (int i = 0; i < static_cast<int>(nodes.size()); ++i)
-    if (nodes[i].start == n && (best < 0 || nodes[i].total < nodes[best].total)) best = i;
+  int last = -1;
+  for (int k = 0; k < 4; ++k) {
+    int id = best[nb - 1][k];
+    if (id >= 0 && (last < 0 || nodes[id].total < nodes[last].total)) last = id;
+  }
   std::vector<std::pair<int, int>> spans;
-  for (int i = best; i > 0; i = nodes[i].prev) spans.push_back({nodes[nodes[i].prev].start, nodes[i].start - 1});
+  for (int i = last; i > 0; i = nodes[i].prev) spans.push_back({nodes[nodes[i].prev].start, nodes[i].start - 1});
   std::reverse(spans.begin(), spans.end());
   for (auto [a, b] : spans) out.push_back(adjust(p, sums, set, a, b, b == n - 1));
   return out;
