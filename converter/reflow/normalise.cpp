@@ -144,18 +144,23 @@ Line clean_line(std::string_view raw, int src, ReflowReport& report) {
       case U'，': case U'、': case U'。': case U'；': case U'！': case U'？':
         ++l.pauses;
         break;
+      case U'：':
+        ++l.marks;
+        break;
       case U',': case U';': case U'!': case U'?': case U':': case U'(': case U')': {
         // OCR's look-alikes of full-width marks, when next to Han: set full width in print.
         bool han = (k > 0 && chars::classify(out[k - 1]) == Cls::han) ||
                    (k + 1 < out.size() && chars::classify(out[k + 1]) == Cls::han);
         l.width += han;
         l.pauses += han && c != U':' && c != U'(' && c != U')';
+        l.marks += han && c == U':';
         break;
       }
       default:
         break;
     }
   }
+  l.marks += l.pauses;
   // A closing mark or a pause may hang past the measure (clreq §3.1.7): not part of the set width.
   char32_t last = out.back();
   l.hang = (clreq::is_closing(last) || clreq::is_pause_or_stop(last)) ? chars::width(last) : 0;

@@ -41,20 +41,23 @@ bool indent_policy(std::vector<Line>& lines) {
   return indented > 0 && indented * 10 < lines.size() * 7;
 }
 
-// The measure of a column: the width most of its longer lines share (full lines fill it exactly
-// in justified setting; hanging punctuation and first lines scatter around it).
+// The measure of a column: the widest width that full lines share. Justified full lines fill
+// it exactly; first lines (indent lost) sit below it and hanging marks a little above, both
+// fewer: the widest width with at least two lines and a quarter of the commonest width's.
 int common_measure(std::vector<int> w) {
   if (w.empty()) return 0;
   std::sort(w.begin(), w.end(), std::greater<int>());
-  size_t half = (w.size() + 1) / 2;
-  int best = w[0], best_n = 0;
-  for (size_t i = 0; i < half;) {
-    size_t j = i;
-    while (j < half && w[j] == w[i]) ++j;
-    if (static_cast<int>(j - i) > best_n) best = w[i], best_n = static_cast<int>(j - i);
-    i = j;
+  w.resize((w.size() + 1) / 2);  // the longer half: short last lines say nothing
+  std::vector<std::pair<int, int>> counts;  // (width, lines), widest first
+  for (int x : w) {
+    if (counts.empty() || counts.back().first != x) counts.push_back({x, 0});
+    ++counts.back().second;
   }
-  return best;
+  int most = 0;
+  for (const auto& c : counts) most = std::max(most, c.second);
+  for (const auto& c : counts)
+    if (c.second >= 2 && c.second * 4 >= most) return c.first;
+  return w[0];
 }
 
 int median(std::vector<int> v) {
@@ -88,13 +91,16 @@ std::vector<Column> find_columns(const std::vector<Line>& lines, size_t top) {
   // A line of text that stops mid-sentence with room to spare was broken by a narrower measure:
   // one is evidence enough.
   std::vector<int> below;
-  int underfull = 0;
+  int underfull = 0, underfull_width = 0;
   for (size_t i = top; i < n; ++i) {
     const Line& l = lines[i];
     if (l.width >= wider - kOver - 2) continue;
     below.push_back(l.width);
     int room = l.width + (i + 1 < n ? lines[i + 1].head : 2);
-    underfull += l.pauses > 0 && (l.end == End::pause || l.end == End::word) && room < wider - kOver - 2;
+    if (l.marks > 0 && (l.end == End::pause || l.end == End::word) && room < wider - kOver - 2) {
+      ++underfull;
+      underfull_width = std::max(underfull_width, l.width);
+    }
   }
   int narrower = common_measure(below);
   // Full lines of text cluster at a measure; short heading lines without sentence marks do not count.
@@ -105,9 +111,11 @@ std::vector<Column> find_columns(const std::vector<Line>& lines, size_t top) {
     ++near;
     // Text, not a heading: sentence marks inside, or a sentence going on past a full line.
     bool mid = l.end == End::word || l.end == End::pause;
-    near_text += l.pauses > 0 || (mid && i + 1 < n && l.width + lines[i + 1].head > narrower);
+    near_text += l.marks > 0 || (mid && i + 1 < n && l.width + lines[i + 1].head > narrower);
   }
   bool cluster = near_text >= 2 && near * 10 >= static_cast<int>(below.size()) * 3;
+  // Too few lines to cluster: the widest line that stopped mid-sentence reached that measure.
+  if (!cluster && underfull > 0) narrower = underfull_width;
   // Measures closer than the noise margin (an eighth of the measure when wide) cannot be told apart.
   if (below.empty() || narrower > wider - std::max(kOver + 2, wider / 8) || (!cluster && underfull == 0)) {
     cols.push_back(Column{0, n});
@@ -120,7 +128,7 @@ std::vector<Column> find_columns(const std::vector<Line>& lines, size_t top) {
     int w = l.width;
     if (w > measure[k] + kOver) return 4.0;  // wider than the measure
     int room = w + (i + 1 < n ? lines[i + 1].head : 2);
-    if (l.pauses > 0 && (l.end == End::pause || l.end == End::word) && room < measure[k] - kOver - 2 &&
+    if (l.marks > 0 && (l.end == End::pause || l.end == End::word) && room < measure[k] - kOver - 2 &&
         i > 0 && !ends_clause(lines[i - 1].end))
       return 3.0;  // stopped mid-sentence with room to spare: broken by a narrower measure
     if (w >= measure[k] - kOver) return 0.0;
@@ -172,24 +180,21 @@ void calibrate(const std::vector<Line>& lines, size_t top, Column& c) {
   // Lines ending mid-sentence were broken by the measure: the room they leave unfilled (the next
   // line's head did not fit) shows how tight the setting is. Lines after a clause end or a
   // heading may be first lines, set shorter: left out.
-  std::vector<int> slack, mids, sure;
+  std::vector<int> slack;
   for (size_t i = c.begin; i + 1 < c.end; ++i) {
     const Line& l = lines[i];
     if ((l.end != End::pause && l.end != End::word) || l.width * 10 < m * 6) continue;
-    mids.push_back(l.width);
     // Sure continuation lines: body text (a pause inside) after a line that ended mid-sentence.
     if (i == c.begin || l.pauses == 0) continue;
     const Line& p = lines[i - 1];
     if (ends_clause(p.end) || (p.pauses == 0 && p.end != End::pause)) continue;
     slack.push_back(cap(i) - m - 1);
-    sure.push_back(l.width);
   }
   // Too few sure lines: assume a tight setting (a justified column) rather than guess.
   if (slack.size() >= 3) {
     std::sort(slack.begin(), slack.end());
     c.tight = std::clamp(-slack[slack.size() / 20], 0, 8);
   }
-  c.full_lo = m - c.tight;
   // Certain breaks: a clause end the next line's head would have fitted after.
   std::vector<int> firsts;
   int semi = 0, semi_end = 0, colon = 0, colon_end = 0;
@@ -208,9 +213,7 @@ void calibrate(const std::vector<Line>& lines, size_t top, Column& c) {
   c.colon_ends = colon_end > 0 && colon_end * 3 >= colon;
   c.first_width = median(firsts);
   // Without evidence, assume the common case: the indent was lost and first lines are short.
-  // First lines of paragraphs are mid-sentence lines too: compare with the sure continuations.
-  if (sure.size() >= 3) mids.swap(sure);
-  c.indent_cue = firsts.size() < 2 || mids.empty() || c.first_width <= std::min(median(mids), m) - 3;
+  c.indent_cue = firsts.size() < 2 || c.first_width <= m - 3;
 }
 
 }  // namespace

@@ -33,6 +33,7 @@ struct Line {
   int head = 0;             // display width of the first unbreakable chunk of `text` (clreq §3.1.7)
   int blanks_before = 0;    // empty source lines between the previous text line and this one
   int pauses = 0;           // ，、。；！？ inside the line (headings have none)
+  int marks = 0;            // pauses and colons: a line of running text has some
   int hang = 0;             // width of a final mark that may hang past the measure
   End end = End::word;
   bool letter_spaced = false;
@@ -49,7 +50,6 @@ enum class Blanks {
 struct Column {
   size_t begin = 0, end = 0;  // lines [begin, end)
   int measure = 0;            // display units of a full line
-  int full_lo = 0;            // narrowest width a full line (one the measure broke) reaches
   int tight = 0;              // how much room a full line may leave that the next head would fill
   int first_width = 0;        // typical width of a paragraph's first line (0: unknown)
   bool indent_cue = false;    // first lines are shorter than full lines (the lost indent)
