@@ -41,8 +41,8 @@ bool breaks_after(const Layout& L, const Column& c, size_t i, bool first) {
   }
   if (L.blanks == Blanks::breaks) return false;
   // A heading line wider than a paragraph's first line can be, then a paragraph's first line.
-  if (heading_like(a) && a.width - a.hang > m - 4 && first_line_shaped(L, c, i + 1) && b.end != End::stop &&
-      !heading_like(b))
+  if (heading_like(a) && a.width - a.hang > m - 4 && first_line_shaped(L, c, i + 1) &&
+      b.end != End::stop && !heading_like(b))
     return true;
   // A list whose items end in ；: every ；-ended line closes an item.
   if (a.end == End::semicolon && c.semicolon_ends) return true;
@@ -56,15 +56,14 @@ bool breaks_after(const Layout& L, const Column& c, size_t i, bool first) {
 }
 
 // A join a person may want to check: a full line ends a sentence and the next line is only a
-// little too wide for a first line (the sample's lines 94/96).
+// little too wide for a paragraph's first line.
 void note_close_call(const Layout& L, const Column& c, size_t i, ReflowReport& report) {
   const Line& a = L.lines[i];
   if (a.end != End::stop || !c.indent_cue || L.blanks == Blanks::breaks) return;
   int room = cap(L.lines, c, i + 1), limit = c.measure - c.tight;
   if (room <= limit || room > limit + 2) return;
-  report.notes.push_back("line " + std::to_string(L.lines[i + 1].src) +
-                            ": may start a paragraph (line " + std::to_string(a.src) +
-                            " ends a sentence at full width); read as going on");
+  report.notes.push_back("line " + std::to_string(L.lines[i + 1].src) + ": may start a paragraph (line " +
+                         std::to_string(a.src) + " ends a sentence at full width); read as going on");
 }
 
 }  // namespace
