@@ -234,3 +234,27 @@ TEST(LayoutPaginate, AwkwardInputIsLaidOutWithoutCrashOrHang) {
         }
   }
 }
+
+TEST(LayoutPaginate, ShortArticlesBalanceWithoutWidowsOrOrphans) {
+  // Balancing a short last page shrinks the columns; it must not shrink them so far that a
+  // column has to end on a widow or an orphan. Articles of 1–6 paragraphs of the sample.
+  Document sample = load_xml(data("lvliang-hand.xml"));
+  std::vector<Block> paras;
+  for (const Block& b : sample.blocks)
+    if (b.kind == Kind::section)
+      for (const Block& c : b.children)
+        if (c.kind == Kind::paragraph) paras.push_back(c);
+  ASSERT_GT(paras.size(), 12u);
+  for (std::string name : {"broadsheet", "tabloid"}) {
+    Style style = try_load_style(name);
+    for (size_t start = 0; start + 6 <= paras.size(); start += 2) {
+      for (size_t len = 1; len <= 6; ++len) {
+        Document doc;
+        doc.blocks.push_back(sample.blocks.front());  // the headline
+        for (size_t k = 0; k < len; ++k) doc.blocks.push_back(paras[start + k]);
+        Laid l = lay(doc, style);
+        testutil::check_dump_rules(l.lines, name + " paragraphs " + std::to_string(start) + "+" + std::to_string(len));
+      }
+    }
+  }
+}

@@ -28,10 +28,15 @@ class Filler {
     return end;
   }
 
-  // Whether the pieces from `start` fit in `columns` columns of capacity `cap`.
-  bool fits(int start, float cap, int columns) const {
+  // Whether the pieces from `start` fit in `columns` columns of capacity `cap`; `strict`: with
+  // every column ending at a legal break (no widow or orphan forced by a short column).
+  bool fits(int start, float cap, int columns, bool strict) const {
     int i = start;
-    for (int c = 0; c < columns && i < n_; ++c) i = choose_end(i, cap);
+    for (int c = 0; c < columns && i < n_; ++c) {
+      bool forced = false;
+      i = choose_end(i, cap, &forced);
+      if (forced && strict) return false;
+    }
     return i >= n_;
   }
 
@@ -86,10 +91,11 @@ class Filler {
     return w;
   }
 
-  int choose_end(int start, float cap) const {
+  int choose_end(int start, float cap, bool* forced = nullptr) const {
     Walk w = walk(start, n_, cap, [](int, float) {}, [](int, float, float) {});
     if (w.reached >= n_) return n_;
     if (w.legal > start) return w.legal;
+    if (forced) *forced = true;
     return std::max(w.reached, start + 1);  // no legal break fits: break where it must
   }
 
@@ -132,13 +138,14 @@ std::vector<PageLayout> paginate(const Flow& flow, const Geometry& geo) {
     page.top_v = pages.empty() ? flow.head_height : 0;
     float cap = capacity(column_h - page.top_v, geo, body_size);
     page.columns.resize(geo.columns);
-    if (filler.fits(i, cap, geo.columns)) {
-      // The last page: the shortest column height that still holds the rest, so the columns
-      // come out balanced (the last one no longer than the others).
+    if (filler.fits(i, cap, geo.columns, true)) {
+      // The last page: the shortest column height that still holds the rest with every column
+      // ending at a legal break, so the columns come out balanced (the last one no longer than
+      // the others) without a widow or orphan.
       int lo = 1, hi = static_cast<int>(std::lround(cap / geo.pitch));
       while (lo < hi) {
         int mid = (lo + hi) / 2;
-        if (filler.fits(i, mid * geo.pitch, geo.columns)) hi = mid;
+        if (filler.fits(i, mid * geo.pitch, geo.columns, true)) hi = mid;
         else lo = mid + 1;
       }
       cap = hi * geo.pitch;
