@@ -2,6 +2,9 @@
 // ranges Chinese news text lives in (ASCII, URO Han, CJK punctuation), ICU only for the rest.
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include "core/unicode.h"
 
 namespace paiban::chars {
@@ -40,6 +43,37 @@ inline int width(char32_t c) {
     return 2;
   if (c >= 0x2000 && c <= 0x206F) return 1;  // General Punctuation: “”‘’—… are Ambiguous, not W
   return display_width(c);
+}
+
+// UTF-8 decoding and encoding inlined for the hot loops: ASCII and the three-byte sequences of
+// BMP Han and punctuation directly; anything else (and invalid bytes) through core/unicode.h.
+inline char32_t decode(std::string_view s, size_t& i) {
+  auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  if ((b0 & 0xF0) == 0xE0 && i + 2 < s.size()) {
+    auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+    char32_t c = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+      i += 3;
+      return c;
+    }
+  }
+  return next_code_point(s, i);
+}
+
+inline void encode(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c >= 0x800 && c < 0x10000) {
+    char b[3] = {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+                 static_cast<char>(0x80 | (c & 0x3F))};
+    out.append(b, 3);
+  } else {
+    append_utf8(out, c);
+  }
 }
 
 inline bool is_cjk(Cls k) { return k == Cls::han || k == Cls::punct; }

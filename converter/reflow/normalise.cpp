@@ -96,7 +96,7 @@ Line clean_line(std::string_view raw, int src, ReflowReport& report) {
   l.src = src;
   std::u32string t;
   t.reserve(raw.size() / 2 + 1);
-  for (size_t i = 0; i < raw.size();) t.push_back(next_code_point(raw, i));
+  for (size_t i = 0; i < raw.size();) t.push_back(chars::decode(raw, i));
   if (!t.empty() && t.front() == 0xFEFF) t.erase(0, 1);  // a stray BOM is no character
   size_t b = 0, e = t.size();
   while (b < e && chars::classify(t[b]) == Cls::space) {
@@ -269,7 +269,10 @@ std::string join_lines(const std::vector<Line>& lines, size_t begin, size_t end,
     t += s;
   }
   repair_punctuation(t, report);
-  return to_utf8(t);
+  std::string out;
+  out.reserve(t.size() * 3);
+  for (char32_t c : t) chars::encode(out, c);
+  return out;
 }
 
 std::string strip_byline_marker(std::string text, ReflowReport& report) {
