@@ -25,6 +25,7 @@ constexpr float kInterCharTolerance = 0.1f;
 constexpr double kShrinkWeight = 10;
 constexpr double kStretchWeight = 100;
 constexpr float kEps = 1e-3f;
+constexpr double kDisplayPhrasePenalty = 150;
 
 struct Sums {
   int n = 0;
@@ -292,6 +293,11 @@ std::vector<Line> break_lines(const Paragraph& p, const Setting& set) {
         double bad = std::min(cd.sc.badness, 1e7);
         d = (kLinePenalty + bad) * (kLinePenalty + bad);
         double pen = end ? 0 : p.gaps[b].penalty;
+        // Display lines (headlines, subheads) break best where the text pauses: at a space or
+        // after a pause/stop mark, not inside a phrase.
+        if (!end && set.align != Align::justify && p.gaps[b].space_glyph < 0 &&
+            !clreq::is_pause_or_stop(p.atoms[b].last))
+          pen += kDisplayPhrasePenalty;
         if (pen > 0) d += pen * pen;
         // clreq §adjustments_of_orphans_and_widows: not one character alone on the last line.
         if (end && a > 0 && sums.counts[b + 1] - sums.counts[a] <= 1) d += kOrphanDemerits;
