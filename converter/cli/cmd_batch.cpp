@@ -1,13 +1,96 @@
-// PLACEHOLDER until the batch stage lands: registers the subcommand so the CLI links.
+// `paiban batch SRC --out DIR`: every article of a folder or archive, on a worker pool, with a
+// report (docs/batch.md).
+#include <csignal>
+#include <memory>
+
+#include "batch/batch.h"
+#include "batch/safety.h"
+#include "batch/shard.h"
 #include "cli/commands.h"
 #include "core/error.h"
 
 namespace paiban::cli {
 
+namespace {
+
+// The signal handler's only effect: record which signal asked us to stop (async-signal-safe).
+std::atomic<int> g_stop{0};
+
+extern "C" void on_stop_signal(int sig) {
+  if (g_stop.load() != 0) {  // a second Ctrl-C: stop now (temporary files are swept next run)
+    std::signal(sig, SIG_DFL);
+    std::raise(sig);
+    return;
+  }
+  g_stop.store(sig);
+}
+
+batch::Formats try_parse_formats(const std::string& list) {
+  batch::Formats f{false, false, false};
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t end = list.find(',', start);
+    if (end == std::string::npos) end = list.size();
+    std::string name = list.substr(start, end - start);
+    if (name == "xml") f.xml = true;
+    else if (name == "txt") f.txt = true;
+    else if (name == "pdf") f.pdf = true;
+    else
+      throw usage_error("--to: unknown format '" + name + "'", "use a comma-separated list of xml, txt and pdf");
+    start = end + 1;
+  }
+  return f;
+}
+
+struct BatchArgs {
+  std::string src, out, to = "xml,txt,pdf", style = "broadsheet", shard, max_entry_size = "16M";
+  int jobs = 0;
+  double max_ratio = 100;
+  bool force = false, quiet = false;
+};
+
+}  // namespace
+
 void add_batch_command(CLI::App& app, Action& action) {
-  auto* cmd = app.add_subcommand("batch", "(not built yet)");
-  cmd->callback([&action] {
-    action = [] () -> int { throw Error(ExitCode::internal, "'batch' is not built yet"); };
+  auto args = std::make_shared<BatchArgs>();
+  auto* cmd = app.add_subcommand(
+      "batch", "Convert every .txt/.xml article of a folder or archive (.zip, .tar, .tar.gz, .tgz, "
+               ".tar.xz, .tar.zst) into DIR, mirroring its paths, with DIR/report.json");
+  cmd->add_option("SRC", args->src, "Folder (recursive) or archive")->required();
+  cmd->add_option("--out,-o", args->out, "Output folder DIR (created; must not be inside SRC)")->required();
+  cmd->add_option("--to", args->to, "Formats, comma-separated: xml,txt,pdf")->capture_default_str();
+  cmd->add_option("--style", args->style, "Page style for the PDF")->capture_default_str();
+  cmd->add_option("--jobs,-j", args->jobs, "Worker threads (default: the number of cores)")
+      ->check(CLI::Range(1, 1024));
+  cmd->add_option("--shard", args->shard, "K/N: take a deterministic 1/N of the inputs (by path hash)");
+  cmd->add_flag("--force", args->force, "Redo every input, even those up to date");
+  cmd->add_flag("--quiet,-q", args->quiet, "No progress; the summary only when something failed");
+  cmd->add_option("--max-entry-size", args->max_entry_size,
+                  "Largest input once decompressed (K/M/G)")->capture_default_str();
+  cmd->add_option("--max-ratio", args->max_ratio,
+                  "Largest decompressed:compressed ratio before an archive is taken for a bomb")
+      ->capture_default_str()->check(CLI::Range(1.0, 1e9));
+  cmd->callback([&action, args] {
+    action = [args]() -> int {
+      batch::Options o;
+      o.src = args->src;
+      o.out = args->out;
+      o.formats = try_parse_formats(args->to);
+      o.style = args->style;
+      o.jobs = args->jobs;
+      if (!args->shard.empty()) o.shard = batch::try_parse_shard(args->shard);
+      o.force = args->force;
+      o.progress = args->quiet ? batch::ProgressMode::quiet : batch::ProgressMode::automatic;
+      o.limits.max_entry_size = batch::try_parse_size(args->max_entry_size, "--max-entry-size");
+      o.limits.max_ratio = args->max_ratio;
+      o.stop = &g_stop;
+      struct sigaction sa {};
+      sa.sa_handler = on_stop_signal;
+      sigemptyset(&sa.sa_mask);
+      sigaction(SIGINT, &sa, nullptr);
+      sigaction(SIGTERM, &sa, nullptr);
+      return batch::run(o);
+    };
   });
 }
 

@@ -29,7 +29,7 @@ bool write_all(int fd, std::string_view bytes) {
 
 }  // namespace
 
-void try_write_file_atomic(const std::string& path, std::string_view bytes) {
+void try_write_file_atomic(const std::string& path, std::string_view bytes, bool sync) {
   if (path == "-") {
     if (!write_all(STDOUT_FILENO, bytes))
       throw Error(ExitCode::internal, "<stdout>: cannot write: " + std::string(std::strerror(errno)));
@@ -47,7 +47,7 @@ void try_write_file_atomic(const std::string& path, std::string_view bytes) {
                 "check that the folder exists and is writable");
   bool ok = write_all(fd, bytes);
   int saved = errno;
-  ok = (::fsync(fd) == 0 || errno == EINVAL) && ok;
+  if (sync) ok = (::fsync(fd) == 0 || errno == EINVAL) && ok;
   ::fchmod(fd, 0644);
   ::close(fd);
   if (!ok || std::rename(tmpl.c_str(), path.c_str()) != 0) {

@@ -1,0 +1,103 @@
+#include "batch/convert_one.h"
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <new>
+
+#include "batch/hash.h"
+#include "core/error.h"
+#include "core/output.h"
+
+namespace paiban::batch {
+
+namespace {
+
+// Up to date: same input bytes, options and version, and every output still there at its size.
+bool up_to_date(const Task& task, std::uint64_t hash, const WorkContext& ctx, const Record*& rec) {
+  rec = ctx.manifest ? ctx.manifest->find(task.input) : nullptr;
+  if (!rec || rec->hash != hash || rec->key != ctx.key || rec->outputs.size() != task.outputs.size())
+    return false;
+  for (size_t i = 0; i < task.outputs.size(); ++i) {
+    if (rec->outputs[i].first != task.outputs[i]) return false;
+    struct stat st;
+    std::string path = ctx.dirs->root() + "/" + task.outputs[i];
+    if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
+        static_cast<std::uint64_t>(st.st_size) != rec->outputs[i].second)
+      return false;
+  }
+  return true;
+}
+
+void fail(Item& item, Status status, std::string error, std::string hint) {
+  item.status = status;
+  item.error = std::move(error);
+  item.hint = std::move(hint);
+  item.outputs.clear();
+}
+
+}  // namespace
+
+Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const WorkContext& ctx) {
+  auto t0 = std::chrono::steady_clock::now();
+  Done d;
+  d.task = task_index;
+  Item& item = d.item;
+  item.input = task.input;
+  item.bytes = loaded.bytes.size();
+  auto finish = [&]() -> Done {
+    if (!task.note.empty()) item.warnings.push_back(task.note);
+    item.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return std::move(d);
+  };
+  if (loaded.status != Status::pending) {
+    fail(item, loaded.status, loaded.reason, loaded.hint);
+    return finish();
+  }
+
+  const std::uint64_t hash = hash64(loaded.bytes);
+  const Record* rec = nullptr;
+  if (!ctx.force && up_to_date(task, hash, ctx, rec)) {
+    item.status = Status::unchanged;
+    item.outputs = task.outputs;
+    item.warnings = rec->warnings;
+    return finish();
+  }
+
+  const std::string base = task.input.substr(task.input.rfind('/') + 1);
+  try {
+    Converted c = ctx.converter->convert(loaded.bytes, base, ctx.convert);
+    loaded.bytes = std::string();  // give the memory back before writing
+    Record r;
+    r.input = task.input;
+    r.hash = hash;
+    r.key = ctx.key;
+    r.warnings = c.warnings;
+    for (const std::string& out : task.outputs) {
+      const std::string& bytes = out.compare(out.size() - 4, 4, ".xml") == 0   ? c.xml
+                                 : out.compare(out.size() - 4, 4, ".txt") == 0 ? c.txt
+                                                                               : c.pdf;
+      size_t slash = out.rfind('/');
+      ctx.dirs->try_make(slash == std::string::npos ? std::string() : out.substr(0, slash));
+      try_write_file_atomic(ctx.dirs->root() + "/" + out, bytes, /*sync=*/false);  // run() syncs DIR once
+      r.outputs.emplace_back(out, bytes.size());
+    }
+    item.status = Status::converted;
+    item.outputs = task.outputs;
+    item.warnings = std::move(c.warnings);
+    d.record = std::move(r);
+  } catch (const Error& e) {
+    // "a.txt:12: …" from the pipeline → "sub/a.txt:12: …": the path a person can find.
+    std::string msg = e.what();
+    if (msg.compare(0, base.size() + 1, base + ":") == 0) msg = task.input + msg.substr(base.size());
+    fail(item, Status::failed, msg, e.hint());
+  } catch (const std::bad_alloc&) {
+    fail(item, Status::failed, base + ": out of memory", "lower --jobs or --max-entry-size");
+  } catch (const std::exception& e) {
+    fail(item, Status::failed, base + ": internal error: " + e.what(),
+         "this is a bug; please report it with the input file");
+  }
+  return finish();
+}
+
+}  // namespace paiban::batch

@@ -1,0 +1,43 @@
+// What a batch knows about each entry of its source, from listing to the report.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace paiban::batch {
+
+enum class Status {
+  pending,    // an input still to read
+  converted,  // outputs written in this run
+  unchanged,  // outputs already up to date (manifest): nothing written
+  failed,     // a bad input (undecodable, empty, binary, too large, bad XML) or a write error
+  refused,    // a hostile entry (absolute path, .., link, device, decompression bomb)
+  skipped,    // not an input (not .txt/.xml, hidden, in __MACOSX/)
+};
+const char* status_name(Status s);
+bool is_problem(Status s);  // failed or refused: makes the exit code 3
+
+// One entry of the source as listed (pass 1), in source order.
+struct Entry {
+  std::string name;          // as stored in the source (may be hostile; for messages only)
+  std::string rel;           // normalised relative path, '/'-separated; "" when refused for its path
+  std::uint64_t size = 0;    // declared size in bytes (archive header or stat)
+  bool regular = false;      // a regular file (not a folder, link or device)
+  bool folder = false;       // an archive's folder entry: structure only, not reported
+  Status status = Status::pending;
+  std::string reason, hint;  // why it is refused, failed or skipped
+};
+
+// One line of the report.
+struct Item {
+  std::string input;                 // relative path (or the stored name when refused)
+  Status status = Status::pending;
+  std::vector<std::string> outputs;  // relative to DIR
+  std::vector<std::string> warnings;
+  std::string error, hint;
+  std::uint64_t bytes = 0;           // input size
+  double seconds = 0;                // time spent on it in this run
+};
+
+}  // namespace paiban::batch

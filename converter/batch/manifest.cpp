@@ -1,0 +1,166 @@
+#include "batch/manifest.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.h"
+#include "core/output.h"
+
+namespace paiban::batch {
+
+namespace {
+
+const char* kHeader = "paiban-batch-manifest 1\n";
+
+// Fields are tab-separated; a tab, newline or backslash inside a field is escaped.
+void put(std::string& out, const std::string& field, bool first = false) {
+  if (!first) out += '\t';
+  for (char c : field) {
+    if (c == '\\') out += "\\\\";
+    else if (c == '\t') out += "\\t";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else out += c;
+  }
+}
+
+bool split(const std::string& line, std::vector<std::string>& fields) {
+  fields.assign(1, std::string());
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (c == '\t') {
+      fields.emplace_back();
+    } else if (c == '\\') {
+      if (++i == line.size()) return false;
+      char e = line[i];
+      fields.back() += e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == '\\' ? '\\' : '\0';
+      if (fields.back().back() == '\0') return false;
+    } else {
+      fields.back() += c;
+    }
+  }
+  return true;
+}
+
+bool to_u64(const std::string& s, int base, std::uint64_t& v) {
+  if (s.empty() || s.size() > 20) return false;
+  for (char c : s)  // strtoull alone would take "-1" and " 1"
+    if (!std::isxdigit(static_cast<unsigned char>(c)) || (base == 10 && !std::isdigit(static_cast<unsigned char>(c))))
+      return false;
+  char* end = nullptr;
+  errno = 0;
+  unsigned long long x = std::strtoull(s.c_str(), &end, base);
+  if (errno || *end) return false;
+  v = x;
+  return true;
+}
+
+}  // namespace
+
+std::string manifest_key(const std::string& formats, const std::string& style) {
+  const char* sde = std::getenv("SOURCE_DATE_EPOCH");
+  return std::string("paiban ") + PAIBAN_VERSION + "; to=" + formats + "; style=" + style +
+         "; SOURCE_DATE_EPOCH=" + (sde ? sde : "");
+}
+
+std::string format_record(const Record& r) {
+  std::string out;
+  char hash[17];
+  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(r.hash));
+  put(out, r.input, true);
+  put(out, hash);
+  put(out, r.key);
+  put(out, std::to_string(r.outputs.size()));
+  for (const auto& [path, size] : r.outputs) {
+    put(out, path);
+    put(out, std::to_string(size));
+  }
+  put(out, std::to_string(r.warnings.size()));
+  for (const auto& w : r.warnings) put(out, w);
+  out += '\n';
+  return out;
+}
+
+bool parse_record(const std::string& line, Record& r) {
+  std::vector<std::string> f;
+  if (!split(line, f) || f.size() < 5) return false;
+  std::uint64_t n = 0, m = 0;
+  if (f[0].empty() || f[1].size() != 16 || !to_u64(f[1], 16, r.hash) || !to_u64(f[3], 10, n) ||
+      f.size() < 5 + 2 * n)
+    return false;
+  r.input = f[0];
+  r.key = f[2];
+  r.outputs.clear();
+  size_t i = 4;
+  for (std::uint64_t k = 0; k < n; ++k, i += 2) {
+    std::uint64_t size = 0;
+    if (!to_u64(f[i + 1], 10, size)) return false;
+    r.outputs.emplace_back(f[i], size);
+  }
+  if (!to_u64(f[i], 10, m) || f.size() != i + 1 + m) return false;
+  r.warnings.assign(f.begin() + static_cast<long>(i) + 1, f.end());
+  return true;
+}
+
+Manifest::~Manifest() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void Manifest::load() {
+  std::ifstream in(path_, std::ios::binary);
+  if (!in) return;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  if (text.compare(0, std::strlen(kHeader), kHeader) != 0) return;
+  size_t pos = std::strlen(kHeader);
+  // Only whole lines: the last one may have been cut short by a kill.
+  for (size_t nl; (nl = text.find('\n', pos)) != std::string::npos; pos = nl + 1) {
+    Record r;
+    if (parse_record(text.substr(pos, nl - pos), r)) records_[r.input] = std::move(r);
+  }
+}
+
+const Record* Manifest::find(const std::string& input) const {
+  auto it = records_.find(input);
+  return it == records_.end() ? nullptr : &it->second;
+}
+
+void Manifest::try_begin() {
+  std::string text = kHeader;
+  for (const auto& [input, r] : records_) text += format_record(r);
+  try_write_file_atomic(path_, text);
+  fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  if (fd_ < 0)
+    throw Error(ExitCode::internal, path_ + ": cannot open the manifest: " + std::strerror(errno),
+                "check permissions in the output folder");
+}
+
+void Manifest::try_append(const Record& r) {
+  std::string line = format_record(r);
+  // One write() per line with O_APPEND: a line is whole or (after a kill) cut, never interleaved.
+  ssize_t n = ::write(fd_, line.data(), line.size());
+  if (n != static_cast<ssize_t>(line.size()))
+    throw Error(ExitCode::internal, path_ + ": cannot write the manifest: " + std::strerror(errno),
+                "check free disk space");
+  updates_[r.input] = r;
+}
+
+void Manifest::try_finish() {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  for (auto& [input, r] : updates_) records_[input] = std::move(r);
+  updates_.clear();
+  std::string text = kHeader;
+  for (const auto& [input, r] : records_) text += format_record(r);
+  try_write_file_atomic(path_, text);
+}
+
+}  // namespace paiban::batch

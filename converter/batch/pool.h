@@ -1,0 +1,33 @@
+// pool: a reader thread → a bounded queue → N workers → the calling thread, which collects
+// results and shows progress. Memory is bounded by the pool (queue capacity + one input per
+// worker, each at most --max-entry-size), never by the size of the archive.
+#pragma once
+
+#include <chrono>
+#include <functional>
+
+#include "batch/convert_one.h"
+
+namespace paiban::batch {
+
+struct Job {
+  size_t task = 0;
+  Loaded loaded;
+};
+
+struct PoolFunctions {
+  // On the reader thread: calls push(job) for each input in order; push returns false once
+  // the run is stopping, and produce should then return.
+  std::function<void(const std::function<bool(Job&&)>& push)> produce;
+  std::function<Done(Job&&)> work;        // on a worker thread; must not throw
+  std::function<void(Done&&)> collect;    // on the calling thread, in completion order
+  std::function<void()> tick;             // on the calling thread, at least every tick_every
+  std::function<bool()> stopping;         // true: start no new work
+};
+
+// Returns when all produced jobs are done (or, when stopping, when the jobs in hand are).
+// Rethrows an exception thrown by produce or collect after all threads are joined.
+void run_pool(int jobs, size_t queue_capacity, std::chrono::milliseconds tick_every,
+              const PoolFunctions& fn);
+
+}  // namespace paiban::batch

@@ -1,0 +1,43 @@
+// progress: on a terminal one live line (done/total, failures, files/s, ETA) redrawn in place;
+// elsewhere (CI logs, pipes) a plain line every few seconds; nothing with --quiet.
+#pragma once
+
+#include <chrono>
+#include <cstdio>
+#include <deque>
+#include <string>
+#include <utility>
+
+#include "batch/batch.h"
+
+namespace paiban::batch {
+
+// "412/1000 · 2 failed · 61.3 files/s · ETA 0:09" (rate < 0: not known yet).
+std::string progress_text(size_t done, size_t total, size_t problems, double rate, double eta_seconds);
+
+class Progress {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  // automatic: live when `out` is a terminal, plain otherwise.
+  Progress(ProgressMode mode, size_t total, std::FILE* out);
+  ProgressMode mode() const { return mode_; }
+
+  void advance(bool problem);  // one input done
+  void tick();                 // redraws when due
+  void finish();               // clears the live line
+
+  double rate() const;  // files/s over the last few seconds
+
+ private:
+  void draw(Clock::time_point now);
+
+  ProgressMode mode_;
+  size_t total_, done_ = 0, problems_ = 0;
+  std::FILE* out_;
+  Clock::time_point start_, last_draw_;
+  bool drawn_ = false;
+  std::deque<std::pair<Clock::time_point, size_t>> samples_;  // (time, done) for the rate
+};
+
+}  // namespace paiban::batch

@@ -1,0 +1,171 @@
+// run: the batch from SRC to DIR — list, plan, read and convert on the pool, record.
+#include <fcntl.h>
+#include <sched.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include "batch/batch.h"
+#include "batch/convert_one.h"
+#include "batch/manifest.h"
+#include "batch/plan.h"
+#include "batch/pool.h"
+#include "batch/progress.h"
+#include "batch/report.h"
+#include "batch/safety.h"
+#include "batch/shard.h"
+#include "batch/sources.h"
+#include "batch/sweep.h"
+#include "core/error.h"
+#include "core/output.h"
+
+namespace paiban::batch {
+
+namespace fs = std::filesystem;
+
+std::string Formats::label() const {
+  std::string s;
+  if (xml) s += "xml";
+  if (txt) s += std::string(s.empty() ? "" : ",") + "txt";
+  if (pdf) s += std::string(s.empty() ? "" : ",") + "pdf";
+  return s;
+}
+
+int default_jobs() {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0) return std::max(1, CPU_COUNT(&set));
+  return 1;
+}
+
+namespace {
+
+// DIR inside SRC would make this run's outputs the next run's inputs.
+void try_check_folders(const Options& o) {
+  std::error_code ec;
+  if (!fs::is_directory(o.src, ec)) return;
+  fs::path src = fs::canonical(o.src, ec);
+  if (ec) return;  // Source::try_open reports it
+  fs::path out = fs::weakly_canonical(o.out, ec);
+  std::string s = src.string(), d = out.string();
+  if (!ec && (d == s || d.compare(0, s.size() + 1, s + "/") == 0))
+    throw usage_error("--out " + o.out + ": the output folder is inside the source folder " + o.src,
+                      "choose an output folder outside SRC, or its outputs would become inputs");
+}
+
+void try_make_out(const std::string& out) {
+  std::error_code ec;
+  fs::create_directories(out, ec);
+  if (ec || !fs::is_directory(out))
+    throw input_error("--out " + out + ": cannot create the output folder" + (ec ? ": " + ec.message() : ""),
+                      "give a folder you can write to");
+}
+
+}  // namespace
+
+int run(const Options& o) {
+  const auto t0 = std::chrono::steady_clock::now();
+  try_check_folders(o);
+  auto source = Source::try_open(o.src, o.limits);
+  try_make_out(o.out);
+  SafeDirs dirs(o.out);
+  Listing listing = source->list();
+  Plan plan = make_plan(listing, o);
+  bool problems_listed = std::any_of(plan.settled.begin(), plan.settled.end(),
+                                     [](const Item& it) { return is_problem(it.status); });
+  if (plan.tasks.empty() && !problems_listed && listing.error.empty() && !o.shard.active())
+    throw input_error(o.src + ": no .txt or .xml files found",
+                      "batch converts the .txt (raw OCR text) and .xml (article XML) files of a folder or archive");
+
+  Converter converter = Converter::try_create(o.style, o.formats.pdf);
+  const std::string suffix = shard_suffix(o.shard);
+  const std::string report_name = "report" + suffix, manifest_name = ".paiban-manifest" + suffix + ".tsv";
+  Manifest manifest(dirs.root() + "/" + manifest_name);
+  if (!o.force) manifest.load();  // --force: earlier records are forgotten, everything redone
+  manifest.try_begin();
+  sweep_temp_files(dirs.root(), plan, {report_name + ".json", report_name + ".csv", manifest_name});
+
+  WorkContext ctx;
+  ctx.converter = &converter;
+  ctx.convert.xml = o.formats.xml;
+  ctx.convert.txt = o.formats.txt;
+  ctx.convert.pdf = o.formats.pdf;
+  ctx.manifest = &manifest;
+  ctx.key = manifest_key(o.formats.label(), o.style);
+  ctx.force = o.force;
+  ctx.dirs = &dirs;
+
+  std::vector<Item> task_items(plan.tasks.size());
+  for (size_t i = 0; i < plan.tasks.size(); ++i) {
+    task_items[i].input = plan.tasks[i].input;
+    task_items[i].bytes = listing.entries[plan.tasks[i].entry].size;
+  }
+  Progress progress(o.progress, plan.tasks.size(), stderr);
+  auto stopping = [&] { return o.stop && o.stop->load() != 0; };
+
+  PoolFunctions fn;
+  fn.produce = [&](const std::function<bool(Job&&)>& push) {
+    source->read(
+        listing, [&](size_t i) { return plan.task_of_entry[i] >= 0; },
+        [&](size_t i, Loaded&& l) {
+          Job j;
+          j.task = static_cast<size_t>(plan.task_of_entry[i]);
+          j.loaded = std::move(l);
+          return push(std::move(j));
+        });
+  };
+  fn.work = [&](Job&& j) { return convert_one(plan.tasks[j.task], j.task, std::move(j.loaded), ctx); };
+  fn.collect = [&](Done&& d) {
+    if (d.record) manifest.try_append(*d.record);
+    progress.advance(is_problem(d.item.status));
+    task_items[d.task] = std::move(d.item);
+  };
+  fn.tick = [&] { progress.tick(); };
+  fn.stopping = stopping;
+  const int jobs = o.jobs > 0 ? o.jobs : default_jobs();
+  run_pool(jobs, 2 * static_cast<size_t>(jobs), std::chrono::milliseconds(100), fn);
+  progress.finish();
+  // Outputs were written without an fsync each (6 ms apiece here); one syncfs makes them all
+  // durable before the manifest says they are done.
+  if (int fd = ::open(dirs.root().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); fd >= 0) {
+    ::syncfs(fd);
+    ::close(fd);
+  }
+  manifest.try_finish();
+
+  for (Item& it : task_items) {
+    if (it.status != Status::pending) continue;
+    it.error = "not processed: the run was stopped";
+    it.hint = "run the same command again to resume";
+  }
+  std::vector<Item> items = std::move(plan.settled);
+  items.insert(items.end(), std::make_move_iterator(task_items.begin()), std::make_move_iterator(task_items.end()));
+  std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.input < b.input; });
+
+  RunInfo info;
+  info.version = PAIBAN_VERSION;
+  info.src = o.src;
+  info.kind = listing.kind;
+  info.out = o.out;
+  info.formats = o.formats.label();
+  info.style = o.style;
+  info.shard = o.shard.active() ? std::to_string(o.shard.k) + "/" + std::to_string(o.shard.n) : "";
+  info.jobs = jobs;
+  info.interrupted = stopping();
+  if (!listing.error.empty()) info.errors.emplace_back(listing.error, listing.hint);
+  info.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const std::string report_path = dirs.root() + "/" + report_name + ".json";
+  try_write_file_atomic(report_path, report_json(info, items));
+  try_write_file_atomic(dirs.root() + "/" + report_name + ".csv", report_csv(items));
+
+  Totals totals = count(items);
+  const bool problems = totals.problems() > 0 || !info.errors.empty();
+  if (progress.mode() != ProgressMode::quiet || problems || info.interrupted)
+    std::fputs(summary_text(info, items, (fs::path(o.out) / (report_name + ".json")).string()).c_str(), stderr);
+  if (info.interrupted) return 128 + o.stop->load();
+  return problems ? static_cast<int>(ExitCode::partial) : static_cast<int>(ExitCode::ok);
+}
+
+}  // namespace paiban::batch
