@@ -172,15 +172,17 @@ TEST(BatchBombs, EntryRatioAndEntrySize) {
   }
 }
 
-// An archive that expands past --max-ratio as a whole stops being read at the entry that
-// crosses the line; what came before is converted and the report says where it stopped.
+// An archive that expands past --max-ratio as a whole (judged past 16 × --max-entry-size)
+// stops being read at the entry that crosses the line; what came before is converted and the
+// report says where it stopped.
 TEST(BatchBombs, ArchiveRatioStopsReading) {
   Sandbox box;
   fs::path src = make_source(box / "src", Kind::tgz,
                              {{"first.txt", 'f', sample()}, {"bomb.txt", 'f', std::string(16 << 20, 'a')},
                               {"later.txt", 'f', variant(1)}});
   std::string err;
-  EXPECT_EQ(run_paiban({"batch", src.string(), "--out", (box / "out").string(), "--to", "txt"}, &err), 3) << err;
+  EXPECT_EQ(run_paiban({"batch", src.string(), "--out", (box / "out").string(), "--to", "txt",
+                        "--max-entry-size", "256K"}, &err), 3) << err;  // judged past 16 × 256K
   std::string json = read_file(box / "out/report.json");
   EXPECT_NE(json.find("decompression bomb"), std::string::npos) << json;
   std::map<std::string, std::string> status;
@@ -189,6 +191,22 @@ TEST(BatchBombs, ArchiveRatioStopsReading) {
   EXPECT_EQ(status["bomb.txt"], "refused");
   EXPECT_EQ(status.count("later.txt"), 0u);
   EXPECT_NE(err.find("reading stopped"), std::string::npos) << err;
+}
+
+// Many near-identical articles pack far past 100:1 with xz, yet are no bomb: a small archive
+// is not judged as a whole (only past 16 × --max-entry-size).
+TEST(BatchBombs, NearIdenticalArticlesAreNoBomb) {
+  Sandbox box;
+  std::vector<Spec> specs;
+  size_t total = 0;
+  for (int i = 0; i < 100; ++i) {
+    specs.push_back({"a" + std::to_string(i) + ".txt", 'f', variant(i % 10)});
+    total += specs.back().data.size();
+  }
+  fs::path src = make_source(box / "src", Kind::txz, specs);
+  ASSERT_GT(total, 100 * fs::file_size(src)) << "the archive should expand more than 100:1";
+  std::string err;
+  EXPECT_EQ(run_paiban({"batch", src.string(), "--out", (box / "out").string(), "--to", "txt"}, &err), 0) << err;
 }
 
 // A truncated archive: the entries before the damage are converted, the rest reported.
@@ -205,6 +223,25 @@ TEST(BatchSourcesDamage, TruncatedArchive) {
   EXPECT_EQ(rows[0]["input"], "a0.txt");
   EXPECT_EQ(rows[0]["status"], "converted");
   EXPECT_NE(read_file(box / "out/report.json").find("damaged or truncated"), std::string::npos);
+}
+
+// A symbolic link someone left inside DIR is not followed: its inputs fail, nothing lands
+// where it points, the other inputs are converted.
+TEST(BatchSourcesDamage, LinkInsideOutputIsNotFollowed) {
+  Sandbox box;
+  fs::path src = make_source(box / "src", Kind::folder,
+                             {{"2024/a.txt", 'f', sample()}, {"2025/b.txt", 'f', variant(1)}});
+  fs::create_directories(box / "out");
+  fs::create_directories(box / "elsewhere");
+  fs::create_directory_symlink(box / "elsewhere", box / "out/2024");
+  std::string err;
+  EXPECT_EQ(run_paiban({"batch", src.string(), "--out", (box / "out").string(), "--to", "txt"}, &err), 3) << err;
+  EXPECT_TRUE(fs::is_empty(box / "elsewhere"));
+  std::map<std::string, std::map<std::string, std::string>> rows;
+  for (auto& r : read_report_csv(box / "out/report.csv")) rows[r["input"]] = r;
+  EXPECT_EQ(rows["2024/a.txt"]["status"], "failed");
+  EXPECT_NE(rows["2024/a.txt"]["error"].find("symbolic link"), std::string::npos) << rows["2024/a.txt"]["error"];
+  EXPECT_EQ(rows["2025/b.txt"]["status"], "converted");
 }
 
 // SRC itself unusable → exit 1, bad command lines → exit 2; nothing is written.

@@ -97,9 +97,10 @@ TEST(BatchSafety, EntryGuardStopsLargeAndBombs) {
   EXPECT_TRUE(bomb);
   EXPECT_NE(g.check((10 << 20) + 1, 5000 + (9 << 20), bomb).find("too large"), std::string::npos);
   EXPECT_FALSE(bomb);
-  EXPECT_EQ(check_archive_ratio(l, 900 << 10, 10), "");  // under the floor
-  EXPECT_EQ(check_archive_ratio(l, 5 << 20, 60 << 10), "");
-  EXPECT_NE(check_archive_ratio(l, 8 << 20, 60 << 10), "");
+  // The whole archive is judged past 16 × the entry limit (160 MiB here).
+  EXPECT_EQ(check_archive_ratio(l, 160 << 20, 10), "");
+  EXPECT_EQ(check_archive_ratio(l, 200 << 20, 3 << 20), "");
+  EXPECT_NE(check_archive_ratio(l, 200 << 20, 1 << 20), "");
 }
 
 TEST(BatchShard, ParseAndCoverExactlyOnce) {

@@ -25,7 +25,10 @@ struct Shard {
 struct Limits {
   std::uint64_t max_entry_size = 16ull << 20;  // bytes of one input once decompressed
   double max_ratio = 100;                       // decompressed bytes per compressed byte
-  std::uint64_t ratio_floor = 1ull << 20;       // the ratio is only judged past this many bytes
+  std::uint64_t ratio_floor = 1ull << 20;       // an entry's ratio is judged past this many bytes
+  // A whole archive's ratio is judged past 16 × max_entry_size (256 MiB by default): small
+  // archives of near-identical articles, which xz packs 800:1, are no threat.
+  std::uint64_t archive_floor() const { return 16 * max_entry_size; }
 };
 
 enum class ProgressMode { automatic, live, plain, quiet };

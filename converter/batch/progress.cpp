@@ -51,7 +51,7 @@ double Progress::rate() const {
   auto now = Clock::now();
   const auto& [t0, d0] = samples_.front();
   double secs = std::chrono::duration<double>(now - t0).count();
-  if (secs < 0.5 || done_ == d0) return done_ == 0 ? -1 : 0;
+  if (secs < 0.25) return -1;  // too early to say
   return static_cast<double>(done_ - d0) / secs;
 }
 

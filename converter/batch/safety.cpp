@@ -140,7 +140,7 @@ std::string EntryGuard::check(std::uint64_t bytes, std::uint64_t raw_now, bool& 
 
 std::string check_archive_ratio(const Limits& limits, std::uint64_t declared_total,
                                 std::uint64_t archive_bytes) {
-  if (declared_total <= limits.ratio_floor) return {};
+  if (declared_total <= limits.archive_floor()) return {};
   double ratio = static_cast<double>(declared_total) / static_cast<double>(archive_bytes ? archive_bytes : 1);
   if (ratio <= limits.max_ratio) return {};
   return "a decompression bomb: the entries so far add up to " + format_size(declared_total) +

@@ -4,6 +4,7 @@
 #include <archive_entry.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
@@ -125,7 +126,7 @@ class ArchiveSource : public Source {
         throw input_error(path_ + ": the archive changed while it was being read",
                           "run again once it is no longer being written");
       if (!want(i)) continue;
-      if (!take(i, load(a.get()))) return;
+      if (!take(i, load(a.get(), listing.entries[i].size))) return;
     }
     if (i == n) return;
     std::string why = "not read: the archive cannot be read past entry " + std::to_string(i) + ": " +
@@ -173,8 +174,9 @@ class ArchiveSource : public Source {
     return en;
   }
 
-  Loaded load(archive* a) const {
+  Loaded load(archive* a, std::uint64_t declared) const {
     Loaded r;
+    r.bytes.reserve(static_cast<size_t>(std::min(declared, limits_.max_entry_size + 1)));
     EntryGuard guard(limits_, static_cast<std::uint64_t>(archive_filter_bytes(a, -1)));
     char buf[kBlock];
     for (;;) {

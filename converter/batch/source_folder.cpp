@@ -124,6 +124,8 @@ class FolderSource : public Source {
       r.reason = "no longer a regular file";
       return r;
     }
+    r.bytes.reserve(static_cast<size_t>(std::min<std::uint64_t>(static_cast<std::uint64_t>(st.st_size),
+                                                                limits_.max_entry_size + 1)));
     char buf[65536];
     for (;;) {
       ssize_t k = ::read(fd, buf, sizeof buf);
