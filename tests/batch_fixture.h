@@ -78,7 +78,7 @@ struct Spec {
   std::string data;    // contents (f) or link target (l, h)
 };
 
-enum class Kind { folder, zip, tar, tgz, txz, tzst };
+enum class Kind { folder, zip, tar, tgz, txz, tzst, tbz2 };
 inline const char* kind_name(Kind k) {
   switch (k) {
     case Kind::folder: return "folder";
@@ -87,6 +87,7 @@ inline const char* kind_name(Kind k) {
     case Kind::tgz: return "tgz";
     case Kind::txz: return "txz";
     case Kind::tzst: return "tzst";
+    case Kind::tbz2: return "tbz2";
   }
   return "?";
 }
@@ -97,6 +98,7 @@ inline const char* kind_suffix(Kind k) {
     case Kind::tgz: return ".tar.gz";
     case Kind::txz: return ".tar.xz";
     case Kind::tzst: return ".tar.zst";
+    case Kind::tbz2: return ".tar.bz2";
     default: return "";
   }
 }
@@ -133,6 +135,7 @@ inline fs::path make_source(const fs::path& base, Kind kind, const std::vector<S
     if (kind == Kind::tgz) archive_write_add_filter_gzip(a);
     if (kind == Kind::txz) archive_write_add_filter_xz(a);
     if (kind == Kind::tzst) archive_write_add_filter_zstd(a);
+    if (kind == Kind::tbz2) archive_write_add_filter_bzip2(a);
   }
   archive_write_open_filename(a, path.c_str());
   for (const Spec& s : specs) {

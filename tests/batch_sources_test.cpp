@@ -140,7 +140,7 @@ TEST_P(BatchSources, GoodBadAndHostileEntries) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Kinds, BatchSources,
-                         ::testing::Values(Kind::folder, Kind::zip, Kind::tar, Kind::tgz, Kind::txz, Kind::tzst),
+                         ::testing::Values(Kind::folder, Kind::zip, Kind::tar, Kind::tgz, Kind::txz, Kind::tzst, Kind::tbz2),
                          [](const auto& info) { return std::string(kind_name(info.param)); });
 
 // A bomb inside a large archive (the archive as a whole stays under the ratio) is refused by

@@ -38,7 +38,6 @@ std::string kind_of(archive* a) {
     case ARCHIVE_FILTER_XZ: return base + ".xz";
     case ARCHIVE_FILTER_ZSTD: return base + ".zst";
     case ARCHIVE_FILTER_BZIP2: return base + ".bz2";
-    case ARCHIVE_FILTER_LZMA: return base + ".lzma";
     default: return base;
   }
 }
@@ -71,7 +70,6 @@ class ArchiveSource : public Source {
     archive_read_support_format_gnutar(a.get());
     archive_read_support_filter_gzip(a.get());
     archive_read_support_filter_xz(a.get());
-    archive_read_support_filter_lzma(a.get());
     archive_read_support_filter_zstd(a.get());
     archive_read_support_filter_bzip2(a.get());
     if (archive_read_open_filename(a.get(), path_.c_str(), kBlock) != ARCHIVE_OK)
