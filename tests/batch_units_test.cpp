@@ -2,6 +2,9 @@
 // output names, manifest lines, report escaping, progress text. Cases in tests/data/batch/.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <set>
@@ -275,6 +278,38 @@ TEST(BatchProgress, Text) {
   EXPECT_EQ(progress_text(0, 10, 0, -1, -1), "0/10");
   EXPECT_EQ(progress_text(10, 10, 0, 5, 0), "10/10 · 5.0 files/s");
   EXPECT_EQ(progress_text(1, 100000, 0, 1, 99999), "1/100000 · 1.0 files/s · ETA 27:46:39");
+}
+
+// A clock the test moves by hand.
+Progress::Clock::time_point g_fake_now;
+Progress::Clock::time_point fake_now() { return g_fake_now; }
+
+std::string drive(ProgressMode mode, int seconds) {
+  std::FILE* f = std::tmpfile();
+  g_fake_now = Progress::Clock::time_point{} + std::chrono::hours(1);
+  Progress p(mode, 100, f, &fake_now);
+  for (int t = 0; t < seconds * 10; ++t) {  // one input every 100 ms
+    g_fake_now += std::chrono::milliseconds(100);
+    p.advance(t % 25 == 0);
+    p.tick();
+  }
+  p.finish();
+  std::rewind(f);
+  std::string out;
+  for (int c; (c = std::fgetc(f)) != EOF;) out += static_cast<char>(c);
+  std::fclose(f);
+  return out;
+}
+
+TEST(BatchProgress, PlainLineEveryFiveSecondsLiveLineInPlaceQuietNothing) {
+  std::string plain = drive(ProgressMode::plain, 9);  // 90 inputs in 9 s
+  EXPECT_EQ(std::count(plain.begin(), plain.end(), '\n'), 1) << plain;  // at 5 s only
+  EXPECT_EQ(plain, "paiban batch: 50/100 · 2 failed · 10.0 files/s · ETA 0:05\n");
+  std::string live = drive(ProgressMode::live, 2);
+  EXPECT_EQ(live.find('\n'), std::string::npos) << "a live line never scrolls";
+  EXPECT_NE(live.find("\r\033[K20/100 · 1 failed · 10.0 files/s · ETA 0:08"), std::string::npos) << live;
+  EXPECT_EQ(live.substr(live.size() - 4), "\r\033[K") << "the live line is cleared at the end";
+  EXPECT_EQ(drive(ProgressMode::quiet, 9), "");
 }
 
 }  // namespace

@@ -36,8 +36,8 @@ std::string progress_text(size_t done, size_t total, size_t problems, double rat
   return s;
 }
 
-Progress::Progress(ProgressMode mode, size_t total, std::FILE* out)
-    : mode_(mode), total_(total), out_(out), start_(Clock::now()), last_draw_(start_) {
+Progress::Progress(ProgressMode mode, size_t total, std::FILE* out, Now now)
+    : mode_(mode), now_(now), total_(total), out_(out), start_(now_()), last_draw_(start_) {
   if (mode_ == ProgressMode::automatic) mode_ = ::isatty(::fileno(out)) ? ProgressMode::live : ProgressMode::plain;
   samples_.emplace_back(start_, 0);
 }
@@ -48,7 +48,7 @@ void Progress::advance(bool problem) {
 }
 
 double Progress::rate() const {
-  auto now = Clock::now();
+  auto now = now_();
   const auto& [t0, d0] = samples_.front();
   double secs = std::chrono::duration<double>(now - t0).count();
   if (secs < 0.25) return -1;  // too early to say
@@ -56,7 +56,7 @@ double Progress::rate() const {
 }
 
 void Progress::tick() {
-  auto now = Clock::now();
+  auto now = now_();
   if (mode_ == ProgressMode::quiet) return;
   if (now - samples_.back().first >= std::chrono::seconds(1)) samples_.emplace_back(now, done_);
   while (samples_.size() > 2 && now - samples_[1].first >= kRateWindow) samples_.pop_front();

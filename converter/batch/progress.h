@@ -19,8 +19,10 @@ class Progress {
  public:
   using Clock = std::chrono::steady_clock;
 
-  // automatic: live when `out` is a terminal, plain otherwise.
-  Progress(ProgressMode mode, size_t total, std::FILE* out);
+  using Now = Clock::time_point (*)();
+
+  // automatic: live when `out` is a terminal, plain otherwise. `now` is the clock (tests).
+  Progress(ProgressMode mode, size_t total, std::FILE* out, Now now = &Clock::now);
   ProgressMode mode() const { return mode_; }
 
   void advance(bool problem);  // one input done
@@ -33,6 +35,7 @@ class Progress {
   void draw(Clock::time_point now);
 
   ProgressMode mode_;
+  Now now_;
   size_t total_, done_ = 0, problems_ = 0;
   std::FILE* out_;
   Clock::time_point start_, last_draw_;
