@@ -2,6 +2,7 @@
 // PDF text strings and compressed streams.
 #include <hpdf_doc.h>
 #include <hpdf_streams.h>
+#include <zlib.h>
 
 #include <charconv>
 #include <cmath>
@@ -73,14 +74,51 @@ HPDF_Binary text_string(HPDF_Doc pdf, std::string_view utf8) {
   return HPDF_Binary_New(pdf->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
 }
 
+namespace {
+
+// libharu writes /Filter only for data it compresses itself (and drops a /Filter key otherwise), so
+// the key for data deflated here is written from the dict's own write hook (§7.4.4 FlateDecode).
+HPDF_STATUS HPDF_STDCALL write_flate_filter(HPDF_Dict, HPDF_Stream out) {
+  return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+}  // namespace
+
+std::string deflate_bytes(std::string_view bytes) {
+  // Same zlib format and level as libharu's own streams, in one call over the whole buffer:
+  // libharu would first copy the bytes byte by byte into 4 KB chunks and read them back.
+  z_stream z{};
+  if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK) return {};
+  std::string out(deflateBound(&z, static_cast<uLong>(bytes.size())), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  z.avail_in = static_cast<uInt>(bytes.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  int rc = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END) return {};
+  return out;
+}
+
+HPDF_STATUS write_stream(HPDF_Dict s, std::string_view bytes, bool compress) {
+  if (bytes.empty()) return HPDF_OK;
+  std::string packed;
+  if (compress) {
+    packed = deflate_bytes(bytes);
+    if (packed.empty()) return HPDF_FAILD_TO_ALLOC_MEM;
+    bytes = packed;
+    s->write_fn = write_flate_filter;
+  }
+  s->filter = HPDF_STREAM_FILTER_NONE;  // never deflated twice, whatever the document's compression mode
+  return HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                           static_cast<HPDF_UINT>(bytes.size()));
+}
+
 HPDF_Dict new_stream(HPDF_Doc pdf, std::string_view bytes, bool compress) {
   HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
   if (!s) return nullptr;
-  if (compress) s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  if (!bytes.empty() &&
-      HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                        static_cast<HPDF_UINT>(bytes.size())) != HPDF_OK)
-    return nullptr;
+  if (write_stream(s, bytes, compress) != HPDF_OK) return nullptr;
   return s;
 }
 

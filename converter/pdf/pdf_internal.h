@@ -36,6 +36,11 @@ std::string utf16be(std::string_view utf8, bool bom);
 HPDF_Binary text_string(HPDF_Doc pdf, std::string_view utf8);
 // A new indirect stream object holding `bytes`, Flate-compressed when `compress`.
 HPDF_Dict new_stream(HPDF_Doc pdf, std::string_view bytes, bool compress = true);
+// Writes `bytes` as the whole data of stream dict `s`, deflated here when `compress` (with the
+// /Filter key), so libharu copies only the compressed bytes and never compresses them again.
+HPDF_STATUS write_stream(HPDF_Dict s, std::string_view bytes, bool compress = true);
+// zlib-format deflate at zlib's default level (libharu's); empty on failure.
+std::string deflate_bytes(std::string_view bytes);
 
 // The glyphs a document uses of one face, and the text each stands for (first non-empty wins).
 struct FontUse {

@@ -130,10 +130,7 @@ std::string write_pdf(const LaidOutDocument& doc, const FontLibrary& fonts, cons
       HPDF_Dict text = nullptr;
       check(errors, HPDF_Page_New_Content_Stream(page, &text), "starting a page's text stream");
       std::string ops = page_text(lp, by_face, resource);
-      check(errors,
-            HPDF_Stream_Write(text->stream, reinterpret_cast<const HPDF_BYTE*>(ops.data()),
-                              static_cast<HPDF_UINT>(ops.size())),
-            "writing a page's text");
+      check(errors, write_stream(text, ops), "writing a page's text");
     }
   }
 
@@ -174,17 +171,17 @@ std::string write_pdf(const LaidOutDocument& doc, const FontLibrary& fonts, cons
 
   // Serialise into libharu's memory stream and copy out: never a half-written file.
   check(errors, HPDF_SaveToStream(pdf), "saving");
-  std::string bytes(HPDF_GetStreamSize(pdf), '\0');
-  check(errors, HPDF_ResetStream(pdf), "reading the saved PDF");
-  size_t got = 0;
-  while (got < bytes.size()) {
-    HPDF_UINT32 n = static_cast<HPDF_UINT32>(bytes.size() - got);
-    HPDF_STATUS st = HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data() + got), &n);
-    got += n;
-    if (st == HPDF_STREAM_EOF || n == 0) break;
-    check(errors, st, "reading the saved PDF");
+  // Copy libharu's memory stream out chunk by chunk (HPDF_ReadFromStream copies byte by byte).
+  std::string bytes;
+  bytes.reserve(HPDF_GetStreamSize(pdf));
+  for (HPDF_UINT i = 0, n = HPDF_MemStream_GetBufCount(pdf->stream); i < n; ++i) {
+    HPDF_UINT len = 0;
+    const HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(pdf->stream, i, &len);
+    if (!p) break;
+    bytes.append(reinterpret_cast<const char*>(p), len);
   }
-  if (got != bytes.size()) throw Error(ExitCode::internal, "pdf: libharu returned a short PDF");
+  check(errors, HPDF_OK, "reading the saved PDF");
+  if (bytes.size() != HPDF_GetStreamSize(pdf)) throw Error(ExitCode::internal, "pdf: libharu returned a short PDF");
   auto t_end = Clock::now();
 
   if (stats) {
