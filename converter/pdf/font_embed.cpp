@@ -97,8 +97,7 @@ int to_1000(const FontFace& f, double units) { return static_cast<int>(std::lrou
 
 }  // namespace
 
-EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& f, const FontUse& use,
-                        EmbedTimes* times) {
+PreparedFont prepare_font(const FontFace& f, const FontUse& use) {
   auto t0 = Clock::now();
   auto fail = [&](const char* what) {
     return Error(ExitCode::internal, "pdf: " + f.path + ": " + what, "the font may be damaged; try another face");
@@ -126,13 +125,14 @@ EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& 
   const char* program_data = hb_blob_get_data(program.get(), &program_len);
   if (program_len == 0) throw fail("the subset font program is empty");
   auto t1 = Clock::now();
-  if (times) times->subset_ms += std::chrono::duration<double, std::milli>(t1 - t0).count();
 
-  EmbeddedFont out;
+  PreparedFont out;
   out.face = use.face;
-  out.font_bytes = program_len;
+  out.subset_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
+  out.program_len = program_len;
+  out.program = deflate_bytes(std::string_view(program_data, program_len));
+  if (out.program.empty()) throw fail("cannot compress the font program");
   // Codes and widths.
-  std::vector<std::pair<uint16_t, int>> code_width;  // sorted by code below
   std::vector<std::pair<uint16_t, std::string>> unicode;
   uint32_t max_code = 0;
   for (uint32_t gid : use.gids) {
@@ -141,27 +141,54 @@ EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& 
     int w = to_1000(f, hb_font_get_glyph_h_advance(f.hb_font, gid));
     out.code[gid] = static_cast<uint16_t>(code);
     out.width[gid] = w;
-    code_width.emplace_back(static_cast<uint16_t>(code), w);
+    out.code_width.emplace_back(static_cast<uint16_t>(code), w);
     max_code = std::max(max_code, code);
     // .notdef stands for different characters; its text goes into /ActualText (content.cpp).
     if (auto it = use.text.find(gid); it != use.text.end() && gid != 0)
       unicode.emplace_back(static_cast<uint16_t>(code), it->second);
   }
-  std::sort(code_width.begin(), code_width.end());
+  std::sort(out.code_width.begin(), out.code_width.end());
   std::sort(unicode.begin(), unicode.end());
   unicode.erase(std::unique(unicode.begin(), unicode.end(),
                             [](const auto& a, const auto& b) { return a.first == b.first; }),
                 unicode.end());
+  out.tounicode = deflate_bytes(tounicode_cmap(unicode));
+  if (out.tounicode.empty()) throw fail("cannot compress the ToUnicode CMap");
+  if (!f.cff) {
+    // /CIDToGIDMap (§9.7.4.2): 2 bytes per code, big-endian new glyph id.
+    std::string map((static_cast<size_t>(max_code) + 1) * 2, '\0');
+    for (uint32_t gid : use.gids) {
+      uint32_t ng = hb_map_get(old_to_new, gid);
+      if (ng == HB_MAP_VALUE_INVALID) throw fail("hb-subset dropped a used glyph");
+      map[out.code[gid] * 2] = static_cast<char>(ng >> 8);
+      map[out.code[gid] * 2 + 1] = static_cast<char>(ng & 0xFF);
+    }
+    out.cid_to_gid = deflate_bytes(map);
+    if (out.cid_to_gid.empty()) throw fail("cannot compress the CIDToGIDMap");
+  }
+  out.prepare_ms = ms_since(t1);
+  return out;
+}
+
+EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& f, PreparedFont&& prep,
+                        EmbedTimes* times) {
+  auto t1 = Clock::now();
+  EmbeddedFont out;
+  out.face = prep.face;
+  out.font_bytes = prep.program_len;
+  out.code = std::move(prep.code);
+  out.width = std::move(prep.width);
+  const std::vector<std::pair<uint16_t, int>>& code_width = prep.code_width;
 
   const std::string base = subset_tag(ps_name(f), code_width) + "+" + ps_name(f);
   HPDF_MMgr mm = pdf->mmgr;
   HPDF_STATUS st = HPDF_OK;
 
   // Font program.
-  HPDF_Dict file = new_stream(pdf, std::string_view(program_data, program_len));
+  HPDF_Dict file = new_deflated_stream(pdf, prep.program);
   if (!file) check(errors, HPDF_FAILD_TO_ALLOC_MEM, "writing a font program");
   if (f.cff) st += HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
-  else st += HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program_len));
+  else st += HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(prep.program_len));
 
   // Font descriptor (§9.8).
   HPDF_Dict fd = HPDF_Dict_New(mm);
@@ -228,15 +255,7 @@ EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& 
   }
   st += HPDF_Dict_Add(cid, "W", w);
   if (!f.cff) {
-    // /CIDToGIDMap (§9.7.4.2): 2 bytes per code, big-endian new glyph id.
-    std::string map((static_cast<size_t>(max_code) + 1) * 2, '\0');
-    for (uint32_t gid : use.gids) {
-      uint32_t ng = hb_map_get(old_to_new, gid);
-      if (ng == HB_MAP_VALUE_INVALID) throw fail("hb-subset dropped a used glyph");
-      map[out.code[gid] * 2] = static_cast<char>(ng >> 8);
-      map[out.code[gid] * 2 + 1] = static_cast<char>(ng & 0xFF);
-    }
-    HPDF_Dict m = new_stream(pdf, map);
+    HPDF_Dict m = new_deflated_stream(pdf, prep.cid_to_gid);
     if (!m) check(errors, HPDF_FAILD_TO_ALLOC_MEM, "writing a CIDToGIDMap");
     st += HPDF_Dict_Add(cid, "CIDToGIDMap", m);
   }
@@ -251,12 +270,15 @@ EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& 
   HPDF_Array desc_fonts = HPDF_Array_New(mm);
   st += HPDF_Array_Add(desc_fonts, cid);
   st += HPDF_Dict_Add(type0, "DescendantFonts", desc_fonts);
-  HPDF_Dict tu = new_stream(pdf, tounicode_cmap(unicode));
+  HPDF_Dict tu = new_deflated_stream(pdf, prep.tounicode);
   if (!tu) check(errors, HPDF_FAILD_TO_ALLOC_MEM, "writing a ToUnicode CMap");
   st += HPDF_Dict_Add(type0, "ToUnicode", tu);
   check(errors, st, "building a font");
   out.type0 = type0;
-  if (times) times->embed_ms += ms_since(t1);
+  if (times) {
+    times->subset_ms += prep.subset_ms;
+    times->embed_ms += prep.prepare_ms + ms_since(t1);
+  }
   return out;
 }
 

@@ -101,24 +101,40 @@ std::string deflate_bytes(std::string_view bytes) {
   return out;
 }
 
+namespace {
+
+HPDF_STATUS write_deflated(HPDF_Dict s, std::string_view packed) {
+  s->filter = HPDF_STREAM_FILTER_NONE;  // never deflated twice, whatever the document's compression mode
+  s->write_fn = write_flate_filter;
+  return HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
+                           static_cast<HPDF_UINT>(packed.size()));
+}
+
+}  // namespace
+
 HPDF_STATUS write_stream(HPDF_Dict s, std::string_view bytes, bool compress) {
   if (bytes.empty()) return HPDF_OK;
-  std::string packed;
-  if (compress) {
-    packed = deflate_bytes(bytes);
-    if (packed.empty()) return HPDF_FAILD_TO_ALLOC_MEM;
-    bytes = packed;
-    s->write_fn = write_flate_filter;
+  if (!compress) {
+    s->filter = HPDF_STREAM_FILTER_NONE;
+    return HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                             static_cast<HPDF_UINT>(bytes.size()));
   }
-  s->filter = HPDF_STREAM_FILTER_NONE;  // never deflated twice, whatever the document's compression mode
-  return HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                           static_cast<HPDF_UINT>(bytes.size()));
+  std::string packed = deflate_bytes(bytes);
+  if (packed.empty()) return HPDF_FAILD_TO_ALLOC_MEM;
+  return write_deflated(s, packed);
 }
 
 HPDF_Dict new_stream(HPDF_Doc pdf, std::string_view bytes, bool compress) {
   HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
   if (!s) return nullptr;
   if (write_stream(s, bytes, compress) != HPDF_OK) return nullptr;
+  return s;
+}
+
+HPDF_Dict new_deflated_stream(HPDF_Doc pdf, std::string_view packed) {
+  HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+  if (!s) return nullptr;
+  if (!packed.empty() && write_deflated(s, packed) != HPDF_OK) return nullptr;
   return s;
 }
 

@@ -39,6 +39,8 @@ HPDF_Dict new_stream(HPDF_Doc pdf, std::string_view bytes, bool compress = true)
 // Writes `bytes` as the whole data of stream dict `s`, deflated here when `compress` (with the
 // /Filter key), so libharu copies only the compressed bytes and never compresses them again.
 HPDF_STATUS write_stream(HPDF_Dict s, std::string_view bytes, bool compress = true);
+// A new indirect stream object holding data already deflated by deflate_bytes.
+HPDF_Dict new_deflated_stream(HPDF_Doc pdf, std::string_view packed);
 // zlib-format deflate at zlib's default level (libharu's); empty on failure.
 std::string deflate_bytes(std::string_view bytes);
 
@@ -62,9 +64,24 @@ struct EmbeddedFont {
 struct EmbedTimes {
   double subset_ms = 0, embed_ms = 0;
 };
-// Subsets the face once with hb-subset and builds Type0 + CIDFont + FontDescriptor + font file
-// + /W + /ToUnicode (+ /CIDToGIDMap for TrueType).
-EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& face, const FontUse& use,
+// The part of embedding that needs no libharu object: the hb-subset run, codes and widths, and the
+// deflated font program, /ToUnicode and /CIDToGIDMap. Thread-safe (faces are shared read-only), so
+// write_pdf prepares a document's fonts in parallel.
+struct PreparedFont {
+  int face = 0;
+  std::string program;     // deflated subset font program (bare CFF, or the whole TrueType)
+  size_t program_len = 0;  // its uncompressed length
+  std::unordered_map<uint32_t, uint16_t> code;
+  std::unordered_map<uint32_t, int> width;
+  std::vector<std::pair<uint16_t, int>> code_width;  // sorted by code
+  std::string tounicode;   // deflated
+  std::string cid_to_gid;  // deflated; TrueType only
+  double subset_ms = 0, prepare_ms = 0;
+};
+PreparedFont prepare_font(const FontFace& face, const FontUse& use);
+// Builds Type0 + CIDFont + FontDescriptor + font file + /W + /ToUnicode (+ /CIDToGIDMap for
+// TrueType) in `pdf` from a prepared font.
+EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& face, PreparedFont&& prep,
                         EmbedTimes* times);
 
 // /ToUnicode CMap (9.10.3) for code → text pairs (sorted by code).

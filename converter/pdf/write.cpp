@@ -12,6 +12,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <exception>
+#include <future>
 #include <memory>
 
 #include "core/error.h"
@@ -90,9 +92,33 @@ std::string write_pdf(const LaidOutDocument& doc, const FontLibrary& fonts, cons
   // Fonts: each face used is subset once for the whole document.
   EmbedTimes times;
   std::vector<FontUse> uses = collect_fonts(doc, fonts);
+  // Subsetting and deflating dominate the write; a second thread prepares all but the biggest font
+  // while this one does the biggest (faces are read-only; libharu objects are built here, in order).
+  std::vector<PreparedFont> prepared(uses.size());
+  size_t biggest = 0;
+  for (size_t i = 1; i < uses.size(); ++i)
+    if (uses[i].gids.size() > uses[biggest].gids.size()) biggest = i;
+  {
+    std::future<void> rest;
+    if (uses.size() > 1) {
+      rest = std::async(std::launch::async, [&] {
+        for (size_t i = 0; i < uses.size(); ++i)
+          if (i != biggest) prepared[i] = prepare_font(fonts.face(uses[i].face), uses[i]);
+      });
+    }
+    std::exception_ptr failed;
+    try {
+      if (!uses.empty()) prepared[biggest] = prepare_font(fonts.face(uses[biggest].face), uses[biggest]);
+    } catch (...) {
+      failed = std::current_exception();
+    }
+    if (rest.valid()) rest.get();  // rethrows the helper's error; waits before `prepared` goes away
+    if (failed) std::rethrow_exception(failed);
+  }
   std::vector<EmbeddedFont> embedded;
   embedded.reserve(uses.size());
-  for (const FontUse& use : uses) embedded.push_back(embed_font(pdf, errors, fonts.face(use.face), use, &times));
+  for (size_t i = 0; i < uses.size(); ++i)
+    embedded.push_back(embed_font(pdf, errors, fonts.face(uses[i].face), std::move(prepared[i]), &times));
   std::map<int, const EmbeddedFont*> by_face;
   for (const EmbeddedFont& e : embedded) by_face[e.face] = &e;
   auto t_fonts = Clock::now();
