@@ -131,6 +131,8 @@ HPDF_Dict new_stream(HPDF_Doc pdf, std::string_view bytes, bool compress) {
   return s;
 }
 
+HPDF_STATUS write_deflated_stream(HPDF_Dict s, std::string_view packed) { return write_deflated(s, packed); }
+
 HPDF_Dict new_deflated_stream(HPDF_Doc pdf, std::string_view packed) {
   HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
   if (!s) return nullptr;

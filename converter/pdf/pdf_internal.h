@@ -41,6 +41,8 @@ HPDF_Dict new_stream(HPDF_Doc pdf, std::string_view bytes, bool compress = true)
 HPDF_STATUS write_stream(HPDF_Dict s, std::string_view bytes, bool compress = true);
 // A new indirect stream object holding data already deflated by deflate_bytes.
 HPDF_Dict new_deflated_stream(HPDF_Doc pdf, std::string_view packed);
+// Writes data already deflated by deflate_bytes as the whole data of stream dict `s`.
+HPDF_STATUS write_deflated_stream(HPDF_Dict s, std::string_view packed);
 // zlib-format deflate at zlib's default level (libharu's); empty on failure.
 std::string deflate_bytes(std::string_view bytes);
 

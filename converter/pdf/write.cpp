@@ -124,6 +124,8 @@ std::string write_pdf(const LaidOutDocument& doc, const FontLibrary& fonts, cons
   auto t_fonts = Clock::now();
 
   std::vector<HPDF_Page> pages;
+  std::vector<std::map<int, std::string>> page_fonts;  // face → page-local font name (/F1…)
+  std::vector<HPDF_Dict> text_streams;                 // a page's glyph text stream, if any
   for (const LaidOutPage& lp : doc.pages) {
     // libharu accepts 3..14400 pt (PDF 32000-1 Annex C.2 limits); anything else is a layout bug.
     if (!(lp.width >= 3 && lp.width <= 14400 && lp.height >= 3 && lp.height <= 14400) ||
@@ -145,7 +147,7 @@ std::string write_pdf(const LaidOutDocument& doc, const FontLibrary& fonts, cons
     }
     draw_rules(page, lp);
     check(errors, HPDF_OK, "drawing a page's rules");
-    std::map<int, std::string> resource;
+    std::map<int, std::string>& resource = page_fonts.emplace_back();
     for (const GlyphRun& run : lp.runs) {
       if (run.glyphs.empty() || resource.count(run.face)) continue;
       const char* name = HPDF_Page_GetLocalFontName(page, by_face.at(run.face)->type0);
@@ -155,9 +157,34 @@ std::string write_pdf(const LaidOutDocument& doc, const FontLibrary& fonts, cons
     if (!resource.empty()) {
       HPDF_Dict text = nullptr;
       check(errors, HPDF_Page_New_Content_Stream(page, &text), "starting a page's text stream");
-      std::string ops = page_text(lp, by_face, resource);
-      check(errors, write_stream(text, ops), "writing a page's text");
+      text_streams.push_back(text);
+    } else {
+      text_streams.push_back(nullptr);
     }
+  }
+  // Each page's glyph text is built and deflated on two threads (pure work on read-only data),
+  // then handed to its stream here; the objects were created above, in page order.
+  std::vector<std::string> packed(doc.pages.size());
+  auto pack = [&](size_t first) {
+    for (size_t i = first; i < doc.pages.size(); i += 2)
+      if (text_streams[i]) packed[i] = deflate_bytes(page_text(doc.pages[i], by_face, page_fonts[i]));
+  };
+  {
+    std::future<void> odd;
+    if (doc.pages.size() > 1) odd = std::async(std::launch::async, pack, 1);
+    std::exception_ptr failed;
+    try {
+      pack(0);
+    } catch (...) {
+      failed = std::current_exception();
+    }
+    if (odd.valid()) odd.get();
+    if (failed) std::rethrow_exception(failed);
+  }
+  for (size_t i = 0; i < doc.pages.size(); ++i) {
+    if (!text_streams[i]) continue;
+    if (packed[i].empty()) check(errors, HPDF_FAILD_TO_ALLOC_MEM, "compressing a page's text");
+    check(errors, write_deflated_stream(text_streams[i], packed[i]), "writing a page's text");
   }
 
   // Document information (§14.3.3), text strings in UTF-16BE.
