@@ -5,7 +5,12 @@ BUILD    ?= build
 PREFIX   ?= /usr/local
 JOBS     ?= $(shell nproc)
 SANITIZE ?=
-SECONDS  ?= 60
+# `make fuzz FUZZ_SECONDS=N` (or SECONDS=N on the command line; bash's own $$SECONDS is ignored).
+FUZZ_SECONDS ?= 60
+ifeq ($(origin SECONDS),command line)
+  FUZZ_SECONDS := $(SECONDS)
+endif
+FUZZ_TARGETS ?=
 
 # Debian packages the build, the tests and the fonts need. `make deps` installs only the missing ones.
 DEB_PACKAGES := g++ make cmake pkg-config \
@@ -53,6 +58,14 @@ test: deps build
 
 bench: deps build
 	@for b in $(BUILD)/bench/*_bench; do [ -x "$$b" ] || continue; echo "== $$(basename $$b)"; "$$b" || exit 1; done
+
+# libFuzzer targets (fuzz/*_fuzz.cpp) built with clang + ASan/UBSan into build-fuzz/, then run one
+# at a time for FUZZ_SECONDS each (FUZZ_TARGETS="xml_fuzz ..." to pick); summary in build-fuzz/fuzz-summary.txt.
+fuzz: deps
+	@[ -f build-fuzz/CMakeCache.txt ] || CC=clang CXX=clang++ cmake -S . -B build-fuzz \
+	  -DPAIBAN_FUZZ=ON -DPAIBAN_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build build-fuzz -j $(JOBS) --target fuzz_targets paiban
+	fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 golden: build
 	PAIBAN_REGENERATE_GOLDEN=1 $(BUILD)/tests/paiban_tests

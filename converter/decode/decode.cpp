@@ -104,12 +104,13 @@ std::string nfc(std::string utf8) {
 
 // Line ends LF, CRLF and CR; a form feed (page break from PDF extraction) is not content.
 // Other control characters are errors: they mean binary junk or a wrong encoding.
-std::vector<std::string> split_lines(const std::string& text, const std::string& name) {
+std::vector<std::string> split_lines(const std::string& text, const std::string& name, const Limits& limits) {
   std::vector<std::string> lines;
   std::string cur;
   for (size_t i = 0; i < text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c == '\n' || c == '\r') {
+      check_line_length(cur.size(), static_cast<int>(lines.size() + 1), name, limits);
       lines.push_back(std::move(cur));
       cur.clear();
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
@@ -123,7 +124,10 @@ std::vector<std::string> split_lines(const std::string& text, const std::string&
       cur += static_cast<char>(c);
     }
   }
-  if (!cur.empty()) lines.push_back(std::move(cur));
+  if (!cur.empty()) {
+    check_line_length(cur.size(), static_cast<int>(lines.size() + 1), name, limits);
+    lines.push_back(std::move(cur));
+  }
   return lines;
 }
 
@@ -135,8 +139,10 @@ bool looks_like_xml(std::string_view bytes) {
   return i != std::string_view::npos && bytes[i] == '<';
 }
 
-Decoded try_decode(std::string_view bytes, const std::string& name, const std::string& forced) {
+Decoded try_decode(std::string_view bytes, const std::string& name, const std::string& forced,
+                   const Limits& limits) {
   if (bytes.empty()) throw input_error(name + ": empty file", "there is nothing to convert; check the file");
+  check_input_size(bytes.size(), name, limits);
   Detection det{};
   if (!forced.empty()) {
     const Encoding* enc = find_encoding(forced);
@@ -152,7 +158,7 @@ Decoded try_decode(std::string_view bytes, const std::string& name, const std::s
   std::string utf8 = nfc(to_utf8_strict(bytes.substr(det.bom), *det.encoding, name, forced.empty(), det.bom));
   Decoded out;
   out.encoding = det.encoding->name;
-  out.lines = split_lines(utf8, name);
+  out.lines = split_lines(utf8, name, limits);
   return out;
 }
 

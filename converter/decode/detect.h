@@ -31,6 +31,8 @@ struct Utf8Scan {
   size_t first_invalid = std::string_view::npos;
   size_t invalid = 0;
   size_t multibyte = 0;
+  size_t multibyte_bytes = 0;  // bytes inside those valid multi-byte sequences
+  size_t high_bytes = 0;       // bytes >= 0x80, valid or not
 };
 Utf8Scan scan_utf8(std::string_view bytes);
 

@@ -6,18 +6,22 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 
 #include "core/error.h"
 #include "decode/decode.h"
 
 namespace paiban {
 
-std::string try_read_file(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    return ss.str();
+std::string try_read_file(const std::string& path, const Limits& limits) {
+  if (path == "-") {  // read at most one byte past the limit, so a endless pipe cannot exhaust memory
+    std::string bytes;
+    char buf[1 << 16];
+    while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
+      bytes.append(buf, static_cast<size_t>(std::cin.gcount()));
+      if (bytes.size() > limits.max_input_bytes) break;
+    }
+    check_input_size(bytes.size(), "<stdin>", limits);
+    return bytes;
   }
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
@@ -30,6 +34,7 @@ std::string try_read_file(const std::string& path) {
                       "name a file, or use 'paiban batch " + path + " --out DIR' for a whole folder");
   if (!S_ISREG(st.st_mode))
     throw input_error(path + ": not a regular file", "name a text or XML file");
+  check_input_size(static_cast<uint64_t>(st.st_size), path, limits);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw input_error(path + ": cannot open: " + std::strerror(errno), "check its permissions");
   std::string bytes;

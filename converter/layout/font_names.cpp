@@ -71,7 +71,8 @@ FaceNames read_face_names(hb_face_t* face) {
   names.family = f16.empty() ? f1 : f16;
   names.style = f16.empty() || any17.empty() ? any2 : any17;
   add(names.family, names.style);
-  for (auto& [lang, ids] : sets) {
+  for (auto& entry : sets) {
+    const auto& ids = entry.second;  // not a structured binding: C++17 lambdas cannot capture those (clang)
     auto get = [&](hb_ot_name_id_t id, const std::string& fallback) {
       auto it = ids.find(id);
       return it != ids.end() ? it->second : fallback;

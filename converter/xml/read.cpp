@@ -2,38 +2,49 @@
 // Every error names file:line:column. DTDs are refused outright (no entity expansion at all).
 #include <pugixml.hpp>
 
+#include <cctype>
 #include <cstring>
 
 #include "core/error.h"
 #include "core/unicode.h"
+#include "xml/chars.h"
 #include "xml/xml.h"
 
 namespace paiban {
 
 namespace {
 
+// Input quoted in a message: one line, bounded length.
+std::string q(std::string_view s) { return xml_chars::excerpt(s); }
+
 class Reader {
  public:
-  Reader(std::string_view bytes, const std::string& name) : buf_(bytes), name_(name) {}
+  Reader(std::string_view bytes, const std::string& name, const Limits& limits)
+      : buf_(bytes), name_(name), limits_(limits) {}
 
   Document read() {
     refuse_dtd();
+    if (auto p = xml_chars::check_raw(buf_)) fail(p.offset, p.what, p.hint);
+    if (auto p = xml_chars::check_nesting(buf_, limits_)) fail(p.offset, p.what, p.hint);
     auto res = xml_.load_buffer(buf_.data(), buf_.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!res) fail(static_cast<size_t>(res.offset), std::string("malformed XML: ") + res.description(),
                    "fix the XML syntax at that place");
     pugi::xml_node root = xml_.document_element();
     if (std::strcmp(root.name(), "article") != 0)
-      fail(root, std::string("root element is <") + root.name() + ">, expected <article>",
+      fail(root, "root element is <" + q(root.name()) + ">, expected <article>",
            "paiban reads article XML as written by 'paiban reflow' (schema/article.rng)");
     Document doc;
     doc.source.clear();
+    std::string seen;  // "|lang|source|" of those already read
     for (auto a : root.attributes()) {
       std::string n = a.name();
-      if (n == "lang") doc.lang = a.value();
-      else if (n == "source") doc.source = a.value();
+      if (seen.find("|" + n + "|") != std::string::npos) duplicate_attribute(root, a);
+      seen += "|" + n + "|";
+      if (n == "lang") doc.lang = language(root, a);
+      else if (n == "source") doc.source = attribute_value(root, a);
       else if (n == "version") {
         if (std::strcmp(a.value(), "1") != 0)
-          fail(root, std::string("unsupported article version '") + a.value() + "'", "this paiban reads version 1");
+          fail(root, "unsupported article version '" + q(a.value()) + "'", "this paiban reads version 1");
       } else {
         unknown_attribute(root, a);
       }
@@ -119,18 +130,21 @@ class Reader {
 
   LineRange read_src(pugi::xml_node n) {
     LineRange r;
+    bool seen = false;
     for (auto a : n.attributes()) {
       if (std::strcmp(a.name(), "src") != 0) unknown_attribute(n, a);
+      if (seen) duplicate_attribute(n, a);
+      seen = true;
       std::string v = a.value();
       size_t dash = v.find('-');
       auto num = [&](const std::string& s) {
         if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos || s[0] == '0')
-          fail(n, "src=\"" + v + "\" is not a line range", "write src=\"N\" or src=\"FIRST-LAST\" (1-based lines)");
+          fail(n, "src=\"" + q(v) + "\" is not a line range", "write src=\"N\" or src=\"FIRST-LAST\" (1-based lines)");
         return std::stoi(s);
       };
       r.first = num(v.substr(0, dash));
       r.last = dash == std::string::npos ? r.first : num(v.substr(dash + 1));
-      if (r.last < r.first) fail(n, "src=\"" + v + "\" ends before it starts", "write src=\"FIRST-LAST\" with FIRST ≤ LAST");
+      if (r.last < r.first) fail(n, "src=\"" + q(v) + "\" ends before it starts", "write src=\"FIRST-LAST\" with FIRST ≤ LAST");
     }
     return r;
   }
@@ -140,9 +154,46 @@ class Reader {
     for (pugi::xml_node c : n.children()) {
       if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) t += c.value();
       else if (c.type() == pugi::node_element)
-        fail(c, std::string("<") + c.name() + "> inside <" + n.name() + ">", std::string("<") + n.name() + "> holds text only");
+        fail(c, "<" + q(c.name()) + "> inside <" + q(n.name()) + ">", "<" + q(n.name()) + "> holds text only");
     }
+    std::string bad = xml_chars::check_value(t, true);
+    if (!bad.empty()) fail(n, "<" + std::string(n.name()) + ">: " + bad, "remove the character or its reference");
     return t;
+  }
+
+  // Attribute values are names and tags, never text: a bound keeps a hostile megabyte value out of
+  // messages, PDF metadata and file names.
+  static constexpr size_t kMaxAttribute = 4096;
+
+  std::string attribute_value(pugi::xml_node n, pugi::xml_attribute a) {
+    size_t len = std::strlen(a.value());
+    if (len > kMaxAttribute)
+      fail(n, std::string(a.name()) + " on <" + n.name() + "> is " + format_bytes(len) + " long, more than " +
+                  format_bytes(kMaxAttribute),
+           "attribute values are short names; put text in elements");
+    std::string bad = xml_chars::check_value(a.value(), false);
+    if (!bad.empty())
+      fail(n, std::string(a.name()) + " on <" + n.name() + ">: " + bad, "remove the character or its reference");
+    return a.value();
+  }
+
+  // xsd:language (BCP 47 shape), as schema/article.rng requires: "zh-Hans", "zh-Hant-TW".
+  std::string language(pugi::xml_node n, pugi::xml_attribute a) {
+    std::string v = attribute_value(n, a);
+    bool ok = !v.empty();
+    size_t part = 0;
+    for (size_t i = 0; ok && i <= v.size(); ++i) {
+      if (i == v.size() || v[i] == '-') {
+        ok = part >= 1 && part <= 8;
+        part = 0;
+      } else {
+        unsigned char c = static_cast<unsigned char>(v[i]);
+        ok = std::isalpha(c) || (std::isdigit(c) && i > v.find('-'));
+        ++part;
+      }
+    }
+    if (!ok) fail(n, "lang=\"" + q(v) + "\" is not a language tag", "write a BCP 47 tag such as lang=\"zh-Hans\"");
+    return v;
   }
 
   // Elements are processed; comments/PIs skipped; stray text between elements is an error.
@@ -161,13 +212,17 @@ class Reader {
     if (auto a = n.first_attribute()) unknown_attribute(n, a);
   }
 
+  [[noreturn]] void duplicate_attribute(pugi::xml_node n, pugi::xml_attribute a) {
+    fail(n, "attribute " + q(a.name()) + " appears twice on <" + q(n.name()) + ">", "keep one of them");
+  }
+
   [[noreturn]] void unknown_attribute(pugi::xml_node n, pugi::xml_attribute a) {
-    fail(n, std::string("unknown attribute ") + a.name() + " on <" + n.name() + ">",
+    fail(n, "unknown attribute " + q(a.name()) + " on <" + q(n.name()) + ">",
          "see schema/article.rng for the attributes each element takes");
   }
 
   [[noreturn]] void misplaced(pugi::xml_node c, const char* parent, const char* allowed) {
-    fail(c, std::string("<") + c.name() + "> is not allowed here in <" + parent + ">",
+    fail(c, "<" + q(c.name()) + "> is not allowed here in <" + parent + ">",
          std::string("<") + parent + "> holds " + allowed);
   }
 
@@ -206,14 +261,16 @@ class Reader {
 
   std::string_view buf_;
   const std::string& name_;
+  const Limits& limits_;
   pugi::xml_document xml_;
 };
 
 }  // namespace
 
-Document try_read_xml(std::string_view bytes, const std::string& name) {
+Document try_read_xml(std::string_view bytes, const std::string& name, const Limits& limits) {
   if (bytes.empty()) throw input_error(name + ": empty file", "there is nothing to convert; check the file");
-  return Reader(bytes, name).read();
+  check_input_size(bytes.size(), name, limits);
+  return Reader(bytes, name, limits).read();
 }
 
 }  // namespace paiban

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "core/document.h"
+#include "core/limits.h"
 
 namespace paiban {
 
@@ -12,6 +13,8 @@ namespace paiban {
 std::string write_xml(const Document& doc);
 
 // Parses article XML. Malformed or invalid XML throws Error "name:line:column: what is wrong".
-Document try_read_xml(std::string_view bytes, const std::string& name);
+// Enforces limits.max_input_bytes, max_depth (element nesting) and max_blocks (elements).
+// Only UTF-8 is read; DTDs are refused, so no entity is ever expanded.
+Document try_read_xml(std::string_view bytes, const std::string& name, const Limits& limits = {});
 
 }  // namespace paiban

@@ -1,0 +1,35 @@
+// Limits on what one input may demand, so a hostile or broken file fails with a clear Error
+// instead of exhausting memory or time. Passed explicitly (no globals): the CLI fills one from
+// its flags (cli/limit_flags.h), every stage that can blow up takes it by const reference.
+// The defaults are far above any newspaper article (a long one is ~50 KB, a few pages).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace paiban {
+
+struct Limits {
+  uint64_t max_input_bytes = 32ull << 20;  // --max-input-size: bytes of one input file
+  uint64_t max_line_bytes = 4ull << 20;    // --max-line-length: bytes of one source line, as UTF-8
+  uint64_t max_blocks = 100000;            // --max-blocks: blocks in one article (XML: elements)
+  int max_depth = 16;                      // --max-depth: element nesting in article XML / styles
+  int max_pages = 1000;                    // --max-pages: pages of one PDF
+};
+
+// "64 MiB", "1.5 KiB", "300 bytes" for messages.
+std::string format_bytes(uint64_t n);
+
+// Throws an input Error "where: WHAT (VALUE), more than the limit of LIMIT" with a hint naming
+// the flag that raises the limit. `value`/`limit` are already formatted.
+[[noreturn]] void throw_limit(const std::string& where, const std::string& what, const std::string& value,
+                              const std::string& limit, const char* flag);
+
+// Each check throws through throw_limit when the limit is passed.
+void check_input_size(uint64_t bytes, const std::string& name, const Limits& limits);
+void check_line_length(uint64_t bytes, int line, const std::string& name, const Limits& limits);
+void check_block_count(uint64_t blocks, const std::string& where, const Limits& limits);
+void check_depth(int depth, const std::string& where, const Limits& limits);
+void check_page_count(int pages, const std::string& where, const Limits& limits);
+
+}  // namespace paiban

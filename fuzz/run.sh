@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Runs the libFuzzer targets one after another (never in parallel: the machine is shared),
+# each for SECONDS with a seed corpus built from the tests' data and the sample.
+#   fuzz/run.sh BUILD_DIR SECONDS [TARGET...]      (from the repo root; `make fuzz` calls it)
+# Per target: working corpus in BUILD_DIR/corpus/T (kept between runs), seeds in
+# BUILD_DIR/seeds/T (rebuilt each run), crashes in BUILD_DIR/findings/T/, the log in
+# BUILD_DIR/logs/T.log. A summary line per target goes to BUILD_DIR/fuzz-summary.txt.
+# Exit status: non-zero when any target found something (a crash, a leak, a timeout).
+set -uo pipefail
+build=${1:?usage: fuzz/run.sh BUILD_DIR SECONDS [TARGET...]}
+seconds=${2:?usage: fuzz/run.sh BUILD_DIR SECONDS [TARGET...]}
+shift 2
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  for f in fuzz/*_fuzz.cpp; do t=$(basename "$f" .cpp); [ -x "$build/fuzz/$t" ] && targets+=("$t"); done
+fi
+
+# Small pieces of the sample: libFuzzer mutates small inputs far faster than a whole article.
+sample_pieces() {  # DIR LINES_PER_PIECE
+  local n=0
+  for f in input/*.txt; do
+    split -l "$2" -d -a 3 "$f" "$1/piece-$n-"
+    n=$((n + 1))
+  done
+}
+
+seeds_decode_reflow_fuzz() {
+  local d=$1
+  cp input/*.txt "$d/"
+  sample_pieces "$d" 24
+  local s=input/lvliang-cppcc-2024.txt
+  head -c 3000 "$s" | iconv -f UTF-8 -t GB18030 >"$d/gb18030.txt" 2>/dev/null
+  { printf '\xff\xfe'; head -c 3000 "$s" | iconv -f UTF-8 -t UTF-16LE; } >"$d/utf16le-bom.txt" 2>/dev/null
+  head -c 3000 "$s" | iconv -f UTF-8 -t UTF-16BE >"$d/utf16be.txt" 2>/dev/null
+  head -c 3000 "$s" | iconv -c -f UTF-8 -t BIG5 >"$d/big5.txt" 2>/dev/null
+  head -c 3000 "$s" | sed 's/$/\r/' >"$d/crlf.txt"
+  find tests/data -type f \( -name '*.txt' -o -name '*.in' \) -size -64k -exec cp --backup=numbered -t "$d" {} + 2>/dev/null
+  true
+}
+
+seeds_xml_fuzz() {
+  local d=$1
+  find tests/data -type f -name '*.xml' -size -64k -exec cp --backup=numbered -t "$d" {} + 2>/dev/null
+  # Article XML of the sample and its pieces, when a paiban binary that can reflow is at hand.
+  local bin=
+  for b in "$build/paiban" build/paiban; do [ -x "$b" ] && { bin=$b; break; }; done
+  if [ -n "$bin" ]; then
+    local tmp; tmp=$(mktemp -d)
+    sample_pieces "$tmp" 40
+    for f in input/*.txt "$tmp"/piece-*; do
+      "$bin" reflow "$f" -o "$d/$(basename "$f").xml" >/dev/null 2>&1 || rm -f "$d/$(basename "$f").xml"
+    done
+    rm -rf "$tmp"
+  fi
+  true
+}
+
+seeds_style_fuzz() {
+  local d=$1
+  find styles tests/data -type f \( -name '*.toml' -o -name '*.style' -o -name '*.ini' -o -name '*.json' \) \
+    -size -64k -exec cp --backup=numbered -t "$d" {} + 2>/dev/null
+  true
+}
+
+seeds_typeset_fuzz() {
+  local d=$1
+  sample_pieces "$d" 6
+  true
+}
+
+status=0
+: >"$build/fuzz-summary.txt"
+for t in "${targets[@]}"; do
+  bin="$build/fuzz/$t"
+  [ -x "$bin" ] || { echo "fuzz: $bin not built" >&2; status=1; continue; }
+  seeds="$build/seeds/$t"; corpus="$build/corpus/$t"; findings="$build/findings/$t"
+  rm -rf "$seeds"; mkdir -p "$seeds" "$corpus" "$findings" "$build/logs"
+  fn="seeds_${t}"
+  if declare -F "$fn" >/dev/null; then "$fn" "$seeds"; fi
+  opts=()
+  [ -f "fuzz/$t.options" ] && read -r -a opts <"fuzz/$t.options"
+  echo "== $t: ${seconds}s, $(ls "$seeds" | wc -l) seeds, corpus $(ls "$corpus" | wc -l) ${opts[*]}"
+  nice -n 19 "$bin" -max_total_time="$seconds" -print_final_stats=1 -timeout=10 \
+    -artifact_prefix="$findings/" "${opts[@]}" "$corpus" "$seeds" >"$build/logs/$t.log" 2>&1
+  rc=$?
+  last=$(grep -E '^#[0-9]+' "$build/logs/$t.log" | tail -1)
+  cov=$(sed -n 's/.*cov: \([0-9]*\).*/\1/p' <<<"$last"); ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
+  corp=$(sed -n 's/.* corp: \([0-9]*\).*/\1/p' <<<"$last")
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$build/logs/$t.log")
+  eps=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$build/logs/$t.log")
+  rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$build/logs/$t.log")
+  line="$t seconds=$seconds rc=$rc execs=${execs:-?} exec/s=${eps:-?} cov=${cov:-?} ft=${ft:-?} corpus=${corp:-?} peak_rss_mb=${rss:-?}"
+  echo "$line" | tee -a "$build/fuzz-summary.txt"
+  if [ "$rc" -ne 0 ]; then
+    status=1
+    echo "fuzz: $t found something; see $build/logs/$t.log and $findings/" >&2
+    grep -E 'ERROR|invariant|SUMMARY|Test unit written' "$build/logs/$t.log" | head -8 >&2
+  fi
+done
+exit $status
