@@ -50,7 +50,7 @@ build: $(BUILD)/Makefile
 
 run: deps build
 	@mkdir -p out
-	$(BUILD)/paiban convert input/* --out out
+	$(BUILD)/paiban convert $(wildcard input/*.txt input/*.xml) --out out
 	@ls -l out
 
 test: deps build

@@ -124,3 +124,14 @@ TEST(Decode, ReadFileErrors) {
   EXPECT_NE(msg("/nonexistent/x.txt").find("no such file"), std::string::npos);
   EXPECT_NE(msg("/tmp").find("is a directory"), std::string::npos);
 }
+
+TEST(Decode, KeepsCjkCompatibilityIdeographs) {
+  // U+F929 (朗 compatibility form) must not become U+6717; combining marks around it still compose.
+  EXPECT_EQ(try_decode("\xEF\xA4\xA9 caf\x65\xCC\x81", "x").lines[0], "\xEF\xA4\xA9 caf\xC3\xA9");
+}
+
+TEST(Decode, BytesNoEncodingExplainsAreRefused) {
+  // ICU's Big5 maps these to a private-use character and a C1 control: an error, not silent junk.
+  EXPECT_NE(error_of("\xFF\x80\xFF\x80\n").find("control character U+0080"), std::string::npos)
+      << error_of("\xFF\x80\xFF\x80\n");
+}

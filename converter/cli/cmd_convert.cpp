@@ -1,6 +1,7 @@
 // paiban convert IN... [--to xml,txt,pdf] [--out DIR]: each input to every format asked for.
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include "cli/commands.h"
@@ -31,11 +32,9 @@ void convert_one(const Converter& conv, const ConvertOptions& opts, const Conver
   std::string bytes = try_read_file(in);
   Converted c = conv.convert(bytes, in, opts);
   std::string stem = in == "-" ? "stdin" : fs::path(in).stem().string();
-  std::error_code ec;
   auto write = [&](const std::string& ext, const std::string& data) {
     fs::path target = fs::path(a.out) / (stem + ext);
-    if (in != "-" && fs::equivalent(target, in, ec))
-      throw input_error(target.string() + ": output would overwrite the input", "choose another --out folder");
+    check_not_input(target.string(), in);
     try_write_file_atomic(target.string(), data);
   };
   if (opts.xml) write(".xml", c.xml);
@@ -49,6 +48,15 @@ int run_convert(const ConvertArgs& a) {
   ConvertOptions opts = formats_from(a.to);
   opts.encoding = a.encoding;
   opts.text = text_options_from(a.width, a.spacing);
+  // Two inputs with one stem (a/x.txt, b/x.txt) would write the same outputs: refuse up front.
+  std::map<std::string, std::string> stems;
+  for (const auto& in : a.inputs) {
+    std::string stem = in == "-" ? "stdin" : std::filesystem::path(in).stem().string();
+    auto [it, fresh] = stems.emplace(stem, in);
+    if (!fresh)
+      throw usage_error(it->second + " and " + in + " would both write " + stem + ".* in " + a.out,
+                        "convert them into different --out folders, or use 'paiban batch', which mirrors folders");
+  }
   Converter conv = Converter::try_create(a.style, opts.pdf);
   if (a.inputs.size() == 1) {
     convert_one(conv, opts, a, a.inputs[0]);

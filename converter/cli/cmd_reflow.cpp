@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cli/summary.h"
 #include "core/output.h"
 #include "decode/decode.h"
@@ -26,6 +27,7 @@ void add_reflow_command(CLI::App& app, Action& action) {
   cmd->add_flag("-v,--verbose", o->verbose, "Report the structure found and every repair made, on stderr");
   cmd->callback([&action, o] {
     action = [o]() -> int {
+      check_not_input(o->out, o->in);
       std::string bytes = try_read_file(o->in);
       ReflowReport report;
       Document doc = try_load_document(bytes, o->in, o->encoding, &report);

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "core/output.h"
 #include "decode/decode.h"
 #include "pipeline/convert.h"
@@ -31,11 +32,10 @@ void add_text_command(CLI::App& app, Action& action) {
   cmd->add_option("--encoding", o->encoding, "Input encoding instead of detecting it (UTF-8, GB18030, Big5, UTF-16LE, ...)");
   cmd->callback([&action, o] {
     action = [o]() -> int {
+      check_not_input(o->out, o->in);
       std::string bytes = try_read_file(o->in);
       Document doc = try_load_document(bytes, o->in, o->encoding, nullptr);
-      TextOptions opts;
-      opts.width = o->width;
-      opts.pangu = o->spacing == "pangu";
+      TextOptions opts = text_options_from(o->width, o->spacing);
       try_write_file_atomic(o->out, write_text(doc, opts));
       return 0;
     };

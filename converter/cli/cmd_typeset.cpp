@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "core/error.h"
 #include "core/output.h"
 #include "decode/decode.h"
@@ -44,8 +45,7 @@ int run(const TypesetArgs& a) {
   TypesetReport report;
   std::string pdf = typeset_pdf(doc, style, fonts, opts, &report);
   std::string out = a.output.empty() ? default_output(a.input) : a.output;
-  if (out == a.input && out != "-")
-    throw usage_error(out + ": the output would overwrite the input", "give another name with -o");
+  check_not_input(out, a.input);
   try_write_file_atomic(out, pdf);
   if (opts.debug) try_write_file_atomic(a.debug_dump, report.debug_dump);
   for (const std::string& w : reflow_report.warnings) std::cerr << "paiban: note: " << w << "\n";

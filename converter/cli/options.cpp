@@ -1,5 +1,6 @@
 #include "cli/options.h"
 
+#include <filesystem>
 #include <sstream>
 
 #include "core/error.h"
@@ -29,6 +30,13 @@ TextOptions text_options_from(int width, const std::string& spacing) {
   if (spacing == "pangu") t.pangu = true;
   else if (spacing != "none") throw usage_error("unknown --spacing '" + spacing + "'", "use none or pangu");
   return t;
+}
+
+void check_not_input(const std::string& out, const std::string& in) {
+  if (out == "-" || in == "-") return;
+  std::error_code ec;
+  if (std::filesystem::equivalent(out, in, ec))
+    throw usage_error(out + ": the output would overwrite the input", "write the output to another file or folder");
 }
 
 }  // namespace paiban::cli

@@ -11,4 +11,7 @@ namespace paiban::cli {
 ConvertOptions formats_from(const std::string& list);
 TextOptions text_options_from(int width, const std::string& spacing);
 
+// Throws when writing `out` would overwrite the input file `in` (same file, however named).
+void check_not_input(const std::string& out, const std::string& in);
+
 }  // namespace paiban::cli

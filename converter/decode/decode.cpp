@@ -91,7 +91,7 @@ std::string to_utf8_strict(std::string_view bytes, const Encoding& enc, const st
   return out;
 }
 
-std::string nfc(std::string utf8) {
+std::string nfc_span(std::string utf8) {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err) || n->isNormalizedUTF8(utf8, err)) return utf8;
@@ -100,6 +100,27 @@ std::string nfc(std::string utf8) {
   err = U_ZERO_ERROR;
   n->normalizeUTF8(0, utf8, sink, nullptr, err);
   return U_SUCCESS(err) ? out : utf8;
+}
+
+// CJK compatibility ideographs (U+F900–FAFF, U+2F800–2FA1F) have canonical decompositions, so
+// NFC would silently swap them for their unified twins; archives need the character as printed.
+bool cjk_compatibility(char32_t cp) { return (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F); }
+
+// NFC everywhere except on CJK compatibility ideographs, which are kept as they are.
+std::string nfc(std::string utf8) {
+  std::string out, span;
+  for (size_t i = 0; i < utf8.size();) {
+    size_t start = i;
+    char32_t cp = next_code_point(utf8, i);
+    if (cjk_compatibility(cp)) {
+      out += nfc_span(std::move(span));
+      span.clear();
+      out.append(utf8, start, i - start);
+    } else {
+      span.append(utf8, start, i - start);
+    }
+  }
+  return out + nfc_span(std::move(span));
 }
 
 // Line ends LF, CRLF and CR; a form feed (page break from PDF extraction) is not content.
@@ -116,9 +137,12 @@ std::vector<std::string> split_lines(const std::string& text, const std::string&
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
     } else if (c == '\f' || (c == 0x1A && i + 1 == text.size())) {
       continue;
-    } else if ((c < 0x20 && c != '\t') || c == 0x7F) {
+    } else if ((c < 0x20 && c != '\t') || c == 0x7F ||
+               (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0)) {
+      // C0 and C1 controls (U+0080–U+009F, UTF-8 C2 80–C2 9F) never occur in newspaper text.
+      char32_t cp = c == 0xC2 ? static_cast<unsigned char>(text[i + 1]) : c;
       throw input_error(name + ":" + std::to_string(lines.size() + 1) + ": control character " +
-                            code_point_label(c) + " in the text",
+                            code_point_label(cp) + " in the text",
                         "this looks like binary data or a wrong encoding; remove it or check --encoding");
     } else {
       cur += static_cast<char>(c);

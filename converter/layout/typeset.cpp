@@ -94,6 +94,30 @@ void prepare_fonts(const Style& style, FontLibrary& fonts) {
   }
 }
 
+namespace {
+
+// A piece taller than a column (a huge headline or heading) cannot be placed: pagination keeps it
+// whole, so it would run off the page. Refuse it rather than print text nobody can see.
+void check_on_page(const LaidOutDocument& out, const Document& doc) {
+  for (size_t p = 0; p < out.pages.size(); ++p) {
+    const LaidOutPage& page = out.pages[p];
+    for (const GlyphRun& run : page.runs) {
+      for (const PlacedGlyph& g : run.glyphs) {
+        if (g.y >= 0 && g.y <= page.height) continue;
+        std::string text;
+        for (const PlacedGlyph& h : run.glyphs) text += h.text;
+        if (text.size() > 60) text = text.substr(0, 60) + "…";
+        throw input_error((doc.source.empty() ? std::string("<input>") : doc.source) + ": page " +
+                              std::to_string(p + 1) + ": text does not fit on the page: \"" + text + "\"",
+                          "a headline, heading or box is taller than a column of this style; shorten it or "
+                          "choose a style with taller pages");
+      }
+    }
+  }
+}
+
+}  // namespace
+
 LaidOutDocument layout_document(const Document& doc, const Style& style, const FontLibrary& fonts,
                                 const TypesetOptions& opts, TypesetReport* report) {
   using namespace layout;
@@ -112,6 +136,7 @@ LaidOutDocument layout_document(const Document& doc, const Style& style, const F
   std::string dump;
   EmitContext ec{style, fonts, chains, geo, breaks, opts.debug ? &dump : nullptr};
   LaidOutDocument out = emit(doc, flow, pages, ec);
+  check_on_page(out, doc);
   double emit_ms = ms_since(t);
   if (report) {
     for (auto& w : warnings) report->warnings.push_back(std::move(w));
