@@ -1,13 +1,19 @@
 // Fuzz target: raw bytes → decode (detected, and forced to an encoding picked by the first
-// byte) → reflow. Decoding either fails with a clear Error or yields NFC UTF-8 lines without
-// line terminators or control characters.
+// byte) → reflow → XML and clean text. Decoding either fails with a clear Error or yields NFC
+// UTF-8 lines without line terminators or control characters; reflow keeps every character
+// (the contract of tests/reflow_invariants_test.cpp, plus the marks it may rightly drop), its
+// src ranges lie inside the input in order, and its Document survives XML write → read.
 #include <unicode/normalizer2.h>
 
 #include <cstdint>
 
+#include "core/unicode.h"
 #include "decode/decode.h"
 #include "decode/detect.h"
 #include "fuzz_check.h"
+#include "reflow/reflow.h"
+#include "text/text.h"
+#include "xml/xml.h"
 
 namespace paiban::fuzz {
 
@@ -30,6 +36,75 @@ void check_lines(const Decoded& d) {
   }
 }
 
+// Non-space characters, OCR look-alikes read as the full-width marks reflow repairs them to.
+std::u32string canonical(std::string_view s) {
+  std::u32string out;
+  for (char32_t c : to_u32(s)) {
+    if (is_space(c)) continue;
+    switch (c) {
+      case U',': c = U'，'; break;
+      case U':': c = U'：'; break;
+      case U';': c = U'；'; break;
+      case U'?': c = U'？'; break;
+      case U'!': c = U'！'; break;
+      case U'(': c = U'（'; break;
+      case U')': c = U'）'; break;
+      default: break;
+    }
+    out += c;
+  }
+  return out;
+}
+
+// What reflow may drop: a byline's marker (□, its OCR reading 口, ■, ◻) and a typesetter's hyphen.
+bool droppable(char32_t c) { return c == U'□' || c == U'口' || c == U'■' || c == U'◻' || c == U'-'; }
+
+void collect(const Block& b, std::string& text, std::vector<LineRange>& ranges) {
+  if (b.kind == Kind::section || b.kind == Kind::box) {
+    check(!b.children.empty(), std::string("empty <") + kind_name(b.kind) + ">");
+    for (const auto& c : b.children) collect(c, text, ranges);
+    return;
+  }
+  text += plain_text(b);
+  ranges.push_back(b.src);
+}
+
+void check_reflow(const std::vector<std::string>& lines) {
+  ReflowResult r = reflow(lines, "fuzz.txt");
+  std::string in, out;
+  for (const auto& l : lines) in += l;
+  std::vector<LineRange> ranges;
+  for (const auto& b : r.doc.blocks) collect(b, out, ranges);
+  std::u32string a = canonical(in), b = canonical(out);
+  size_t j = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (j < b.size() && a[i] == b[j]) ++j;
+    else check(droppable(a[i]), "reflow lost or changed " + code_point_label(a[i]) + " at input character " +
+                                    std::to_string(i) + "\nin:  " + to_utf8(a) + "\nout: " + to_utf8(b));
+  }
+  check(j == b.size(), "reflow invented text: " + to_utf8(b.substr(j)));
+  int last = 0;
+  for (const auto& s : ranges) {
+    check(s.first > last && s.first <= s.last && s.last <= static_cast<int>(lines.size()),
+          "src range " + std::to_string(s.first) + "-" + std::to_string(s.last) + " out of order or outside " +
+              std::to_string(lines.size()) + " lines");
+    last = s.last;
+  }
+  std::string xml = write_xml(r.doc);
+  Document back;
+  try {
+    back = try_read_xml(xml, "reflowed.xml");
+  } catch (const Error& e) {
+    fail(std::string("the XML reader rejects reflow's output: ") + e.what() + "\n" + xml);
+  }
+  check(back == r.doc, "reflow's Document changed through XML:\n" + xml);
+  std::string txt = write_text(r.doc);
+  check(scan_utf8(txt).first_invalid == std::string::npos, "clean text is not valid UTF-8");
+  TextOptions wrapped;
+  wrapped.width = 20;
+  write_text(r.doc, wrapped);
+}
+
 void one(std::string_view bytes, const std::string& forced) {
   Decoded d;
   try {
@@ -39,6 +114,7 @@ void one(std::string_view bytes, const std::string& forced) {
     return;
   }
   check_lines(d);
+  check_reflow(d.lines);
 }
 
 }  // namespace
