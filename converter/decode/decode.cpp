@@ -144,6 +144,12 @@ std::vector<std::string> split_lines(const std::string& text, const std::string&
       throw input_error(name + ":" + std::to_string(lines.size() + 1) + ": control character " +
                             code_point_label(cp) + " in the text",
                         "this looks like binary data or a wrong encoding; remove it or check --encoding");
+    } else if (c == 0xEF && text.compare(i + 1, 1, "\xBF") == 0 && i + 2 < text.size() &&
+               (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
+      // U+FFFE/U+FFFF are not characters (XML 1.0 §2.2 excludes them); a byte-swapped BOM or junk.
+      throw input_error(name + ":" + std::to_string(lines.size() + 1) + ": non-character " +
+                            code_point_label(0xFFFE + (static_cast<unsigned char>(text[i + 2]) & 1)) + " in the text",
+                        "this looks like binary data or UTF-16 read with the wrong byte order; check --encoding");
     } else {
       cur += static_cast<char>(c);
     }

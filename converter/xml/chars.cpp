@@ -14,6 +14,7 @@ namespace {
 // back as LF (§2.11 end-of-line handling), so the round trip could not be faithful.
 bool allowed(char32_t cp, bool text) {
   if (cp < 0x20) return text && (cp == '\t' || cp == '\n');
+  if (cp >= 0x7F && cp <= 0x9F) return false;  // DEL and C1 controls: refused by decode too
   if (cp >= 0xD800 && cp <= 0xDFFF) return false;
   if (cp == 0xFFFE || cp == 0xFFFF) return false;
   return cp <= 0x10FFFF;
