@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/limits.h"
+
 namespace paiban::batch {
 
 struct Formats {
@@ -43,6 +45,8 @@ struct Options {
   bool force = false;
   ProgressMode progress = ProgressMode::automatic;
   Limits limits;
+  // Per-article limits (line length, blocks, XML depth, pages); the input size is max_entry_size.
+  paiban::Limits article_limits;
   // Set (to the signal number) by the caller's SIGINT/SIGTERM handler: stop feeding work,
   // finish the files in hand, write the report, return 128 + signal.
   const std::atomic<int>* stop = nullptr;

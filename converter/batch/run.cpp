@@ -92,6 +92,8 @@ int run(const Options& o) {
   ctx.convert.xml = o.formats.xml;
   ctx.convert.txt = o.formats.txt;
   ctx.convert.pdf = o.formats.pdf;
+  ctx.convert.limits = o.article_limits;
+  ctx.convert.limits.max_input_bytes = o.limits.max_entry_size;
   ctx.manifest = &manifest;
   ctx.key = manifest_key(o.formats.label(), o.style);
   ctx.force = o.force;

@@ -7,6 +7,7 @@
 #include "batch/safety.h"
 #include "batch/shard.h"
 #include "cli/commands.h"
+#include "cli/limit_flags.h"
 #include "core/error.h"
 
 namespace paiban::cli {
@@ -47,6 +48,7 @@ struct BatchArgs {
   int jobs = 0;
   double max_ratio = 100;
   bool force = false, quiet = false;
+  Limits limits;
 };
 
 }  // namespace
@@ -70,9 +72,11 @@ void add_batch_command(CLI::App& app, Action& action) {
   cmd->add_option("--max-ratio", args->max_ratio,
                   "Largest decompressed:compressed ratio before an archive is taken for a bomb")
       ->capture_default_str()->check(CLI::Range(1.0, 1e9));
+  add_limit_flags(cmd, args->limits, false);
   cmd->callback([&action, args] {
     action = [args]() -> int {
       batch::Options o;
+      o.article_limits = args->limits;
       o.src = args->src;
       o.out = args->out;
       o.formats = try_parse_formats(args->to);

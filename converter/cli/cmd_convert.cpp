@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/limit_flags.h"
 #include "cli/options.h"
 #include "core/error.h"
 #include "core/output.h"
@@ -24,12 +25,13 @@ struct ConvertArgs {
   int width = 0;
   std::string spacing = "none";
   bool verbose = false;
+  Limits limits;
 };
 
 // Converts one input; returns normally or throws Error for this input alone.
 void convert_one(const Converter& conv, const ConvertOptions& opts, const ConvertArgs& a, const std::string& in) {
   namespace fs = std::filesystem;
-  std::string bytes = try_read_file(in);
+  std::string bytes = try_read_file(in, opts.limits);
   Converted c = conv.convert(bytes, in, opts);
   std::string stem = in == "-" ? "stdin" : fs::path(in).stem().string();
   auto write = [&](const std::string& ext, const std::string& data) {
@@ -47,6 +49,7 @@ void convert_one(const Converter& conv, const ConvertOptions& opts, const Conver
 int run_convert(const ConvertArgs& a) {
   ConvertOptions opts = formats_from(a.to);
   opts.encoding = a.encoding;
+  opts.limits = a.limits;
   opts.text = text_options_from(a.width, a.spacing);
   // Two inputs with one stem (a/x.txt, b/x.txt) would write the same outputs: refuse up front.
   std::map<std::string, std::string> stems;
@@ -91,6 +94,7 @@ void add_convert_command(CLI::App& app, Action& action) {
   cmd->add_option("--spacing", args->spacing, "Clean text: 'none' or 'pangu' (space between Han and Latin/digits)")
       ->capture_default_str();
   cmd->add_flag("--verbose,-v", args->verbose, "Report OCR repairs and warnings per input");
+  add_limit_flags(cmd, args->limits);
   cmd->callback([args, &action] { action = [args] { return run_convert(*args); }; });
 }
 

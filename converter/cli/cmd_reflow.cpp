@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "cli/limit_flags.h"
 #include "cli/summary.h"
 #include "core/output.h"
 #include "decode/decode.h"
@@ -16,6 +17,7 @@ void add_reflow_command(CLI::App& app, Action& action) {
   struct Options {
     std::string in, out = "-", encoding;
     bool verbose = false;
+    Limits limits;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
@@ -25,12 +27,13 @@ void add_reflow_command(CLI::App& app, Action& action) {
   cmd->add_option("-o,--output", o->out, "Output XML file (default: stdout)");
   cmd->add_option("--encoding", o->encoding, "Input encoding instead of detecting it (UTF-8, GB18030, Big5, UTF-16LE, ...)");
   cmd->add_flag("-v,--verbose", o->verbose, "Report the structure found and every repair made, on stderr");
+  add_limit_flags(cmd, o->limits);
   cmd->callback([&action, o] {
     action = [o]() -> int {
       check_not_input(o->out, o->in);
-      std::string bytes = try_read_file(o->in);
+      std::string bytes = try_read_file(o->in, o->limits);
       ReflowReport report;
-      Document doc = try_load_document(bytes, o->in, o->encoding, &report);
+      Document doc = try_load_document(bytes, o->in, o->encoding, &report, o->limits);
       try_write_file_atomic(o->out, write_xml(doc));
       if (o->verbose) std::cerr << summary(o->in, doc, report);
       return 0;

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "cli/limit_flags.h"
 #include "core/output.h"
 #include "decode/decode.h"
 #include "pipeline/convert.h"
@@ -15,6 +16,7 @@ void add_text_command(CLI::App& app, Action& action) {
   struct Options {
     std::string in, out = "-", encoding, spacing = "none";
     int width = 0;
+    Limits limits;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
@@ -30,11 +32,12 @@ void add_text_command(CLI::App& app, Action& action) {
                   "none (default, the newspaper convention) or pangu: a space between Han and Latin/digits")
       ->check(CLI::IsMember({"none", "pangu"}));
   cmd->add_option("--encoding", o->encoding, "Input encoding instead of detecting it (UTF-8, GB18030, Big5, UTF-16LE, ...)");
+  add_limit_flags(cmd, o->limits);
   cmd->callback([&action, o] {
     action = [o]() -> int {
       check_not_input(o->out, o->in);
-      std::string bytes = try_read_file(o->in);
-      Document doc = try_load_document(bytes, o->in, o->encoding, nullptr);
+      std::string bytes = try_read_file(o->in, o->limits);
+      Document doc = try_load_document(bytes, o->in, o->encoding, nullptr, o->limits);
       TextOptions opts = text_options_from(o->width, o->spacing);
       try_write_file_atomic(o->out, write_text(doc, opts));
       return 0;

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "cli/limit_flags.h"
 #include "core/error.h"
 #include "core/output.h"
 #include "decode/decode.h"
@@ -22,6 +23,7 @@ struct TypesetArgs {
   std::string style = "broadsheet";
   std::string debug_dump;
   std::string encoding;
+  Limits limits;
 };
 
 // IN with its extension replaced by .pdf ("article.txt" → "article.pdf"); stdin → stdout.
@@ -35,13 +37,14 @@ std::string default_output(const std::string& in) {
 
 int run(const TypesetArgs& a) {
   Style style = try_load_style(a.style);
-  std::string bytes = try_read_file(a.input);
+  std::string bytes = try_read_file(a.input, a.limits);
   ReflowReport reflow_report;
-  Document doc = try_load_document(bytes, a.input, a.encoding, &reflow_report);
+  Document doc = try_load_document(bytes, a.input, a.encoding, &reflow_report, a.limits);
   FontLibrary fonts;
   prepare_fonts(style, fonts);
   TypesetOptions opts;
   opts.debug = !a.debug_dump.empty();
+  opts.limits = a.limits;
   TypesetReport report;
   std::string pdf = typeset_pdf(doc, style, fonts, opts, &report);
   std::string out = a.output.empty() ? default_output(a.input) : a.output;
@@ -65,6 +68,7 @@ void add_typeset_command(CLI::App& app, Action& action) {
   cmd->add_option("--debug-dump", args->debug_dump,
                   "Write one text line per laid-out line (page, column, line box, ratio, text) to FILE");
   cmd->add_option("--encoding", args->encoding, "Input encoding (default: detect): UTF-8, GB18030, Big5, UTF-16");
+  add_limit_flags(cmd, args->limits);
   cmd->callback([&action, args] { action = [args] { return run(*args); }; });
 }
 

@@ -37,7 +37,7 @@ void check_input_size(uint64_t bytes, const std::string& name, const Limits& l) 
 void check_line_length(uint64_t bytes, int line, const std::string& name, const Limits& l) {
   if (bytes > l.max_line_bytes)
     throw_limit(name + ":" + std::to_string(line), "line too long", format_bytes(bytes),
-                format_bytes(l.max_line_bytes), "--max-line-length=SIZE (e.g. 16M)");
+                format_bytes(l.max_line_bytes), "--max-line-length=SIZE (e.g. 8M)");
 }
 
 void check_block_count(uint64_t blocks, const std::string& where, const Limits& l) {

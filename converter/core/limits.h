@@ -1,7 +1,9 @@
 // Limits on what one input may demand, so a hostile or broken file fails with a clear Error
 // instead of exhausting memory or time. Passed explicitly (no globals): the CLI fills one from
 // its flags (cli/limit_flags.h), every stage that can blow up takes it by const reference.
-// The defaults are far above any newspaper article (a long one is ~50 KB, a few pages).
+// The defaults are far above any newspaper article (a long one is ~50 KB, a few pages) and
+// keep the worst case bounded: reflow needs up to ~200 bytes per input byte (1 MB of
+// one-character lines peaks at ~200 MB), so 8 MiB of input stays under ~2 GB.
 #pragma once
 
 #include <cstdint>
@@ -10,8 +12,8 @@
 namespace paiban {
 
 struct Limits {
-  uint64_t max_input_bytes = 32ull << 20;  // --max-input-size: bytes of one input file
-  uint64_t max_line_bytes = 4ull << 20;    // --max-line-length: bytes of one source line, as UTF-8
+  uint64_t max_input_bytes = 8ull << 20;   // --max-input-size: bytes of one input file
+  uint64_t max_line_bytes = 2ull << 20;    // --max-line-length: bytes of one source line, as UTF-8
   uint64_t max_blocks = 100000;            // --max-blocks: blocks in one article (XML: elements)
   int max_depth = 16;                      // --max-depth: element nesting in article XML / styles
   int max_pages = 1000;                    // --max-pages: pages of one PDF

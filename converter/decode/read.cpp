@@ -12,17 +12,26 @@
 
 namespace paiban {
 
-std::string try_read_file(const std::string& path, const Limits& limits) {
-  if (path == "-") {  // read at most one byte past the limit, so a endless pipe cannot exhaust memory
-    std::string bytes;
-    char buf[1 << 16];
-    while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
-      bytes.append(buf, static_cast<size_t>(std::cin.gcount()));
-      if (bytes.size() > limits.max_input_bytes) break;
-    }
-    check_input_size(bytes.size(), "<stdin>", limits);
-    return bytes;
+namespace {
+
+// A stream of unknown length: read at most one byte past the limit, so an endless pipe or a
+// device like /dev/zero ends in the "input too large" error instead of exhausting memory.
+std::string read_stream(std::istream& in, const std::string& name, const Limits& limits) {
+  std::string bytes;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    bytes.append(buf, static_cast<size_t>(in.gcount()));
+    if (bytes.size() > limits.max_input_bytes)
+      throw_limit(name, "input too large", "at least " + format_bytes(bytes.size()), format_bytes(limits.max_input_bytes),
+                  "--max-input-size=SIZE (e.g. 100M)");
   }
+  return bytes;
+}
+
+}  // namespace
+
+std::string try_read_file(const std::string& path, const Limits& limits) {
+  if (path == "-") return read_stream(std::cin, "<stdin>", limits);
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
     int e = errno;
@@ -32,6 +41,11 @@ std::string try_read_file(const std::string& path, const Limits& limits) {
   if (S_ISDIR(st.st_mode))
     throw input_error(path + ": is a directory, not a file",
                       "name a file, or use 'paiban batch " + path + " --out DIR' for a whole folder");
+  if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) {  // a pipe (bash's <(...)) or a device
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw input_error(path + ": cannot open: " + std::strerror(errno), "check its permissions");
+    return read_stream(in, path, limits);
+  }
   if (!S_ISREG(st.st_mode))
     throw input_error(path + ": not a regular file", "name a text or XML file");
   check_input_size(static_cast<uint64_t>(st.st_size), path, limits);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "core/limits.h"
 #include "layout/page.h"
 #include "layout/paragraph.h"
 #include "layout/style.h"
@@ -100,7 +101,9 @@ struct PageLayout {
   float top_v = 0;  // where the columns start below the text area's top (the head on page 1)
   std::vector<ColumnLayout> columns;
 };
-std::vector<PageLayout> paginate(const Flow& flow, const Geometry& geo);
+// Throws the page-limit Error (core/limits.h), naming `where`, past limits.max_pages.
+std::vector<PageLayout> paginate(const Flow& flow, const Geometry& geo, const Limits& limits = {},
+                                 const std::string& where = "typeset");
 
 // emit: the paginated flow → pages with glyph runs and rules, bookmarks, debug lines.
 struct EmitContext {

@@ -14,7 +14,8 @@
 namespace paiban {
 
 std::shared_ptr<const MappedFile> MappedFile::try_open(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a style naming a FIFO as its font must fail below, not wait forever in open().
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) {
     throw input_error(path + ": cannot open font file: " + std::strerror(errno),
                       "check the path in the style or in fonts/manifest.xml");

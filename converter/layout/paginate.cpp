@@ -120,7 +120,7 @@ float capacity(float h, const Geometry& g, float body_size) {
 
 }  // namespace
 
-std::vector<PageLayout> paginate(const Flow& flow, const Geometry& geo) {
+std::vector<PageLayout> paginate(const Flow& flow, const Geometry& geo, const Limits& limits, const std::string& where) {
   std::vector<PageLayout> pages;
   Filler filler(flow, geo);
   int n = filler.size();
@@ -155,6 +155,7 @@ std::vector<PageLayout> paginate(const Flow& flow, const Geometry& geo) {
       i = filler.fill(i, cap, &page.columns[c]);
     }
     pages.push_back(std::move(page));
+    check_page_count(static_cast<int>(pages.size()), where, limits);
   }
   return pages;
 }

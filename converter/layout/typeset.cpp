@@ -130,7 +130,7 @@ LaidOutDocument layout_document(const Document& doc, const Style& style, const F
   Flow flow = compose(doc, cc);
   double compose_ms = ms_since(t);
   t = Clock::now();
-  std::vector<PageLayout> pages = paginate(flow, geo);
+  std::vector<PageLayout> pages = paginate(flow, geo, opts.limits, doc.source.empty() ? "typeset" : doc.source);
   double paginate_ms = ms_since(t);
   t = Clock::now();
   std::string dump;

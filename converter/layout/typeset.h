@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "core/limits.h"
 #include "layout/fonts.h"
 #include "layout/page.h"
 
@@ -29,6 +30,7 @@ struct TypesetReport {
 
 struct TypesetOptions {
   bool debug = false;
+  Limits limits;  // max_pages: pagination stops with an Error past it (core/limits.h)
 };
 
 // Lays out the article. `fonts` is shared read-only between threads except for loading:

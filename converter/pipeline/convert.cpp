@@ -26,7 +26,7 @@ Converter Converter::try_create(const std::string& style, bool need_pdf) {
 Converted Converter::convert(std::string_view bytes, const std::string& name, const ConvertOptions& opts) const {
   Converted out;
   ReflowReport rep;
-  out.doc = try_load_document(bytes, name, opts.encoding, &rep);
+  out.doc = try_load_document(bytes, name, opts.encoding, &rep, opts.limits);
   for (const auto& [kind, n] : rep.repairs) out.warnings.push_back("repaired " + std::to_string(n) + " × " + kind);
   for (const auto& w : rep.warnings) out.warnings.push_back(w);
   if (opts.xml) out.xml = write_xml(out.doc);
@@ -35,7 +35,9 @@ Converted Converter::convert(std::string_view bytes, const std::string& name, co
     if (!style_ || !fonts_)
       throw Error(ExitCode::internal, "PDF asked for but the converter was created without a style");
     TypesetReport trep;
-    out.pdf = typeset_pdf(out.doc, *style_, *fonts_, TypesetOptions{}, &trep);
+    TypesetOptions topts;
+    topts.limits = opts.limits;
+    out.pdf = typeset_pdf(out.doc, *style_, *fonts_, topts, &trep);
     for (auto& w : trep.warnings) out.warnings.push_back(std::move(w));
   }
   return out;

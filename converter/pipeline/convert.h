@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "core/limits.h"
 #include "reflow/reflow.h"
 #include "text/text.h"
 
@@ -20,6 +21,7 @@ struct ConvertOptions {
   std::string encoding;  // forced input encoding; "" = detect
   bool xml = true, txt = true, pdf = true;
   TextOptions text;
+  Limits limits;  // input size, line length, blocks, XML depth, pages (core/limits.h)
 };
 
 struct Converted {
@@ -28,9 +30,10 @@ struct Converted {
   std::vector<std::string> warnings;  // OCR repairs made, missing glyphs, ... (one line each)
 };
 
-// Raw text (any supported encoding) or article XML → Document. Throws Error on bad input.
+// Raw text (any supported encoding) or article XML → Document. Throws Error on bad input,
+// including input past `limits` (size, line length, block count, XML nesting).
 Document try_load_document(std::string_view bytes, const std::string& name,
-                           const std::string& encoding, ReflowReport* report);
+                           const std::string& encoding, ReflowReport* report, const Limits& limits = {});
 
 class Converter {
  public:

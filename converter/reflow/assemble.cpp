@@ -43,10 +43,25 @@ Document assemble(const Layout& L, const std::vector<Unit>& units, const std::st
   auto box_block = [&]() -> Block& {
     return box_in_section ? doc.blocks[section].children[box] : doc.blocks[box];
   };
+  bool body = false;  // a body block (section, paragraph, box) has been placed
   for (size_t k = 0; k < units.size(); ++k) {
-    const Unit& u = units[k];
+    Unit u = units[k];
+    // Keep the tree inside schema/article.rng whatever classify said: a box holds a heading
+    // only first and before a paragraph of its own; headline/subtitle/byline only open the
+    // article. Anything else is set as a paragraph (same text, nothing lost).
+    bool same_box = box != none && box_column == u.column;
+    if (u.boxed && u.kind == Kind::heading) {
+      bool p_follows = k + 1 < units.size() && units[k + 1].boxed && units[k + 1].column == u.column &&
+                       units[k + 1].kind != Kind::heading;
+      if (!p_follows) u.kind = Kind::paragraph;
+      else if (same_box) box = none;  // a heading inside a box opens the next box
+    } else if (u.kind != Kind::heading && u.kind != Kind::paragraph &&
+               (u.boxed || body || (u.kind == Kind::headline && !doc.blocks.empty()))) {
+      u.kind = Kind::paragraph;
+    }
     Block b = leaf(L, u, report);
     if (u.boxed) {
+      body = true;
       if (box == none || box_column != u.column) {
         // A box inside a section when the section's text goes on after it; else at article level.
         bool text_follows = false;
@@ -67,6 +82,7 @@ Document assemble(const Layout& L, const std::vector<Unit>& units, const std::st
       continue;
     }
     box = none;
+    if (u.kind == Kind::heading || u.kind == Kind::paragraph) body = true;
     if (u.kind == Kind::heading) {
       Block s;
       s.kind = Kind::section;
