@@ -29,12 +29,15 @@ inline void check_error(const Error& e, std::string_view name) {
   check(e.code() == ExitCode::input || e.code() == ExitCode::usage,
         "bad input gave exit code " + std::to_string(static_cast<int>(e.code())) + ": " + std::string(msg));
   check(msg.substr(0, name.size()) == name, "error message does not start with the input's name: " + std::string(msg));
+  check(!msg.empty() && msg.size() < 2000, "error message empty or huge: " + std::string(msg.substr(0, 200)));
   check(msg.find('\n') == std::string_view::npos, "error message spans lines: " + std::string(msg));
 }
 
 // Each target's body, callable from libFuzzer and from the regression test.
 void decode_reflow_one(std::string_view bytes);
 void xml_one(std::string_view bytes);
+void style_one(std::string_view bytes);
+void typeset_one(std::string_view bytes);
 
 }  // namespace paiban::fuzz
 

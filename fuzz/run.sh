@@ -57,14 +57,15 @@ seeds_xml_fuzz() {
 
 seeds_style_fuzz() {
   local d=$1
-  find styles tests/data -type f \( -name '*.toml' -o -name '*.style' -o -name '*.ini' -o -name '*.json' \) \
-    -size -64k -exec cp --backup=numbered -t "$d" {} + 2>/dev/null
+  cp styles/*.xml "$d/"
+  grep -l '<style' $(find tests/data -type f -name '*.xml') 2>/dev/null | xargs -r cp --backup=numbered -t "$d"
   true
 }
 
 seeds_typeset_fuzz() {
   local d=$1
   sample_pieces "$d" 6
+  cp tests/data/xml/full.xml "$d/" 2>/dev/null
   true
 }
 

@@ -17,6 +17,8 @@ const std::map<std::string, Body>& bodies() {
   static const std::map<std::string, Body> m = {
       {"decode_reflow_fuzz", paiban::fuzz::decode_reflow_one},
       {"xml_fuzz", paiban::fuzz::xml_one},
+      {"style_fuzz", paiban::fuzz::style_one},
+      {"typeset_fuzz", paiban::fuzz::typeset_one},
   };
   return m;
 }
