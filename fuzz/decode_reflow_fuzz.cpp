@@ -69,8 +69,11 @@ std::u32string canonical(std::string_view s) {
   return out;
 }
 
-// What reflow may drop: a byline's marker (□, its OCR reading 口, ■, ◻) and a typesetter's hyphen.
-bool droppable(char32_t c) { return c == U'□' || c == U'口' || c == U'■' || c == U'◻' || c == U'-'; }
+// What reflow may drop: a byline's marker (□, its OCR reading 口, ■, ◻), a typesetter's hyphen
+// and a stray byte-order mark (U+FEFF) at a line's start.
+bool droppable(char32_t c) {
+  return c == U'□' || c == U'口' || c == U'■' || c == U'◻' || c == U'-' || c == 0xFEFF;
+}
 
 void collect(const Block& b, std::string& text, std::vector<LineRange>& ranges) {
   if (b.kind == Kind::section || b.kind == Kind::box) {
