@@ -17,6 +17,8 @@
 
 #include "core/error.h"
 #include "core/paths.h"
+#include "decode/decode.h"
+#include "xml/chars.h"
 
 namespace paiban {
 
@@ -41,7 +43,9 @@ class Reader {
 
   [[noreturn]] void fail(const pugi::xml_node& n, const std::string& field, const std::string& what,
                          const std::string& hint = {}) const {
-    throw input_error(file_ + ":" + std::to_string(line_of(n)) + ": " + field + ": " + what,
+    // Values are quoted in `what`: bounded, so a hostile style cannot flood the message.
+    throw input_error(file_ + ":" + std::to_string(line_of(n)) + ": " + xml_chars::excerpt(field, 80) + ": " +
+                          xml_chars::excerpt(what, 200),
                       hint.empty() ? "see styles/README.md for the style format" : hint);
   }
 
@@ -424,9 +428,15 @@ Style try_load_style(const std::string& name_or_file) {
                       by_name ? "available styles: " + available_styles() + " (or give a style file)"
                               : "check the path of the style file");
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  Reader r(path, buf.str());
+  in.close();
+  Limits limits;
+  limits.max_input_bytes = 1 << 20;  // a style is a page of XML; a device or a huge file is no style
+  Reader r(path, try_read_file(path, limits));
+  // Valid UTF-8, no control characters, no entities but XML's five (as for article XML).
+  if (auto p = xml_chars::check_raw(r.text())) {
+    int line = 1 + static_cast<int>(std::count(r.text().begin(), r.text().begin() + p.offset, '\n'));
+    throw input_error(path + ":" + std::to_string(line) + ": " + p.what, p.hint);
+  }
   pugi::xml_document xml;
   auto res = xml.load_buffer(r.text().data(), r.text().size(), pugi::parse_default, pugi::encoding_utf8);
   if (!res) {

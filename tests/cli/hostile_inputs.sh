@@ -84,4 +84,15 @@ refused "page too small for the text" "small.xml:[0-9]*: margins: the text area 
 sed 's#<columns count="1" grid="yes"/>#<columns count="12" grid="yes"/>#' styles/report.xml > "$TMP/narrow.xml"
 refused "columns too narrow for one line" "narrow.xml:[0-9]*: columns: columns are too narrow" "$TMP/a.txt" --style "$TMP/narrow.xml"
 
+# A hostile style: its values are quoted short in the message; bytes that are no UTF-8 text or a
+# device instead of a file are refused before parsing.
+python3 -c 'import sys; sys.stdout.write(open("styles/report.xml").read().replace(
+  "<body size=\"10.5pt\" leading=\"75%\"", "<body size=\"10.5pt\" leading=\"6" + "v" * 200000 + "\""))' \
+  > "$TMP/hugeval.xml"
+refused "style with a huge value" "hugeval.xml:[0-9]*: body/@leading: '6vvvv.*…$" "$TMP/a.txt" --style "$TMP/hugeval.xml"
+[ "$(wc -c < "$TMP/err")" -lt 1000 ] && pass || fail "style error message is $(wc -c < "$TMP/err") bytes"
+{ cat styles/report.xml; printf '<!-- \xff\xfe -->\n'; } > "$TMP/badutf8.xml"
+refused "style that is not UTF-8" "badutf8.xml:[0-9]*: invalid UTF-8 byte FF" "$TMP/a.txt" --style "$TMP/badutf8.xml"
+refused "style that is a device" "/dev/zero: input too large" "$TMP/a.txt" --style /dev/zero
+
 finish

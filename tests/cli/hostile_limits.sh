@@ -48,6 +48,15 @@ expect_exit 1 "pages in convert" -- "$PAIBAN" convert "$SAMPLE" --style report -
   expect_error_line "too many pages" && no_output "$TMP/o/lvliang-cppcc-2024.pdf"
 expect_exit 2 "pages must be positive" -- "$PAIBAN" typeset "$SAMPLE" --max-pages 0
 
+# batch: the same limits per article; the article past one fails alone (exit 3), with the
+# limit's message in the report, and leaves no output.
+mkdir -p "$TMP/bsrc"
+cp "$SAMPLE" "$TMP/bsrc/"
+printf '政协事业要发展，党的领导是根本。\n' > "$TMP/bsrc/small.txt"
+expect_exit 3 "batch: blocks per article" -- "$PAIBAN" batch "$TMP/bsrc" --out "$TMP/bout" --max-blocks 20 -q
+grep -q "lvliang-cppcc-2024.txt: too many blocks ([0-9]*), more than the limit of 20" "$TMP/bout/report.json" &&
+  [ -s "$TMP/bout/small.xml" ] && ! ls "$TMP/bout" | grep -q lvliang && pass || fail "batch limits: $(ls "$TMP/bout")"
+
 # Time linear in input size (no timing threshold: ctest's timeout is the bound) and the output
 # right: 1 MB in one line comes back as that one line; 1 MB one character per line keeps every
 # character in order (a paragraph each: more blocks than the default limit, which is said).
