@@ -43,10 +43,11 @@ struct Block {
 struct Document {
   std::string lang = "zh-Hans";
   std::string source;  // the input's file name (no directories), "" for stdin
+  std::string date;    // publication date, ISO 8601 "YYYY-MM-DD" (core/date.h); "" when unknown
   std::vector<Block> blocks;
 
   bool operator==(const Document& o) const {
-    return lang == o.lang && source == o.source && blocks == o.blocks;
+    return lang == o.lang && source == o.source && date == o.date && blocks == o.blocks;
   }
 };
 

@@ -91,11 +91,11 @@ class Composer {
     return static_cast<int>(flow_.paras.size()) - 1;
   }
 
-  float inner_measure(int box) const { return box >= 0 ? g_.measure - 2 * g_.box_pad : g_.measure; }
+  float inner_measure(int box) const { return box >= 0 ? g_.box_inner : g_.measure; }
 
   void paragraph(const Block& b, int box) {
     const TextStyle& ts = box >= 0 ? s_.box : s_.body;
-    float u = box >= 0 ? g_.box_pad : 0;
+    float u = box >= 0 ? g_.box_inset : 0;
     int id = add(set_text(b.text, ts, inner_measure(box), box >= 0 ? "box" : "p", ctx_, &b));
     int n = static_cast<int>(para(id).lines.size());
     for (int j = 0; j < n; ++j) {
@@ -114,7 +114,7 @@ class Composer {
   void subhead(const Block& b, int box) {
     const TextStyle& ts = s_.subhead;
     float measure = inner_measure(box);
-    float u0 = box >= 0 ? g_.box_pad : 0;
+    float u0 = box >= 0 ? g_.box_inset : 0;
     Piece pc;
     pc.box = box;
     pc.break_after = false;
@@ -180,6 +180,14 @@ Geometry page_geometry(const Style& s) {
   g.pitch = s.body.pitch();
   g.body_size = s.body.size;
   g.box_pad = s.box_padding * s.box.size + s.box_frame;
+  // Inside a frame the measure is again a whole number of the box's ems (clreq §2.3.5: the line
+  // length is an integral multiple of the character size, https://www.w3.org/TR/clreq/), so
+  // un-punctuated box lines set solid; the padding is the least inner space, the rest is split
+  // evenly between both sides.
+  float room = std::max(0.0f, g.measure - 2 * g.box_pad);
+  float inner = s.grid ? std::floor(room / s.box.size + 1e-4f) * s.box.size : room;
+  g.box_inner = inner >= s.box.size ? inner : room;  // a column too narrow for a whole em: as is
+  g.box_inset = (g.measure - g.box_inner) / 2;
   return g;
 }
 

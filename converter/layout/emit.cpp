@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/date.h"
 #include "layout/flow.h"
 
 namespace paiban::layout {
@@ -88,40 +89,32 @@ class Emitter {
   }
 
   // A box frame around a column segment, drawn inside the column so it lines up with the text.
+  // Where the box continues from or into another column the frame is open: no rule across.
   void frame(LaidOutPage& page, const Frame& fr, const BoxSegment& b) {
     float w = ctx_.style.box_frame;
     if (w <= 0) return;
     float x1 = fr.px(w / 2), x2 = fr.px(g_.measure - w / 2);
-    float y1 = fr.py(b.v1 + w / 2), y2 = fr.py(b.v2 - w / 2);
-    rule(page, x1, y1, x2, y1, w);
+    float y1 = fr.py(b.open_top ? b.v1 : b.v1 + w / 2), y2 = fr.py(b.open_bottom ? b.v2 : b.v2 - w / 2);
+    if (!b.open_top) rule(page, x1, y1, x2, y1, w);
     rule(page, x2, y1, x2, y2, w);
-    rule(page, x2, y2, x1, y2, w);
+    if (!b.open_bottom) rule(page, x2, y2, x1, y2, w);
     rule(page, x1, y2, x1, y1, w);
   }
 
-  std::string fill_template(const std::string& t, int page_no, int pages, const std::string& title) const {
-    std::string out;
-    for (size_t i = 0; i < t.size(); ++i) {
-      if (t[i] != '{') {
-        out += t[i];
-        continue;
-      }
-      size_t j = t.find('}', i);
-      std::string key = t.substr(i + 1, j - i - 1);
-      std::string val = key == "paper" ? ctx_.style.paper
-                        : key == "date" ? ctx_.style.date
-                        : key == "page" ? std::to_string(page_no)
-                        : key == "pages" ? std::to_string(pages)
-                                         : title;
-      if (val.empty()) return "";  // a slot that names an empty field is left out
-      out += val;
-      i = j;
-    }
-    return out;
+  std::string fill(const std::string& t, int page_no, int pages, const std::string& title,
+                   const std::string& date) const {
+    return fill_template(t, [&](const std::string& key) -> std::string {
+      if (key == "paper") return ctx_.style.paper;
+      if (key == "date") return date;
+      if (key == "page") return std::to_string(page_no);
+      if (key == "pages") return std::to_string(pages);
+      return title;
+    });
   }
 
   // The running header (above the text area) or footer (below it): three slots and a rule.
-  void running(LaidOutPage& page, int page_no, int pages, const Running& r, bool header, const std::string& title) {
+  void running(LaidOutPage& page, int page_no, int pages, const Running& r, bool header, const std::string& title,
+               const std::string& date) {
     if (!r.enabled) return;
     ComposeContext cc{ctx_.style, ctx_.fonts, ctx_.chains, g_, ctx_.breaks, nullptr, {}};
     float v_text;  // em box top of the header/footer line, relative to the text area top
@@ -137,7 +130,7 @@ class Emitter {
     const std::string* slots[3] = {&r.left, &r.center, &r.right};
     const Align aligns[3] = {Align::start, Align::center, Align::end};
     for (int k = 0; k < 3; ++k) {
-      std::string text = fill_template(*slots[k], page_no, pages, title);
+      std::string text = fill(*slots[k], page_no, pages, title, date);
       if (text.empty()) continue;
       TextStyle ts = r.text;
       ts.align = aligns[k];
@@ -169,6 +162,10 @@ LaidOutDocument emit(const Document& doc, const Flow& flow, const std::vector<Pa
   out.title = headline_of(doc, Kind::headline);
   out.author = headline_of(doc, Kind::byline);
   out.subject = headline_of(doc, Kind::subtitle);
+  // {date}: the article's own date (its XML date attribute or the dateline reflow found), printed
+  // as papers do; the style's <paper date> when the article has none.
+  std::string date = ctx.style.date;
+  if (auto d = parse_iso_date(doc.date)) date = chinese_date(*d);
   const Geometry& g = ctx.geo;
   Emitter em(ctx, flow, out);
   int total = static_cast<int>(pages.size());
@@ -205,8 +202,8 @@ LaidOutDocument emit(const Document& doc, const Flow& flow, const std::vector<Pa
                 ctx.style.rule_gray);
       }
     }
-    em.running(page, page_no, total, ctx.style.header, true, out.title);
-    em.running(page, page_no, total, ctx.style.footer, false, out.title);
+    em.running(page, page_no, total, ctx.style.header, true, out.title, date);
+    em.running(page, page_no, total, ctx.style.footer, false, out.title, date);
   }
   return out;
 }

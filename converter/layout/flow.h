@@ -3,6 +3,7 @@
 // from a frame's start) and the inline axis (u, from a frame's line start), in pt.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -60,7 +61,9 @@ struct Geometry {
   float measure = 0, gap = 0;           // column width and the gap between columns
   float pitch = 0;                      // body baseline-to-baseline: the column grid
   float body_size = 0;
-  float box_pad = 0;                    // inner space of a box frame (each side)
+  float box_pad = 0;                    // frame + padding above and below a box's text
+  float box_inset = 0;                 // from the column's edge to a box's text (each side)
+  float box_inner = 0;                  // the measure inside a box: whole box ems with `grid`
 };
 
 Geometry page_geometry(const Style& style);
@@ -90,7 +93,9 @@ struct PlacedPiece {
 };
 struct BoxSegment {
   int box = 0;
-  float v1 = 0, v2 = 0;  // the frame's top and bottom in the column
+  float v1 = 0, v2 = 0;       // the frame's top and bottom in the column
+  bool open_top = false;      // continued from the previous column: no rule across the top
+  bool open_bottom = false;   // continues in the next column: no rule across the bottom
 };
 struct ColumnLayout {
   std::vector<PlacedPiece> pieces;
@@ -128,5 +133,9 @@ struct DumpLine {
   std::string text;
 };
 void dump_line(std::string& out, const DumpLine& d);
+
+// template: a running header/footer template with its {fields} filled by `value`; an empty field
+// is dropped with its own text and one separator; "" when every field is empty.
+std::string fill_template(const std::string& t, const std::function<std::string(const std::string&)>& value);
 
 }  // namespace paiban::layout

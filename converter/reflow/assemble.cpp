@@ -1,5 +1,6 @@
 // assemble: classified units → the Document tree (DESIGN.md §2): headline, subtitle, byline,
 // sections opened by headings, paragraphs, boxes; every block with its source line range.
+#include "core/date.h"
 #include "reflow/stages.h"
 
 namespace paiban::reflow_stages {
@@ -46,6 +47,10 @@ Document assemble(const Layout& L, const std::vector<Unit>& units, const std::st
   bool body = false;  // a body block (section, paragraph, box) has been placed
   for (size_t k = 0; k < units.size(); ++k) {
     Unit u = units[k];
+    if (u.dateline) {  // metadata, not a block (classify.cpp)
+      if (auto d = parse_dateline(L.lines[u.begin].text); d && doc.date.empty()) doc.date = iso_date(*d);
+      continue;
+    }
     // Keep the tree inside schema/article.rng whatever classify said: a box holds a heading
     // only first and before a paragraph of its own; headline/subtitle/byline only open the
     // article. Anything else is set as a paragraph (same text, nothing lost).

@@ -1,6 +1,7 @@
 // classify: what each unit is. At the top: the headline, a "——" subtitle, a □ byline. In the
 // body: headings (short lines without sentence punctuation, merged when printed on several
 // lines), paragraphs, and boxes (units of a column at another measure).
+#include "core/date.h"
 #include "reflow/stages.h"
 
 namespace paiban::reflow_stages {
@@ -38,6 +39,12 @@ bool headline_like(const Layout& L, const Unit& u) {
   return c != U'。' && c != U'.';
 }
 
+// A line that is only a date ("2025年1月10日 星期五") above the headline or among the subtitle
+// and byline: the paper's dateline, the article's date rather than a block.
+bool dateline_unit(const Layout& L, const Unit& u) {
+  return !u.boxed && u.end - u.begin == 1 && parse_dateline(L.lines[u.begin].text).has_value();
+}
+
 }  // namespace
 
 bool opens_subtitle(const Line& l) {
@@ -61,13 +68,16 @@ bool heading_like(const Line& l) {
 
 void classify(const Layout& L, std::vector<Unit>& units) {
   size_t u = 0;
-  if (!units.empty() && !units[0].boxed && headline_like(L, units[0])) units[u++].kind = Kind::headline;
-  // Subtitle and byline follow the headline, one line each.
-  for (; u < units.size() && u < 4; ++u) {
+  while (u < units.size() && u < 2 && dateline_unit(L, units[u])) units[u++].dateline = true;
+  const size_t head = u;  // the first unit after datelines above the headline
+  if (u < units.size() && !units[u].boxed && headline_like(L, units[u])) units[u++].kind = Kind::headline;
+  // Subtitle and byline follow the headline, one line each (a dateline may sit among them).
+  for (; u < units.size() && u < head + 4; ++u) {
     Unit& x = units[u];
     if (x.end - x.begin != 1 || x.boxed) break;
     const Line& l = L.lines[x.begin];
-    if (opens_subtitle(l) && u > 0) x.kind = Kind::subtitle;
+    if (dateline_unit(L, x)) x.dateline = true;
+    else if (opens_subtitle(l) && u > head) x.kind = Kind::subtitle;
     else if (opens_byline(l)) x.kind = Kind::byline;
     else break;
   }

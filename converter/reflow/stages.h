@@ -71,6 +71,7 @@ struct Unit {
   size_t begin = 0, end = 0;
   size_t column = 0;
   bool boxed = false;  // part of a box (a column at a non-body measure)
+  bool dateline = false;  // a line that is only a date, in the front matter: Document::date
 };
 
 // normalise.cpp: one raw source line → a Line with its text cleaned; repairs counted.

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstring>
 
+#include "core/date.h"
 #include "core/error.h"
 #include "core/unicode.h"
 #include "xml/chars.h"
@@ -35,13 +36,20 @@ class Reader {
            "paiban reads article XML as written by 'paiban reflow' (schema/article.rng)");
     Document doc;
     doc.source.clear();
-    std::string seen;  // "|lang|source|" of those already read
+    std::string seen;  // "|lang|source|date|" of those already read
     for (auto a : root.attributes()) {
       std::string n = a.name();
       if (seen.find("|" + n + "|") != std::string::npos) duplicate_attribute(root, a);
       seen += "|" + n + "|";
       if (n == "lang") doc.lang = language(root, a);
       else if (n == "source") doc.source = attribute_value(root, a);
+      else if (n == "date") {
+        auto d = parse_iso_date(a.value());
+        if (!d)
+          fail(root, "date=\"" + q(a.value()) + "\" is not a calendar date",
+               "write the publication date as YYYY-MM-DD, e.g. date=\"2025-01-10\"");
+        doc.date = iso_date(*d);
+      }
       else if (n == "version") {
         if (std::strcmp(a.value(), "1") != 0)
           fail(root, "unsupported article version '" + q(a.value()) + "'", "this paiban reads version 1");

@@ -43,6 +43,7 @@ std::string write_xml(const Document& doc) {
   article.append_attribute("version") = "1";
   article.append_attribute("lang") = doc.lang.c_str();
   if (!doc.source.empty()) article.append_attribute("source") = doc.source.c_str();
+  if (!doc.date.empty()) article.append_attribute("date") = doc.date.c_str();
   for (const auto& b : doc.blocks) write_block(article, b);
   std::ostringstream out;
   x.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
