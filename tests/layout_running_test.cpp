@@ -97,7 +97,7 @@ TEST(LayoutRunning, BundledStylesShowTheArticleDate) {
   Style tabloid = try_load_style("tabloid");
   auto dated = header_lines(short_article("2025-01-10"), tabloid);
   ASSERT_FALSE(dated.empty());
-  EXPECT_EQ(dated[0], "排版周刊 · 2025年1月10日 星期五");
+  EXPECT_EQ(dated[0], "排版周刊　2025年1月10日 星期五");
   auto undated = header_lines(short_article(""), tabloid);
   ASSERT_FALSE(undated.empty());
   EXPECT_EQ(undated[0], "排版周刊");
