@@ -192,6 +192,19 @@ TEST(LayoutBox, BoxTallerThanAColumnContinuesWithAnOpenFrame) {
   FrameRules f = frame_rules(l.doc, small);
   EXPECT_EQ(f.across, 2) << "a split box is framed open where it continues";
   EXPECT_EQ(f.down, 2 * static_cast<int>(cols.size()));
+  // Column rules reach as deep as the deepest ink of their page, a box's frame included.
+  for (const LaidOutPage& p : l.doc.pages) {
+    float frame_low = 1e9f, rule_low = 1e9f;
+    for (const RuleLine& r : p.rules) {
+      float low = std::min(r.y1, r.y2);
+      bool across = std::fabs(r.y1 - r.y2) < 1e-3f;  // ink reaches half the width below it
+      if (std::fabs(r.width - small.box_frame) < 1e-4f) frame_low = std::min(frame_low, across ? low - r.width / 2 : low);
+      if (std::fabs(r.width - small.column_rule) < 1e-4f) rule_low = std::min(rule_low, low);
+    }
+    if (frame_low < 1e9f && rule_low < 1e9f) {
+      EXPECT_LE(rule_low, frame_low + 0.01f) << "column rule ends above a box frame's bottom";
+    }
+  }
   // A continued part starts at its column's top: on the grid of the neighbouring columns.
   std::map<std::pair<int, int>, float> first_y;
   for (const DumpLine& x : l.lines)

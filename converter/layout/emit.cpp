@@ -190,7 +190,9 @@ LaidOutDocument emit(const Document& doc, const Flow& flow, const std::vector<Pa
       Frame fr{g.left + c * (g.measure + g.gap), g.top - pl.top_v};
       for (const PlacedPiece& pp : col.pieces) em.piece(page, page_no, c + 1, fr, flow.body[pp.piece], pp.v);
       for (const BoxSegment& b : col.boxes) em.frame(page, fr, b);
-      deepest = std::max(deepest, col.used);
+      // The column's ink ends at its last line's em box, or at the frame of a box ending it.
+      bool framed = !col.boxes.empty() && std::fabs(col.boxes.back().v2 - col.used) < 1e-3f;
+      if (!col.pieces.empty()) deepest = std::max(deepest, framed ? col.used : col.used - (g.pitch - g.body_size));
     }
     // Column rules in the gaps, as deep as the deepest column of the page.
     if (ctx.style.column_rule > 0 && deepest > 0) {
@@ -198,7 +200,7 @@ LaidOutDocument emit(const Document& doc, const Flow& flow, const std::vector<Pa
         if (pl.columns[c + 1].pieces.empty()) break;
         float x = g.left + (c + 1) * g.measure + c * g.gap + g.gap / 2;
         float y1 = g.top - pl.top_v;
-        em.rule(page, x, y1, x, y1 - deepest + (g.pitch - g.body_size), ctx.style.column_rule,
+        em.rule(page, x, y1, x, y1 - deepest, ctx.style.column_rule,
                 ctx.style.rule_gray);
       }
     }
