@@ -1,53 +1,41 @@
 # paiban typeset: raw text or article XML → newspaper PDF (run by ctest as: bash tests/cli/typeset.sh PAIBAN).
-set -u
-PAIBAN=$1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fail=0
-check() { if ! eval "$2"; then echo "FAIL: $1"; fail=1; fi; }
+source "$(dirname "$0")/lib.bash"
 SAMPLE=input/lvliang-cppcc-2024.txt
 
 # Default output: IN with .pdf, next to it; the debug dump has one line per laid-out line.
-cp "$SAMPLE" "$T/article.txt"
-"$PAIBAN" typeset "$T/article.txt" --debug-dump "$T/lines.txt" 2> "$T/err"; rc=$?
-check "exit 0" '[ $rc -eq 0 ]'
-check "no warnings on the sample (reflow notes may appear)" '! grep -q "warning:" "$T/err"'
-check "default output IN.pdf" 'head -c 5 "$T/article.pdf" | grep -q "%PDF-"'
-check "debug dump written" '[ "$(grep -c "^p=1 c=[0-9] " "$T/lines.txt")" -gt 300 ]'
-check "dump names the headline" 'grep -q "headline 为建设美丽幸福吕梁广泛凝心聚力$" "$T/lines.txt"'
+cp "$SAMPLE" "$TMP/article.txt"
+expect_exit 0 "the sample" -- "$PAIBAN" typeset "$TMP/article.txt" --debug-dump "$TMP/lines.txt"
+! grep -q "warning:" "$TMP/err" && pass || fail "no warnings on the sample (reflow notes may appear)"
+head -c 5 "$TMP/article.pdf" | grep -q "%PDF-" && pass || fail "default output IN.pdf"
+[ "$(grep -c "^p=1 c=[0-9] " "$TMP/lines.txt")" -gt 300 ] && pass || fail "debug dump written"
+grep -q "headline 为建设美丽幸福吕梁广泛凝心聚力$" "$TMP/lines.txt" && pass || fail "dump names the headline"
 
 # From article XML (reflow's output): the same PDF as from the text.
-"$PAIBAN" reflow "$SAMPLE" -o "$T/article.xml"
-SOURCE_DATE_EPOCH=0 "$PAIBAN" typeset "$T/article.xml" -o "$T/from-xml.pdf"
-SOURCE_DATE_EPOCH=0 "$PAIBAN" typeset "$T/article.txt" -o "$T/from-txt.pdf"
-check "XML and text give the same PDF" 'cmp -s "$T/from-xml.pdf" "$T/from-txt.pdf"'
+"$PAIBAN" reflow "$SAMPLE" -o "$TMP/article.xml"
+SOURCE_DATE_EPOCH=0 "$PAIBAN" typeset "$TMP/article.xml" -o "$TMP/from-xml.pdf"
+SOURCE_DATE_EPOCH=0 "$PAIBAN" typeset "$TMP/article.txt" -o "$TMP/from-txt.pdf"
+cmp -s "$TMP/from-xml.pdf" "$TMP/from-txt.pdf" && pass || fail "XML and text give the same PDF"
 
 # Styles by name and by file; stdout.
-"$PAIBAN" typeset "$SAMPLE" --style tabloid -o "$T/t.pdf"
-check "tabloid: 2 pages" 'pdfinfo "$T/t.pdf" | grep -q "^Pages: *2$"'
-"$PAIBAN" typeset "$SAMPLE" --style styles/report.xml -o - > "$T/r.pdf"
-check "report by file, to stdout" 'pdfinfo "$T/r.pdf" | grep -q "^Pages: *[3-5]$"'
-check "A4 report" 'pdfinfo "$T/r.pdf" | grep -q "Page size: *595.* x 841.* pts"'
+"$PAIBAN" typeset "$SAMPLE" --style tabloid -o "$TMP/t.pdf"
+pdfinfo "$TMP/t.pdf" | grep -q "^Pages: *2$" && pass || fail "tabloid: 2 pages"
+"$PAIBAN" typeset "$SAMPLE" --style styles/report.xml -o - > "$TMP/r.pdf"
+pdfinfo "$TMP/r.pdf" | grep -q "^Pages: *[3-5]$" && pass || fail "report by file, to stdout"
+pdfinfo "$TMP/r.pdf" | grep -q "Page size: *595.* x 841.* pts" && pass || fail "A4 report"
 
 # Errors: one message with a hint, the documented exit code, no output left behind.
-"$PAIBAN" typeset "$SAMPLE" --style nosuch -o "$T/x.pdf" 2> "$T/e1"; rc=$?
-check "unknown style: exit 1" '[ $rc -eq 1 ]'
-check "unknown style: lists styles" 'grep -q "hint: available styles: broadsheet, report, tabloid" "$T/e1"'
-check "unknown style: no output" '[ ! -e "$T/x.pdf" ]'
-sed 's/size="9pt"/size="14pt"/' styles/broadsheet.xml > "$T/bad.xml"
-"$PAIBAN" typeset "$SAMPLE" --style "$T/bad.xml" -o "$T/x.pdf" 2> "$T/e2"; rc=$?
-check "bad style value: exit 1" '[ $rc -eq 1 ]'
-check "bad style value: file:line: field" 'grep -q "bad.xml:[0-9]*: body/@size: body text must be 8–10.5 pt" "$T/e2"'
-"$PAIBAN" typeset "$T/missing.txt" -o "$T/x.pdf" 2> "$T/e3"; rc=$?
-check "missing input: exit 1" '[ $rc -eq 1 ]'
-check "missing input: no output" '[ ! -e "$T/x.pdf" ]'
-printf '<article><p>未闭合' > "$T/broken.xml"
-"$PAIBAN" typeset "$T/broken.xml" -o "$T/x.pdf" 2> "$T/e4"; rc=$?
-check "malformed XML: exit 1" '[ $rc -eq 1 ]'
-"$PAIBAN" typeset "$SAMPLE" --nosuch 2> /dev/null; rc=$?
-check "unknown option: exit 2" '[ $rc -eq 2 ]'
-"$PAIBAN" typeset 2> /dev/null; rc=$?
-check "no input: exit 2" '[ $rc -eq 2 ]'
-check "no temp files left" '[ -z "$(ls -A "$T" | grep "\.tmp-")" ]'
+expect_exit 1 "unknown style" -- "$PAIBAN" typeset "$SAMPLE" --style nosuch -o "$TMP/x.pdf"
+grep -q "hint: available styles: broadsheet, report, tabloid" "$TMP/err" && pass || fail "unknown style: lists styles"
+[ ! -e "$TMP/x.pdf" ] && pass || fail "unknown style: no output"
+sed 's/size="9pt"/size="14pt"/' styles/broadsheet.xml > "$TMP/bad.xml"
+expect_exit 1 "bad style value" -- "$PAIBAN" typeset "$SAMPLE" --style "$TMP/bad.xml" -o "$TMP/x.pdf"
+grep -q "bad.xml:[0-9]*: body/@size: body text must be 8–10.5 pt" "$TMP/err" && pass || fail "bad style value: file:line: field"
+expect_exit 1 "missing input" -- "$PAIBAN" typeset "$TMP/missing.txt" -o "$TMP/x.pdf"
+[ ! -e "$TMP/x.pdf" ] && pass || fail "missing input: no output"
+printf '<article><p>未闭合' > "$TMP/broken.xml"
+expect_exit 1 "malformed XML" -- "$PAIBAN" typeset "$TMP/broken.xml" -o "$TMP/x.pdf"
+expect_exit 2 "unknown option" -- "$PAIBAN" typeset "$SAMPLE" --nosuch
+expect_exit 2 "no input" -- "$PAIBAN" typeset
+[ -z "$(ls -A "$TMP" | grep "\.tmp-")" ] && pass || fail "no temp files left"
 
-exit $fail
+finish
