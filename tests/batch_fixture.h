@@ -16,9 +16,10 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "test_util.h"
 
 extern char** environ;
 
@@ -26,17 +27,8 @@ namespace paiban::batch_test {
 
 namespace fs = std::filesystem;
 
-inline std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-inline void write_file(const fs::path& p, const std::string& bytes) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << bytes;
-}
+using test::read_file;
+using test::write_file;
 
 // The sample article (input/ in the repo) and deterministic variants of it: digits rotated
 // and the headline numbered, so that every variant is a different, sample-sized article.

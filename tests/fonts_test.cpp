@@ -12,25 +12,16 @@
 #include "core/error.h"
 #include "layout/fonts.h"
 #include "layout/shape.h"
+#include "test_util.h"
 
 using namespace paiban;
+using test::catch_error;
 
 namespace {
 
 const std::string kData = PAIBAN_TEST_DATA "/fonts/";
 const char* kNotoSerif = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
 const char* kDejaVu = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
-
-template <class F>
-Error catch_error(F&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "expected an Error";
-  return Error(ExitCode::ok, "");
-}
 
 std::string temp_file(const std::string& name, const std::string& bytes) {
   std::string path = testing::TempDir() + "paiban_fonts_" + std::to_string(getpid()) + "_" + name;

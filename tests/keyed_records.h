@@ -9,11 +9,14 @@
 // so a 10 MB line is one short record.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "test_util.h"
 
 namespace paiban::test {
@@ -92,6 +95,26 @@ inline std::string unescape(const std::string& s) {
     }
   }
   return out;
+}
+
+// The contract of a record with `error:` (tests/data/hostile/*.tests): `f` throws an input Error
+// whose message holds `error:` on one short line, with a hint that holds `hint:` when given.
+template <class F>
+void expect_record_error(const KeyedRecord& r, F&& f) {
+  try {
+    f();
+    ADD_FAILURE() << "succeeded without error; expected: " << r["error"];
+  } catch (const Error& e) {
+    std::string msg = e.what();
+    EXPECT_EQ(e.code(), ExitCode::input);
+    EXPECT_NE(msg.find(r["error"]), std::string::npos) << "message: " << msg;
+    EXPECT_EQ(msg.find('\n'), std::string::npos) << "one line: " << msg;
+    EXPECT_LT(msg.size(), 300u) << "short: " << msg;
+    EXPECT_FALSE(e.hint().empty()) << msg;
+    if (r.has("hint")) {
+      EXPECT_NE(e.hint().find(r["hint"]), std::string::npos) << "hint: " << e.hint();
+    }
+  }
 }
 
 }  // namespace paiban::test

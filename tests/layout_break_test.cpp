@@ -16,6 +16,7 @@
 #include "core/unicode.h"
 #include "layout/paragraph.h"
 #include "layout_fake_shape.h"
+#include "test_util.h"
 
 using namespace paiban;
 using namespace paiban::layout;
@@ -33,21 +34,6 @@ struct Case {
   std::string text, expected;
 };
 
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == sep) {
-      out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  out.push_back(cur);
-  return out;
-}
-
 std::string path() { return std::string(PAIBAN_TEST_DATA) + "/layout/break.tests"; }
 
 std::vector<Case> load(std::vector<std::string>* all_lines) {
@@ -59,14 +45,14 @@ std::vector<Case> load(std::vector<std::string>* all_lines) {
     ++no;
     if (all_lines) all_lines->push_back(line);
     if (line.empty() || line[0] == '#') continue;
-    auto f = split(line, ';');
+    auto f = test::split(line, ";");
     if (f.size() != 4) ADD_FAILURE() << path() << ":" << no << ": expected 4 fields";
     if (f.size() < 3) continue;
     Case c;
     c.line_no = no;
     c.raw_prefix = f[0] + ";" + f[1] + ";" + f[2];
     c.measure_em = std::stof(f[0]);
-    for (auto& opt : split(f[1], ',')) {
+    for (auto& opt : test::split(f[1], ",")) {
       if (opt.rfind("indent=", 0) == 0) { c.indent_em = std::stof(opt.substr(7)); }
       else if (opt == "align=center") c.align = Align::center;
       else if (opt == "align=start") c.align = Align::start;

@@ -19,6 +19,7 @@
 #include "layout/typeset.h"
 #include "pdf/pdf.h"
 #include "layout_dump.h"
+#include "test_util.h"
 #include "xml/xml.h"
 
 using namespace paiban;
@@ -26,14 +27,7 @@ using testutil::DumpLine;
 
 namespace {
 
-std::string data(const std::string& rel) { return std::string(PAIBAN_TEST_DATA) + "/layout/" + rel; }
-
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string data(const std::string& rel) { return test::data("layout/" + rel); }
 
 FontLibrary& fonts() {
   static FontLibrary lib;
@@ -56,7 +50,7 @@ Laid lay(const Document& doc, const Style& style) {
   return l;
 }
 
-Document load_xml(const std::string& path) { return try_read_xml(read(path), path); }
+Document load_xml(const std::string& path) { return try_read_xml(test::read_file(path), path); }
 
 std::string all_text(const Document& doc) {
   std::string s;
@@ -188,7 +182,7 @@ TEST(LayoutPaginate, GoldenDumps) {
     if (regen) {
       std::ofstream(golden, std::ios::binary) << l.report.debug_dump;
     } else {
-      EXPECT_EQ(l.report.debug_dump, read(golden)) << golden << " (regenerate with PAIBAN_REGENERATE_GOLDEN=1)";
+      EXPECT_EQ(l.report.debug_dump, test::read_file(golden)) << golden << " (regenerate with PAIBAN_REGENERATE_GOLDEN=1)";
     }
   }
   EXPECT_GE(cases, 2);

@@ -24,11 +24,6 @@ namespace {
 
 const char* const kStyles[] = {"broadsheet", "tabloid", "report"};
 
-bool have(const std::string& tool) { return test::run("command -v " + tool).code == 0; }
-#define REQUIRE_TOOLS(...)                                     \
-  for (const char* t : {__VA_ARGS__})                          \
-    if (!have(t)) GTEST_SKIP() << t << " not installed (make deps)"
-
 struct Typeset {
   std::string pdf, dump_path;
   std::vector<DumpLine> lines;
@@ -124,41 +119,8 @@ std::vector<Matched> match(const std::vector<DumpLine>& lines, const std::vector
   return out;
 }
 
-struct Gray {
-  int w = 0, h = 0;
-  std::vector<unsigned char> px;
-};
-
-// Binary PGM (P5, maxval 255) as pdftoppm -gray, mutool draw -c gray and Ghostscript pgmraw write.
-Gray read_pgm(const std::string& path) {
-  Gray g;
-  std::string bytes = test::read_file(path);
-  size_t i = 0;
-  auto token = [&] {
-    for (;;) {
-      while (i < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[i]))) ++i;
-      if (i < bytes.size() && bytes[i] == '#') {
-        while (i < bytes.size() && bytes[i] != '\n') ++i;
-        continue;
-      }
-      break;
-    }
-    size_t s = i;
-    while (i < bytes.size() && !std::isspace(static_cast<unsigned char>(bytes[i]))) ++i;
-    return bytes.substr(s, i - s);
-  };
-  if (token() != "P5") return g;
-  g.w = std::stoi(token());
-  g.h = std::stoi(token());
-  if (token() != "255") return Gray{};
-  ++i;
-  if (bytes.size() < i + static_cast<size_t>(g.w) * g.h) return Gray{};
-  g.px.assign(bytes.begin() + static_cast<long>(i), bytes.begin() + static_cast<long>(i) + g.w * g.h);
-  return g;
-}
-
 // Ink (255 − gray) per cell of `cell` pixels, the image shifted by (dx, dy).
-std::vector<long> cells(const Gray& g, int w, int h, int cell, int dx, int dy) {
+std::vector<long> cells(const test::Gray& g, int w, int h, int cell, int dx, int dy) {
   int cw = w / cell, ch = h / cell;
   std::vector<long> out(static_cast<size_t>(cw) * ch, 0);
   for (int y = 0; y < ch * cell; ++y)
@@ -326,7 +288,8 @@ TEST(TypesetPdf, ThreeRenderersAgreeOnEveryPage) {
       ASSERT_EQ(test::run("gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pgmraw -r50 -dTextAlphaBits=4 -dGraphicsAlphaBits=4 "
                           "-dFirstPage=" + p + " -dLastPage=" + p + " -sOutputFile=" + base + "-gs.pgm " + t.pdf).code,
                 0);
-      Gray a = read_pgm(base + "-poppler.pgm"), b = read_pgm(base + "-mupdf.pgm"), c = read_pgm(base + "-gs.pgm");
+      test::Gray a = test::read_pgm(base + "-poppler.pgm"), b = test::read_pgm(base + "-mupdf.pgm"),
+                 c = test::read_pgm(base + "-gs.pgm");
       ASSERT_GT(a.w, 100);
       ASSERT_GT(b.w, 100);
       ASSERT_GT(c.w, 100);
@@ -346,7 +309,7 @@ TEST(TypesetPdf, ThreeRenderersAgreeOnEveryPage) {
         occupied += v > inked;
       }
       ASSERT_GT(occupied, 100) << "a blank page";
-      for (const Gray* other : {&b, &c}) {
+      for (const test::Gray* other : {&b, &c}) {
         long best = -1;
         double ink = 0;
         for (int dy = -2; dy <= 2; ++dy)

@@ -9,26 +9,11 @@
 #include "core/error.h"
 #include "core/paths.h"
 #include "layout/style.h"
+#include "test_util.h"
 
 using namespace paiban;
 
 namespace {
-
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out(1);
-  for (char c : s) {
-    if (c == sep) out.emplace_back();
-    else out.back() += c;
-  }
-  return out;
-}
 
 int line_at(const std::string& text, size_t pos) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + std::min(pos, text.size()), '\n'));
@@ -84,7 +69,7 @@ TEST(LayoutStyle, ByPathAndUnknownName) {
 TEST(LayoutStyle, StyleFontFilesAreRelativeToTheStyle) {
   auto dir = std::filesystem::temp_directory_path() / "paiban-style-test";
   std::filesystem::create_directories(dir);
-  std::string text = read(data_path("styles/report.xml"));
+  std::string text = test::read_file(data_path("styles/report.xml"));
   std::string from = "<face family=\"LXGW WenKai\" style=\"Regular\"/>";
   text.replace(text.find(from), from.size(), "<face file=\"fonts/Mine.ttf\" index=\"1\"/>");
   std::ofstream(dir / "mine.xml") << text;
@@ -97,7 +82,7 @@ TEST(LayoutStyle, StyleFontFilesAreRelativeToTheStyle) {
 
 TEST(LayoutStyle, BadValuesNameFileLineAndField) {
   std::string data = std::string(PAIBAN_TEST_DATA) + "/layout/style-errors.tests";
-  std::string base = read(data_path("styles/broadsheet.xml"));
+  std::string base = test::read_file(data_path("styles/broadsheet.xml"));
   ASSERT_FALSE(base.empty());
   auto dir = std::filesystem::temp_directory_path() / "paiban-style-errors";
   std::filesystem::create_directories(dir);
@@ -107,7 +92,7 @@ TEST(LayoutStyle, BadValuesNameFileLineAndField) {
   while (std::getline(in, rec)) {
     ++no;
     if (rec.empty() || rec[0] == '#') continue;
-    auto f = split(rec, ';');
+    auto f = test::split(rec, ";");
     ASSERT_GE(f.size(), 3u) << data << ":" << no;
     size_t at = base.find(f[0]);
     ASSERT_NE(at, std::string::npos) << data << ":" << no << ": '" << f[0] << "' is not in broadsheet.xml";

@@ -18,13 +18,6 @@ using namespace paiban;
 
 namespace {
 
-std::u32string non_space(const std::string& s) {
-  std::u32string out;
-  for (char32_t c : to_u32(s))
-    if (!is_space(c)) out += c;
-  return out;
-}
-
 std::string leaf_text(const Document& d) {
   std::string t;
   for (const auto& b : d.blocks) t += plain_text(b);
@@ -78,8 +71,8 @@ TEST(OcrRoundTrip, TypesetRenderOcrReflowKeepsTheArticle) {
   Document pred = try_read_xml(test::read_file(dir + "/ocr.xml"), "ocr.xml");
 
   bench::ScoredArticle s = bench::score_article(truth, pred);
-  std::u32string want = non_space(leaf_text(truth));
-  double ocr_cer = double(bench::align(want, non_space(ocr)).distance) / double(want.size());
+  std::u32string want = test::non_space(leaf_text(truth));
+  double ocr_cer = double(bench::align(want, test::non_space(ocr)).distance) / double(want.size());
   double cer = s.score.cer();
   std::cout << "OCR round trip (" << pages.size() << " pages, " << want.size() << " characters): "
             << "boundary F1 " << s.score.untyped.f1() << " (P " << s.score.untyped.precision() << ", R "

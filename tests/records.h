@@ -20,15 +20,6 @@ struct Record {
   std::string input, expected;
 };
 
-inline std::vector<std::string> split(const std::string& s, const std::string& sep) {
-  std::vector<std::string> out;
-  size_t from = 0;
-  for (size_t at; (at = s.find(sep, from)) != std::string::npos; from = at + sep.size())
-    out.push_back(s.substr(from, at - from));
-  out.push_back(s.substr(from));
-  return out;
-}
-
 inline std::vector<Record> read_records(const std::string& rel) {
   std::vector<Record> out;
   std::string text = read_file(data(rel));

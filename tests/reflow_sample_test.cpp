@@ -20,18 +20,10 @@ std::vector<std::string> sample_lines() {
   return try_decode(bytes, "lvliang-cppcc-2024.txt").lines;
 }
 
-// The characters a reader reads: everything but white space.
-std::u32string non_space(std::string_view s) {
-  std::u32string out;
-  for (char32_t c : to_u32(s))
-    if (!is_space(c)) out += c;
-  return out;
-}
-
 std::u32string source_text(const std::vector<std::string>& lines, LineRange r) {
   std::string s;
   for (int i = r.first; i <= r.last; ++i) s += lines[static_cast<size_t>(i - 1)];
-  return non_space(s);
+  return test::non_space(s);
 }
 
 void expect_leaves_match_source(const Block& b, const std::vector<std::string>& lines) {
@@ -41,7 +33,7 @@ void expect_leaves_match_source(const Block& b, const std::vector<std::string>& 
   }
   ASSERT_TRUE(b.src.known()) << kind_name(b.kind);
   std::u32string src = source_text(lines, b.src);
-  std::u32string got = non_space(plain_text(b));
+  std::u32string got = test::non_space(plain_text(b));
   if (b.kind == Kind::byline && !src.empty() && src[0] == U'□') src.erase(0, 1);
   EXPECT_EQ(to_utf8(got), to_utf8(src)) << kind_name(b.kind) << " src=" << b.src.first << "-" << b.src.last;
 }

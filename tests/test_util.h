@@ -1,59 +1,69 @@
-// Helpers shared by the unit tests: files, child processes, data paths.
+// Helpers shared by the unit tests: files, child processes, external tools, data paths, rendered
+// pages and expected Errors. Definitions in test_util.cpp (linked into paiban_tests).
 #pragma once
 
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <string>
+#include <gtest/gtest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
 
 namespace paiban::test {
 
-inline std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string read_file(const std::string& path);
+// Writes `bytes` to `path`, making its folder first.
+void write_file(const std::string& path, const std::string& bytes);
 
-inline void write_file(const std::string& path, const std::string& bytes) {
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
-  std::ofstream(path, std::ios::binary) << bytes;
-}
-
-inline std::string data(const std::string& rel) { return std::string(PAIBAN_TEST_DATA) + "/" + rel; }
-
+// A file under tests/data.
+std::string data(const std::string& rel);
 // The sample lives in the repo's input/.
-inline std::string sample_path() { return std::string(PAIBAN_TEST_DATA) + "/../../input/lvliang-cppcc-2024.txt"; }
+std::string sample_path();
+
+// `s` cut at every `sep`: n separators give n + 1 pieces, empty ones kept.
+std::vector<std::string> split(const std::string& s, const std::string& sep);
+
+// The characters a reader reads: everything but white space (core/unicode.h is_space).
+std::u32string non_space(std::string_view s);
+
+// A fresh temporary folder per test process (emptied if it exists).
+std::string temp_dir(const std::string& tag);
 
 struct Run {
   int code = -1;
-  std::string out;  // stdout + stderr
+  std::string out;  // stdout, with stderr merged in unless dropped
 };
+enum class Stderr { merged, dropped };
+// Runs a shell command, capturing its stdout and (by default) its stderr.
+Run run(const std::string& cmd, Stderr err = Stderr::merged);
 
-// Runs a shell command, capturing stdout and stderr together.
-inline Run run(const std::string& cmd) {
-  Run r;
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int st = pclose(p);
-  r.code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
+// True when `tool` is on PATH.
+bool have_tool(const std::string& tool);
+// Skips the test unless every named tool is installed.
+#define REQUIRE_TOOLS(...)                       \
+  for (const char* t_ : {__VA_ARGS__})           \
+    if (!::paiban::test::have_tool(t_)) GTEST_SKIP() << t_ << " not installed (make deps)"
 
-// A fresh temporary folder per test.
-inline std::string temp_dir(const std::string& tag) {
-  auto base = std::filesystem::temp_directory_path() / ("paiban-test-" + tag + "-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(base);
-  std::filesystem::create_directories(base);
-  return base.string();
+// A rendered page in 8-bit gray.
+struct Gray {
+  int w = 0, h = 0;
+  std::vector<unsigned char> px;
+};
+// Binary PGM (P5, maxval 255) as pdftoppm -gray, mutool draw -c gray and Ghostscript pgmraw
+// write it; an empty Gray when the file is not one or is cut short.
+Gray read_pgm(const std::string& path);
+
+// The Error `f` throws; a test failure when it throws none.
+template <class F>
+Error catch_error(F&& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e;
+  }
+  ADD_FAILURE() << "expected an Error";
+  return Error(ExitCode::ok, "");
 }
 
 }  // namespace paiban::test
