@@ -6,16 +6,20 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 #include "core/unicode.h"
 #include "layout/shape.h"
 #include "pdf/pdf.h"
 
 using namespace paiban;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -103,6 +107,7 @@ int main() {
 
   std::vector<double> shape_w, subset, embed, content, save, write_w, write_c;
   size_t bytes = 0, glyphs = 0, font_bytes = 0, pages = 0;
+  std::string written;
   for (int run = 0; run < 7; ++run) {
     double ws = wall_ms();
     std::vector<Shaped> lines;
@@ -122,8 +127,17 @@ int main() {
     content.push_back(st.content_ms);
     save.push_back(st.save_ms);
     bytes = st.bytes, glyphs = st.glyphs, font_bytes = st.font_bytes, pages = doc.pages.size();
-    if (run == 0) std::ofstream("pdf_bench.pdf", std::ios::binary) << pdf;
+    if (run == 0) written = pdf;
   }
+  // Nothing is left in the current folder: the PDF is written to a temporary one, checked whole
+  // on disk, and removed.
+  std::error_code ec;
+  fs::path dir = fs::temp_directory_path(ec) / ("paiban-pdf-bench-" + std::to_string(::getpid()));
+  fs::create_directories(dir, ec);
+  const fs::path out = dir / "pdf_bench.pdf";
+  std::ofstream(out, std::ios::binary) << written;
+  const bool whole = !ec && fs::exists(out) && fs::file_size(out, ec) == written.size();
+  fs::remove_all(dir, ec);
   std::printf("pdf_bench: %zu Han characters, %zu lines, %zu pages, %zu distinct glyphs\n", han, text.size(), pages,
               glyphs);
   std::printf("  load fonts   %7.2f ms wall %7.2f ms cpu (once)\n", load_wall, load_cpu);
@@ -133,6 +147,7 @@ int main() {
   std::printf("  content      %7.2f ms wall (pages, glyph text)\n", median(content));
   std::printf("  save         %7.2f ms wall (libharu serialise + Flate)\n", median(save));
   std::printf("  write_pdf    %7.2f ms wall %7.2f ms cpu\n", median(write_w), median(write_c));
-  std::printf("  PDF %zu bytes, font programs %zu bytes before compression (pdf_bench.pdf)\n", bytes, font_bytes);
-  return 0;
+  std::printf("  PDF %zu bytes, font programs %zu bytes before compression (written to a temporary file: %s)\n",
+              bytes, font_bytes, whole ? "ok" : "FAILED");
+  return whole ? 0 : 1;
 }
