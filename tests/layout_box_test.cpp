@@ -4,16 +4,15 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "core/unicode.h"
 #include "layout/fonts.h"
 #include "layout/style.h"
 #include "layout/typeset.h"
 #include "layout_dump.h"
+#include "test_util.h"
 #include "xml/xml.h"
 
 using namespace paiban;
@@ -21,14 +20,9 @@ using testutil::DumpLine;
 
 namespace {
 
-std::string data(const std::string& rel) { return std::string(PAIBAN_TEST_DATA) + "/layout/" + rel; }
+std::string data(const std::string& rel) { return test::data("layout/" + rel); }
 
-Document sample() {
-  std::ifstream in(data("lvliang-hand.xml"), std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return try_read_xml(s.str(), "lvliang-hand.xml");
-}
+Document sample() { return try_read_xml(test::read_file(data("lvliang-hand.xml")), "lvliang-hand.xml"); }
 
 FontLibrary& fonts() {
   static FontLibrary lib;
