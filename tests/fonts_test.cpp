@@ -39,7 +39,7 @@ TEST(Fonts, FindsTheScFaceInsideTheNotoTtcByName) {
   EXPECT_EQ(f.postscript_name, "NotoSerifCJKsc-Regular");
   EXPECT_EQ(f.package, "fonts-noto-cjk");
   EXPECT_TRUE(f.cff);
-  EXPECT_TRUE(f.cid_keyed);
+  EXPECT_TRUE(f.cid_keyed());
   EXPECT_EQ(f.upem, 1000);
   EXPECT_TRUE(f.has_glyph(U'吕'));
   EXPECT_FALSE(f.has_glyph(0x1F600));
@@ -75,7 +75,7 @@ TEST(Fonts, TrueTypeFace) {
   FontLibrary lib;
   const FontFace& f = lib.face(lib.try_face("LXGW WenKai", "Regular"));
   EXPECT_FALSE(f.cff);
-  EXPECT_FALSE(f.cid_keyed);
+  EXPECT_FALSE(f.cid_keyed());
   EXPECT_EQ(f.package, "fonts-lxgw-wenkai");
   EXPECT_EQ(f.cid(1234), 1234u);  // TrueType: PDF codes are glyph ids
 }

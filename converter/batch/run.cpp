@@ -94,6 +94,8 @@ int run(const Options& o) {
   ctx.convert.pdf = o.formats.pdf;
   ctx.convert.limits = o.article_limits;
   ctx.convert.limits.max_input_bytes = o.limits.max_entry_size;
+  const int jobs = o.jobs > 0 ? o.jobs : default_jobs();
+  ctx.convert.pdf_threads = jobs > 1 ? 1 : 2;  // the pool already keeps every core busy
   ctx.manifest = &manifest;
   ctx.key = manifest_key(o.formats.label(), o.style);
   ctx.force = o.force;
@@ -126,7 +128,6 @@ int run(const Options& o) {
   };
   fn.tick = [&] { progress.tick(); };
   fn.stopping = stopping;
-  const int jobs = o.jobs > 0 ? o.jobs : default_jobs();
   run_pool(jobs, 2 * static_cast<size_t>(jobs), std::chrono::milliseconds(100), fn);
   progress.finish();
   // Outputs were written without an fsync each (6 ms apiece here); one syncfs makes them all

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <optional>
 
 #include "core/error.h"
@@ -28,11 +29,65 @@ bool FontFace::has_glyph(char32_t cp) const {
   return hb_font && hb_font_get_nominal_glyph(hb_font, cp, &g) && g != 0;
 }
 
+// Each face gets its own FT_Library: FreeType allows one thread per library at a time, and the
+// PDF writer opens faces from several threads (https://freetype.org/freetype2/docs/reference/ft2-library_setup.html).
+struct FontFace::FreeType {
+  std::mutex lock;
+  bool opened = false;
+  FT_Library library = nullptr;
+  FT_Face face = nullptr;
+  bool cid_keyed = false;
+  CidSystemInfo ros;
+  ~FreeType() {
+    if (face) FT_Done_Face(face);
+    if (library) FT_Done_FreeType(library);
+  }
+};
+
+namespace {
+
+// Opens the face on first use; the caller holds ft.lock.
+void open_freetype(const FontFace& f, FontFace::FreeType& ft) {
+  if (ft.opened) return;
+  if (!ft.library && FT_Init_FreeType(&ft.library) != 0) throw Error(ExitCode::internal, "FreeType: cannot initialise");
+  FT_Error err = FT_New_Memory_Face(ft.library, reinterpret_cast<const FT_Byte*>(f.data),
+                                    static_cast<FT_Long>(f.data_size), f.index, &ft.face);
+  if (err != 0) {
+    ft.face = nullptr;
+    throw input_error(f.path + ": corrupt font file (FreeType error " + std::to_string(err) + ")",
+                      "reinstall the font or point the style at another file");
+  }
+  FT_Bool cid = 0;
+  ft.cid_keyed = f.cff && FT_Get_CID_Is_Internally_CID_Keyed(ft.face, &cid) == 0 && cid;
+  const char *r = nullptr, *o = nullptr;
+  FT_Int s = 0;
+  if (ft.cid_keyed && FT_Get_CID_Registry_Ordering_Supplement(ft.face, &r, &o, &s) == 0 && r && o)
+    ft.ros = {r, o, static_cast<int>(s)};
+  ft.opened = true;
+}
+
+}  // namespace
+
+bool FontFace::cid_keyed() const {
+  if (!cff || !freetype) return false;
+  std::lock_guard<std::mutex> lock(freetype->lock);
+  open_freetype(*this, *freetype);
+  return freetype->cid_keyed;
+}
+
+CidSystemInfo FontFace::cid_system_info() const {
+  if (!cff || !freetype) return {};
+  std::lock_guard<std::mutex> lock(freetype->lock);
+  open_freetype(*this, *freetype);
+  return freetype->ros;
+}
+
 uint32_t FontFace::cid(uint32_t gid) const {
-  if (!cid_keyed || !ft) return gid;
-  std::lock_guard<std::mutex> lock(*ft_lock);
+  if (!cff || !freetype) return gid;
+  std::lock_guard<std::mutex> lock(freetype->lock);
+  open_freetype(*this, *freetype);
   FT_UInt cid = 0;
-  if (FT_Get_CID_From_Glyph_Index(ft, gid, &cid) != 0) return gid;
+  if (!freetype->cid_keyed || FT_Get_CID_From_Glyph_Index(freetype->face, gid, &cid) != 0) return gid;
   return cid;
 }
 
@@ -76,6 +131,30 @@ std::vector<std::string> system_font_dirs() {
   return dirs;
 }
 
+// An English (else any) name-table string, e.g. the PostScript name (ID 6).
+std::string name_string(hb_face_t* face, hb_ot_name_id_t id) {
+  char buf[128];
+  unsigned len = sizeof buf;
+  if (hb_ot_name_get_utf8(face, id, hb_language_from_string("en", -1), &len, buf) == 0) {
+    len = sizeof buf;
+    hb_ot_name_get_utf8(face, id, HB_LANGUAGE_INVALID, &len, buf);
+  }
+  return std::string(buf, len);
+}
+
+// The font's bounding box from 'head' (xMin, yMin, xMax, yMax: int16 at offsets 36–42), the box
+// FreeType reports for sfnt faces; zeros when the table is missing or short.
+std::array<int, 4> head_bbox(hb_face_t* face) {
+  std::array<int, 4> box{};
+  hb_blob_t* head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
+  unsigned len = 0;
+  const auto* d = reinterpret_cast<const unsigned char*>(hb_blob_get_data(head, &len));
+  if (d && len >= 44)
+    for (int i = 0; i < 4; ++i) box[i] = static_cast<int16_t>(d[36 + 2 * i] << 8 | d[37 + 2 * i]);
+  hb_blob_destroy(head);
+  return box;
+}
+
 bool font_extension(const fs::path& p) {
   std::string e = p.extension().string();
   std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -87,23 +166,19 @@ bool font_extension(const fs::path& p) {
 struct FontLibrary::Impl {
   std::string manifest_path;
   std::optional<Manifest> manifest;
-  FT_Library ft = nullptr;
   std::vector<std::unique_ptr<FontFace>> faces;
   std::map<std::string, int> by_name;  // style_key → id
   std::map<std::string, int> by_file;  // canonical path + "#" + index → id
   std::optional<std::vector<SystemFace>> system;
 
-  explicit Impl(std::string mp) : manifest_path(std::move(mp)) {
-    if (FT_Init_FreeType(&ft) != 0) throw Error(ExitCode::internal, "FreeType: cannot initialise");
-  }
+  explicit Impl(std::string mp) : manifest_path(std::move(mp)) {}
   ~Impl() {
     for (auto& f : faces) {
       hb_font_destroy(f->hb_font);
       hb_face_destroy(f->hb_face);
-      FT_Done_Face(f->ft);
+      f->freetype.reset();  // before the file's map goes
     }
     for (auto& [path, f] : files) hb_blob_destroy(f.blob);
-    FT_Done_FreeType(ft);
   }
 
   const Manifest& get_manifest() {
@@ -129,34 +204,48 @@ struct FontLibrary::Impl {
     return it->second;
   }
 
-  // Opens face `index` of a mapped file with FreeType; errors name the file.
-  FT_Face open_ft(const std::string& path, int index) {
+  // What FreeType would refuse at once, checked without parsing the outlines (FreeType opens the
+  // face later, only if a PDF embeds it): the sfnt header, the face index, and every table record
+  // inside the file (OpenType spec, "Organization of an OpenType font": TTC header, table directory).
+  void try_check_sfnt(const std::string& path, int index) {
     const MappedFile& m = *file(path).map;
-    // sfnt magic (OpenType spec, "Organization of an OpenType font"): TrueType, CFF, Apple, TTC.
-    const char* d = m.data();
-    bool sfnt = m.size() >= 12 && (std::memcmp(d, "\0\1\0\0", 4) == 0 || std::memcmp(d, "OTTO", 4) == 0 ||
-                                   std::memcmp(d, "true", 4) == 0 || std::memcmp(d, "ttcf", 4) == 0);
+    const auto* d = reinterpret_cast<const unsigned char*>(m.data());
+    const size_t size = m.size();
+    bool sfnt = size >= 12 && (std::memcmp(d, "\0\1\0\0", 4) == 0 || std::memcmp(d, "OTTO", 4) == 0 ||
+                               std::memcmp(d, "true", 4) == 0 || std::memcmp(d, "ttcf", 4) == 0);
     if (!sfnt) {
       throw input_error(path + ": not a font file (no OpenType/TrueType/TTC header)",
                         "point the style at a .ttf, .otf or .ttc file (WOFF, Type 1 and bitmap fonts are not supported)");
     }
-    FT_Face face = nullptr;
-    FT_Error err = FT_New_Memory_Face(ft, reinterpret_cast<const FT_Byte*>(m.data()),
-                                      static_cast<FT_Long>(m.size()), index, &face);
-    if (err == FT_Err_Unknown_File_Format) {
-      throw input_error(path + ": not a font file (FreeType does not recognise its format)",
-                        "point the style at a .ttf, .otf or .ttc file");
+    auto corrupt = [&](const std::string& why) {
+      return input_error(path + ": corrupt font file (" + why + ")", "reinstall the font or point the style at another file");
+    };
+    auto be16 = [&](size_t at) { return static_cast<uint32_t>(d[at] << 8 | d[at + 1]); };
+    auto be32 = [&](size_t at) { return be16(at) << 16 | be16(at + 2); };
+    size_t offset = 0;
+    if (std::memcmp(d, "ttcf", 4) == 0) {
+      uint32_t faces = be32(8);
+      if (static_cast<uint64_t>(12) + 4ull * faces > size) throw corrupt("the collection header is cut short");
+      if (static_cast<uint32_t>(index) >= faces) {
+        throw input_error(path + ": has no face " + std::to_string(index) + " (" + std::to_string(faces) + " faces)",
+                          "use a face index below the count");
+      }
+      offset = be32(12 + 4 * static_cast<size_t>(index));
+    } else if (index > 0) {
+      throw input_error(path + ": has no face " + std::to_string(index) + " (1 face)", "use face index 0");
     }
-    if (err == FT_Err_Invalid_Argument && index > 0) {
-      throw input_error(path + ": has no face " + std::to_string(index) + " (" +
-                            std::to_string(hb_face_count(file(path).blob)) + " faces)",
-                        "use a face index below the count");
+    if (offset > size || size - offset < 12) throw corrupt("the table directory is outside the file");
+    uint32_t tables = be16(offset + 4);
+    if (tables == 0 || static_cast<uint64_t>(offset) + 12 + 16ull * tables > size)
+      throw corrupt("the table directory is cut short");
+    for (uint32_t t = 0; t < tables; ++t) {
+      size_t rec = offset + 12 + 16 * static_cast<size_t>(t);
+      uint64_t at = be32(rec + 8), len = be32(rec + 12);
+      if (at + len > size) {
+        throw corrupt("table '" + std::string(reinterpret_cast<const char*>(d + rec), 4) +
+                      "' runs past the end of the file: truncated?");
+      }
     }
-    if (err != 0) {
-      throw input_error(path + ": corrupt font file (FreeType error " + std::to_string(err) + ")",
-                        "reinstall the font or point the style at another file");
-    }
-    return face;
   }
 
   FaceNames names_of(const std::string& path, int index) {
@@ -169,14 +258,9 @@ struct FontLibrary::Impl {
   int load(const std::string& path, int index, const std::string& package) {
     std::string key = path + "#" + std::to_string(index);
     if (auto it = by_file.find(key); it != by_file.end()) return it->second;
-    FT_Face ftf = open_ft(path, index);
+    try_check_sfnt(path, index);
     auto f = std::make_unique<FontFace>();
-    f->ft = ftf;  // owned by *f from here on (freed in ~Impl, or below on error)
-    auto fail = [&](const std::string& what) {
-      FT_Done_Face(ftf);
-      return input_error(path + ": " + what, "point the style at another font file");
-    };
-    if (!FT_IS_SFNT(ftf)) throw fail("not an OpenType/TrueType font (Type 1 and bitmap fonts are not supported)");
+    auto fail = [&](const std::string& what) { return input_error(path + ": " + what, "point the style at another font file"); };
     const File& file_ = file(path);
     const MappedFile& m = *file_.map;
     hb_face_t* hbf = hb_face_create(file_.blob, static_cast<unsigned>(index));
@@ -198,10 +282,10 @@ struct FontLibrary::Impl {
     FaceNames names = read_face_names(hbf);
     f->family = names.family;
     f->style = names.style;
-    if (const char* ps = FT_Get_Postscript_Name(ftf)) f->postscript_name = ps;
+    f->postscript_name = name_string(hbf, HB_OT_NAME_ID_POSTSCRIPT_NAME);
     f->cff = cff;
-    FT_Bool cid = 0;
-    f->cid_keyed = cff && FT_Get_CID_Is_Internally_CID_Keyed(ftf, &cid) == 0 && cid;
+    f->bbox = head_bbox(hbf);
+    f->freetype = std::make_shared<FontFace::FreeType>();
     f->upem = static_cast<int>(hb_face_get_upem(hbf));
     f->glyph_count = hb_face_get_glyph_count(hbf);
     f->hb_face = hbf;
@@ -230,7 +314,10 @@ struct FontLibrary::Impl {
   // of the file (a package update may reorder a TTC). -1 when none matches.
   int find_in_file(const std::string& path, int hint, const std::string& family, const std::string& style) {
     int n = static_cast<int>(hb_face_count(file(path).blob));
-    if (n == 0) FT_Done_Face(open_ft(path, 0));  // throws the precise error
+    if (n == 0) {
+      try_check_sfnt(path, 0);  // throws the precise error
+      throw input_error(path + ": corrupt font file (no face can be read)", "reinstall the font or point the style at another file");
+    }
     std::vector<int> order;
     if (hint >= 0 && hint < n) order.push_back(hint);
     for (int i = 0; i < n; ++i)

@@ -2,14 +2,13 @@
 // workers of a batch. CONTRACT between the font/PDF work and the layout work; extend, don't break.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
-typedef struct FT_FaceRec_* FT_Face;
 typedef struct hb_face_t hb_face_t;
 typedef struct hb_font_t hb_font_t;
 
@@ -22,6 +21,12 @@ struct HaltGlyph {
   float advance = 0, dx = 0;
 };
 
+// A CIDFont's character collection (PDF 32000-1 §9.7.3): the CFF's own ROS, else Adobe-Identity-0.
+struct CidSystemInfo {
+  std::string registry = "Adobe", ordering = "Identity";
+  int supplement = 0;
+};
+
 struct FontFace {
   std::string path;          // file on disk
   int index = 0;             // face index inside a TTC
@@ -29,11 +34,10 @@ struct FontFace {
   std::string postscript_name;
   std::string package;       // Debian package that provides the file ("" when unknown)
   bool cff = false;          // CFF outlines (CIDFontType0) vs TrueType (CIDFontType2)
-  bool cid_keyed = false;    // CFF with a CID charset (PDF codes are CIDs, not glyph ids)
   int upem = 1000;
   unsigned glyph_count = 0;
   float ascender = 0.88f, descender = -0.12f;  // ideographic em box (BASE), in em
-  FT_Face ft = nullptr;      // NOT thread-safe: use only under ft_lock (see cid())
+  std::array<int, 4> bbox{};  // xMin, yMin, xMax, yMax in font units ('head' table)
   hb_face_t* hb_face = nullptr;  // immutable
   hb_font_t* hb_font = nullptr;  // immutable; scale = upem (advances come back in font units)
   // The file's bytes: a read-only memory map owned by the FontLibrary (shared by the faces of a
@@ -41,11 +45,18 @@ struct FontFace {
   const char* data = nullptr;
   size_t data_size = 0;
   std::vector<HaltGlyph> halt;   // sorted by gid; glyphs `halt` changes (computed at load)
-  std::shared_ptr<std::mutex> ft_lock = std::make_shared<std::mutex>();
+  // FreeType's view of the face, opened on first use under its own lock (fonts.cpp): only PDF
+  // embedding of CFF faces needs it, so fallback faces a document never uses cost no parse.
+  struct FreeType;
+  std::shared_ptr<FreeType> freetype;
 
   bool has_glyph(char32_t cp) const;
+  // CFF with a CID charset: PDF codes are CIDs, not glyph ids. Throws Error when FreeType
+  // cannot read the face (these three open it on first use; thread-safe).
+  bool cid_keyed() const;
   // The CID of a glyph in a CID-keyed CFF face (FT_Get_CID_From_Glyph_Index), else the gid.
   uint32_t cid(uint32_t gid) const;
+  CidSystemInfo cid_system_info() const;
   // The halt entry of a glyph, or nullptr when `halt` leaves it alone.
   const HaltGlyph* halt_of(uint32_t gid) const;
 };

@@ -153,7 +153,9 @@ std::string typeset_pdf(const Document& doc, const Style& style, const FontLibra
   LaidOutDocument laid = layout_document(doc, style, fonts, opts, report);
   auto t = Clock::now();
   PdfStats stats;
-  std::string pdf = write_pdf(laid, fonts, PdfOptions{}, &stats);
+  PdfOptions popts;
+  popts.threads = opts.pdf_threads;
+  std::string pdf = write_pdf(laid, fonts, popts, &stats);
   if (report) {
     report->timings.subset_ms += stats.subset_ms;
     report->timings.write_ms += ms_since(t) - stats.subset_ms;

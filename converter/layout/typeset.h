@@ -31,6 +31,7 @@ struct TypesetReport {
 struct TypesetOptions {
   bool debug = false;
   Limits limits;  // max_pages: pagination stops with an Error past it (core/limits.h)
+  int pdf_threads = 2;  // PdfOptions::threads
 };
 
 // Lays out the article. `fonts` is shared read-only between threads except for loading:

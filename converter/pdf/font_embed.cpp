@@ -3,9 +3,6 @@
 // CFF faces: CIDFontType0 + bare `CFF ` table as /FontFile3 /CIDFontType0C, codes = original CIDs
 // (§9.7.4.2; /FontFile3 /OpenType with renumbered glyphs renders as garbage in poppler).
 // TrueType faces: CIDFontType2 + /FontFile2, codes = original glyph ids mapped by /CIDToGIDMap.
-#include <ft2build.h>
-#include FT_FREETYPE_H
-#include FT_CID_H
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
@@ -133,10 +130,13 @@ PreparedFont prepare_font(const FontFace& f, const FontUse& use) {
   out.program = deflate_bytes(std::string_view(program_data, program_len));
   if (out.program.empty()) throw fail("cannot compress the font program");
   // Codes and widths.
+  // FreeType reads the CFF's charset here, on this font's thread (fonts.h: FontFace::freetype).
+  const bool cid_keyed = f.cff && f.cid_keyed();
+  if (cid_keyed) out.ros = f.cid_system_info();
   std::vector<std::pair<uint16_t, std::string>> unicode;
   uint32_t max_code = 0;
   for (uint32_t gid : use.gids) {
-    uint32_t code = f.cid_keyed ? f.cid(gid) : f.cff ? hb_map_get(old_to_new, gid) : gid;
+    uint32_t code = cid_keyed ? f.cid(gid) : f.cff ? hb_map_get(old_to_new, gid) : gid;
     if (code > 0xFFFF) throw fail("a glyph code does not fit Identity-H (2 bytes)");
     int w = to_1000(f, hb_font_get_glyph_h_advance(f.hb_font, gid));
     out.code[gid] = static_cast<uint16_t>(code);
@@ -196,13 +196,8 @@ EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& 
   st += HPDF_Dict_AddName(fd, "Type", "FontDescriptor");
   st += HPDF_Dict_AddName(fd, "FontName", base.c_str());
   st += HPDF_Dict_AddNumber(fd, "Flags", 4);  // symbolic: glyphs outside the standard Latin set
-  long bbox[4];
-  {
-    std::lock_guard<std::mutex> lock(*f.ft_lock);
-    bbox[0] = f.ft->bbox.xMin, bbox[1] = f.ft->bbox.yMin, bbox[2] = f.ft->bbox.xMax, bbox[3] = f.ft->bbox.yMax;
-  }
   HPDF_Array box = HPDF_Array_New(mm);
-  for (long v : bbox) st += HPDF_Array_AddNumber(box, to_1000(f, static_cast<double>(v)));
+  for (int v : f.bbox) st += HPDF_Array_AddNumber(box, to_1000(f, static_cast<double>(v)));
   st += HPDF_Dict_Add(fd, "FontBBox", box);
   st += HPDF_Dict_AddNumber(fd, "ItalicAngle", 0);
   hb_position_t asc = 0, desc = 0, cap = 0;
@@ -221,20 +216,11 @@ EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& 
   st += HPDF_Dict_AddName(cid, "Type", "Font");
   st += HPDF_Dict_AddName(cid, "Subtype", f.cff ? "CIDFontType0" : "CIDFontType2");
   st += HPDF_Dict_AddName(cid, "BaseFont", base.c_str());
-  std::string registry = "Adobe", ordering = "Identity";
-  int supplement = 0;
-  if (f.cid_keyed) {  // the CFF's own ROS (Identity-H is compatible with any)
-    std::lock_guard<std::mutex> lock(*f.ft_lock);
-    const char *r = nullptr, *o = nullptr;
-    FT_Int s = 0;
-    if (FT_Get_CID_Registry_Ordering_Supplement(f.ft, &r, &o, &s) == 0 && r && o) {
-      registry = r, ordering = o, supplement = s;
-    }
-  }
+  const CidSystemInfo ros = prep.ros;  // the CFF's own ROS (Identity-H is compatible with any)
   HPDF_Dict sysinfo = HPDF_Dict_New(mm);
-  st += HPDF_Dict_Add(sysinfo, "Registry", HPDF_String_New(mm, registry.c_str(), nullptr));
-  st += HPDF_Dict_Add(sysinfo, "Ordering", HPDF_String_New(mm, ordering.c_str(), nullptr));
-  st += HPDF_Dict_AddNumber(sysinfo, "Supplement", supplement);
+  st += HPDF_Dict_Add(sysinfo, "Registry", HPDF_String_New(mm, ros.registry.c_str(), nullptr));
+  st += HPDF_Dict_Add(sysinfo, "Ordering", HPDF_String_New(mm, ros.ordering.c_str(), nullptr));
+  st += HPDF_Dict_AddNumber(sysinfo, "Supplement", ros.supplement);
   st += HPDF_Dict_Add(cid, "CIDSystemInfo", sysinfo);
   st += HPDF_Dict_Add(cid, "FontDescriptor", fd);
   st += HPDF_Dict_AddNumber(cid, "DW", 1000);

@@ -11,11 +11,14 @@ namespace paiban {
 
 struct PdfOptions {
   long long creation_epoch = -1;  // seconds since 1970 for /CreationDate; -1: SOURCE_DATE_EPOCH or 0
+  // Fonts and page text are prepared on this many threads (1 or 2); a batch whose pool already
+  // fills every core passes 1. The bytes are the same either way.
+  int threads = 2;
 };
 
 // Where write_pdf spent its time (for the benchmark's time split) and what it made.
 struct PdfStats {
-  double subset_ms = 0;  // hb-subset of every face used
+  double subset_ms = 0;  // wall time of subsetting and compressing every face used (on opts.threads)
   double embed_ms = 0;   // building font dicts, /W, /ToUnicode, CIDToGIDMap
   double content_ms = 0; // pages: boxes, rules, glyph text
   double save_ms = 0;    // libharu serialising + compressing, copied out of its memory stream

@@ -78,6 +78,7 @@ struct PreparedFont {
   std::vector<std::pair<uint16_t, int>> code_width;  // sorted by code
   std::string tounicode;   // deflated
   std::string cid_to_gid;  // deflated; TrueType only
+  CidSystemInfo ros;       // the CFF's own ROS when CID-keyed, else Adobe-Identity-0
   double subset_ms = 0, prepare_ms = 0;
 };
 PreparedFont prepare_font(const FontFace& face, const FontUse& use);

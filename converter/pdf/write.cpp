@@ -95,17 +95,18 @@ std::string write_pdf(const LaidOutDocument& doc, const FontLibrary& fonts, cons
   // Subsetting and deflating dominate the write; a second thread prepares all but the biggest font
   // while this one does the biggest (faces are read-only; libharu objects are built here, in order).
   std::vector<PreparedFont> prepared(uses.size());
+  const bool two_threads = opts.threads > 1;
+  auto t_prepare = Clock::now();
   size_t biggest = 0;
   for (size_t i = 1; i < uses.size(); ++i)
     if (uses[i].gids.size() > uses[biggest].gids.size()) biggest = i;
   {
     std::future<void> rest;
-    if (uses.size() > 1) {
-      rest = std::async(std::launch::async, [&] {
-        for (size_t i = 0; i < uses.size(); ++i)
-          if (i != biggest) prepared[i] = prepare_font(fonts.face(uses[i].face), uses[i]);
-      });
-    }
+    auto prepare_rest = [&] {
+      for (size_t i = 0; i < uses.size(); ++i)
+        if (i != biggest) prepared[i] = prepare_font(fonts.face(uses[i].face), uses[i]);
+    };
+    if (uses.size() > 1 && two_threads) rest = std::async(std::launch::async, prepare_rest);
     std::exception_ptr failed;
     try {
       if (!uses.empty()) prepared[biggest] = prepare_font(fonts.face(uses[biggest].face), uses[biggest]);
@@ -114,7 +115,9 @@ std::string write_pdf(const LaidOutDocument& doc, const FontLibrary& fonts, cons
     }
     if (rest.valid()) rest.get();  // rethrows the helper's error; waits before `prepared` goes away
     if (failed) std::rethrow_exception(failed);
+    if (!two_threads) prepare_rest();
   }
+  const double prepare_ms = ms_between(t_prepare, Clock::now());
   std::vector<EmbeddedFont> embedded;
   embedded.reserve(uses.size());
   for (size_t i = 0; i < uses.size(); ++i)
@@ -171,7 +174,7 @@ std::string write_pdf(const LaidOutDocument& doc, const FontLibrary& fonts, cons
   };
   {
     std::future<void> odd;
-    if (doc.pages.size() > 1) odd = std::async(std::launch::async, pack, 1);
+    if (doc.pages.size() > 1 && two_threads) odd = std::async(std::launch::async, pack, 1);
     std::exception_ptr failed;
     try {
       pack(0);
@@ -180,6 +183,7 @@ std::string write_pdf(const LaidOutDocument& doc, const FontLibrary& fonts, cons
     }
     if (odd.valid()) odd.get();
     if (failed) std::rethrow_exception(failed);
+    if (!two_threads && doc.pages.size() > 1) pack(1);
   }
   for (size_t i = 0; i < doc.pages.size(); ++i) {
     if (!text_streams[i]) continue;
@@ -238,7 +242,7 @@ std::string write_pdf(const LaidOutDocument& doc, const FontLibrary& fonts, cons
   auto t_end = Clock::now();
 
   if (stats) {
-    stats->subset_ms = times.subset_ms;
+    stats->subset_ms = prepare_ms;
     stats->embed_ms = times.embed_ms;
     stats->content_ms = ms_between(t_fonts, t_pages);
     stats->save_ms = ms_between(t_pages, t_end);

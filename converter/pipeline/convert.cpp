@@ -37,6 +37,7 @@ Converted Converter::convert(std::string_view bytes, const std::string& name, co
     TypesetReport trep;
     TypesetOptions topts;
     topts.limits = opts.limits;
+    topts.pdf_threads = opts.pdf_threads;
     out.pdf = typeset_pdf(out.doc, *style_, *fonts_, topts, &trep);
     for (auto& w : trep.warnings) out.warnings.push_back(std::move(w));
   }

@@ -22,6 +22,7 @@ struct ConvertOptions {
   bool xml = true, txt = true, pdf = true;
   TextOptions text;
   Limits limits;  // input size, line length, blocks, XML depth, pages (core/limits.h)
+  int pdf_threads = 2;  // threads one PDF is written on; a batch pool that fills every core sets 1
 };
 
 struct Converted {
