@@ -103,6 +103,9 @@ std::string write_pdf(const LaidOutDocument& doc, const FontLibrary& fonts, cons
   {
     std::future<void> rest;
     auto prepare_rest = [&] {
+      // The biggest face's FreeType parse (its CFF charset, for CIDs) happens here, while that face
+      // is being subset on the other thread; both are on the longest path of a one-article run.
+      if (two_threads) fonts.face(uses[biggest].face).cid_keyed();
       for (size_t i = 0; i < uses.size(); ++i)
         if (i != biggest) prepared[i] = prepare_font(fonts.face(uses[i].face), uses[i]);
     };
