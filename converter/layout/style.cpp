@@ -389,6 +389,15 @@ void read_style(const Reader& r, const pugi::xml_node& root, Style& s) {
     r.fail(root.child("columns") ? root.child("columns") : root, "columns",
            "columns are too narrow for the body text (" + std::to_string(static_cast<int>(col_w)) + " pt)",
            "use fewer columns, a smaller gap or smaller margins");
+  // A box too must hold 4 of its characters inside frame and padding, in the column as laid out
+  // (on the grid, whole body ems: compose.cpp); else every box line overflows, off the page.
+  float measure = s.grid ? std::floor(col_w / s.body.size + 1e-4f) * s.body.size : col_w;
+  float box_room = measure - 2 * (s.box_padding * s.box.size + s.box_frame);
+  if (box_room < 4 * s.box.size)
+    r.fail(root.child("box") ? root.child("box") : root, "box",
+           "a box line holds fewer than 4 box characters (" + std::to_string(static_cast<int>(std::max(0.0f, box_room))) +
+               " pt inside frame and padding)",
+           "use a smaller box size or padding, or wider columns");
   float text_h = s.page_height - s.margin_top - s.margin_bottom;
   if (text_h < 10 * s.body.pitch())
     r.fail(root.child("margins") ? root.child("margins") : root, "margins",
