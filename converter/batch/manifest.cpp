@@ -136,7 +136,7 @@ const Record* Manifest::find(const std::string& input) const {
 void Manifest::try_begin() {
   std::string text = kHeader;
   for (const auto& [input, r] : records_) text += format_record(r);
-  try_write_file_atomic(path_, text);
+  try_write_file_atomic(path_, text, /*sync=*/true);
   fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
   if (fd_ < 0)
     throw Error(ExitCode::internal, path_ + ": cannot open the manifest: " + std::strerror(errno),
@@ -160,7 +160,7 @@ void Manifest::try_finish() {
   updates_.clear();
   std::string text = kHeader;
   for (const auto& [input, r] : records_) text += format_record(r);
-  try_write_file_atomic(path_, text);
+  try_write_file_atomic(path_, text, /*sync=*/true);
 }
 
 }  // namespace paiban::batch

@@ -160,8 +160,8 @@ int run(const Options& o) {
   if (!listing.error.empty()) info.errors.emplace_back(listing.error, listing.hint);
   info.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const std::string report_path = dirs.root() + "/" + report_name + ".json";
-  try_write_file_atomic(report_path, report_json(info, items));
-  try_write_file_atomic(dirs.root() + "/" + report_name + ".csv", report_csv(items));
+  try_write_file_atomic(report_path, report_json(info, items), /*sync=*/true);
+  try_write_file_atomic(dirs.root() + "/" + report_name + ".csv", report_csv(items), /*sync=*/true);
 
   Totals totals = count(items);
   const bool problems = totals.problems() > 0 || !info.errors.empty();
