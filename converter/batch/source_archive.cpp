@@ -1,13 +1,12 @@
 // An archive as a source, through libarchive: read as a stream (never unpacked to disk),
 // recognised by content. Header sizes are believed only as far as the limits allow.
-#include <archive.h>
-#include <archive_entry.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <cstring>
 #include <memory>
 
+#include "batch/libarchive.h"
 #include "batch/safety.h"
 #include "batch/sources.h"
 #include "core/error.h"
@@ -17,23 +16,25 @@ namespace paiban::batch {
 namespace {
 
 constexpr size_t kBlock = 65536;
+
+const LibArchive& lib() { return try_libarchive(); }
 const char* kArchiveHint = "give a folder or an archive (.zip, .tar, .tar.gz, .tgz, .tar.xz, .tar.zst)";
 
 struct ArchiveCloser {
-  void operator()(archive* a) const { archive_read_free(a); }
+  void operator()(archive* a) const { lib().read_free(a); }
 };
 using ArchivePtr = std::unique_ptr<archive, ArchiveCloser>;
 
 std::string error_of(archive* a) {
-  const char* s = archive_error_string(a);
+  const char* s = lib().error_string(a);
   return s ? s : "unknown error";
 }
 
 // "tar.gz", "zip", ...: what the user would call it.
 std::string kind_of(archive* a) {
-  int fmt = archive_format(a) & ARCHIVE_FORMAT_BASE_MASK;
+  int fmt = lib().format(a) & ARCHIVE_FORMAT_BASE_MASK;
   std::string base = fmt == ARCHIVE_FORMAT_ZIP ? "zip" : fmt == ARCHIVE_FORMAT_TAR ? "tar" : "archive";
-  switch (archive_filter_code(a, 0)) {
+  switch (lib().filter_code(a, 0)) {
     case ARCHIVE_FILTER_GZIP: return base + ".gz";
     case ARCHIVE_FILTER_XZ: return base + ".xz";
     case ARCHIVE_FILTER_ZSTD: return base + ".zst";
@@ -43,8 +44,8 @@ std::string kind_of(archive* a) {
 }
 
 char special_kind(archive_entry* e) {
-  if (archive_entry_hardlink(e)) return 'h';
-  switch (archive_entry_filetype(e)) {
+  if (lib().entry_hardlink(e)) return 'h';
+  switch (lib().entry_filetype(e)) {
     case AE_IFLNK: return 'l';
     case AE_IFCHR: return 'c';
     case AE_IFBLK: return 'b';
@@ -62,17 +63,17 @@ class ArchiveSource : public Source {
       : path_(std::move(path)), limits_(limits), file_size_(file_size) {}
 
   ArchivePtr try_open() const {
-    ArchivePtr a(archive_read_new());
+    ArchivePtr a(lib().read_new());
     if (!a) throw Error(ExitCode::internal, path_ + ": out of memory opening the archive");
     // Only the formats and compressions we test; no external filter programs.
-    archive_read_support_format_zip(a.get());
-    archive_read_support_format_tar(a.get());
-    archive_read_support_format_gnutar(a.get());
-    archive_read_support_filter_gzip(a.get());
-    archive_read_support_filter_xz(a.get());
-    archive_read_support_filter_zstd(a.get());
-    archive_read_support_filter_bzip2(a.get());
-    if (archive_read_open_filename(a.get(), path_.c_str(), kBlock) != ARCHIVE_OK)
+    lib().read_support_format_zip(a.get());
+    lib().read_support_format_tar(a.get());
+    lib().read_support_format_gnutar(a.get());
+    lib().read_support_filter_gzip(a.get());
+    lib().read_support_filter_xz(a.get());
+    lib().read_support_filter_zstd(a.get());
+    lib().read_support_filter_bzip2(a.get());
+    if (lib().read_open_filename(a.get(), path_.c_str(), kBlock) != ARCHIVE_OK)
       throw input_error(path_ + ": not a folder or a readable archive: " + error_of(a.get()), kArchiveHint);
     return a;
   }
@@ -83,7 +84,7 @@ class ArchiveSource : public Source {
     std::uint64_t declared = 0;
     archive_entry* e = nullptr;
     for (size_t i = 0;; ++i) {
-      int rc = archive_read_next_header(a.get(), &e);
+      int rc = lib().read_next_header(a.get(), &e);
       if (i == 0) l.kind = kind_of(a.get());
       if (rc == ARCHIVE_EOF) break;
       if (rc < ARCHIVE_WARN) {
@@ -118,7 +119,7 @@ class ArchiveSource : public Source {
     const size_t n = listing.entries.size();
     size_t i = 0;
     for (; i < n; ++i) {
-      int rc = archive_read_next_header(a.get(), &e);
+      int rc = lib().read_next_header(a.get(), &e);
       if (rc < ARCHIVE_WARN || rc == ARCHIVE_EOF) break;
       if (stored_name(e, i) != listing.entries[i].name)
         throw input_error(path_ + ": the archive changed while it was being read",
@@ -141,16 +142,16 @@ class ArchiveSource : public Source {
 
  private:
   static std::string stored_name(archive_entry* e, size_t i) {
-    const char* p = archive_entry_pathname(e);  // the stored bytes
-    if (!p) p = archive_entry_pathname_utf8(e);
+    const char* p = lib().entry_pathname(e);  // the stored bytes
+    if (!p) p = lib().entry_pathname_utf8(e);
     return p ? std::string(p) : "(entry " + std::to_string(i + 1) + " without a name)";
   }
 
   Entry describe(archive_entry* e, size_t i) const {
     Entry en;
     en.name = stored_name(e, i);
-    en.size = archive_entry_size_is_set(e) && archive_entry_size(e) > 0
-                  ? static_cast<std::uint64_t>(archive_entry_size(e)) : 0;
+    en.size = lib().entry_size_is_set(e) && lib().entry_size(e) > 0
+                  ? static_cast<std::uint64_t>(lib().entry_size(e)) : 0;
     char kind = special_kind(e);
     PathCheck pc = check_entry_path(en.name);
     if (!pc.reason.empty()) {
@@ -165,7 +166,7 @@ class ArchiveSource : public Source {
       en.rel = pc.rel;
       en.regular = true;
     } else {
-      const char* target = archive_entry_hardlink(e) ? archive_entry_hardlink(e) : archive_entry_symlink(e);
+      const char* target = lib().entry_hardlink(e) ? lib().entry_hardlink(e) : lib().entry_symlink(e);
       en.status = Status::refused;
       en.reason = describe_special(kind, target ? target : "");
     }
@@ -175,10 +176,10 @@ class ArchiveSource : public Source {
   Loaded load(archive* a, std::uint64_t declared) const {
     Loaded r;
     r.bytes.reserve(static_cast<size_t>(std::min(declared, limits_.max_entry_size + 1)));
-    EntryGuard guard(limits_, static_cast<std::uint64_t>(archive_filter_bytes(a, -1)));
+    EntryGuard guard(limits_, static_cast<std::uint64_t>(lib().filter_bytes(a, -1)));
     char buf[kBlock];
     for (;;) {
-      la_ssize_t k = archive_read_data(a, buf, sizeof buf);
+      la_ssize_t k = lib().read_data(a, buf, sizeof buf);
       if (k == 0) break;
       if (k < 0) {
         r.status = Status::failed;
@@ -188,7 +189,7 @@ class ArchiveSource : public Source {
       }
       r.bytes.append(buf, static_cast<size_t>(k));
       bool bomb = false;
-      std::string why = guard.check(r.bytes.size(), static_cast<std::uint64_t>(archive_filter_bytes(a, -1)), bomb);
+      std::string why = guard.check(r.bytes.size(), static_cast<std::uint64_t>(lib().filter_bytes(a, -1)), bomb);
       if (!why.empty()) {
         r.status = bomb ? Status::refused : Status::failed;
         r.reason = why;
