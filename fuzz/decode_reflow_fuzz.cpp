@@ -11,6 +11,7 @@
 #include "decode/decode.h"
 #include "decode/detect.h"
 #include "fuzz_check.h"
+#include "reflow_oracle.h"  // tests/
 #include "reflow/reflow.h"
 #include "text/text.h"
 #include "xml/xml.h"
@@ -49,25 +50,7 @@ void check_lines(const Decoded& d) {
   }
 }
 
-// Non-space characters, OCR look-alikes read as the full-width marks reflow repairs them to.
-std::u32string canonical(std::string_view s) {
-  std::u32string out;
-  for (char32_t c : to_u32(s)) {
-    if (is_space(c)) continue;
-    switch (c) {
-      case U',': c = U'，'; break;
-      case U':': c = U'：'; break;
-      case U';': c = U'；'; break;
-      case U'?': c = U'？'; break;
-      case U'!': c = U'！'; break;
-      case U'(': c = U'（'; break;
-      case U')': c = U'）'; break;
-      default: break;
-    }
-    out += c;
-  }
-  return out;
-}
+using test::canonical;
 
 // What reflow may drop: a byline's marker (□, its OCR reading 口, ■, ◻), a typesetter's hyphen
 // and a stray byte-order mark (U+FEFF) at a line's start.

@@ -7,30 +7,13 @@
 
 #include "core/unicode.h"
 #include "reflow/reflow.h"
+#include "reflow_oracle.h"
 
 using namespace paiban;
 
 namespace {
 
-// Non-space characters, with OCR look-alikes read as the full-width marks reflow repairs them to.
-std::u32string canonical(std::string_view s) {
-  std::u32string out;
-  for (char32_t c : to_u32(s)) {
-    if (is_space(c)) continue;
-    switch (c) {
-      case U',': c = U'，'; break;
-      case U':': c = U'：'; break;
-      case U';': c = U'；'; break;
-      case U'?': c = U'？'; break;
-      case U'!': c = U'！'; break;
-      case U'(': c = U'（'; break;
-      case U')': c = U'）'; break;
-      default: break;
-    }
-    out += c;
-  }
-  return out;
-}
+using test::canonical;
 
 void collect(const Block& b, std::string& text, std::vector<LineRange>& ranges) {
   if (b.kind == Kind::section || b.kind == Kind::box) {
