@@ -30,7 +30,7 @@ LibArchive load() {
     void* f = ::dlsym(handle, symbol);
     if (!f) {
       throw Error(ExitCode::internal, std::string("libarchive has no ") + symbol + " (too old?)",
-                  "install libarchive 3.6 or newer (Debian package libarchive13)");
+                  "install Debian 12's libarchive13 or a newer one");
     }
     return f;
   };

@@ -137,7 +137,7 @@ std::string name_string(hb_face_t* face, hb_ot_name_id_t id) {
   unsigned len = sizeof buf;
   if (hb_ot_name_get_utf8(face, id, hb_language_from_string("en", -1), &len, buf) == 0) {
     len = sizeof buf;
-    hb_ot_name_get_utf8(face, id, HB_LANGUAGE_INVALID, &len, buf);
+    if (hb_ot_name_get_utf8(face, id, HB_LANGUAGE_INVALID, &len, buf) == 0) return "";
   }
   return std::string(buf, len);
 }

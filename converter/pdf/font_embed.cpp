@@ -95,7 +95,6 @@ int to_1000(const FontFace& f, double units) { return static_cast<int>(std::lrou
 }  // namespace
 
 PreparedFont prepare_font(const FontFace& f, const FontUse& use) {
-  auto t0 = Clock::now();
   auto fail = [&](const char* what) {
     return Error(ExitCode::internal, "pdf: " + f.path + ": " + what, "the font may be damaged; try another face");
   };
@@ -121,11 +120,9 @@ PreparedFont prepare_font(const FontFace& f, const FontUse& use) {
   unsigned program_len = 0;
   const char* program_data = hb_blob_get_data(program.get(), &program_len);
   if (program_len == 0) throw fail("the subset font program is empty");
-  auto t1 = Clock::now();
 
   PreparedFont out;
   out.face = use.face;
-  out.subset_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
   out.program_len = program_len;
   out.program = deflate_bytes(std::string_view(program_data, program_len));
   if (out.program.empty()) throw fail("cannot compress the font program");
@@ -166,7 +163,6 @@ PreparedFont prepare_font(const FontFace& f, const FontUse& use) {
     out.cid_to_gid = deflate_bytes(map);
     if (out.cid_to_gid.empty()) throw fail("cannot compress the CIDToGIDMap");
   }
-  out.prepare_ms = ms_since(t1);
   return out;
 }
 
@@ -261,10 +257,7 @@ EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& 
   st += HPDF_Dict_Add(type0, "ToUnicode", tu);
   check(errors, st, "building a font");
   out.type0 = type0;
-  if (times) {
-    times->subset_ms += prep.subset_ms;
-    times->embed_ms += prep.prepare_ms + ms_since(t1);
-  }
+  if (times) times->embed_ms += ms_since(t1);
   return out;
 }
 

@@ -18,8 +18,9 @@ struct PdfOptions {
 
 // Where write_pdf spent its time (for the benchmark's time split) and what it made.
 struct PdfStats {
-  double subset_ms = 0;  // wall time of subsetting and compressing every face used (on opts.threads)
-  double embed_ms = 0;   // building font dicts, /W, /ToUnicode, CIDToGIDMap
+  double subset_ms = 0;  // wall time of preparing every face used (on opts.threads): hb-subset,
+                         // codes, widths, compressed program, /ToUnicode and CIDToGIDMap
+  double embed_ms = 0;   // building the fonts' libharu objects from those
   double content_ms = 0; // pages: boxes, rules, glyph text
   double save_ms = 0;    // libharu serialising + compressing, copied out of its memory stream
   size_t fonts = 0;      // faces embedded

@@ -64,7 +64,7 @@ struct EmbeddedFont {
   size_t font_bytes = 0;
 };
 struct EmbedTimes {
-  double subset_ms = 0, embed_ms = 0;
+  double embed_ms = 0;  // building libharu objects from prepared fonts
 };
 // The part of embedding that needs no libharu object: the hb-subset run, codes and widths, and the
 // deflated font program, /ToUnicode and /CIDToGIDMap. Thread-safe (faces are shared read-only), so
@@ -79,7 +79,6 @@ struct PreparedFont {
   std::string tounicode;   // deflated
   std::string cid_to_gid;  // deflated; TrueType only
   CidSystemInfo ros;       // the CFF's own ROS when CID-keyed, else Adobe-Identity-0
-  double subset_ms = 0, prepare_ms = 0;
 };
 PreparedFont prepare_font(const FontFace& face, const FontUse& use);
 // Builds Type0 + CIDFont + FontDescriptor + font file + /W + /ToUnicode (+ /CIDToGIDMap for
