@@ -423,7 +423,9 @@ Degraded degrade(const CorpusArticle& article, const DegradeOptions& o, uint64_t
     r.last = c.last;
   };
   auto open = [&](Kind k) {
-    doc.blocks.push_back(Block{k, "", {}, {}, {}});
+    Block b;
+    b.kind = k;
+    doc.blocks.push_back(std::move(b));
     return static_cast<int>(doc.blocks.size()) - 1;
   };
   for (auto& leaf : leaves) {

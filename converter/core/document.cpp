@@ -11,6 +11,16 @@ const char* kind_name(Kind k) {
     case Kind::heading: return "heading";
     case Kind::paragraph: return "p";
     case Kind::box: return "box";
+    case Kind::caption: return "caption";
+  }
+  return "?";
+}
+
+const char* role_name(Furniture::Role r) {
+  switch (r) {
+    case Furniture::Role::running_head: return "running-head";
+    case Furniture::Role::folio: return "folio";
+    case Furniture::Role::other: return "other";
   }
   return "?";
 }

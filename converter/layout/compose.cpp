@@ -70,6 +70,7 @@ class Composer {
         subhead(b, box);
         break;
       case Kind::paragraph:
+      case Kind::caption:  // a scanned page's caption, its picture not reproduced: set as text
         paragraph(b, box);
         break;
       case Kind::headline:

@@ -24,6 +24,19 @@ struct ReflowResult {
 };
 
 // lines[i] is source line i+1 (UTF-8, no terminators). `source` is the file name for <article source>.
+// Column text of one article gives a Document of blocks; the text of a whole page that holds
+// several articles (Tesseract's txt of a newspaper page) gives a Document with one page.
 ReflowResult reflow(const std::vector<std::string>& lines, const std::string& source);
+
+}  // namespace paiban
+
+namespace paiban::ocr { struct Page; }
+
+namespace paiban {
+
+// OCR layout pages (hOCR, ALTO, PAGE, libtesseract) → a Document with one Page each, holding
+// the page's articles in reading order, running heads and folios kept apart, every block with
+// its source line ids and bbox.
+ReflowResult reflow_ocr(const std::vector<ocr::Page>& pages, const std::string& source);
 
 }  // namespace paiban
