@@ -15,21 +15,41 @@ enum class ExitCode : int {
   internal = 4,  // a bug or an environment problem (out of memory, cannot write output)
 };
 
+// Where in the input an error is: as much of it as the reader knows.
+struct Where {
+  std::string file;     // as the user named it ("-" for stdin); "" unknown
+  long line = 0;        // 1-based; 0 unknown
+  long column = 0;      // 1-based; 0 unknown
+  long long byte = -1;  // 0-based byte offset, where lines mean nothing (binary input); -1 unknown
+  std::string element;  // the element or entry, as the user would search for it: "<TextLine ID=\"l3\">"
+  // "file:line:column: <element>" with the unknown parts left out ("" when nothing is known).
+  std::string str() const;
+};
+
 class Error : public std::runtime_error {
  public:
   // message: "where: what is wrong" (where = file, file:line or file:line:column).
   Error(ExitCode code, std::string message, std::string hint = {})
       : std::runtime_error(std::move(message)), code_(code), hint_(std::move(hint)) {}
+  // what: the problem alone; the message becomes "where.str(): what".
+  Error(ExitCode code, Where where, const std::string& what, std::string hint = {})
+      : std::runtime_error(where.str().empty() ? what : where.str() + ": " + what),
+        code_(code), hint_(std::move(hint)), where_(std::move(where)) {}
   ExitCode code() const { return code_; }
   const std::string& hint() const { return hint_; }
+  const Where& where() const { return where_; }  // empty when the thrower knew it only as text
 
  private:
   ExitCode code_;
   std::string hint_;
+  Where where_;
 };
 
 inline Error input_error(std::string message, std::string hint = {}) {
   return Error(ExitCode::input, std::move(message), std::move(hint));
+}
+inline Error input_error(Where where, const std::string& what, std::string hint = {}) {
+  return Error(ExitCode::input, std::move(where), what, std::move(hint));
 }
 inline Error usage_error(std::string message, std::string hint = {}) {
   return Error(ExitCode::usage, std::move(message), std::move(hint));
