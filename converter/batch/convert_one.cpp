@@ -61,6 +61,8 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
     item.status = Status::unchanged;
     item.outputs = task.outputs;
     item.warnings = rec->warnings;
+    item.articles = rec->articles;
+    item.repairs = rec->repairs;
     return finish();
   }
 
@@ -73,6 +75,8 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
     r.hash = hash;
     r.key = ctx.key;
     r.warnings = c.warnings;
+    r.articles = c.articles;
+    r.repairs = c.repairs;
     for (const std::string& out : task.outputs) {
       const std::string& bytes = out.compare(out.size() - 4, 4, ".xml") == 0   ? c.xml
                                  : out.compare(out.size() - 4, 4, ".txt") == 0 ? c.txt
@@ -85,6 +89,8 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
     item.status = Status::converted;
     item.outputs = task.outputs;
     item.warnings = std::move(c.warnings);
+    item.articles = c.articles;
+    item.repairs = std::move(c.repairs);
     d.record = std::move(r);
   } catch (const Error& e) {
     // "a.txt:12: …" from the pipeline → "sub/a.txt:12: …": the path a person can find.

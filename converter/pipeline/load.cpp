@@ -18,6 +18,14 @@ uint64_t count_blocks(const std::vector<Block>& blocks) {
   return n;
 }
 
+// An article's blocks, or those of every article of a scanned page.
+uint64_t count_blocks(const Document& d) {
+  uint64_t n = count_blocks(d.blocks);
+  for (const auto& p : d.pages)
+    for (const auto& a : p.articles) n += count_blocks(a.blocks);
+  return n;
+}
+
 // Any letter, digit or ideograph anywhere (punctuation, symbols and spaces alone are no article).
 bool has_words(const std::vector<Block>& blocks) {
   for (const auto& b : blocks) {
@@ -25,6 +33,14 @@ bool has_words(const std::vector<Block>& blocks) {
     for (size_t i = 0; i < t.size();)
       if (u_isalnum(static_cast<UChar32>(next_code_point(t, i)))) return true;
   }
+  return false;
+}
+
+bool has_words(const Document& d) {
+  if (has_words(d.blocks)) return true;
+  for (const auto& p : d.pages)
+    for (const auto& a : p.articles)
+      if (has_words(a.blocks)) return true;
   return false;
 }
 
@@ -37,8 +53,8 @@ Document try_load_document(std::string_view bytes, const std::string& name, cons
   std::string base = name;
   if (auto slash = base.find_last_of('/'); slash != std::string::npos) base = base.substr(slash + 1);
   ReflowResult r = reflow(d.lines, base == "-" ? std::string() : base);
-  check_block_count(count_blocks(r.doc.blocks), name, limits);
-  if (r.doc.blocks.empty() || !has_words(r.doc.blocks))
+  check_block_count(count_blocks(r.doc), name, limits);
+  if (!has_words(r.doc))
     throw input_error(name + ": no text to convert (only blank lines, spaces or punctuation)",
                       "check that this is the right file");
   if (report) *report = std::move(r.report);
