@@ -21,27 +21,10 @@ FontLibrary& fonts() {
   return lib;
 }
 
-struct Laid {
-  LaidOutDocument doc;
-  std::vector<testutil::DumpLine> lines;
-};
+using testutil::Laid;
 
 Laid lay_out(const Document& doc, const std::string& style_name) {
-  Style style = try_load_style(style_name);
-  prepare_fonts(style, fonts());
-  TypesetOptions opts;
-  opts.debug = true;
-  TypesetReport report;
-  Laid out;
-  out.doc = layout_document(doc, style, fonts(), opts, &report);
-  out.lines = testutil::parse_dump(report.debug_dump);
-  return out;
-}
-
-std::string article_text(const Document& a) {
-  std::string t;
-  for (const auto& b : a.blocks) t += plain_text(b);
-  return t;
+  return testutil::lay(doc, try_load_style(style_name), fonts());
 }
 
 }  // namespace
@@ -69,7 +52,8 @@ TEST(LayoutPages, ArticlesFollowEachOtherEachWithItsHead) {
   // Every character of both articles is set, in order; the furniture (running head, folio) is not.
   // (The report style's footer adds "N / M" to each page: compare the article lines only.)
   std::string want, set, all;
-  for (const auto& a : page.pages[0].articles) want += article_text(a);
+  for (const auto& a : page.pages[0].articles)
+    for (const auto& b : a.blocks) want += plain_text(b);
   for (const auto& d : r.lines) {
     all += d.text;
     if (d.kind != "footer" && d.kind != "header") set += d.text;

@@ -12,13 +12,9 @@ using namespace paiban;
 namespace {
 
 std::string error_of(const std::string& xml) {
-  try {
-    try_read_xml(xml, "p.xml");
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ExitCode::input);
-    return e.what();
-  }
-  return "(no error)";
+  Error e = test::catch_error([&] { try_read_xml(xml, "p.xml"); });
+  EXPECT_EQ(e.code(), ExitCode::input) << xml;
+  return e.what();
 }
 
 // The XML is valid for xmllint exactly when paiban reads it.

@@ -2,12 +2,14 @@
 
 #include <sys/stat.h>
 
+#include <cctype>
 #include <chrono>
 #include <new>
 
 #include "batch/hash.h"
 #include "core/error.h"
 #include "core/output.h"
+#include "ocr/read.h"
 
 namespace paiban::batch {
 
@@ -52,6 +54,16 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
   };
   if (loaded.status != Status::pending) {
     fail(item, loaded.status, loaded.reason, loaded.hint);
+    return finish();
+  }
+
+  // An .html file is an input only when it is hOCR: a folder may hold other web pages.
+  std::string lower_input = task.input;
+  for (char& ch : lower_input) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (lower_input.size() > 5 && lower_input.compare(lower_input.size() - 5, 5, ".html") == 0 &&
+      ocr::sniff(loaded.bytes) != ocr::Format::hocr) {
+    item.status = Status::skipped;
+    item.error = "an .html file that is not hOCR (no ocr_page)";
     return finish();
   }
 
