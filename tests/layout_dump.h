@@ -12,9 +12,9 @@
 
 #include "core/clreq.h"
 #include "core/unicode.h"
-#include "layout/fonts.h"
-#include "layout/style.h"
-#include "layout/typeset.h"
+#include "font/fonts.h"
+#include "style/style.h"
+#include "layout/layout.h"
 
 namespace paiban::testutil {
 
