@@ -22,8 +22,10 @@ void add_text_command(CLI::App& app, Action& action) {
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
-      "text", "Raw OCR column text or article XML → clean text, a paragraph per line (or rewrapped)");
-  cmd->add_option("IN", o->in, "Input: raw column text (UTF-8, GB18030, Big5, UTF-16) or article XML; - reads stdin")
+      "text", "Raw OCR text, an OCR layout or article/page XML → clean text, a paragraph per line (or rewrapped)");
+  cmd->add_option("IN", o->in,
+                  "Input, recognised by its content: raw column or page text (UTF-8, GB18030, Big5, UTF-16), "
+                  "hOCR, ALTO, PAGE XML, or article/page XML; - reads stdin")
       ->required();
   cmd->add_option("-o,--output", o->out, "Output text file (default: stdout)");
   cmd->add_option("--width", o->width,
