@@ -2,23 +2,17 @@
 // compose (shape → prepare → break, per block) → paginate → emit.
 #include "layout/layout.h"
 
-#include <chrono>
 #include <filesystem>
 
 #include "core/error.h"
 #include "core/limits.h"
+#include "core/timer.h"
 #include "layout/flow.h"
 #include "style/style.h"
 
 namespace paiban {
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double ms_since(Clock::time_point t) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
-}
 
 std::string fold(const std::string& s) {
   std::string out;
@@ -157,14 +151,15 @@ LaidOutDocument layout_document(const Document& doc, const Style& style, const F
   const std::string where = doc.source.empty() ? "typeset" : doc.source;
   std::vector<Article> articles;
   int total = 0;
-  auto t = Clock::now();
+  ScopedTimer timer;
   double paginate_ms = 0;
   for (Document& a : articles_of(doc)) {
     Article art{std::move(a), {}, {}};
     art.flow = compose(art.doc, cc);
-    auto tp = Clock::now();
-    art.pages = paginate(art.flow, geo, opts.limits, where);
-    paginate_ms += ms_since(tp);
+    {
+      ScopedTimer tp(&paginate_ms);
+      art.pages = paginate(art.flow, geo, opts.limits, where);
+    }
     total += static_cast<int>(art.pages.size());
     check_page_count(total, where, opts.limits);
     articles.push_back(std::move(art));
@@ -172,8 +167,7 @@ LaidOutDocument layout_document(const Document& doc, const Style& style, const F
   if (articles.empty())
     throw input_error(where + ": no article to typeset (the page holds no text)",
                       "check that the OCR found text on this page");
-  double compose_ms = ms_since(t) - paginate_ms;
-  t = Clock::now();
+  double compose_ms = timer.restart() - paginate_ms;
   std::string dump;
   LaidOutDocument out;
   for (const Article& art : articles) {
@@ -193,7 +187,7 @@ LaidOutDocument layout_document(const Document& doc, const Style& style, const F
     for (auto& b : part.bookmarks) out.bookmarks.push_back(std::move(b));
     for (auto& p : part.pages) out.pages.push_back(std::move(p));
   }
-  double emit_ms = ms_since(t);
+  double emit_ms = timer.ms();
   if (report) {
     for (auto& w : warnings) report->warnings.push_back(std::move(w));
     report->debug_dump = std::move(dump);
