@@ -18,7 +18,7 @@
 #include "core/error.h"
 #include "core/paths.h"
 #include "decode/decode.h"
-#include "xml/chars.h"
+#include "core/xml_chars.h"
 
 namespace paiban {
 
