@@ -2,7 +2,8 @@
 // tests/data/reflow_page/ (regenerate with PAIBAN_REGENERATE_GOLDEN=1, then read the diff):
 // - *.page: a hand-built page, one OCR line a row: "region x0 y0 x1 y1 text" (page units,
 //   "# " comments, a first row "page W H");
-// - *.hocr: real Tesseract chi_sim hOCR of pages paiban typeset and pdftoppm rendered.
+// - *.hocr: real Tesseract chi_sim hOCR (psm 3, 4) of pages paiban typeset and pdftoppm rendered,
+//   read by ocr::try_read_hocr.
 // The outline lists furniture, then each article's blocks: kind, source ids, bbox, text.
 #include <gtest/gtest.h>
 
@@ -10,7 +11,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "mini_hocr.h"
+#include "ocr/read.h"
 #include "reflow/reflow.h"
 #include "test_util.h"
 
@@ -92,7 +93,7 @@ class ReflowPage : public ::testing::TestWithParam<std::string> {};
 TEST_P(ReflowPage, MatchesGolden) {
   const std::string name = GetParam();
   const std::string in = test::read_file(test::data("reflow_page/" + name));
-  auto pages = name.size() > 5 && name.compare(name.size() - 5, 5, ".hocr") == 0 ? test::mini_read_hocr(in, name)
+  auto pages = name.size() > 5 && name.compare(name.size() - 5, 5, ".hocr") == 0 ? ocr::try_read_hocr(in, name)
                                                                                  : read_page_rows(in, name);
   ASSERT_FALSE(pages.empty());
   std::string got = outline(reflow_ocr(pages, name));
