@@ -16,15 +16,6 @@ namespace {
 
 constexpr int kAssumedDpi = 300;
 
-std::string_view attr(pugi::xml_node n, const char* name) { return n.attribute(name).value(); }
-
-// First child element with this local name (namespace prefixes ignored).
-pugi::xml_node child(pugi::xml_node n, std::string_view name) {
-  for (pugi::xml_node c : n.children())
-    if (c.type() == pugi::node_element && local_name(c) == name) return c;
-  return {};
-}
-
 // The words of a space-separated IDREFS attribute.
 std::vector<std::string_view> refs(std::string_view s) {
   std::vector<std::string_view> out;
@@ -43,10 +34,8 @@ class AltoReader {
   AltoReader(const XmlInput& in, const Limits& limits) : in_(in), limits_(limits) {}
 
   std::vector<Page> read() {
-    pugi::xml_node root = in_.root();
-    if (local_name(root) != "alto")
-      in_.fail(root, "root element is <" + std::string(root.name()) + ">, expected <alto>",
-               "ALTO files start with <alto xmlns=\"http://www.loc.gov/standards/alto/ns-v4#\">");
+    pugi::xml_node root = root_named(
+        in_, "alto", "ALTO files start with <alto xmlns=\"http://www.loc.gov/standards/alto/ns-v4#\">");
     read_description(child(root, "Description"));
     read_styles(root);
     pugi::xml_node layout = child(root, "Layout");
