@@ -270,7 +270,7 @@ TEST(BatchReport, JsonAndCsvEscaping) {
   it.error = "a,b.txt:3: \"bad\"";
   it.hint = "fix it";
   std::string csv = report_csv({it});
-  EXPECT_NE(csv.find("\"a,b.txt\",failed,0,0.000,,,\"a,b.txt:3: \"\"bad\"\"\",fix it\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\"a,b.txt\",failed,0,0.000,,,\"a,b.txt:3: \"\"bad\"\"\",fix it,\r\n"), std::string::npos) << csv;
 }
 
 TEST(BatchProgress, Text) {

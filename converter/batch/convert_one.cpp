@@ -44,6 +44,7 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
   d.task = task_index;
   Item& item = d.item;
   item.input = task.input;
+  item.stored_hex = task.stored_hex;
   item.bytes = loaded.bytes.size();
   auto finish = [&]() -> Done {
     if (!task.note.empty()) item.warnings.push_back(task.note);
@@ -79,7 +80,7 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
                                                                                : c.pdf;
       size_t slash = out.rfind('/');
       ctx.dirs->try_make(slash == std::string::npos ? std::string() : out.substr(0, slash));
-      try_write_file_atomic(ctx.dirs->root() + "/" + out, bytes);  // run() syncs DIR once
+      try_replace_file_atomic(ctx.dirs->root() + "/" + out, bytes);  // run() syncs DIR once
       r.outputs.emplace_back(out, bytes.size());
     }
     item.status = Status::converted;

@@ -1,6 +1,7 @@
 #include "batch/manifest.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -114,6 +115,10 @@ Manifest::~Manifest() {
 }
 
 void Manifest::load() {
+  struct stat st;
+  // Not a regular file (a link, a FIFO that would block the read): nothing to resume;
+  // try_begin then refuses it by name.
+  if (::lstat(path_.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
   std::ifstream in(path_, std::ios::binary);
   if (!in) return;
   std::stringstream ss;
@@ -136,8 +141,8 @@ const Record* Manifest::find(const std::string& input) const {
 void Manifest::try_begin() {
   std::string text = kHeader;
   for (const auto& [input, r] : records_) text += format_record(r);
-  try_write_file_atomic(path_, text, /*sync=*/true);
-  fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  try_replace_file_atomic(path_, text, /*sync=*/true, /*refuse_other=*/false);
+  fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC);
   if (fd_ < 0)
     throw Error(ExitCode::internal, path_ + ": cannot open the manifest: " + std::strerror(errno),
                 "check permissions in the output folder");
@@ -160,7 +165,7 @@ void Manifest::try_finish() {
   updates_.clear();
   std::string text = kHeader;
   for (const auto& [input, r] : records_) text += format_record(r);
-  try_write_file_atomic(path_, text, /*sync=*/true);
+  try_replace_file_atomic(path_, text, /*sync=*/true, /*refuse_other=*/false);
 }
 
 }  // namespace paiban::batch

@@ -74,7 +74,7 @@ Totals count(const std::vector<Item>& items) {
       case Status::unchanged: ++t.unchanged; break;
       case Status::failed: ++t.failed; break;
       case Status::refused: ++t.refused; break;
-      case Status::skipped: ++t.skipped; break;
+      case Status::skipped: ++t.skipped, t.skipped_articles += it.article; break;
       case Status::pending: ++t.pending; break;
     }
   }
@@ -132,6 +132,7 @@ std::string report_json(const RunInfo& info, const std::vector<Item>& items) {
     const Item& it = items[i];
     o += i ? ",\n    {" : "\n    {";
     o += "\"input\": " + json_string(it.input) + ", \"status\": \"" + status_name(it.status) + "\"";
+    if (!it.stored_hex.empty()) o += ", \"stored_name_hex\": " + json_string(it.stored_hex);
     o += ", \"bytes\": " + std::to_string(it.bytes) + ", \"seconds\": " + seconds_text(it.seconds);
     o += ", \"outputs\": [";
     for (size_t k = 0; k < it.outputs.size(); ++k) o += (k ? ", " : "") + json_string(it.outputs[k]);
@@ -147,11 +148,11 @@ std::string report_json(const RunInfo& info, const std::vector<Item>& items) {
 }
 
 std::string report_csv(const std::vector<Item>& items) {
-  std::string o = "input,status,bytes,seconds,outputs,warnings,error,hint\r\n";  // RFC 4180
+  std::string o = "input,status,bytes,seconds,outputs,warnings,error,hint,stored_name_hex\r\n";  // RFC 4180
   for (const Item& it : items) {
     o += csv_field(it.input) + "," + status_name(it.status) + "," + std::to_string(it.bytes) + "," +
          seconds_text(it.seconds) + "," + csv_field(join(it.outputs, ";")) + "," +
-         csv_field(join(it.warnings, " | ")) + "," + csv_field(it.error) + "," + csv_field(it.hint) + "\r\n";
+         csv_field(join(it.warnings, " | ")) + "," + csv_field(it.error) + "," + csv_field(it.hint) + "," + it.stored_hex + "\r\n";
   }
   return o;
 }
@@ -164,6 +165,7 @@ std::string summary_text(const RunInfo& info, const std::vector<Item>& items,
   s += std::to_string(t.converted) + " converted, " + std::to_string(t.unchanged) + " up to date, " +
        std::to_string(t.failed) + " failed, " + std::to_string(t.refused) + " refused, " +
        std::to_string(t.skipped) + " skipped";
+  if (t.skipped_articles) s += " (" + std::to_string(t.skipped_articles) + " named like articles)";
   if (t.pending) s += ", " + std::to_string(t.pending) + " not done";
   char buf[64];
   size_t done = t.converted + t.unchanged + t.failed + t.refused;
@@ -180,7 +182,7 @@ std::string summary_text(const RunInfo& info, const std::vector<Item>& items,
   }
   size_t listed = 0;
   for (const Item& it : items) {
-    if (!is_problem(it.status)) continue;
+    if (!is_problem(it.status) && !it.article) continue;
     if (listed++ == max_listed) break;
     std::string what = it.error.compare(0, it.input.size() + 1, it.input + ":") == 0 ? it.error
                                                                                   : it.input + ": " + it.error;

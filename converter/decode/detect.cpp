@@ -86,6 +86,23 @@ const Encoding* sniff_utf16(std::string_view bytes) {
   size_t units = n / 2;
   if (odd * 5 > units && even == 0) return &kUtf16le;
   if (even * 5 > units && odd == 0) return &kUtf16be;
+  // Han text with little ASCII has too few zero bytes to go by: UTF-16 when 75 % of (at least
+  // 16) code units in one byte order are CJK (ideographs, CJK punctuation, full-width forms).
+  // The sample article scores 85 % in its own order with all its ASCII; as GB18030 1 %, Big5
+  // 26 %, UTF-8 35 % in either (a short Big5 line reached 50 %).
+  size_t le = 0, be = 0;
+  auto cjk = [](unsigned u) {
+    return (u >= 0x3400 && u <= 0x9FFF) || (u >= 0x3000 && u <= 0x303F) || (u >= 0xFF00 && u <= 0xFFEF);
+  };
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  for (size_t i = 0; i < n; i += 2) {
+    le += cjk(p[i] | p[i + 1] << 8);
+    be += cjk(p[i] << 8 | p[i + 1]);
+  }
+  // Text that is valid UTF-8 (ASCII: "aa" is U+6161 as UTF-16) never takes this way.
+  if (units < 16 || scan_utf8(bytes).invalid == 0) return nullptr;
+  if (le * 4 >= units * 3) return &kUtf16le;
+  if (be * 4 >= units * 3) return &kUtf16be;
   return nullptr;
 }
 
