@@ -12,12 +12,6 @@
 namespace paiban::batch_test {
 namespace {
 
-std::map<std::string, std::map<std::string, std::string>> report_rows(const fs::path& out) {
-  std::map<std::string, std::map<std::string, std::string>> rows;
-  for (auto& r : read_report_csv(out / "report.csv")) rows[r["input"]] = r;
-  return rows;
-}
-
 TEST(BatchEscape, LinksAndFifoAtOutputNames) {
   Sandbox box;
   fs::path src = make_source(box / "src", Kind::zip,

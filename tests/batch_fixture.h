@@ -345,6 +345,13 @@ inline std::vector<std::map<std::string, std::string>> read_report_csv(const fs:
   return out;
 }
 
+// DIR/report.csv's rows by input.
+inline std::map<std::string, std::map<std::string, std::string>> report_rows(const fs::path& out) {
+  std::map<std::string, std::map<std::string, std::string>> rows;
+  for (auto& r : read_report_csv(out / "report.csv")) rows[r["input"]] = r;
+  return rows;
+}
+
 // Every file under `root` (relative path → bytes), links and specials marked as such.
 inline std::map<std::string, std::string> tree(const fs::path& root) {
   std::map<std::string, std::string> files;

@@ -247,7 +247,23 @@ TEST(BatchManifest, RecordsRoundTrip) {
   EXPECT_EQ(back.key, r.key);
   EXPECT_EQ(back.outputs, r.outputs);
   EXPECT_EQ(back.warnings, r.warnings);
+  EXPECT_EQ(back.failure, "");
   EXPECT_NE(r.key.find(PAIBAN_VERSION), std::string::npos);
+  // Failure records (no outputs): running, memory, failed — and nothing else.
+  for (const char* f : {kRunning, kMemory, kFailed}) {
+    Record m;
+    m.input = "big.txt";
+    m.hash = 7;
+    m.key = r.key;
+    m.warnings = {"w"};
+    m.failure = f;
+    std::string l = format_record(m);
+    ASSERT_TRUE(parse_record(l.substr(0, l.size() - 1), back)) << l;
+    EXPECT_EQ(back.failure, f);
+    EXPECT_EQ(back.warnings, m.warnings);
+    EXPECT_TRUE(back.outputs.empty());
+  }
+  EXPECT_FALSE(parse_record("big.txt\t0000000000000007\tk\t0\t0\tsomething", back));
 }
 
 TEST(BatchManifest, DamagedLinesAreRejected) {

@@ -56,6 +56,9 @@ struct Options {
   // `--name-encoding`: the encoding of an archive's names that are not UTF-8; "" = detect
   // from all of them together (docs/batch.md "Names").
   std::string name_encoding;
+  // `--max-memory`: the workers together start only inputs whose estimated memory fits in it
+  // (pipeline/memory.h); one estimated above it is failed. 0 = no budget.
+  std::uint64_t max_memory = 0;
   std::string encoding;  // `--encoding`: the articles' text encoding; "" = detect per file
   // Per-article limits (line length, blocks, XML depth, pages); the input size is max_entry_size.
   paiban::Limits article_limits;

@@ -85,6 +85,7 @@ std::string format_record(const Record& r) {
   }
   put(out, std::to_string(r.warnings.size()));
   for (const auto& w : r.warnings) put(out, w);
+  if (!r.failure.empty()) put(out, r.failure);  // one more field: older readers drop the line
   out += '\n';
   return out;
 }
@@ -105,9 +106,10 @@ bool parse_record(const std::string& line, Record& r) {
     if (!to_u64(f[i + 1], 10, size)) return false;
     r.outputs.emplace_back(f[i], size);
   }
-  if (!to_u64(f[i], 10, m) || f.size() != i + 1 + m) return false;
-  r.warnings.assign(f.begin() + static_cast<long>(i) + 1, f.end());
-  return true;
+  if (!to_u64(f[i], 10, m) || (f.size() != i + 1 + m && f.size() != i + 2 + m)) return false;
+  r.warnings.assign(f.begin() + static_cast<long>(i) + 1, f.begin() + static_cast<long>(i + 1 + m));
+  r.failure = f.size() == i + 2 + m ? f.back() : std::string();
+  return r.failure.empty() || r.failure == kRunning || r.failure == kMemory || r.failure == kFailed;
 }
 
 Manifest::~Manifest() {
@@ -150,6 +152,7 @@ void Manifest::try_begin() {
 
 void Manifest::try_append(const Record& r) {
   std::string line = format_record(r);
+  std::lock_guard<std::mutex> lock(append_mutex_);
   // One write() per line with O_APPEND: a line is whole or (after a kill) cut, never interleaved.
   ssize_t n = ::write(fd_, line.data(), line.size());
   if (n != static_cast<ssize_t>(line.size()))
@@ -161,7 +164,10 @@ void Manifest::try_append(const Record& r) {
 void Manifest::try_finish() {
   if (fd_ >= 0) ::close(fd_);
   fd_ = -1;
-  for (auto& [input, r] : updates_) records_[input] = std::move(r);
+  for (auto& [input, r] : updates_) {
+    if (r.failure == kFailed) records_.erase(input);  // nothing to remember: tried again next run
+    else records_[input] = std::move(r);
+  }
   updates_.clear();
   std::string text = kHeader;
   for (const auto& [input, r] : records_) text += format_record(r);

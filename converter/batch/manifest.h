@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,7 +18,15 @@ struct Record {
   std::string key;                                             // options + version (manifest_key)
   std::vector<std::pair<std::string, std::uint64_t>> outputs;  // relative to DIR, size in bytes
   std::vector<std::string> warnings;
+  // "" = converted (outputs as listed). Otherwise no outputs and why: kRunning (a run started
+  // converting it; a later line replaces this one when it ends — left last, the run was killed
+  // while converting it, most likely for memory), kMemory (refused or killed for memory: a
+  // resume does not try it again, --force does), kFailed (an ordinary failure: tried again).
+  std::string failure;
 };
+inline constexpr const char* kRunning = "running";
+inline constexpr const char* kMemory = "memory";
+inline constexpr const char* kFailed = "failed";
 
 // Everything that changes the outputs besides the input: version, formats, style, and
 // SOURCE_DATE_EPOCH (it sets the PDF's dates).
@@ -39,7 +48,7 @@ class Manifest {
   const Record* find(const std::string& input) const;
   // Rewrites the file from what was loaded (dropping damaged lines), then opens it to append.
   void try_begin();
-  void try_append(const Record& r);  // from one thread
+  void try_append(const Record& r);  // from any thread
   // Rewrites the file with the loaded records updated by the appended ones.
   void try_finish();
 
@@ -48,6 +57,7 @@ class Manifest {
   std::map<std::string, Record> records_;  // loaded; not changed during a run
   std::map<std::string, Record> updates_;  // appended in this run
   int fd_ = -1;
+  std::mutex append_mutex_;  // workers append kRunning records beside the collector
 };
 
 }  // namespace paiban::batch

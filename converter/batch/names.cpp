@@ -2,10 +2,10 @@
 
 #include <unicode/ucnv.h>
 
-#include <cctype>
 #include <memory>
 
 #include "core/error.h"
+#include "core/unicode.h"
 #include "decode/detect.h"
 
 namespace paiban::batch {
@@ -29,13 +29,6 @@ const Alias kAliases[] = {
     {"sjis", &kSjis},     {"cp932", &kSjis},  {"cp437", &kCp437},     {"ibm437", &kCp437},
 };
 
-std::string fold(std::string_view s) {
-  std::string out;
-  for (char c : s)
-    if (c != '-' && c != '_') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool is_utf8(std::string_view s) { return scan_utf8(s).invalid == 0; }
 
 // Strict decode to UTF-8 through UTF-16; false at the first invalid or unmapped sequence, or
@@ -56,21 +49,7 @@ bool decode_strictly(std::string_view raw, const char* icu, std::string& out) {
     char32_t c = u[i];
     if (c >= 0xD800 && c <= 0xDBFF && i + 1 < u.size()) c = 0x10000 + ((c - 0xD800) << 10) + (u[++i] - 0xDC00);
     if ((c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000) return false;
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
+    append_utf8(out, c);
   }
   return true;
 }
@@ -98,7 +77,7 @@ int frequent_pairs(std::string_view raw, const NameEncoding& enc) {
 }  // namespace
 
 NameEncoding try_name_encoding(std::string_view name) {
-  std::string key = fold(name);
+  std::string key = fold_encoding_name(name);
   for (const auto& a : kAliases)
     if (key == a.key) return *a.enc;
   throw usage_error("--name-encoding: unknown encoding '" + std::string(name) + "'",
@@ -138,17 +117,6 @@ bool decode_name(std::string_view raw, const NameEncoding& enc, std::string& utf
   }
   if (enc.icu == kUtf8.icu) return false;
   return decode_strictly(raw, enc.icu.c_str(), utf8);
-}
-
-std::string hex_bytes(std::string_view raw) {
-  static const char* digits = "0123456789abcdef";
-  std::string s;
-  for (unsigned char c : raw) {
-    if (!s.empty()) s += ' ';
-    s += digits[c >> 4];
-    s += digits[c & 15];
-  }
-  return s;
 }
 
 }  // namespace paiban::batch

@@ -31,7 +31,4 @@ NameEncoding detect_name_encoding(const std::vector<std::string>& names);
 // False when it does not decode (no U+FFFD is ever made).
 bool decode_name(std::string_view raw, const NameEncoding& enc, std::string& utf8);
 
-// "b3 5c a5 5c": the stored bytes for the report when the name had to be decoded.
-std::string hex_bytes(std::string_view raw);
-
 }  // namespace paiban::batch

@@ -133,6 +133,11 @@ int run(const Options& o) {
   };
   fn.tick = [&] { progress.tick(); };
   fn.stopping = stopping;
+  if (o.max_memory) {
+    ctx.max_memory = o.max_memory;
+    fn.budget = o.max_memory;
+    fn.cost = [&](const Job& j) { return work_bytes(j.loaded.bytes.size(), ctx); };
+  }
   run_pool(jobs, 2 * static_cast<size_t>(jobs), std::chrono::milliseconds(100), fn);
   progress.finish();
   // Outputs were written without an fsync each (6 ms apiece here); one syncfs makes them all

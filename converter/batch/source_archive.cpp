@@ -10,6 +10,7 @@
 
 #include "batch/libarchive.h"
 #include "batch/names.h"
+#include "decode/decode.h"
 #include "batch/safety.h"
 #include "batch/sources.h"
 #include "core/error.h"

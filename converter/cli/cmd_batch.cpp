@@ -46,7 +46,7 @@ batch::Formats try_parse_formats(const std::string& list) {
 
 struct BatchArgs {
   std::string src, out, to = "xml,txt,pdf", style = "broadsheet", shard, max_entry_size = "16M";
-  std::string name_encoding, encoding;
+  std::string name_encoding, encoding, max_memory;
   int jobs = 0;
   double max_ratio = 100;
   bool force = false, quiet = false, wait = false;
@@ -75,6 +75,9 @@ void add_batch_command(CLI::App& app, Action& action) {
   cmd->add_option("--max-ratio", args->max_ratio,
                   "Largest decompressed:compressed ratio before an archive is taken for a bomb")
       ->capture_default_str()->check(CLI::Range(1.0, 1e9));
+  cmd->add_option("--max-memory", args->max_memory,
+                  "Memory budget for the workers together (K/M/G): start only the inputs that fit, "
+                  "fail those estimated above it (default: none)");
   cmd->add_option("--encoding", args->encoding,
                   "Force the articles' text encoding (UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5)");
   cmd->add_option("--name-encoding", args->name_encoding,
@@ -97,6 +100,7 @@ void add_batch_command(CLI::App& app, Action& action) {
       o.limits.max_entry_size = batch::try_parse_size(args->max_entry_size, "--max-entry-size");
       o.limits.max_ratio = args->max_ratio;
       o.name_encoding = args->name_encoding;
+      if (!args->max_memory.empty()) o.max_memory = batch::try_parse_size(args->max_memory, "--max-memory");
       if (!args->encoding.empty() && !find_encoding(args->encoding))
         throw usage_error("--encoding: unknown encoding '" + args->encoding + "'",
                           "use one of " + known_encoding_names());

@@ -31,13 +31,6 @@ const Alias kAliases[] = {
     {"big5", &kBig5},       {"cp950", &kBig5},
 };
 
-std::string fold(std::string_view s) {
-  std::string out;
-  for (char c : s)
-    if (c != '-' && c != '_') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Strict trial decode: true when every byte sequence is valid in `icu`.
 bool decodes_strictly(std::string_view bytes, const char* icu) {
   UErrorCode err = U_ZERO_ERROR;
@@ -68,7 +61,7 @@ int detector_confidence(std::string_view bytes, const char* wanted) {
   for (int32_t i = 0; i < n; ++i) {
     UErrorCode e2 = U_ZERO_ERROR;
     const char* nm = ucsdet_getName(matches[i], &e2);
-    if (U_SUCCESS(e2) && fold(nm) == fold(wanted)) return ucsdet_getConfidence(matches[i], &e2);
+    if (U_SUCCESS(e2) && fold_encoding_name(nm) == fold_encoding_name(wanted)) return ucsdet_getConfidence(matches[i], &e2);
   }
   return -1;
 }
@@ -166,8 +159,15 @@ bool truncated_at_end(std::string_view bytes, const Utf8Scan& u) {
 
 }  // namespace
 
+std::string fold_encoding_name(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c != '-' && c != '_') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 const Encoding* find_encoding(std::string_view name) {
-  std::string key = fold(name);
+  std::string key = fold_encoding_name(name);
   for (const auto& a : kAliases)
     if (key == a.key) return a.enc;
   return nullptr;
