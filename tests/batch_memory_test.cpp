@@ -46,7 +46,7 @@ TEST(BatchMemory, KilledWhileConvertingIsNotRetriedForever) {
   for (const std::string& line : test::split(text, "\n")) {
     if (line.rfind("a.txt\t", 0) == 0) {
       auto f = test::split(line, "\t");
-      edited += f[0] + "\t" + f[1] + "\t" + f[2] + "\t0\t0\trunning\n";
+      edited += f[0] + "\t" + f[1] + "\t" + f[2] + "\t0\t0\t-1\t0\trunning\n";
     } else if (!line.empty()) {
       edited += line + "\n";
     }

@@ -18,6 +18,8 @@ struct Record {
   std::string key;                                             // options + version (manifest_key)
   std::vector<std::pair<std::string, std::uint64_t>> outputs;  // relative to DIR, size in bytes
   std::vector<std::string> warnings;
+  int articles = -1;                    // what the report says of an unchanged input, as when it was converted
+  std::map<std::string, int> repairs;
   // "" = converted (outputs as listed). Otherwise no outputs and why: kRunning (a run started
   // converting it; a later line replaces this one when it ends — left last, the run was killed
   // while converting it, most likely for memory), kMemory (refused or killed for memory: a
