@@ -1,6 +1,8 @@
 // xml: the article XML contract — faithful round trip, schema validity, and errors at file:line:column.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "core/error.h"
 #include "test_util.h"
 #include "xml/xml.h"
@@ -55,11 +57,15 @@ TEST(Xml, WrittenXmlValidatesWithXmllint) {
 }
 
 TEST(Xml, SchemaRejectsWhatTheReaderRejects) {
+  // Not skipped without xmllint: a missing tool or schema must fail here, not pass as a rejection.
+  ASSERT_TRUE(test::have_tool("xmllint")) << "xmllint not installed (make deps: libxml2-utils)";
+  std::string schema = std::string(PAIBAN_TEST_DATA) + "/../../schema/article.rng";
+  ASSERT_TRUE(std::filesystem::exists(schema)) << schema;
   std::string dir = test::temp_dir("xml-bad");
   test::write_file(dir + "/bad.xml", std::string(kHead) + "<p>x</p><headline>late</headline></article>\n");
-  auto r = test::run("xmllint --noout --relaxng " + std::string(PAIBAN_TEST_DATA) + "/../../schema/article.rng " +
-                     dir + "/bad.xml");
+  auto r = test::run("xmllint --noout --relaxng " + schema + " " + dir + "/bad.xml");
   EXPECT_NE(r.code, 0);
+  EXPECT_NE(r.out.find("bad.xml fails to validate"), std::string::npos) << r.out;
   EXPECT_NE(error_of(test::read_file(dir + "/bad.xml")), "(no error)");
 }
 
