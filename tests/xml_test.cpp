@@ -1,8 +1,6 @@
 // xml: the article XML contract — faithful round trip, schema validity, and errors at file:line:column.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "core/error.h"
 #include "test_util.h"
 #include "xml/xml.h"
