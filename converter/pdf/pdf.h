@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string>
 
-#include "layout/fonts.h"
+#include "font/fonts.h"
 #include "layout/page.h"
 
 namespace paiban {

@@ -12,7 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "layout/fonts.h"
+#include "font/fonts.h"
 #include "layout/page.h"
 
 namespace paiban::pdf {

@@ -1,14 +1,13 @@
-// typeset: Document + Style → laid-out pages → PDF. The stages, in order:
-// compose (shape → prepare → break, per block) → paginate → emit → write (pdf/).
-#include "layout/typeset.h"
+// layout: Document + Style → laid-out pages. The stages, in order:
+// compose (shape → prepare → break, per block) → paginate → emit.
+#include "layout/layout.h"
 
 #include <chrono>
 #include <filesystem>
 
 #include "core/error.h"
 #include "layout/flow.h"
-#include "layout/style.h"
-#include "pdf/pdf.h"
+#include "style/style.h"
 
 namespace paiban {
 
@@ -146,21 +145,6 @@ LaidOutDocument layout_document(const Document& doc, const Style& style, const F
     report->timings.paginate_ms += paginate_ms + emit_ms;
   }
   return out;
-}
-
-std::string typeset_pdf(const Document& doc, const Style& style, const FontLibrary& fonts,
-                        const TypesetOptions& opts, TypesetReport* report) {
-  LaidOutDocument laid = layout_document(doc, style, fonts, opts, report);
-  auto t = Clock::now();
-  PdfStats stats;
-  PdfOptions popts;
-  popts.threads = opts.pdf_threads;
-  std::string pdf = write_pdf(laid, fonts, popts, &stats);
-  if (report) {
-    report->timings.subset_ms += stats.subset_ms;
-    report->timings.write_ms += ms_since(t) - stats.subset_ms;
-  }
-  return pdf;
 }
 
 }  // namespace paiban

@@ -2,7 +2,7 @@
 // hostile file (a million nested or sibling elements) is refused before pugixml allocates a
 // node for each. Approximate on malformed XML (pugixml reports that next), exact on well-formed.
 #include "core/error.h"
-#include "xml/chars.h"
+#include "core/xml_chars.h"
 
 namespace paiban::xml_chars {
 
