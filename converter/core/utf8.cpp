@@ -1,6 +1,9 @@
 // scan (utf8): RFC 3629 well-formedness (no overlongs, surrogates or code points past U+10FFFF).
 #include "core/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace paiban {
 
 Utf8Scan scan_utf8(std::string_view s) {
@@ -9,7 +12,13 @@ Utf8Scan scan_utf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   while (i < s.size()) {
     unsigned char b = p[i];
-    if (b < 0x80) { ++i; continue; }
+    if (b < 0x80) {
+      // Eight ASCII bytes at a time: XML markup and coordinates are mostly ASCII.
+      uint64_t w;
+      while (i + 8 <= s.size() && (std::memcpy(&w, p + i, 8), (w & 0x8080808080808080ull) == 0)) i += 8;
+      if (i < s.size() && p[i] < 0x80) ++i;
+      continue;
+    }
     size_t len = (b >= 0xC2 && b <= 0xDF) ? 2 : (b >= 0xE0 && b <= 0xEF) ? 3 : (b >= 0xF0 && b <= 0xF4) ? 4 : 0;
     bool ok = len > 0 && i + len <= s.size();
     for (size_t k = 1; ok && k < len; ++k) ok = (p[i + k] & 0xC0) == 0x80;

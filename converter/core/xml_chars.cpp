@@ -90,10 +90,14 @@ Problem check_raw(std::string_view b, const char* kind) {
             std::string(kind) + " must be UTF-8; the file may be damaged or in another encoding"};
   for (size_t i = 0; i < b.size();) {
     unsigned char c = static_cast<unsigned char>(b[i]);
+    if (c > '<' || (c > '&' && c < '<') || (c >= 0x20 && c < '&')) {  // the common case: nothing to check
+      ++i;
+      continue;
+    }
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
       return {i, "control character " + code_point_label(c) + " is not allowed in XML",
               "remove it; the file may be damaged or binary"};
-    if (c == '<') {
+    if (c == '<' && i + 1 < b.size() && (b[i + 1] == '!' || b[i + 1] == '?')) {
       size_t j = skip_literal_section(b, i);
       if (j != i) { i = j; continue; }
     }

@@ -31,6 +31,10 @@ std::string check_value(std::string_view value, bool text);
 // Returns the offending element's offset and the limit's message (core/limits.h wording).
 Problem check_nesting(std::string_view bytes, const Limits& limits);
 
+// Position of the first of `chars` at or after `from` outside '…' and "…" strings (attribute
+// values, DTD ids may hold '>'); npos when none.
+size_t find_unquoted(std::string_view b, size_t from, std::string_view chars);
+
 // Input quoted in an error message: one line, at most `max` characters ("…" marks the cut),
 // control characters shown as U+XXXX, so a hostile value cannot flood or break the message.
 std::string excerpt(std::string_view s, size_t max = 40);

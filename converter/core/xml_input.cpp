@@ -37,20 +37,8 @@ size_t find_doctype(std::string_view b) {
 
 // Whether the DOCTYPE at b[i] has an internal subset ('[' outside quoted ids, before its '>').
 bool has_internal_subset(std::string_view b, size_t i) {
-  char quote = 0;
-  for (size_t j = i + 2; j < b.size(); ++j) {
-    char c = b[j];
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '[') {
-      return true;
-    } else if (c == '>') {
-      return false;
-    }
-  }
-  return false;
+  size_t j = xml_chars::find_unquoted(b, i + 2, "[>");
+  return j != std::string_view::npos && b[j] == '[';
 }
 
 }  // namespace

@@ -2,22 +2,16 @@
 // compose (shape → prepare → break, per block) → paginate → emit.
 #include "layout/layout.h"
 
-#include <chrono>
 #include <filesystem>
 
 #include "core/error.h"
+#include "core/timer.h"
 #include "layout/flow.h"
 #include "style/style.h"
 
 namespace paiban {
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double ms_since(Clock::time_point t) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
-}
 
 std::string fold(const std::string& s) {
   std::string out;
@@ -125,18 +119,16 @@ LaidOutDocument layout_document(const Document& doc, const Style& style, const F
   BreakFinder breaks;
   std::vector<std::string> warnings;
   ComposeContext cc{style, fonts, chains, geo, breaks, &warnings, {}};
-  auto t = Clock::now();
+  ScopedTimer timer;
   Flow flow = compose(doc, cc);
-  double compose_ms = ms_since(t);
-  t = Clock::now();
+  double compose_ms = timer.restart();
   std::vector<PageLayout> pages = paginate(flow, geo, opts.limits, doc.source.empty() ? "typeset" : doc.source);
-  double paginate_ms = ms_since(t);
-  t = Clock::now();
+  double paginate_ms = timer.restart();
   std::string dump;
   EmitContext ec{style, fonts, chains, geo, breaks, opts.debug ? &dump : nullptr};
   LaidOutDocument out = emit(doc, flow, pages, ec);
   check_on_page(out, doc);
-  double emit_ms = ms_since(t);
+  double emit_ms = timer.ms();
   if (report) {
     for (auto& w : warnings) report->warnings.push_back(std::move(w));
     report->debug_dump = std::move(dump);

@@ -16,15 +16,6 @@ namespace {
 
 constexpr int kAssumedDpi = 300;
 
-std::string_view attr(pugi::xml_node n, const char* name) { return n.attribute(name).value(); }
-
-// First child element with this local name (namespace prefixes ignored).
-pugi::xml_node child(pugi::xml_node n, std::string_view name) {
-  for (pugi::xml_node c : n.children())
-    if (c.type() == pugi::node_element && local_name(c) == name) return c;
-  return {};
-}
-
 // The words of a space-separated IDREFS attribute.
 std::vector<std::string_view> refs(std::string_view s) {
   std::vector<std::string_view> out;
@@ -43,10 +34,8 @@ class AltoReader {
   AltoReader(const XmlInput& in, const Limits& limits) : in_(in), limits_(limits) {}
 
   std::vector<Page> read() {
-    pugi::xml_node root = in_.root();
-    if (local_name(root) != "alto")
-      in_.fail(root, "root element is <" + std::string(root.name()) + ">, expected <alto>",
-               "ALTO files start with <alto xmlns=\"http://www.loc.gov/standards/alto/ns-v4#\">");
+    pugi::xml_node root = root_named(
+        in_, "alto", "ALTO files start with <alto xmlns=\"http://www.loc.gov/standards/alto/ns-v4#\">");
     read_description(child(root, "Description"));
     read_styles(root);
     pugi::xml_node layout = child(root, "Layout");
@@ -121,6 +110,7 @@ class AltoReader {
                                         "300 dpi assumed"));
     }
     page_ = &page;
+    size_note_ = false;
     auto w = length(p, "WIDTH"), h = length(p, "HEIGHT");
     if (w && h && *w > 0 && *h > 0) {
       page.width = static_cast<int>(std::lround(*w));
@@ -213,7 +203,12 @@ class AltoReader {
   double style_size(pugi::xml_node n, double inherited) {
     for (auto id : refs(attr(n, "STYLEREFS"))) {
       auto it = font_size_.find(std::string(id));
-      if (it != font_size_.end()) return it->second * (page_->dpi ? page_->dpi : kAssumedDpi) / 72.0;
+      if (it == font_size_.end()) continue;
+      if (!page_->dpi && !size_note_) {
+        size_note_ = true;
+        warn(*page_, in_.note(n, "type sizes in points are converted at an assumed 300 dpi (the scan's resolution is not given)"));
+      }
+      return it->second * (page_->dpi ? page_->dpi : kAssumedDpi) / 72.0;
     }
     return inherited;
   }
@@ -249,6 +244,7 @@ class AltoReader {
   std::unordered_map<std::string, double> font_size_;  // TextStyle ID → FONTSIZE (points)
   std::unordered_map<std::string, Hint> tags_;          // Tags/*Tag ID → hint from LABEL/TYPE
   Page* page_ = nullptr;
+  bool size_note_ = false;  // the page's assumed-resolution warning for type sizes is given
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -31,17 +32,26 @@ void each_box(Page& page, F&& f) {
 }  // namespace
 
 std::optional<double> parse_number(std::string_view s) {
+  // Most positions are plain integers ("1234"): read them without the general parser.
+  if (!s.empty() && s.size() <= 7) {
+    size_t i = s[0] == '-' ? 1 : 0;
+    int v = 0;
+    bool digits = i < s.size();
+    for (size_t k = i; digits && k < s.size(); ++k) {
+      digits = s[k] >= '0' && s[k] <= '9';
+      v = v * 10 + (s[k] - '0');
+    }
+    if (digits) return i ? -v : v;
+  }
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   if (s.empty() || s.size() > 32) return std::nullopt;
-  char buf[33];
-  std::memcpy(buf, s.data(), s.size());
-  buf[s.size()] = '\0';
-  for (char c : s)
-    if (!std::isdigit(static_cast<unsigned char>(c)) && !std::strchr("+-.eE", c)) return std::nullopt;
-  char* end = nullptr;
-  double v = std::strtod(buf, &end);
-  if (end != buf + s.size() || !std::isfinite(v) || std::fabs(v) > kMaxCoordinate) return std::nullopt;
+  // from_chars: no locale, no allocation, and it never reads "nan" or "inf" in general format.
+  double v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v) || std::fabs(v) > kMaxCoordinate)
+    return std::nullopt;
   return v;
 }
 
@@ -153,6 +163,19 @@ std::string_view local_name(pugi::xml_node n) {
   std::string_view s = n.name();
   size_t colon = s.find(':');
   return colon == std::string_view::npos ? s : s.substr(colon + 1);
+}
+
+pugi::xml_node child(pugi::xml_node n, std::string_view name) {
+  for (pugi::xml_node c : n.children())
+    if (c.type() == pugi::node_element && local_name(c) == name) return c;
+  return {};
+}
+
+pugi::xml_node root_named(const XmlInput& in, std::string_view name, const char* hint) {
+  pugi::xml_node root = in.root();
+  if (local_name(root) != name)
+    in.fail(root, "root element is <" + std::string(root.name()) + ">, expected <" + std::string(name) + ">", hint);
+  return root;
 }
 
 }  // namespace paiban::ocr

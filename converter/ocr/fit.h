@@ -51,5 +51,12 @@ Hint hint_from_name(std::string_view name);
 
 // The element's name without a namespace prefix ("alto:String" → "String").
 std::string_view local_name(pugi::xml_node n);
+// The first child element with this local name; an empty node when none.
+pugi::xml_node child(pugi::xml_node n, std::string_view name);
+inline std::string_view attr(pugi::xml_node n, const char* name) { return n.attribute(name).value(); }
+
+// The document element when its local name is `name`; otherwise an input Error naming what it
+// is instead, with `hint` saying what the format's files start with.
+pugi::xml_node root_named(const XmlInput& in, std::string_view name, const char* hint);
 
 }  // namespace paiban::ocr

@@ -89,10 +89,8 @@ class HocrReader {
   HocrReader(const XmlInput& in, const Limits& limits) : in_(in), limits_(limits) {}
 
   std::vector<Page> read() {
-    pugi::xml_node root = in_.root();
-    if (local_name(root) != "html")
-      in_.fail(root, "root element is <" + std::string(root.name()) + ">, expected <html>",
-               "hOCR is XHTML with class=\"ocr_page\" elements, as 'tesseract IMAGE OUT hocr' writes it");
+    pugi::xml_node root = root_named(
+        in_, "html", "hOCR is XHTML with class=\"ocr_page\" elements, as 'tesseract IMAGE OUT hocr' writes it");
     for (pugi::xml_node m : root.child("head").children("meta"))
       if (std::strcmp(m.attribute("name").value(), "ocr-system") == 0) engine_ = m.attribute("content").value();
     walk(root);

@@ -15,18 +15,10 @@ namespace paiban::ocr {
 
 namespace {
 
-std::string_view attr(pugi::xml_node n, const char* name) { return n.attribute(name).value(); }
-
 template <class F>
 void each_child(pugi::xml_node n, std::string_view name, F&& f) {
   for (pugi::xml_node c : n.children())
     if (c.type() == pugi::node_element && local_name(c) == name) f(c);
-}
-
-pugi::xml_node child(pugi::xml_node n, std::string_view name) {
-  for (pugi::xml_node c : n.children())
-    if (c.type() == pugi::node_element && local_name(c) == name) return c;
-  return {};
 }
 
 // The preferred TextEquiv: the one with the lowest @index (PAGE: alternatives by index), else the first.
@@ -53,10 +45,8 @@ class PageXmlReader {
   PageXmlReader(const XmlInput& in, const Limits& limits) : in_(in), limits_(limits) {}
 
   std::vector<Page> read() {
-    pugi::xml_node root = in_.root();
-    if (local_name(root) != "PcGts")
-      in_.fail(root, "root element is <" + std::string(root.name()) + ">, expected <PcGts>",
-               "PAGE XML files start with <PcGts xmlns=\"http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15\">");
+    pugi::xml_node root = root_named(
+        in_, "PcGts", "PAGE XML files start with <PcGts xmlns=\"http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15\">");
     pugi::xml_node p = child(root, "Page");
     if (!p) in_.fail(root, "no <Page> in <PcGts>", "a PAGE XML file holds its text in <PcGts><Page>");
     Page page;
