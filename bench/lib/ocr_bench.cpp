@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "ocr_baseline.h"
 #include "ocr_score.h"
+#include "ocr/read.h"
 #include "ocr_set.h"
 #include "reflow/reflow.h"
 #include "score.h"
@@ -58,10 +59,10 @@ std::vector<std::string> text_lines(const std::string& text) {
   return lines;
 }
 
-// paiban on this input; nullopt while the mode has no reflow yet (OCR layouts before the readers).
+// paiban on this input: page text through reflow(), OCR layouts through the readers and reflow_ocr().
 std::optional<Document> reflow_input(const Mode& m, const std::string& bytes, const std::string& name) {
   if (m.input == Input::txt) return reflow(text_lines(bytes), name).doc;
-  return std::nullopt;
+  return reflow_ocr(ocr::try_read_ocr(bytes, name), name).doc;
 }
 
 Document baseline_input(const Mode& m, const std::string& bytes, const std::string& name) {
