@@ -23,11 +23,20 @@ Converter Converter::try_create(const std::string& style, bool need_pdf) {
   return c;
 }
 
+int count_articles(const Document& doc) {
+  if (!doc.is_pages()) return 1;
+  size_t n = 0;
+  for (const auto& p : doc.pages) n += p.articles.size();
+  return static_cast<int>(n);
+}
+
 Converted Converter::convert(std::string_view bytes, const std::string& name, const ConvertOptions& opts) const {
   Converted out;
   ReflowReport rep;
   out.doc = try_load_document(bytes, name, opts.encoding, &rep, opts.limits);
   for (const auto& [kind, n] : rep.repairs) out.warnings.push_back("repaired " + std::to_string(n) + " × " + kind);
+  out.repairs = rep.repairs;
+  out.articles = count_articles(out.doc);
   for (const auto& w : rep.warnings) out.warnings.push_back(w);
   if (opts.xml) out.xml = write_xml(out.doc);
   if (opts.txt) out.txt = write_text(out.doc, opts.text);

@@ -2,6 +2,7 @@
 // bytes → Document (decode + reflow, or read XML) → XML / clean text / PDF.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,7 +30,12 @@ struct Converted {
   Document doc;
   std::string xml, txt, pdf;          // empty when not asked for
   std::vector<std::string> warnings;  // OCR repairs made, missing glyphs, ... (one line each)
+  std::map<std::string, int> repairs; // OCR repairs made, by kind (ReflowReport::repairs)
+  int articles = 0;                   // 1, or the articles of a scanned page (or pages)
 };
+
+// How many articles a Document holds: 1, or those of every page.
+int count_articles(const Document& doc);
 
 // Raw text (any supported encoding) or article XML → Document. Throws Error on bad input,
 // including input past `limits` (size, line length, block count, XML nesting).
