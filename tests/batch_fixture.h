@@ -179,8 +179,9 @@ inline std::uint32_t crc32_of(const std::string& s) {
   return ~c;
 }
 
+// Little-endian `bytes` bytes of v; bytes past the fourth are zero (a run of zero fields).
 inline void put_le(std::string& o, std::uint32_t v, int bytes) {
-  for (int i = 0; i < bytes; ++i) o += static_cast<char>((v >> (8 * i)) & 0xFF);
+  for (int i = 0; i < bytes; ++i) o += static_cast<char>(i < 4 ? (v >> (8 * i)) & 0xFF : 0);
 }
 
 inline std::string zip_bytes(const std::vector<RawEntry>& entries) {
