@@ -23,10 +23,14 @@ Converter Converter::try_create(const std::string& style, bool need_pdf) {
   return c;
 }
 
-Converted Converter::convert(std::string_view bytes, const std::string& name, const ConvertOptions& opts) const {
+Converted Converter::convert(std::string_view bytes, const std::string& name, const ConvertOptions& opts,
+                             scan::Session* session) const {
   Converted out;
   ReflowReport rep;
-  out.doc = try_load_document(bytes, name, opts.encoding, &rep, opts.limits);
+  std::unique_ptr<scan::Session> own;
+  if (!session && scan::sniff(bytes) != scan::Kind::none) session = (own = std::make_unique<scan::Session>(opts.scan)).get();
+  out.doc = try_load_document(bytes, name, opts.encoding, &rep, opts.limits, session, &out.scan);
+  out.repairs = rep.repairs;
   for (const auto& [kind, n] : rep.repairs) out.warnings.push_back("repaired " + std::to_string(n) + " × " + kind);
   for (const auto& w : rep.warnings) out.warnings.push_back(w);
   if (opts.xml) out.xml = write_xml(out.doc);
