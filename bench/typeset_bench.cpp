@@ -22,9 +22,9 @@
 #include <vector>
 
 #include "core/error.h"
-#include "layout/fonts.h"
-#include "layout/style.h"
-#include "layout/typeset.h"
+#include "font/fonts.h"
+#include "style/style.h"
+#include "pipeline/typeset.h"
 #include "pdf/pdf.h"
 #include "pipeline/convert.h"
 

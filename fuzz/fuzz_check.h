@@ -39,6 +39,7 @@ void xml_one(std::string_view bytes);
 void style_one(std::string_view bytes);
 void typeset_one(std::string_view bytes);
 void scan_image_one(std::string_view bytes);
+void ocr_read_one(std::string_view bytes);
 
 }  // namespace paiban::fuzz
 

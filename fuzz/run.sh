@@ -93,6 +93,12 @@ PY
   true
 }
 
+seeds_ocr_read_fuzz() {
+  local d=$1
+  find tests/data/ocr -type f \( -name '*.hocr' -o -name '*.xml' \) -size -64k -exec cp --backup=numbered -t "$d" {} + 2>/dev/null
+  true
+}
+
 status=0
 : >"$build/fuzz-summary.txt"
 for t in "${targets[@]}"; do

@@ -1,4 +1,4 @@
-// Fuzz target: the style reader (layout/style.h) on arbitrary bytes, then a short article laid out
+// Fuzz target: the style reader (style/style.h) on arbitrary bytes, then a short article laid out
 // in every style it accepts. A style is refused with one clear Error naming its file, or gives
 // sane geometry and a layout whose every glyph is finite and on its page.
 #include <unistd.h>
@@ -9,9 +9,9 @@
 
 #include "core/document.h"
 #include "fuzz_check.h"
-#include "layout/fonts.h"
-#include "layout/style.h"
-#include "layout/typeset.h"
+#include "font/fonts.h"
+#include "style/style.h"
+#include "layout/layout.h"
 
 namespace paiban::fuzz {
 

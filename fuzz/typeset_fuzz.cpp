@@ -6,9 +6,9 @@
 #include "core/document.h"
 #include "core/unicode.h"
 #include "fuzz_check.h"
-#include "layout/fonts.h"
-#include "layout/style.h"
-#include "layout/typeset.h"
+#include "font/fonts.h"
+#include "style/style.h"
+#include "layout/layout.h"
 #include "pdf/pdf.h"
 #include "pipeline/convert.h"
 

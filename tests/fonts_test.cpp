@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "core/error.h"
-#include "layout/fonts.h"
+#include "font/fonts.h"
 #include "layout/shape.h"
 #include "test_util.h"
 

@@ -8,9 +8,9 @@
 #include <set>
 
 #include "core/unicode.h"
-#include "layout/fonts.h"
-#include "layout/style.h"
-#include "layout/typeset.h"
+#include "font/fonts.h"
+#include "style/style.h"
+#include "layout/layout.h"
 #include "layout_dump.h"
 #include "test_util.h"
 #include "xml/xml.h"

@@ -14,9 +14,9 @@
 
 #include "core/error.h"
 #include "core/paths.h"
-#include "layout/fonts.h"
-#include "layout/style.h"
-#include "layout/typeset.h"
+#include "font/fonts.h"
+#include "style/style.h"
+#include "layout/layout.h"
 #include "pdf/pdf.h"
 #include "layout_dump.h"
 #include "test_util.h"

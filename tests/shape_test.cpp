@@ -9,7 +9,7 @@
 
 #include "core/error.h"
 #include "core/unicode.h"
-#include "layout/fonts.h"
+#include "font/fonts.h"
 #include "layout/shape.h"
 
 using namespace paiban;

@@ -8,10 +8,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "core/error.h"
 #include "core/output.h"
+#include "core/source_date.h"
 
 namespace paiban::batch {
 
@@ -65,9 +67,9 @@ bool to_u64(const std::string& s, int base, std::uint64_t& v) {
 }  // namespace
 
 std::string manifest_key(const std::string& formats, const std::string& style) {
-  const char* sde = std::getenv("SOURCE_DATE_EPOCH");
+  std::optional<long long> sde = source_date_epoch();
   return std::string("paiban ") + PAIBAN_VERSION + "; to=" + formats + "; style=" + style +
-         "; SOURCE_DATE_EPOCH=" + (sde ? sde : "");
+         "; SOURCE_DATE_EPOCH=" + (sde ? std::to_string(*sde) : "");
 }
 
 std::string format_record(const Record& r) {

@@ -8,9 +8,9 @@
 #include "core/error.h"
 #include "core/output.h"
 #include "decode/decode.h"
-#include "layout/fonts.h"
-#include "layout/style.h"
-#include "layout/typeset.h"
+#include "font/fonts.h"
+#include "style/style.h"
+#include "pipeline/typeset.h"
 #include "pipeline/convert.h"
 
 namespace paiban::cli {

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/utf8.h"  // scan_utf8
+
 namespace paiban {
 
 struct Encoding {
@@ -24,16 +26,5 @@ struct Detection {
 
 // Throws Error for binary data (NUL bytes outside UTF-16).
 Detection detect_encoding(std::string_view bytes, const std::string& name);
-
-// First invalid UTF-8 offset (npos when valid) and how many valid multi-byte sequences precede
-// the end. Used for detection and for the error message.
-struct Utf8Scan {
-  size_t first_invalid = std::string_view::npos;
-  size_t invalid = 0;
-  size_t multibyte = 0;
-  size_t multibyte_bytes = 0;  // bytes inside those valid multi-byte sequences
-  size_t high_bytes = 0;       // bytes >= 0x80, valid or not
-};
-Utf8Scan scan_utf8(std::string_view bytes);
 
 }  // namespace paiban

@@ -11,7 +11,7 @@
 #include "core/limits.h"
 #include "layout/page.h"
 #include "layout/paragraph.h"
-#include "layout/style.h"
+#include "style/style.h"
 
 namespace paiban::layout {
 

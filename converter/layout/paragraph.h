@@ -13,7 +13,7 @@
 
 #include "core/clreq.h"
 #include "layout/shape.h"
-#include "layout/style.h"
+#include "style/style.h"
 
 namespace paiban::layout {
 

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "layout/fonts.h"
+#include "font/fonts.h"
 
 namespace paiban {
 

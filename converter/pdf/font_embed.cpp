@@ -6,23 +6,18 @@
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
-#include <hpdf_doc.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <memory>
 
 #include "core/error.h"
+#include "core/timer.h"
+#include "pdf/libharu.h"
 #include "pdf/pdf_internal.h"
 
 namespace paiban::pdf {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-double ms_since(Clock::time_point t) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
-}
 
 template <class T, void (*F)(T*)>
 struct Deleter {
@@ -168,7 +163,7 @@ PreparedFont prepare_font(const FontFace& f, const FontUse& use) {
 
 EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& f, PreparedFont&& prep,
                         EmbedTimes* times) {
-  auto t1 = Clock::now();
+  ScopedTimer timer(times ? &times->embed_ms : nullptr);
   EmbeddedFont out;
   out.face = prep.face;
   out.font_bytes = prep.program_len;
@@ -177,7 +172,7 @@ EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& 
   const std::vector<std::pair<uint16_t, int>>& code_width = prep.code_width;
 
   const std::string base = subset_tag(ps_name(f), code_width) + "+" + ps_name(f);
-  HPDF_MMgr mm = pdf->mmgr;
+  HPDF_MMgr mm = libharu::memory(pdf);
   HPDF_STATUS st = HPDF_OK;
 
   // Font program.
@@ -188,7 +183,7 @@ EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& 
 
   // Font descriptor (§9.8).
   HPDF_Dict fd = HPDF_Dict_New(mm);
-  st += HPDF_Xref_Add(pdf->xref, fd);
+  st += libharu::add_indirect(pdf, fd);
   st += HPDF_Dict_AddName(fd, "Type", "FontDescriptor");
   st += HPDF_Dict_AddName(fd, "FontName", base.c_str());
   st += HPDF_Dict_AddNumber(fd, "Flags", 4);  // symbolic: glyphs outside the standard Latin set
@@ -208,7 +203,7 @@ EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& 
 
   // CIDFont (§9.7.4).
   HPDF_Dict cid = HPDF_Dict_New(mm);
-  st += HPDF_Xref_Add(pdf->xref, cid);
+  st += libharu::add_indirect(pdf, cid);
   st += HPDF_Dict_AddName(cid, "Type", "Font");
   st += HPDF_Dict_AddName(cid, "Subtype", f.cff ? "CIDFontType0" : "CIDFontType2");
   st += HPDF_Dict_AddName(cid, "BaseFont", base.c_str());
@@ -244,7 +239,7 @@ EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& 
 
   // Type0 font (§9.7.6) with Identity-H and /ToUnicode.
   HPDF_Dict type0 = HPDF_Dict_New(mm);
-  st += HPDF_Xref_Add(pdf->xref, type0);
+  st += libharu::add_indirect(pdf, type0);
   st += HPDF_Dict_AddName(type0, "Type", "Font");
   st += HPDF_Dict_AddName(type0, "Subtype", "Type0");
   st += HPDF_Dict_AddName(type0, "BaseFont", (f.cff ? base + "-Identity-H" : base).c_str());
@@ -257,7 +252,6 @@ EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& 
   st += HPDF_Dict_Add(type0, "ToUnicode", tu);
   check(errors, st, "building a font");
   out.type0 = type0;
-  if (times) times->embed_ms += ms_since(t1);
   return out;
 }
 

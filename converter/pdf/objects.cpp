@@ -1,7 +1,5 @@
 // Small building blocks on top of libharu's object API: error capture, locale-free numbers,
 // PDF text strings and compressed streams.
-#include <hpdf_doc.h>
-#include <hpdf_streams.h>
 #include <libdeflate.h>
 
 #include <charconv>
@@ -10,6 +8,7 @@
 
 #include "core/error.h"
 #include "core/unicode.h"
+#include "pdf/libharu.h"
 #include "pdf/pdf_internal.h"
 
 namespace paiban::pdf {
@@ -79,18 +78,9 @@ std::string utf16be(std::string_view utf8, bool bom) {
 
 HPDF_Binary text_string(HPDF_Doc pdf, std::string_view utf8) {
   std::string bytes = utf16be(utf8, true);
-  return HPDF_Binary_New(pdf->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+  return HPDF_Binary_New(libharu::memory(pdf), reinterpret_cast<HPDF_BYTE*>(bytes.data()),
+                         static_cast<HPDF_UINT>(bytes.size()));
 }
-
-namespace {
-
-// libharu writes /Filter only for data it compresses itself (and drops a /Filter key otherwise), so
-// the key for data deflated here is written from the dict's own write hook (§7.4.4 FlateDecode).
-HPDF_STATUS HPDF_STDCALL write_flate_filter(HPDF_Dict, HPDF_Stream out) {
-  return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
-}
-
-}  // namespace
 
 std::string deflate_bytes(std::string_view bytes) {
   // libdeflate rather than zlib: the same zlib format (RFC 1950, §7.4.4 FlateDecode) in one call
@@ -104,42 +94,12 @@ std::string deflate_bytes(std::string_view bytes) {
   return out;  // n == 0 only when the bound was wrong: reported by the callers as a failure
 }
 
-namespace {
-
-HPDF_STATUS write_deflated(HPDF_Dict s, std::string_view packed) {
-  s->filter = HPDF_STREAM_FILTER_NONE;  // never deflated twice, whatever the document's compression mode
-  s->write_fn = write_flate_filter;
-  return HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
-                           static_cast<HPDF_UINT>(packed.size()));
-}
-
-}  // namespace
-
-HPDF_STATUS write_stream(HPDF_Dict s, std::string_view bytes, bool compress) {
-  if (bytes.empty()) return HPDF_OK;
-  if (!compress) {
-    s->filter = HPDF_STREAM_FILTER_NONE;
-    return HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                             static_cast<HPDF_UINT>(bytes.size()));
-  }
-  std::string packed = deflate_bytes(bytes);
-  if (packed.empty()) return HPDF_FAILD_TO_ALLOC_MEM;
-  return write_deflated(s, packed);
-}
-
-HPDF_Dict new_stream(HPDF_Doc pdf, std::string_view bytes, bool compress) {
-  HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-  if (!s) return nullptr;
-  if (write_stream(s, bytes, compress) != HPDF_OK) return nullptr;
-  return s;
-}
-
-HPDF_STATUS write_deflated_stream(HPDF_Dict s, std::string_view packed) { return write_deflated(s, packed); }
+HPDF_STATUS write_deflated_stream(HPDF_Dict s, std::string_view packed) { return libharu::write_deflated(s, packed); }
 
 HPDF_Dict new_deflated_stream(HPDF_Doc pdf, std::string_view packed) {
-  HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+  HPDF_Dict s = libharu::new_stream(pdf);
   if (!s) return nullptr;
-  if (!packed.empty() && write_deflated(s, packed) != HPDF_OK) return nullptr;
+  if (!packed.empty() && libharu::write_deflated(s, packed) != HPDF_OK) return nullptr;
   return s;
 }
 

@@ -4,13 +4,13 @@
 #include <cstddef>
 #include <string>
 
-#include "layout/fonts.h"
+#include "font/fonts.h"
 #include "layout/page.h"
 
 namespace paiban {
 
 struct PdfOptions {
-  long long creation_epoch = -1;  // seconds since 1970 for /CreationDate; -1: SOURCE_DATE_EPOCH or 0
+  long long creation_epoch = -1;  // seconds since 1970 for /CreationDate; -1: SOURCE_DATE_EPOCH, else no date
   // Fonts and page text are prepared on this many threads (1 or 2); a batch whose pool already
   // fills every core passes 1. The bytes are the same either way.
   int threads = 2;

@@ -7,13 +7,15 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
-#include "layout/fonts.h"
+#include "font/fonts.h"
 #include "layout/page.h"
+#include "pdf/pdf.h"
 
 namespace paiban::pdf {
 
@@ -34,11 +36,6 @@ void append_hex4(std::string& out, uint32_t code);
 std::string utf16be(std::string_view utf8, bool bom);
 // A PDF text string (7.9.2.2): UTF-16BE with BOM, written as a hex string by libharu.
 HPDF_Binary text_string(HPDF_Doc pdf, std::string_view utf8);
-// A new indirect stream object holding `bytes`, Flate-compressed when `compress`.
-HPDF_Dict new_stream(HPDF_Doc pdf, std::string_view bytes, bool compress = true);
-// Writes `bytes` as the whole data of stream dict `s`, deflated here when `compress` (with the
-// /Filter key), so libharu copies only the compressed bytes and never compresses them again.
-HPDF_STATUS write_stream(HPDF_Dict s, std::string_view bytes, bool compress = true);
 // A new indirect stream object holding data already deflated by deflate_bytes.
 HPDF_Dict new_deflated_stream(HPDF_Doc pdf, std::string_view packed);
 // Writes data already deflated by deflate_bytes as the whole data of stream dict `s`.
@@ -93,5 +90,15 @@ std::string tounicode_cmap(const std::vector<std::pair<uint16_t, std::string>>& 
 // `resource` gives the page-local font name (/F1…) of each face.
 std::string page_text(const LaidOutPage& page, const std::map<int, const EmbeddedFont*>& fonts,
                       const std::map<int, std::string>& resource);
+
+// The steps of write_pdf (write.cpp) that build pages and document objects.
+// pages.cpp: a page per laid-out page with its boxes, rules and glyph text (on two threads).
+std::vector<HPDF_Page> add_pages(HPDF_Doc pdf, const HpdfErrors& errors, const LaidOutDocument& doc,
+                                 const std::vector<EmbeddedFont>& embedded, bool two_threads);
+// info.cpp: /CreationDate's time: the caller's, else SOURCE_DATE_EPOCH, else none.
+std::optional<long long> creation_epoch(const PdfOptions& opts);
+void add_info(HPDF_Doc pdf, const HpdfErrors& errors, const LaidOutDocument& doc, std::optional<long long> epoch);
+void add_outline(HPDF_Doc pdf, const HpdfErrors& errors, const std::vector<Bookmark>& bookmarks,
+                 const std::vector<HPDF_Page>& pages);
 
 }  // namespace paiban::pdf

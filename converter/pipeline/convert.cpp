@@ -2,9 +2,9 @@
 #include "pipeline/convert.h"
 
 #include "core/error.h"
-#include "layout/fonts.h"
-#include "layout/style.h"
-#include "layout/typeset.h"
+#include "font/fonts.h"
+#include "style/style.h"
+#include "pipeline/typeset.h"
 #include "xml/xml.h"
 
 namespace paiban {

@@ -8,7 +8,7 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "core/unicode.h"
-#include "xml/chars.h"
+#include "core/xml_chars.h"
 #include "xml/xml.h"
 
 namespace paiban {

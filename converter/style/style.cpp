@@ -1,7 +1,7 @@
 // try_load_style: styles/NAME.xml → Style. The format is documented in styles/README.md.
 // Every element and attribute is checked: a typo or an out-of-range value is an error naming
 // file:line and the field, never silently ignored.
-#include "layout/style.h"
+#include "style/style.h"
 
 #include <pugixml.hpp>
 
@@ -18,7 +18,7 @@
 #include "core/error.h"
 #include "core/paths.h"
 #include "decode/decode.h"
-#include "xml/chars.h"
+#include "core/xml_chars.h"
 
 namespace paiban {
 

@@ -3,7 +3,7 @@
 #include <pugixml.hpp>
 
 #include "core/error.h"
-#include "layout/font_file.h"
+#include "font/font_file.h"
 
 namespace paiban {
 namespace {

@@ -1,24 +1,17 @@
-// typeset: Document + Style → laid-out pages → PDF. The stages, in order:
-// compose (shape → prepare → break, per block) → paginate → emit → write (pdf/).
-#include "layout/typeset.h"
+// layout: Document + Style → laid-out pages. The stages, in order:
+// compose (shape → prepare → break, per block) → paginate → emit.
+#include "layout/layout.h"
 
-#include <chrono>
 #include <filesystem>
 
 #include "core/error.h"
+#include "core/timer.h"
 #include "layout/flow.h"
-#include "layout/style.h"
-#include "pdf/pdf.h"
+#include "style/style.h"
 
 namespace paiban {
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double ms_since(Clock::time_point t) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
-}
 
 std::string fold(const std::string& s) {
   std::string out;
@@ -126,18 +119,16 @@ LaidOutDocument layout_document(const Document& doc, const Style& style, const F
   BreakFinder breaks;
   std::vector<std::string> warnings;
   ComposeContext cc{style, fonts, chains, geo, breaks, &warnings, {}};
-  auto t = Clock::now();
+  ScopedTimer timer;
   Flow flow = compose(doc, cc);
-  double compose_ms = ms_since(t);
-  t = Clock::now();
+  double compose_ms = timer.restart();
   std::vector<PageLayout> pages = paginate(flow, geo, opts.limits, doc.source.empty() ? "typeset" : doc.source);
-  double paginate_ms = ms_since(t);
-  t = Clock::now();
+  double paginate_ms = timer.restart();
   std::string dump;
   EmitContext ec{style, fonts, chains, geo, breaks, opts.debug ? &dump : nullptr};
   LaidOutDocument out = emit(doc, flow, pages, ec);
   check_on_page(out, doc);
-  double emit_ms = ms_since(t);
+  double emit_ms = timer.ms();
   if (report) {
     for (auto& w : warnings) report->warnings.push_back(std::move(w));
     report->debug_dump = std::move(dump);
@@ -146,21 +137,6 @@ LaidOutDocument layout_document(const Document& doc, const Style& style, const F
     report->timings.paginate_ms += paginate_ms + emit_ms;
   }
   return out;
-}
-
-std::string typeset_pdf(const Document& doc, const Style& style, const FontLibrary& fonts,
-                        const TypesetOptions& opts, TypesetReport* report) {
-  LaidOutDocument laid = layout_document(doc, style, fonts, opts, report);
-  auto t = Clock::now();
-  PdfStats stats;
-  PdfOptions popts;
-  popts.threads = opts.pdf_threads;
-  std::string pdf = write_pdf(laid, fonts, popts, &stats);
-  if (report) {
-    report->timings.subset_ms += stats.subset_ms;
-    report->timings.write_ms += ms_since(t) - stats.subset_ms;
-  }
-  return pdf;
 }
 
 }  // namespace paiban

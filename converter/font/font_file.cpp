@@ -1,5 +1,5 @@
 // Memory-mapped font files: FreeType and HarfBuzz read straight from the page cache.
-#include "layout/font_file.h"
+#include "font/font_file.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>

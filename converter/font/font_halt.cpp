@@ -6,8 +6,8 @@
 
 #include <algorithm>
 
-#include "layout/fonts.h"
-#include "layout/font_file.h"
+#include "font/fonts.h"
+#include "font/font_file.h"
 
 namespace paiban {
 namespace {

@@ -1,4 +1,4 @@
-// typeset: Document + Style → laid-out pages → PDF bytes. Stages: shape → break → place → paginate.
+// layout: Document + Style → laid-out pages (pipeline/typeset.h goes on to the PDF).
 #pragma once
 
 #include <string>
@@ -6,12 +6,12 @@
 
 #include "core/document.h"
 #include "core/limits.h"
-#include "layout/fonts.h"
+#include "font/fonts.h"
 #include "layout/page.h"
 
 namespace paiban {
 
-struct Style;  // layout/style.h
+struct Style;  // style/style.h
 
 // Where the time goes (milliseconds, accumulated over calls): for benchmarks.
 struct TypesetTimings {
@@ -39,9 +39,5 @@ struct TypesetOptions {
 LaidOutDocument layout_document(const Document& doc, const Style& style, const FontLibrary& fonts,
                                  const TypesetOptions& opts, TypesetReport* report);
 void prepare_fonts(const Style& style, FontLibrary& fonts);
-
-// The whole path: layout + PDF bytes (deterministic; honours SOURCE_DATE_EPOCH).
-std::string typeset_pdf(const Document& doc, const Style& style, const FontLibrary& fonts,
-                        const TypesetOptions& opts, TypesetReport* report);
 
 }  // namespace paiban

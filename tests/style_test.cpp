@@ -1,5 +1,5 @@
 // Styles: the bundled ones load with the values they document; every bad value is an error that
-// names file:line and the field. Error cases: tests/data/layout/style-errors.tests.
+// names file:line and the field. Error cases: tests/data/style/errors.tests.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -8,7 +8,7 @@
 
 #include "core/error.h"
 #include "core/paths.h"
-#include "layout/style.h"
+#include "style/style.h"
 #include "test_util.h"
 
 using namespace paiban;
@@ -81,7 +81,7 @@ TEST(LayoutStyle, StyleFontFilesAreRelativeToTheStyle) {
 }
 
 TEST(LayoutStyle, BadValuesNameFileLineAndField) {
-  std::string data = std::string(PAIBAN_TEST_DATA) + "/layout/style-errors.tests";
+  std::string data = std::string(PAIBAN_TEST_DATA) + "/style/errors.tests";
   std::string base = test::read_file(data_path("styles/broadsheet.xml"));
   ASSERT_FALSE(base.empty());
   auto dir = std::filesystem::temp_directory_path() / "paiban-style-errors";

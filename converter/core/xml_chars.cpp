@@ -1,10 +1,12 @@
 // check (xml chars): reject what XML 1.0 forbids or what would not survive write → read.
-#include "xml/chars.h"
+#include "core/xml_chars.h"
 
 #include <cctype>
 
 #include "core/unicode.h"
-#include "decode/detect.h"
+#include "core/utf8.h"
+#include "core/unicode.h"
+#include "core/utf8.h"
 
 namespace paiban::xml_chars {
 
@@ -70,28 +72,32 @@ size_t reference_length(std::string_view r) {
 
 }  // namespace
 
-Problem check_raw(std::string_view b) {
+Problem check_raw(std::string_view b, const char* kind) {
   if (b.substr(0, 2) == "\xFF\xFE" || b.substr(0, 2) == "\xFE\xFF")
-    return {0, "the XML is in UTF-16; article XML is read as UTF-8 only",
+    return {0, std::string("the XML is in UTF-16; ") + kind + " is read as UTF-8 only",
             "convert it (iconv -f UTF-16 -t UTF-8) and write encoding=\"UTF-8\""};
   std::string enc = declared_encoding(b);
   std::string folded;
   for (char c : enc)
     if (c != '-' && c != '_') folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (!enc.empty() && folded != "utf8")
-    return {0, "the XML declares encoding \"" + excerpt(enc) + "\"; article XML is read as UTF-8 only",
+    return {0, "the XML declares encoding \"" + excerpt(enc) + "\"; " + kind + " is read as UTF-8 only",
             "convert it to UTF-8 (iconv -t UTF-8) and write encoding=\"UTF-8\""};
   if (Utf8Scan s = scan_utf8(b); s.first_invalid != std::string_view::npos)
     return {s.first_invalid,
             "invalid UTF-8 byte " + hex2(static_cast<unsigned char>(b[s.first_invalid])) + " at byte offset " +
                 std::to_string(s.first_invalid),
-            "article XML must be UTF-8; the file may be damaged or in another encoding"};
+            std::string(kind) + " must be UTF-8; the file may be damaged or in another encoding"};
   for (size_t i = 0; i < b.size();) {
     unsigned char c = static_cast<unsigned char>(b[i]);
+    if (c > '<' || (c > '&' && c < '<') || (c >= 0x20 && c < '&')) {  // the common case: nothing to check
+      ++i;
+      continue;
+    }
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
       return {i, "control character " + code_point_label(c) + " is not allowed in XML",
               "remove it; the file may be damaged or binary"};
-    if (c == '<') {
+    if (c == '<' && i + 1 < b.size() && (b[i + 1] == '!' || b[i + 1] == '?')) {
       size_t j = skip_literal_section(b, i);
       if (j != i) { i = j; continue; }
     }

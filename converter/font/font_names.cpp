@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <map>
 
-#include "layout/font_file.h"
+#include "font/font_file.h"
 
 namespace paiban {
 namespace {

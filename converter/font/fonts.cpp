@@ -1,6 +1,6 @@
 // FontLibrary: find faces by family/style (fonts/manifest.xml, then the system font folders) or
 // by file, load each once with FreeType + HarfBuzz, then share them read-only between threads.
-#include "layout/fonts.h"
+#include "font/fonts.h"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -18,7 +18,7 @@
 
 #include "core/error.h"
 #include "core/paths.h"
-#include "layout/font_file.h"
+#include "font/font_file.h"
 
 namespace paiban {
 

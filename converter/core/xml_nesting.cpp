@@ -2,7 +2,7 @@
 // hostile file (a million nested or sibling elements) is refused before pugixml allocates a
 // node for each. Approximate on malformed XML (pugixml reports that next), exact on well-formed.
 #include "core/error.h"
-#include "xml/chars.h"
+#include "core/xml_chars.h"
 
 namespace paiban::xml_chars {
 
@@ -16,20 +16,9 @@ size_t end_of(std::string_view b, size_t i, std::string_view close) {
 
 // One past the '>' closing the tag at b[i]; quotes in attribute values may hold '>'.
 size_t end_of_tag(std::string_view b, size_t i, bool& self_closing) {
-  char quote = 0;
-  for (size_t j = i + 1; j < b.size(); ++j) {
-    char c = b[j];
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '>') {
-      self_closing = b[j - 1] == '/';
-      return j + 1;
-    }
-  }
-  self_closing = false;
-  return b.size();
+  size_t j = find_unquoted(b, i + 1, ">");
+  self_closing = j != std::string_view::npos && b[j - 1] == '/';
+  return j == std::string_view::npos ? b.size() : j + 1;
 }
 
 // The limit's message without the "where: " prefix (the reader adds file:line:column).
@@ -46,6 +35,21 @@ Problem limit_problem(size_t offset, Check check) {
 }
 
 }  // namespace
+
+size_t find_unquoted(std::string_view b, size_t from, std::string_view chars) {
+  char quote = 0;
+  for (size_t j = from; j < b.size(); ++j) {
+    char c = b[j];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (chars.find(c) != std::string_view::npos) {
+      return j;
+    }
+  }
+  return std::string_view::npos;
+}
 
 Problem check_nesting(std::string_view b, const Limits& l) {
   int depth = 0;
