@@ -110,6 +110,7 @@ class AltoReader {
                                         "300 dpi assumed"));
     }
     page_ = &page;
+    size_note_ = false;
     auto w = length(p, "WIDTH"), h = length(p, "HEIGHT");
     if (w && h && *w > 0 && *h > 0) {
       page.width = static_cast<int>(std::lround(*w));
@@ -202,7 +203,12 @@ class AltoReader {
   double style_size(pugi::xml_node n, double inherited) {
     for (auto id : refs(attr(n, "STYLEREFS"))) {
       auto it = font_size_.find(std::string(id));
-      if (it != font_size_.end()) return it->second * (page_->dpi ? page_->dpi : kAssumedDpi) / 72.0;
+      if (it == font_size_.end()) continue;
+      if (!page_->dpi && !size_note_) {
+        size_note_ = true;
+        warn(*page_, in_.note(n, "type sizes in points are converted at an assumed 300 dpi (the scan's resolution is not given)"));
+      }
+      return it->second * (page_->dpi ? page_->dpi : kAssumedDpi) / 72.0;
     }
     return inherited;
   }
@@ -238,6 +244,7 @@ class AltoReader {
   std::unordered_map<std::string, double> font_size_;  // TextStyle ID → FONTSIZE (points)
   std::unordered_map<std::string, Hint> tags_;          // Tags/*Tag ID → hint from LABEL/TYPE
   Page* page_ = nullptr;
+  bool size_note_ = false;  // the page's assumed-resolution warning for type sizes is given
 };
 
 }  // namespace

@@ -60,7 +60,7 @@ Document assemble(const Layout& L, const std::vector<Unit>& units, const std::st
                        units[k + 1].kind != Kind::heading;
       if (!p_follows) u.kind = Kind::paragraph;
       else if (same_box) box = none;  // a heading inside a box opens the next box
-    } else if (u.kind != Kind::heading && u.kind != Kind::paragraph &&
+    } else if (u.kind != Kind::heading && u.kind != Kind::paragraph && u.kind != Kind::caption &&
                (u.boxed || body || (u.kind == Kind::headline && !doc.blocks.empty()))) {
       u.kind = Kind::paragraph;
     }

@@ -23,6 +23,8 @@ bool extraction_space(char32_t a, Cls ka, char32_t b, Cls kb) {
   return (chars::is_cjk(ka) && b < 0x80) || (a < 0x80 && chars::is_cjk(kb));
 }
 
+bool ascii_mark(char32_t c) { return c == U',' || c == U':' || c == U';' || c == U'!' || c == U'?'; }
+
 void count(ReflowReport& r, const char* kind, int n = 1) {
   if (n > 0) r.repairs[kind] += n;
 }
@@ -57,12 +59,14 @@ void set_ending(Line& l) {
   }
   char32_t c = t[k - 1];
   bool after_han = k >= 2 && chars::classify(t[k - 2]) == Cls::han;
+  // "（新闻联播）:" and OCR's "新闻联播):": a mark after a bracket that closes Han text.
+  bool after_bracket = k >= 3 && (t[k - 2] == U')' || t[k - 2] == U'）') && chars::classify(t[k - 3]) == Cls::han;
   if (clreq::is_stop(c) || c == U'…' || c == U'⋯' ||
       ((c == U'.' || c == U'!' || c == U'?') && after_han))
     l.end = End::stop;
   else if (c == U'；' || (c == U';' && after_han))
     l.end = End::semicolon;
-  else if (c == U'：' || (c == U':' && after_han))
+  else if (c == U'：' || (c == U':' && (after_han || after_bracket)))
     l.end = End::colon;
   else if (c == U'，' || c == U'、' || (c == U',' && after_han))
     l.end = End::pause;
@@ -108,6 +112,12 @@ Line clean_line(std::string_view raw, int src, ReflowReport& report) {
     l.indent = 0;
     return l;
   }
+  // chi_sim reads a subtitle's opening dash "——" as "一一" (the character 一 twice); at the
+  // start of a line, before Han, it is the dash ("一一对应" never opens a printed line alone).
+  if (e - b >= 3 && t[b] == U'一' && t[b + 1] == U'一' && chars::classify(t[b + 2]) == Cls::han) {
+    t[b] = t[b + 1] = U'—';
+    count(report, "dash-yi");
+  }
   l.letter_spaced = is_letter_spaced(t, b, e);
   if (l.letter_spaced) count(report, "letter-spacing");
 
@@ -126,7 +136,11 @@ Line clean_line(std::string_view raw, int src, ReflowReport& report) {
     while (r < e && chars::classify(t[r]) == Cls::space) ++r;
     char32_t a = out.back(), n = t[r];
     Cls ka = chars::classify(a), kn = chars::classify(n);
-    if (word_space(ka, kn)) {
+    if ((ascii_mark(n) && !chars::is_alnum(ka) && !l.letter_spaced) || (n == U'〈' && ka == Cls::han)) {
+      // "消息 〈新闻联播) :": Tesseract spaces a look-alike mark off the bracket before it, and
+      // its （ read as 〈 off the Han before it (a full-width bracket carries its own spacing).
+      ++removed;
+    } else if (word_space(ka, kn)) {
       out.push_back(U' ');
     } else if (extraction_space(a, ka, n, kn)) {
       ++removed;
@@ -185,16 +199,19 @@ void repair_brackets(std::u32string& t, ReflowReport& report) {
   constexpr size_t none = static_cast<size_t>(-1);
   std::vector<size_t> open;
   auto fix = [&](size_t k) {
-    char32_t full = t[k] == U'(' ? U'（' : t[k] == U')' ? U'）' : 0;
+    bool angle = t[k] == U'〈' || t[k] == U'<';
+    char32_t full = t[k] == U'(' || angle ? U'（' : t[k] == U')' ? U'）' : 0;
     if (!full) return;
     t[k] = full;
-    count(report, "halfwidth-parens");
+    count(report, angle ? "angle-paren" : "halfwidth-parens");
   };
   auto han = [&](size_t k) { return k < t.size() && chars::classify(t[k]) == Cls::han; };
   std::vector<size_t> lone;
   for (size_t k = 0; k < t.size(); ++k) {
     char32_t c = t[k];
-    if (c == U'(' || c == U'（') {
+    // chi_sim reads （ as 〈 or <: one that a ) or ） closes around Han text was a parenthesis.
+    bool angle = (c == U'〈' || c == U'<') && han(k + 1);
+    if (c == U'(' || c == U'（' || angle) {
       open.push_back(k);
     } else if (c == U')' || c == U'）') {
       size_t o = open.empty() ? none : open.back();
@@ -207,7 +224,8 @@ void repair_brackets(std::u32string& t, ReflowReport& report) {
       if (han_inside || t[o] == U'（' || c == U'）') fix(o), fix(k);
     }
   }
-  for (size_t o : open) lone.push_back(o);
+  for (size_t o : open)
+    if (t[o] == U'(' || t[o] == U'（') lone.push_back(o);
   for (size_t k : lone) {
     if ((t[k] == U'(' && han(k + 1)) || (t[k] == U')' && k > 0 && han(k - 1))) fix(k);
   }
@@ -216,7 +234,7 @@ void repair_brackets(std::u32string& t, ReflowReport& report) {
 void repair_punctuation(std::u32string& t, ReflowReport& report) {
   const size_t n = t.size();
   for (char32_t c : t) {
-    if (c == U'(' || c == U')') {
+    if (c == U'(' || c == U')' || c == U'〈' || c == U'<') {
       repair_brackets(t, report);  // first: "(党组),要" needs its ）before the comma is judged
       break;
     }
@@ -228,7 +246,7 @@ void repair_punctuation(std::u32string& t, ReflowReport& report) {
     char32_t prev = k > 0 ? t[k - 1] : 0;
     char32_t next = k + 1 < n ? t[k + 1] : 0;
     if (!han_side(prev)) continue;
-    bool end_ok = next == 0 && (c == U'?' || c == U'!' || c == U';');
+    bool end_ok = next == 0 && (c == U'?' || c == U'!' || c == U';' || c == U':');
     if (!han_side(next) && !end_ok) continue;
     switch (c) {
       case U',': t[k] = U'，'; count(report, "halfwidth-comma"); break;

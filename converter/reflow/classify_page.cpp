@@ -1,0 +1,70 @@
+// classify_page: what each block of an article is, from its type size and text. Under the
+// headline: subtitles (a "——" opening, or type between body and headline), bylines (□ or a
+// reporter's credit); in the body: headings (short, without sentence marks, a paragraph after
+// them), captions (the source says so), paragraphs.
+#include <algorithm>
+
+#include "reflow/page_stages.h"
+
+namespace paiban::reflow_stages {
+
+namespace {
+
+double unit_size(const PageLayout& L, const PageArticle& a, const PageUnit& u) {
+  double s = 0;
+  for (size_t k = u.begin; k < u.end; ++k) s = std::max(s, L.lines[a.order[k]].size);
+  return s;
+}
+
+bool all_heading_like(const PageLayout& L, const PageArticle& a, const PageUnit& u) {
+  if (u.end - u.begin > 4) return false;
+  for (size_t k = u.begin; k < u.end; ++k)
+    if (!heading_like(L.lines[a.order[k]].line)) return false;
+  return true;
+}
+
+ocr::Hint unit_hint(const PageLayout& L, const PageArticle& a, const PageUnit& u) {
+  return L.lines[a.order[u.begin]].hint;
+}
+
+// A byline: as in column text, or a reporter's credit at the start of a short line without
+// sentence marks (the space after the credit may be lost in OCR: "本报记者王小明").
+bool byline_like(const Line& l) {
+  if (opens_byline(l)) return true;
+  if (l.pauses > 0 || l.width > 30) return false;
+  for (std::u32string_view w : {U"本报记者", U"本报通讯员", U"记者", U"通讯员", U"特约记者", U"新华社记者"})
+    if (std::u32string_view(l.text).substr(0, w.size()) == w && l.text.size() > w.size()) return true;
+  return false;
+}
+
+}  // namespace
+
+void classify_page(const PageLayout& L, const PageArticle& a, std::vector<PageUnit>& units) {
+  size_t u = 0;
+  if (u < units.size() && units[u].kind == Kind::headline) ++u;
+  const bool has_headline = u > 0;
+  // The front: subtitles and bylines right under the headline.
+  for (; has_headline && u < units.size() && u < 5; ++u) {
+    PageUnit& x = units[u];
+    const Line& first = L.lines[a.order[x.begin]].line;
+    double size = unit_size(L, a, x);
+    if (opens_subtitle(first)) x.kind = Kind::subtitle;
+    else if (x.end - x.begin == 1 && byline_like(first)) x.kind = Kind::byline;
+    else if (size > L.em * 1.25 && all_heading_like(L, a, x)) x.kind = Kind::subtitle;
+    else break;
+  }
+  for (; u < units.size(); ++u) {
+    PageUnit& x = units[u];
+    ocr::Hint h = unit_hint(L, a, x);
+    if (h == ocr::Hint::caption) {
+      x.kind = Kind::caption;
+      continue;
+    }
+    bool followed = u + 1 < units.size();
+    bool larger = unit_size(L, a, x) > L.em * 1.1;
+    if (all_heading_like(L, a, x) && followed && (x.end - x.begin <= 2 || larger || h == ocr::Hint::heading))
+      x.kind = Kind::heading;
+  }
+}
+
+}  // namespace paiban::reflow_stages

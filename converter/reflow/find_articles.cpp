@@ -1,0 +1,250 @@
+// find_articles: a page's articles and their reading order. A headline is set in type well above
+// the body size; the lines of a headline printed on several lines stay one headline. Each line
+// of text belongs to the nearest headline above it that its column shares; within an article,
+// lines wider than its columns (headline, subtitle, a spanning box) cut it into bands, and each
+// band is read column by column, left to right, each column top to bottom.
+#include <algorithm>
+#include <cmath>
+
+#include "reflow/page_stages.h"
+
+namespace paiban::reflow_stages {
+
+namespace {
+
+constexpr double kHeadline = 1.6;  // a headline's type is at least this many times the body's
+
+bool overlaps_x(const BBox& a, const BBox& b) { return std::min(a.x1, b.x1) > std::max(a.x0, b.x0); }
+
+// Headline lines: large type, no sentence inside (a headline holds at most one pause).
+bool headline_line(const PageLayout& L, const PageLine& l) {
+  if (l.furniture || l.size < L.em * kHeadline || opens_subtitle(l.line)) return false;
+  return l.line.pauses <= 1 && l.line.end != End::stop;
+}
+
+// Runs of headline lines one under the other (a gap under one line of their size, sizes alike):
+// one headline each.
+std::vector<std::vector<size_t>> headlines(const PageLayout& L) {
+  std::vector<size_t> cand;
+  for (size_t i = 0; i < L.lines.size(); ++i)
+    if (headline_line(L, L.lines[i])) cand.push_back(i);
+  std::sort(cand.begin(), cand.end(), [&](size_t a, size_t b) { return L.lines[a].box.y0 < L.lines[b].box.y0; });
+  std::vector<std::vector<size_t>> groups;
+  for (size_t i : cand) {
+    const PageLine& l = L.lines[i];
+    bool joined = false;
+    for (auto& g : groups) {
+      const PageLine& p = L.lines[g.back()];
+      BBox gb;
+      for (size_t k : g) gb = unite(gb, L.lines[k].box);
+      double small = std::min(p.size, l.size), big = std::max(p.size, l.size);
+      // The next line of the headline, or the rest of its line the engine read as another line
+      // (a wide space between phrases: "花开中国　春意融融" comes out as two or three lines);
+      // a headline beside it across a gutter, centred over another article, stands further off.
+      bool below = overlaps_x(gb, l.box) && l.box.y0 - gb.y1 < small * 1.0;
+      bool beside = std::min(gb.y1, l.box.y1) - std::max(gb.y0, l.box.y0) > small / 2 &&
+                    std::max(gb.x0, l.box.x0) - std::min(gb.x1, l.box.x1) < small * 1.5;
+      if ((below && big < small * 1.3) || (beside && big < small * 1.6)) {
+        g.push_back(i);
+        joined = true;
+        break;
+      }
+    }
+    if (!joined) groups.push_back({i});
+  }
+  // A smaller headline right under a bigger one is its subtitle (or a second deck), not an
+  // article of its own.
+  std::vector<std::vector<size_t>> out;
+  for (const auto& g : groups) {
+    const PageLine& l = L.lines[g.front()];
+    bool deck = false;
+    for (const auto& o : out) {
+      const PageLine& p = L.lines[o.back()];
+      deck = deck || (overlaps_x(p.box, l.box) && l.box.y0 >= p.box.y1 - p.size / 4 &&
+                      l.box.y0 - p.box.y1 < 2 * l.size && l.size < p.size);
+    }
+    if (!deck) out.push_back(g);
+  }
+  // A headline's lines in reading order: row by row, left to right within a row.
+  for (auto& g : out)
+    std::sort(g.begin(), g.end(), [&](size_t a, size_t b) {
+      const BBox &x = L.lines[a].box, &y = L.lines[b].box;
+      bool same_row = std::min(x.y1, y.y1) - std::max(x.y0, y.y0) > std::min(x.height(), y.height()) / 2;
+      return same_row ? x.x0 < y.x0 : x.y0 < y.y0;
+    });
+  return out;
+}
+
+BBox group_box(const PageLayout& L, const std::vector<size_t>& g) {
+  BBox b;
+  for (size_t i : g) b = unite(b, L.lines[i].box);
+  return b;
+}
+
+// The article a body line belongs to: among headlines above it, the lowest one sharing its
+// columns; with none sharing them, the horizontally nearest one above; with none above, -1.
+int owner(const PageLayout& L, const std::vector<BBox>& heads, const PageLine& l) {
+  int best = -1, near = -1;
+  long best_y = 0, near_d = 0;
+  for (size_t h = 0; h < heads.size(); ++h) {
+    const BBox& b = heads[h];
+    if (b.y0 > l.box.y0 + L.em / 2) continue;  // below the line
+    if (overlaps_x(b, l.box)) {
+      if (best < 0 || b.y1 > best_y) best = static_cast<int>(h), best_y = b.y1;
+    } else {
+      long d = b.x0 >= l.box.x1 ? b.x0 - l.box.x1 : l.box.x0 - b.x1;
+      if (near < 0 || d < near_d) near = static_cast<int>(h), near_d = d;
+    }
+  }
+  return best >= 0 ? best : near;
+}
+
+int percentile(std::vector<int> v, double p) {
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())))];
+}
+
+// Columns of one band: lines whose spans overlap by half the narrower one share a column.
+std::vector<PageColumn> columns(const PageLayout& L, std::vector<size_t> lines) {
+  std::sort(lines.begin(), lines.end(), [&](size_t a, size_t b) { return L.lines[a].box.x0 < L.lines[b].box.x0; });
+  std::vector<PageColumn> cols;
+  std::vector<std::pair<int, int>> span;
+  for (size_t i : lines) {
+    const BBox& b = L.lines[i].box;
+    bool joined = false;
+    for (size_t c = 0; c < cols.size() && !joined; ++c) {
+      int ov = std::min(span[c].second, b.x1) - std::max(span[c].first, b.x0);
+      if (ov * 2 >= std::min(span[c].second - span[c].first, b.width())) {
+        cols[c].lines.push_back(i);
+        span[c] = {std::min(span[c].first, b.x0), std::max(span[c].second, b.x1)};
+        joined = true;
+      }
+    }
+    if (!joined) {
+      cols.push_back(PageColumn{});
+      cols.back().lines.push_back(i);
+      span.push_back({b.x0, b.x1});
+    }
+  }
+  for (auto& c : cols) {
+    std::sort(c.lines.begin(), c.lines.end(), [&](size_t a, size_t b) { return L.lines[a].box.y0 < L.lines[b].box.y0; });
+    std::vector<int> x0, x1;
+    for (size_t i : c.lines) x0.push_back(L.lines[i].box.x0), x1.push_back(L.lines[i].box.x1);
+    // Full lines reach both edges; first lines are indented, last lines short: the edges are
+    // what most lines reach, not the extremes (a stray box may overhang).
+    c.x0 = percentile(x0, 0.15);
+    c.x1 = percentile(x1, 0.8);
+  }
+  std::sort(cols.begin(), cols.end(), [](const PageColumn& a, const PageColumn& b) { return a.x0 < b.x0; });
+  return cols;
+}
+
+// The width of the article's columns: what lines of running text (sentence marks inside) span.
+int column_width(const PageLayout& L, const std::vector<size_t>& lines) {
+  std::vector<int> w;
+  for (size_t i : lines)
+    if (L.lines[i].line.marks > 0) w.push_back(L.lines[i].box.width());
+  if (w.empty())
+    for (size_t i : lines) w.push_back(L.lines[i].box.width());
+  return w.empty() ? 0 : percentile(w, 0.75);
+}
+
+// Lines that cross a gutter: they overlap two columns of the article's text (the columns found
+// among lines no wider than a column, three lines at least).
+std::vector<bool> spanning(const PageLayout& L, const std::vector<size_t>& body) {
+  std::vector<bool> span(body.size(), false);
+  const int w = column_width(L, body);
+  if (w <= 0) return span;
+  std::vector<size_t> narrow;
+  for (size_t i : body)
+    if (L.lines[i].box.width() * 10 <= w * 11) narrow.push_back(i);
+  std::vector<PageColumn> cols = columns(L, narrow);
+  for (size_t k = 0; k < body.size(); ++k) {
+    const BBox& b = L.lines[body[k]].box;
+    int crossed = 0;
+    for (const auto& c : cols) {
+      if (c.lines.size() < 3 && cols.size() > 1) continue;  // a heading or byline alone: no column
+      int ov = std::min(c.x1, b.x1) - std::max(c.x0, b.x0);
+      crossed += ov * 4 > (c.x1 - c.x0);
+    }
+    span[k] = crossed >= 2 || b.width() * 10 > w * 14;
+  }
+  return span;
+}
+
+// Reading order of one article: headline first; then bands cut by spanning lines, each read
+// column by column.
+void order(const PageLayout& L, PageArticle& a, std::vector<size_t> body) {
+  std::sort(body.begin(), body.end(), [&](size_t x, size_t y) { return L.lines[x].box.y0 < L.lines[y].box.y0; });
+  const std::vector<bool> wide = spanning(L, body);
+  auto emit_column = [&](const PageColumn& c) {
+    a.columns.push_back(c);
+    for (size_t i : c.lines) a.order.push_back(i), a.column_of.push_back(a.columns.size() - 1);
+  };
+  if (!a.head.empty()) {
+    PageColumn head;
+    head.lines = a.head;
+    BBox hb = group_box(L, a.head);
+    head.x0 = hb.x0, head.x1 = hb.x1;
+    emit_column(head);
+  }
+  std::vector<size_t> band;
+  auto flush = [&]() {
+    for (const auto& c : columns(L, band)) emit_column(c);
+    band.clear();
+  };
+  for (size_t k = 0; k < body.size(); ++k) {
+    const size_t i = body[k];
+    if (!wide[k]) {
+      band.push_back(i);
+      continue;
+    }
+    // A spanning line closes the band above it: every column there has ended.
+    flush();
+    PageColumn s;
+    s.x0 = L.lines[i].box.x0, s.x1 = L.lines[i].box.x1;
+    s.lines.push_back(i);
+    emit_column(s);
+  }
+  flush();
+  for (size_t i : a.order) a.box = unite(a.box, L.lines[i].box);
+}
+
+}  // namespace
+
+void find_articles(PageLayout& L) {
+  auto groups = headlines(L);
+  std::vector<BBox> heads;
+  for (const auto& g : groups) heads.push_back(group_box(L, g));
+  // Lines above every headline (text continued from another page, or a page without one) form
+  // an article of their own, first.
+  std::vector<std::vector<size_t>> body(groups.size() + 1);
+  std::vector<bool> is_head(L.lines.size(), false);
+  for (const auto& g : groups)
+    for (size_t i : g) is_head[i] = true;
+  for (size_t i = 0; i < L.lines.size(); ++i) {
+    if (is_head[i] || L.lines[i].furniture) continue;
+    body[static_cast<size_t>(owner(L, heads, L.lines[i]) + 1)].push_back(i);
+  }
+  // Articles in a newspaper reader's order: by headline, top to bottom, then left to right.
+  std::vector<size_t> rank(groups.size());
+  for (size_t g = 0; g < rank.size(); ++g) rank[g] = g;
+  std::sort(rank.begin(), rank.end(), [&](size_t a, size_t b) {
+    const BBox &x = heads[a], &y = heads[b];
+    bool same_row = x.y0 < y.y1 && y.y0 < x.y1;
+    return same_row ? x.x0 < y.x0 : x.y0 < y.y0;
+  });
+  if (!body[0].empty()) {
+    PageArticle a;
+    order(L, a, body[0]);
+    L.articles.push_back(std::move(a));
+  }
+  for (size_t g : rank) {
+    PageArticle a;
+    a.head = groups[g];
+    order(L, a, body[g + 1]);
+    L.articles.push_back(std::move(a));
+  }
+}
+
+}  // namespace paiban::reflow_stages

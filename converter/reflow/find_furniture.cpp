@@ -1,0 +1,60 @@
+// find_furniture: running heads and folios. A newspaper prints them in a row of their own above
+// (or below) everything else on the page, at body size or smaller, near the page's edge: a row
+// of lines that lies wholly above (below) every other line, within an eighth of the page.
+#include <algorithm>
+
+#include "reflow/page_stages.h"
+
+namespace paiban::reflow_stages {
+
+namespace {
+
+// The lines of the outermost row at one edge: those whose boxes overlap the extreme line's
+// vertical span. Furniture when every other line keeps clear of the row by a third of an em.
+std::vector<size_t> edge_row(const PageLayout& L, bool top) {
+  std::vector<size_t> idx;
+  for (size_t i = 0; i < L.lines.size(); ++i)
+    if (L.lines[i].box.known()) idx.push_back(i);
+  if (idx.size() < 3) return {};
+  auto key = [&](size_t i) { return top ? L.lines[i].box.y0 : -L.lines[i].box.y1; };
+  size_t first = *std::min_element(idx.begin(), idx.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
+  const BBox& e = L.lines[first].box;
+  std::vector<size_t> row;
+  int lo = e.y0, hi = e.y1;
+  for (size_t i : idx) {
+    const BBox& b = L.lines[i].box;
+    if (b.y0 < e.y1 && b.y1 > e.y0) {
+      row.push_back(i);
+      lo = std::min(lo, b.y0), hi = std::max(hi, b.y1);
+    }
+  }
+  const double gap = L.em / 3;
+  int extent_lo = lo, extent_hi = hi;
+  for (size_t i : idx) extent_lo = std::min(extent_lo, L.lines[i].box.y0), extent_hi = std::max(extent_hi, L.lines[i].box.y1);
+  const int page = L.height > 0 ? L.height : extent_hi - extent_lo;
+  for (size_t i : idx) {
+    if (std::find(row.begin(), row.end(), i) != row.end()) continue;
+    const BBox& b = L.lines[i].box;
+    if (top ? b.y0 < hi + gap : b.y1 > lo - gap) return {};
+  }
+  for (size_t i : row) {
+    const PageLine& l = L.lines[i];
+    if (l.size > L.em * 1.4) return {};  // a headline, not a running head
+    if (l.line.width > 60) return {};      // a line of text, not a head
+  }
+  // Near the edge: the row sits within an eighth of the page from the text's outer edge.
+  int edge = top ? (L.height > 0 ? 0 : extent_lo) : (L.height > 0 ? L.height : extent_hi);
+  int dist = top ? hi - edge : edge - lo;
+  if (dist * 8 > page) return {};
+  return row;
+}
+
+}  // namespace
+
+void find_furniture(PageLayout& L) {
+  if (L.em <= 0) return;
+  for (bool top : {true, false})
+    for (size_t i : edge_row(L, top)) L.lines[i].furniture = true;
+}
+
+}  // namespace paiban::reflow_stages

@@ -1,0 +1,161 @@
+// measure_page: every OCR line → its text features (as column text has them) and its geometry:
+// box, type size, confidence; the page's body type size. Words are joined by their boxes: a
+// space Tesseract puts between Han characters whose boxes touch is no space in print.
+#include <algorithm>
+#include <cmath>
+
+#include "reflow/chars.h"
+#include "reflow/page_stages.h"
+
+namespace paiban::reflow_stages {
+
+using chars::Cls;
+
+BBox unite(const BBox& a, const BBox& b) {
+  if (!a.known()) return b;
+  if (!b.known()) return a;
+  return BBox{std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+}
+
+namespace {
+
+char32_t first_char(const std::string& s) {
+  size_t i = 0;
+  return s.empty() ? 0 : chars::decode(s, i);
+}
+
+char32_t last_char(const std::string& s) {
+  if (s.empty()) return 0;
+  size_t i = s.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return chars::decode(s, i);
+}
+
+bool sentence_mark(const std::string& w) {
+  for (const char* m : {"，", "。", "、", "；", "！", "？"})
+    if (w.find(m) != std::string::npos) return true;
+  return false;
+}
+
+// The words of a line as printed. Between two words a space stays when both sides are Latin or
+// digits (a word space). Between Han, Tesseract's word boxes are ink boxes, and the ink of Han
+// characters set solid (or justified) stands up to half an em apart: in running text (sentence
+// marks inside) every such space is dropped; in a headline or byline a gap over half an em and
+// well above the line's usual gap is a real space ("本报记者 高茜"), anything else is dropped.
+std::string join_words(const ocr::Line& l, int em, ReflowReport& report) {
+  std::vector<int> gaps;
+  bool running = false;
+  const ocr::Word* prev = nullptr;
+  for (const auto& w : l.words) {
+    if (w.text.empty()) continue;
+    running = running || sentence_mark(w.text);
+    if (prev && prev->box.known() && w.box.known()) gaps.push_back(w.box.x0 - prev->box.x1);
+    prev = &w;
+  }
+  int usual = 0;
+  if (!gaps.empty()) {
+    std::vector<int> g = gaps;
+    std::nth_element(g.begin(), g.begin() + static_cast<long>(g.size() / 2), g.end());
+    usual = std::max(0, g[g.size() / 2]);
+  }
+  std::string s;
+  prev = nullptr;
+  int dropped = 0;
+  for (const auto& w : l.words) {
+    if (w.text.empty()) continue;
+    if (prev) {
+      Cls a = chars::classify(last_char(prev->text)), b = chars::classify(first_char(w.text));
+      bool latin = !chars::is_cjk(a) && !chars::is_cjk(b);
+      bool boxes = prev->box.known() && w.box.known();
+      int gap = boxes ? w.box.x0 - prev->box.x1 : 0;
+      bool han = a == Cls::han && b == Cls::han;
+      bool wide = han && boxes && !running && gap * 2 > em && gap * 2 > usual * 5;
+      if (latin || wide || (!boxes && em == 0)) s += ' ';
+      else ++dropped;
+    }
+    s += w.text;
+    prev = &w;
+  }
+  if (dropped > 0) report.repairs["han-space"] += dropped;
+  return s;
+}
+
+// Type size from the line's geometry: the line box of Han text is about an em high (ink of
+// 0.9 em). Tesseract's x_size is estimated per block and may be half again too large, and its
+// word boxes stretch over quotes and rules: both only where the line has no box.
+double line_size(const ocr::Line& l) {
+  if (l.box.known()) return l.box.height();
+  return l.size;
+}
+
+}  // namespace
+
+// A line the engine read across a gutter (Tesseract's psm 4 and 6 take the page for one
+// column): cut it where its words stand apart by more than a gutter can be narrow, over 1.2
+// times the height of its words (an em and more; the widest gap inside justified Han text,
+// after a comma's ink, stays under an em).
+std::vector<ocr::Line> cut_at_gutters(const ocr::Line& l) {
+  std::vector<int> h;
+  for (const auto& w : l.words)
+    if (w.box.known()) h.push_back(w.box.height());
+  if (h.size() < 2 || h.size() != l.words.size()) return {l};
+  std::nth_element(h.begin(), h.begin() + static_cast<long>(h.size() / 2), h.end());
+  const int em = h[h.size() / 2];
+  std::vector<ocr::Line> parts;
+  for (size_t k = 0; k < l.words.size(); ++k) {
+    const ocr::Word& w = l.words[k];
+    if (k == 0 || (w.box.x0 - l.words[k - 1].box.x1) * 5 > em * 6) {
+      parts.push_back(l);
+      parts.back().words.clear();
+      parts.back().box = BBox{};
+    }
+    parts.back().words.push_back(w);
+  }
+  if (parts.size() == 1) return {l};
+  for (auto& p : parts) {
+    for (const auto& w : p.words) p.box = unite(p.box, w.box);
+    p.size = 0;  // the source's size was the whole row's
+  }
+  return parts;
+}
+
+PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
+  PageLayout L;
+  L.width = page.width;
+  L.height = page.height;
+  for (size_t r = 0; r < page.regions.size(); ++r) {
+    for (const auto& whole : page.regions[r].lines) {
+      for (const auto& ol : cut_at_gutters(whole)) {
+        PageLine pl;
+        pl.box = ol.box;
+        if (!pl.box.known())
+          for (const auto& w : ol.words) pl.box = unite(pl.box, w.box);
+        pl.size = line_size(ol);
+        if (pl.size <= 0) pl.size = pl.box.height();
+        std::string raw = join_words(ol, pl.box.height(), report);
+        pl.line = clean_line(raw, ol.src, report);
+        if (pl.line.text.empty()) continue;
+        pl.line.blanks_before = ol.blanks_before;
+        pl.conf = ol.conf();
+        pl.id = ol.id;
+        pl.hint = ol.hint != ocr::Hint::none ? ol.hint : page.regions[r].hint;
+        pl.region = r;
+        L.lines.push_back(std::move(pl));
+      }
+    }
+  }
+  // The body size: the commonest size among lines of running text (sentence marks inside).
+  std::vector<double> sizes;
+  for (const auto& l : L.lines)
+    if (l.line.marks > 0 && l.size > 0) sizes.push_back(l.size);
+  if (sizes.empty())
+    for (const auto& l : L.lines)
+      if (l.size > 0) sizes.push_back(l.size);
+  if (!sizes.empty()) {
+    std::nth_element(sizes.begin(), sizes.begin() + static_cast<long>(sizes.size() / 2), sizes.end());
+    L.em = sizes[sizes.size() / 2];
+  }
+  return L;
+}
+
+}  // namespace paiban::reflow_stages

@@ -1,0 +1,84 @@
+// Internal to reflow: the records and stages that turn OCR layout pages (ocr/page.h) into
+// articles. Geometry replaces counting: each line keeps the text features column text has
+// (stages.h Line) and gains what the scan measured (box, type size, confidence).
+//   measure_page (measure_page.cpp) → find_furniture (find_furniture.cpp)
+//   → find_articles (find_articles.cpp) → split_page (split_page.cpp)
+//   → classify_page (classify_page.cpp) → assemble_page (assemble_page.cpp)
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "ocr/page.h"
+#include "reflow/stages.h"
+
+namespace paiban::reflow_stages {
+
+// One OCR line: its text features and its geometry on the page.
+struct PageLine {
+  Line line;            // text features as column text has them (width in display units, ending…)
+  BBox box;             // page units
+  double size = 0;      // type size: the character pitch (page units per em) or the box height
+  float conf = -1;      // mean word confidence 0–100, -1 unknown
+  std::string id;       // the source's line id
+  ocr::Hint hint = ocr::Hint::none;
+  size_t region = 0;    // index of the source region (block box) holding it
+  bool furniture = false;  // a running head or folio (find_furniture)
+};
+
+// A column of an article within one band: its edges and its lines top to bottom.
+struct PageColumn {
+  int x0 = 0, x1 = 0;          // left and right edges full lines reach
+  std::vector<size_t> lines;   // PageLayout::lines indices
+};
+
+// An article: the lines it owns in reading order, each with the column it sits in.
+struct PageArticle {
+  std::vector<size_t> head;          // headline lines (may be empty: text continued from elsewhere)
+  std::vector<size_t> order;         // every line of the article in reading order
+  std::vector<PageColumn> columns;   // order[k] sits in columns[column_of[k]]
+  std::vector<size_t> column_of;
+  BBox box;
+};
+
+struct PageLayout {
+  std::vector<PageLine> lines;      // every text line of the page, in the source's order
+  double em = 0;                    // the body type size (page units per em)
+  int width = 0, height = 0;        // page size (0 unknown: the lines' extent is used)
+  std::vector<PageArticle> articles;
+};
+
+// A block-to-be of an article: a run of its reading order [begin, end) and what it is.
+struct PageUnit {
+  Kind kind = Kind::paragraph;
+  size_t begin = 0, end = 0;  // PageArticle::order positions
+  bool boxed = false;
+};
+
+// Union of two boxes (an unknown box takes the other).
+BBox unite(const BBox& a, const BBox& b);
+
+// measure_page.cpp: the page's lines with text features and geometry, the body type size.
+PageLayout measure_page(const ocr::Page& page, ReflowReport& report);
+
+// find_furniture.cpp: running heads and folios at the page's top and bottom edges.
+void find_furniture(PageLayout& layout);
+
+// find_articles.cpp: headlines by type size, the lines each article owns, its columns, the
+// reading order (bands between spanning lines, columns left to right in each band).
+void find_articles(PageLayout& layout);
+
+// split_page.cpp: where blocks start in one article (indent, short last line, gap, size).
+std::vector<PageUnit> split_page(const PageLayout& layout, const PageArticle& a);
+
+// classify_page.cpp: headline, subtitle, byline, headings, captions, paragraphs by size and text.
+void classify_page(const PageLayout& layout, const PageArticle& a, std::vector<PageUnit>& units);
+
+// assemble_page.cpp: the page's articles and furniture as a Document page, every block with
+// its source line ids and bbox.
+Page assemble_page(const PageLayout& layout, const ocr::Page& page,
+                   const std::vector<std::vector<PageUnit>>& units, const std::string& source,
+                   ReflowReport& report);
+
+}  // namespace paiban::reflow_stages

@@ -1,0 +1,27 @@
+// reflow_ocr: OCR layout pages → a Document of pages holding articles. Each stage is one verb in
+// its own file (page_stages.h).
+#include "reflow/page_stages.h"
+#include "reflow/reflow.h"
+
+namespace paiban {
+
+ReflowResult reflow_ocr(const std::vector<ocr::Page>& pages, const std::string& source) {
+  using namespace reflow_stages;
+  ReflowResult r;
+  r.doc.source = source;
+  for (const auto& page : pages) {
+    PageLayout layout = measure_page(page, r.report);  // lines with geometry, the body size
+    find_furniture(layout);                             // running heads and folios
+    find_articles(layout);                              // headlines, article spans, reading order
+    std::vector<std::vector<PageUnit>> units;
+    for (const auto& a : layout.articles) {
+      units.push_back(split_page(layout, a));           // where blocks start
+      classify_page(layout, a, units.back());           // what each block is
+    }
+    r.doc.pages.push_back(assemble_page(layout, page, units, source, r.report));
+    for (const auto& w : page.warnings) r.report.warnings.push_back(w);
+  }
+  return r;
+}
+
+}  // namespace paiban

@@ -1,0 +1,86 @@
+// split_page: where blocks start in one article, from what the scan shows rather than from
+// counting: a paragraph's first line is indented (two em in Chinese text, GB/T 15834 usage), its
+// last line stops short of the column's right edge; headings and captions change the type size
+// or stand apart by more than the leading. The headline is one block however many lines it has.
+#include <algorithm>
+#include <cmath>
+
+#include "reflow/page_stages.h"
+
+namespace paiban::reflow_stages {
+
+namespace {
+
+struct Geo {
+  double indent = 0, short_by = 0;  // ems from the column's left edge / to its right edge
+  double left = 0, right = 0;       // the same, unsigned margins (for centred lines)
+};
+
+Geo geometry(const PageLine& l, const PageColumn& c, double em) {
+  Geo g;
+  g.indent = (l.box.x0 - c.x0) / em;
+  g.short_by = (c.x1 - l.box.x1) / em;
+  return g;
+}
+
+// A line centred in its column (a heading): margins alike on both sides, each over an em.
+bool centred(const Geo& g) { return g.indent >= 1 && g.short_by >= 1 && std::abs(g.indent - g.short_by) < 1.2; }
+
+// The leading: the commonest gap between successive lines of one column.
+double leading(const PageLayout& L, const PageArticle& a) {
+  std::vector<int> gaps;
+  for (size_t k = 0; k + 1 < a.order.size(); ++k) {
+    if (a.column_of[k] != a.column_of[k + 1]) continue;
+    const BBox &p = L.lines[a.order[k]].box, &q = L.lines[a.order[k + 1]].box;
+    gaps.push_back(q.y0 - p.y1);
+  }
+  if (gaps.empty()) return L.em / 2;
+  std::nth_element(gaps.begin(), gaps.begin() + static_cast<long>(gaps.size() / 2), gaps.end());
+  return gaps[gaps.size() / 2];
+}
+
+bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, double lead) {
+  const PageLine& p = L.lines[a.order[k]];
+  const PageLine& q = L.lines[a.order[k + 1]];
+  const PageColumn& cp = a.columns[a.column_of[k]];
+  const PageColumn& cq = a.columns[a.column_of[k + 1]];
+  const double em = L.em;
+  if (p.hint != q.hint) return true;  // the source says one is a heading or caption
+  double small = std::min(p.size, q.size), big = std::max(p.size, q.size);
+  if (big > small * 1.2) return true;  // a change of type: headline, subtitle, heading
+  if (opens_byline(q.line) || opens_subtitle(q.line) || opens_byline(p.line)) return true;
+  Geo gp = geometry(p, cp, em), gq = geometry(q, cq, em);
+  bool same_column = a.column_of[k] == a.column_of[k + 1];
+  // Centred heading lines printed one under the other stay one heading.
+  if (centred(gp) && centred(gq) && heading_like(p.line) && heading_like(q.line) && same_column) return false;
+  if (gq.indent >= 1.2 && gq.indent < 4) return true;  // the first line's indent
+  if (centred(gq) && heading_like(q.line)) return true;
+  // A line that stops short ended its paragraph, unless it stopped mid-sentence (a break the
+  // scan shows but the text denies: a line cut by a picture or a box).
+  if (gp.short_by >= 1.5 && (ends_clause(p.line.end) || heading_like(p.line) || p.line.end == End::closing))
+    return true;
+  if (same_column && q.box.y0 - p.box.y1 > lead + em * 0.8) return true;  // space above a heading
+  return false;
+}
+
+}  // namespace
+
+std::vector<PageUnit> split_page(const PageLayout& L, const PageArticle& a) {
+  std::vector<PageUnit> units;
+  if (a.order.empty()) return units;
+  const double lead = leading(L, a);
+  const size_t head = a.head.size();
+  size_t start = 0;
+  if (head > 0) {
+    units.push_back(PageUnit{Kind::headline, 0, head, false});
+    start = head;
+  }
+  for (size_t k = start; k < a.order.size(); ++k) {
+    if (k + 1 < a.order.size() && !breaks_between(L, a, k, lead)) continue;
+    units.push_back(PageUnit{Kind::paragraph, start, k + 1, false});
+    start = k + 1;
+  }
+  return units;
+}
+
+}  // namespace paiban::reflow_stages

@@ -1,0 +1,125 @@
+// reflow_ocr: OCR pages → articles. Two kinds of case, each against golden text in
+// tests/data/reflow_page/ (regenerate with PAIBAN_REGENERATE_GOLDEN=1, then read the diff):
+// - *.page: a hand-built page, one OCR line a row: "region x0 y0 x1 y1 text" (page units,
+//   "# " comments, a first row "page W H");
+// - *.hocr: real Tesseract chi_sim hOCR (psm 3, 4) of pages paiban typeset and pdftoppm rendered,
+//   read by ocr::try_read_hocr.
+// The outline lists furniture, then each article's blocks: kind, source ids, bbox, text.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "ocr/read.h"
+#include "reflow/reflow.h"
+#include "test_util.h"
+
+using namespace paiban;
+
+namespace {
+
+std::string box(const BBox& b) {
+  return "(" + std::to_string(b.x0) + "," + std::to_string(b.y0) + "," + std::to_string(b.x1) + "," +
+         std::to_string(b.y1) + ")";
+}
+
+void outline(const Block& b, int depth, std::string& out) {
+  out += std::string(static_cast<size_t>(depth) * 2, ' ') + kind_name(b.kind) + " [" + b.ids + "] " + box(b.bbox);
+  if (b.kind == Kind::section || b.kind == Kind::box) {
+    out += "\n";
+    for (const auto& c : b.children) outline(c, depth + 1, out);
+    return;
+  }
+  std::string t = b.text;
+  for (size_t i = 0; i < b.lines.size(); ++i) t += (i ? "⏎" : "") + b.lines[i];
+  out += " «" + t + "»\n";
+}
+
+std::string outline(const ReflowResult& r) {
+  std::string out;
+  for (const auto& p : r.doc.pages) {
+    out += "page " + std::to_string(p.number) + " " + std::to_string(p.width) + "x" + std::to_string(p.height) + "\n";
+    for (const auto& f : p.furniture)
+      out += std::string("furniture ") + role_name(f.role) + " [" + f.ids + "] " + box(f.bbox) + " «" + f.text + "»\n";
+    for (const auto& a : p.articles) {
+      out += "article " + box(a.bbox) + "\n";
+      for (const auto& b : a.blocks) outline(b, 1, out);
+    }
+  }
+  std::string rep;
+  for (const auto& [k, n] : r.report.repairs) rep += " " + k + "=" + std::to_string(n);
+  if (!rep.empty()) out += "repairs" + rep + "\n";
+  return out;
+}
+
+// "region x0 y0 x1 y1 text": one line per row; a row's words are its characters' runs split on
+// spaces, each given an equal share of the line's box (so gaps between words are real gaps).
+std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string& name) {
+  ocr::Page p;
+  p.source = name;
+  std::istringstream in(text);
+  std::string row;
+  int n = 0;
+  while (std::getline(in, row)) {
+    ++n;
+    if (row.empty() || row[0] == '#') continue;
+    std::istringstream rs(row);
+    if (row.rfind("page ", 0) == 0) {
+      std::string w;
+      rs >> w >> p.width >> p.height;
+      continue;
+    }
+    size_t region = 0;
+    ocr::Line l;
+    rs >> region >> l.box.x0 >> l.box.y0 >> l.box.x1 >> l.box.y1;
+    std::string rest;
+    std::getline(rs, rest);
+    while (!rest.empty() && rest[0] == ' ') rest.erase(0, 1);
+    while (p.regions.size() <= region) p.regions.push_back(ocr::Region{});
+    l.id = "l" + std::to_string(n);
+    l.src = n;
+    ocr::Word w;
+    w.text = rest;
+    w.box = l.box;
+    l.words.push_back(w);
+    p.regions[region].lines.push_back(l);
+  }
+  return {p};
+}
+
+class ReflowPage : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ReflowPage, MatchesGolden) {
+  const std::string name = GetParam();
+  const std::string in = test::read_file(test::data("reflow_page/" + name));
+  auto pages = name.size() > 5 && name.compare(name.size() - 5, 5, ".hocr") == 0 ? ocr::try_read_hocr(in, name)
+                                                                                 : read_page_rows(in, name);
+  ASSERT_FALSE(pages.empty());
+  std::string got = outline(reflow_ocr(pages, name));
+  const std::string golden = test::data("reflow_page/" + name + ".outline");
+  if (std::getenv("PAIBAN_REGENERATE_GOLDEN")) {
+    std::ofstream(golden, std::ios::binary) << got;
+  }
+  EXPECT_EQ(got, test::read_file(golden)) << "regenerate with PAIBAN_REGENERATE_GOLDEN=1 and read the diff";
+}
+
+std::vector<std::string> cases() {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(test::data("reflow_page"))) {
+    std::string n = e.path().filename().string();
+    auto ext = e.path().extension().string();
+    if (ext == ".page" || ext == ".hocr") out.push_back(n);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Case, ReflowPage, ::testing::ValuesIn(cases()), [](const auto& info) {
+  std::string n = info.param;
+  for (auto& c : n)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return n;
+});
+
+}  // namespace
