@@ -65,7 +65,7 @@ seeds_style_fuzz() {
 seeds_typeset_fuzz() {
   local d=$1
   sample_pieces "$d" 6
-  cp tests/data/xml/full.xml "$d/" 2>/dev/null
+  cp tests/data/xml/full.xml tests/data/xml/page.xml tests/data/xml/pages.xml "$d/" 2>/dev/null
   true
 }
 

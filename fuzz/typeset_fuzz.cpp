@@ -41,9 +41,12 @@ std::u32string non_space(std::string_view s) {
   return out;
 }
 
-std::string all_text(const std::vector<Block>& blocks) {
+// An article's text, or a scanned page's articles' one after another (furniture is not set).
+std::string all_text(const Document& doc) {
   std::string t;
-  for (const auto& b : blocks) t += plain_text(b);
+  for (const auto& b : doc.blocks) t += plain_text(b);
+  for (const auto& p : doc.pages)
+    for (const auto& a : p.articles) t += all_text(a);
   return t;
 }
 
@@ -74,7 +77,7 @@ void typeset_one(std::string_view bytes) {
   for (const auto& page : laid.pages)
     for (const auto& run : page.runs)
       for (const auto& g : run.glyphs) glyph_text += g.text;
-  std::u32string want = non_space(all_text(doc.blocks)), got = non_space(glyph_text);
+  std::u32string want = non_space(all_text(doc)), got = non_space(glyph_text);
   check(got == want, "laid-out text differs from the article:\nwant: " + to_utf8(want) + "\ngot:  " + to_utf8(got));
   std::string pdf = write_pdf(laid, s.fonts);
   check(pdf.compare(0, 5, "%PDF-") == 0 && pdf.find("%%EOF", pdf.size() > 16 ? pdf.size() - 16 : 0) != std::string::npos,

@@ -1,5 +1,6 @@
-// Fuzz target: the article-XML reader. Anything it accepts must survive write → read unchanged
-// and be valid UTF-8 without control characters (what the schema and xmllint accept).
+// Fuzz target: the article-XML reader (<article>, <page>, <pages>). Anything it accepts must
+// survive write → read unchanged and be valid UTF-8 without control characters (what the schema
+// and xmllint accept).
 #include <cstdint>
 
 #include "core/document.h"
@@ -17,11 +18,25 @@ void check_text(const std::string& s) {
     check(c >= 0x20 || c == '\t' || c == '\n' || c == '\r', "reader accepted control character " + std::to_string(c));
 }
 
+void check_provenance(const LineRange& src, const std::string& ids, const BBox& bbox) {
+  check(!src.known() || src.last >= src.first, "src range ends before it starts");
+  check_text(ids);
+  check(ids.find_first_of("\t\n") == std::string::npos, "ids hold a tab or line feed");
+  check(bbox == BBox{} || bbox.known(), "an empty bbox was read");
+}
+
 void check_block(const Block& b) {
   check_text(b.text);
   for (const auto& l : b.lines) check_text(l);
-  check(!b.src.known() || b.src.last >= b.src.first, "src range ends before it starts");
+  check_provenance(b.src, b.ids, b.bbox);
   for (const auto& c : b.children) check_block(c);
+}
+
+void check_document(const Document& d) {
+  check_text(d.lang);
+  check_text(d.source);
+  check(d.bbox == BBox{} || d.bbox.known(), "an empty article bbox was read");
+  for (const auto& b : d.blocks) check_block(b);
 }
 
 }  // namespace
@@ -34,9 +49,18 @@ void xml_one(std::string_view bytes) {
     check_error(e, "fuzz.xml");
     return;
   }
-  check_text(doc.lang);
-  check_text(doc.source);
-  for (const auto& b : doc.blocks) check_block(b);
+  check_document(doc);
+  check(doc.blocks.empty() || doc.pages.empty(), "an article's blocks beside pages");
+  for (const auto& p : doc.pages) {
+    for (const auto& a : p.articles) {
+      check(a.pages.empty(), "an article inside a page holds pages");
+      check_document(a);
+    }
+    for (const auto& f : p.furniture) {
+      check_text(f.text);
+      check_provenance(f.src, f.ids, f.bbox);
+    }
+  }
   std::string written = write_xml(doc);
   Document again;
   try {

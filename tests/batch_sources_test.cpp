@@ -256,7 +256,7 @@ TEST(BatchSourcesDamage, UnusableSourceAndBadFlags) {
       {{"batch", (box / "missing").string(), "--out", out}, 1, "cannot open"},
       {{"batch", (box / "plain.txt").string(), "--out", out}, 1, "not a folder or a readable archive"},
       {{"batch", (box / "random.tar.gz").string(), "--out", out}, 1, "archive"},
-      {{"batch", (box / "empty").string(), "--out", out}, 1, "no .txt or .xml files"},
+      {{"batch", (box / "empty").string(), "--out", out}, 1, "no .txt, .xml, .hocr or .html files"},
       {{"batch", (box / "src").string(), "--out", (box / "src/out").string()}, 2, "inside the source folder"},
       {{"batch", (box / "src").string(), "--out", out, "--to", "xml,docx"}, 2, "unknown format 'docx'"},
       {{"batch", (box / "src").string(), "--out", out, "--shard", "4/3"}, 2, "--shard"},

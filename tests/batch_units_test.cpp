@@ -237,6 +237,8 @@ TEST(BatchManifest, RecordsRoundTrip) {
   r.key = manifest_key("xml,pdf", "broadsheet");
   r.outputs = {{"吕梁/a.xml", 12}, {"吕梁/a.pdf", 34567}};
   r.warnings = {"line 3: missing glyph U+9FA5\nsecond line", ""};
+  r.articles = 3;
+  r.repairs = {{"fullwidth-colon", 4}, {"han-space", 17}};
   std::string line = format_record(r);
   ASSERT_EQ(line.back(), '\n');
   EXPECT_EQ(line.find('\n'), line.size() - 1);
@@ -247,6 +249,8 @@ TEST(BatchManifest, RecordsRoundTrip) {
   EXPECT_EQ(back.key, r.key);
   EXPECT_EQ(back.outputs, r.outputs);
   EXPECT_EQ(back.warnings, r.warnings);
+  EXPECT_EQ(back.articles, 3);
+  EXPECT_EQ(back.repairs, r.repairs);
   EXPECT_NE(r.key.find(PAIBAN_VERSION), std::string::npos);
 }
 
@@ -270,7 +274,18 @@ TEST(BatchReport, JsonAndCsvEscaping) {
   it.error = "a,b.txt:3: \"bad\"";
   it.hint = "fix it";
   std::string csv = report_csv({it});
-  EXPECT_NE(csv.find("\"a,b.txt\",failed,0,0.000,,,\"a,b.txt:3: \"\"bad\"\"\",fix it\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\"a,b.txt\",failed,0,0.000,,,\"a,b.txt:3: \"\"bad\"\"\",fix it,,\r\n"), std::string::npos) << csv;
+  // A converted page: its articles and its repairs by kind, in both reports.
+  Item page;
+  page.input = "p.hocr";
+  page.status = Status::converted;
+  page.articles = 3;
+  page.repairs = {{"fullwidth-colon", 2}, {"han-space", 40}};
+  EXPECT_NE(report_csv({page}).find(",3,fullwidth-colon 2;han-space 40\r\n"), std::string::npos) << report_csv({page});
+  std::string json = report_json({}, {page, it});
+  EXPECT_NE(json.find("\"articles\": 3, \"repairs\": {\"fullwidth-colon\": 2, \"han-space\": 40}"),
+            std::string::npos) << json;
+  EXPECT_NE(json.find("\"articles\": null, \"repairs\": {}"), std::string::npos) << json;
 }
 
 TEST(BatchProgress, Text) {

@@ -29,21 +29,9 @@ FontLibrary& fonts() {
   return lib;
 }
 
-struct Laid {
-  LaidOutDocument doc;
-  std::vector<DumpLine> lines;
-};
+using testutil::Laid;
 
-Laid lay(const Document& doc, const Style& style) {
-  prepare_fonts(style, fonts());
-  TypesetOptions opts;
-  opts.debug = true;
-  TypesetReport report;
-  Laid l;
-  l.doc = layout_document(doc, style, fonts(), opts, &report);
-  l.lines = testutil::parse_dump(report.debug_dump);
-  return l;
-}
+Laid lay(const Document& doc, const Style& style) { return testutil::lay(doc, style, fonts()); }
 
 Block para(const std::string& text) {
   Block b;

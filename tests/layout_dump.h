@@ -12,6 +12,9 @@
 
 #include "core/clreq.h"
 #include "core/unicode.h"
+#include "font/fonts.h"
+#include "style/style.h"
+#include "layout/layout.h"
 
 namespace paiban::testutil {
 
@@ -40,6 +43,23 @@ inline std::vector<DumpLine> parse_dump(const std::string& dump) {
     out.push_back(d);
   }
   return out;
+}
+
+// A document laid out in `style` with the debug dump on: its pages and the dump's lines.
+struct Laid {
+  LaidOutDocument doc;
+  std::vector<DumpLine> lines;
+};
+
+inline Laid lay(const Document& doc, const Style& style, FontLibrary& fonts) {
+  prepare_fonts(style, fonts);
+  TypesetOptions opts;
+  opts.debug = true;
+  TypesetReport report;
+  Laid l;
+  l.doc = layout_document(doc, style, fonts, opts, &report);
+  l.lines = parse_dump(report.debug_dump);
+  return l;
 }
 
 inline std::string without_spaces(const std::string& s) {

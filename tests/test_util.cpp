@@ -67,6 +67,14 @@ Run run(const std::string& cmd, Stderr err) {
 
 bool have_tool(const std::string& tool) { return run("command -v " + tool).code == 0; }
 
+Run validate_article_xml(const std::string& path) {
+  if (!have_tool("xmllint")) {
+    ADD_FAILURE() << "xmllint is not installed: the schema tests need it (libxml2-utils; make deps)";
+    return Run{127, "xmllint missing"};
+  }
+  return run("xmllint --noout --relaxng " + std::string(PAIBAN_SOURCE_DIR) + "/schema/article.rng '" + path + "'");
+}
+
 Gray read_pgm(const std::string& path) {
   Gray g;
   std::string bytes = read_file(path);

@@ -45,6 +45,10 @@ bool have_tool(const std::string& tool);
   for (const char* t_ : {__VA_ARGS__})           \
     if (!::paiban::test::have_tool(t_)) GTEST_SKIP() << t_ << " not installed (make deps)"
 
+// xmllint --noout --relaxng schema/article.rng FILE. xmllint is required, not optional: when it
+// is missing this is a test failure (never a skip or a pass), since the schema is the contract.
+Run validate_article_xml(const std::string& path);
+
 // A rendered page in 8-bit gray.
 struct Gray {
   int w = 0, h = 0;

@@ -1,7 +1,7 @@
 // write_text, one feature per file of records in tests/data/text/*.tests:
-//   [width=N] [spacing=pangu] | INPUT → OUTPUT
-// INPUT is article XML (starting with <) or the text of one paragraph; OUTPUT is the clean text
-// with ⏎ for each line end.
+//   [width=N] [spacing=pangu] [furniture] | INPUT → OUTPUT
+// INPUT is article or page XML (starting with <) or the text of one paragraph; OUTPUT is the
+// clean text with ⏎ for each line end and ␌ for a form feed (between pages).
 #include <gtest/gtest.h>
 
 #include "core/unicode.h"
@@ -26,6 +26,7 @@ TEST_P(TextRecords, Hold) {
       for (const auto& o : test::split(input.substr(0, bar), " ")) {
         if (o.rfind("width=", 0) == 0) opts.width = std::stoi(o.substr(6));
         else if (o == "spacing=pangu") opts.pangu = true;
+        else if (o == "furniture") opts.furniture = true;
         else ADD_FAILURE() << "unknown option " << o;
       }
       input = input.substr(bar + 3);
@@ -41,6 +42,7 @@ TEST_P(TextRecords, Hold) {
     std::string want;
     for (const auto& part : test::split(r.expected, "⏎")) want += part + "\n";
     want.pop_back();  // the last ⏎ closes the last line
+    for (size_t ff; (ff = want.find("␌")) != std::string::npos;) want.replace(ff, std::string("␌").size(), "\f");
     std::string got = write_text(d, opts);
     EXPECT_EQ(got, want) << "  input: " << r.input;
     if (opts.width > 0) {
@@ -55,6 +57,6 @@ TEST_P(TextRecords, Hold) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Feature, TextRecords, ::testing::Values("layout", "wrap", "spacing"));
+INSTANTIATE_TEST_SUITE_P(Feature, TextRecords, ::testing::Values("layout", "wrap", "spacing", "pages"));
 
 }  // namespace

@@ -2,12 +2,14 @@
 
 #include <sys/stat.h>
 
+#include <cctype>
 #include <chrono>
 #include <new>
 
 #include "batch/hash.h"
 #include "core/error.h"
 #include "core/output.h"
+#include "ocr/read.h"
 
 namespace paiban::batch {
 
@@ -55,12 +57,24 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
     return finish();
   }
 
+  // An .html file is an input only when it is hOCR: a folder may hold other web pages.
+  std::string lower_input = task.input;
+  for (char& ch : lower_input) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (lower_input.size() > 5 && lower_input.compare(lower_input.size() - 5, 5, ".html") == 0 &&
+      ocr::sniff(loaded.bytes) != ocr::Format::hocr) {
+    item.status = Status::skipped;
+    item.error = "an .html file that is not hOCR (no ocr_page)";
+    return finish();
+  }
+
   const std::uint64_t hash = hash64(loaded.bytes);
   const Record* rec = nullptr;
   if (!ctx.force && up_to_date(task, hash, ctx, rec)) {
     item.status = Status::unchanged;
     item.outputs = task.outputs;
     item.warnings = rec->warnings;
+    item.articles = rec->articles;
+    item.repairs = rec->repairs;
     return finish();
   }
 
@@ -73,6 +87,8 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
     r.hash = hash;
     r.key = ctx.key;
     r.warnings = c.warnings;
+    r.articles = c.articles;
+    r.repairs = c.repairs;
     for (const std::string& out : task.outputs) {
       const std::string& bytes = out.compare(out.size() - 4, 4, ".xml") == 0   ? c.xml
                                  : out.compare(out.size() - 4, 4, ".txt") == 0 ? c.txt
@@ -85,6 +101,8 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
     item.status = Status::converted;
     item.outputs = task.outputs;
     item.warnings = std::move(c.warnings);
+    item.articles = c.articles;
+    item.repairs = std::move(c.repairs);
     d.record = std::move(r);
   } catch (const Error& e) {
     // "a.txt:12: …" from the pipeline → "sub/a.txt:12: …": the path a person can find.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,8 @@ struct Item {
   std::string error, hint;
   std::uint64_t bytes = 0;           // input size
   double seconds = 0;                // time spent on it in this run
+  int articles = -1;                 // articles found (a scanned page holds several); -1 unknown
+  std::map<std::string, int> repairs;  // OCR repairs made, by kind
 };
 
 }  // namespace paiban::batch

@@ -19,7 +19,8 @@ namespace paiban::batch {
 
 namespace {
 
-const char* kHeader = "paiban-batch-manifest 1\n";
+// Version 2 adds each input's article and repair counts; a file of another version is redone.
+const char* kHeader = "paiban-batch-manifest 2\n";
 
 // Fields are tab-separated; a tab, newline or backslash inside a field is escaped.
 void put(std::string& out, const std::string& field, bool first = false) {
@@ -86,6 +87,12 @@ std::string format_record(const Record& r) {
   }
   put(out, std::to_string(r.warnings.size()));
   for (const auto& w : r.warnings) put(out, w);
+  put(out, std::to_string(r.articles));
+  put(out, std::to_string(r.repairs.size()));
+  for (const auto& [kind, n] : r.repairs) {
+    put(out, kind);
+    put(out, std::to_string(n));
+  }
   out += '\n';
   return out;
 }
@@ -106,8 +113,21 @@ bool parse_record(const std::string& line, Record& r) {
     if (!to_u64(f[i + 1], 10, size)) return false;
     r.outputs.emplace_back(f[i], size);
   }
-  if (!to_u64(f[i], 10, m) || f.size() != i + 1 + m) return false;
-  r.warnings.assign(f.begin() + static_cast<long>(i) + 1, f.end());
+  if (!to_u64(f[i], 10, m) || f.size() < i + 3 + m) return false;
+  r.warnings.assign(f.begin() + static_cast<long>(i) + 1, f.begin() + static_cast<long>(i + 1 + m));
+  i += 1 + m;
+  // The counts the report shows: articles (-1 unknown), then repairs as kind, count pairs.
+  std::uint64_t articles = 0, kinds = 0;
+  if (f[i] == "-1") r.articles = -1;
+  else if (to_u64(f[i], 10, articles) && articles < 1000000000) r.articles = static_cast<int>(articles);
+  else return false;
+  if (!to_u64(f[i + 1], 10, kinds) || f.size() != i + 2 + 2 * kinds) return false;
+  r.repairs.clear();
+  for (i += 2; i < f.size(); i += 2) {
+    std::uint64_t n = 0;
+    if (f[i].empty() || !to_u64(f[i + 1], 10, n) || n > 1000000000) return false;
+    r.repairs[f[i]] = static_cast<int>(n);
+  }
   return true;
 }
 

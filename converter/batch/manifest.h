@@ -17,6 +17,8 @@ struct Record {
   std::string key;                                             // options + version (manifest_key)
   std::vector<std::pair<std::string, std::uint64_t>> outputs;  // relative to DIR, size in bytes
   std::vector<std::string> warnings;
+  int articles = -1;                    // what the report says of an unchanged input, as when it was converted
+  std::map<std::string, int> repairs;
 };
 
 // Everything that changes the outputs besides the input: version, formats, style, and

@@ -16,16 +16,20 @@ std::string lower(std::string s) {
   return s;
 }
 
-bool has_input_extension(const std::string& rel) {
+// Raw text, article or page XML, ALTO and PAGE (.xml), hOCR (.hocr, or .html as OCRmyPDF and
+// kraken name it): what the file holds is decided from its content when it is converted.
+constexpr const char* kInputExtensions[] = {".txt", ".xml", ".hocr", ".html"};
+
+size_t input_extension_length(const std::string& rel) {
   std::string l = lower(rel);
-  auto ends = [&](const char* ext) {
+  for (const char* ext : kInputExtensions) {
     size_t n = std::char_traits<char>::length(ext);
-    return l.size() > n && l.compare(l.size() - n, n, ext) == 0 && l[l.size() - n - 1] != '/';
-  };
-  return ends(".txt") || ends(".xml");
+    if (l.size() > n && l.compare(l.size() - n, n, ext) == 0 && l[l.size() - n - 1] != '/') return n;
+  }
+  return 0;
 }
 
-std::string strip_extension(const std::string& rel) { return rel.substr(0, rel.size() - 4); }
+std::string strip_extension(const std::string& rel) { return rel.substr(0, rel.size() - input_extension_length(rel)); }
 
 }  // namespace
 
@@ -39,7 +43,7 @@ std::string skip_reason(const std::string& rel) {
     if (part == "__MACOSX") return "macOS metadata (__MACOSX/), not an article";
     start = end + 1;
   }
-  if (!has_input_extension(rel)) return "not a .txt or .xml file";
+  if (input_extension_length(rel) == 0) return "not a .txt, .xml, .hocr or .html file";
   return {};
 }
 

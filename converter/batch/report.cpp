@@ -137,7 +137,14 @@ std::string report_json(const RunInfo& info, const std::vector<Item>& items) {
     for (size_t k = 0; k < it.outputs.size(); ++k) o += (k ? ", " : "") + json_string(it.outputs[k]);
     o += "], \"warnings\": [";
     for (size_t k = 0; k < it.warnings.size(); ++k) o += (k ? ", " : "") + json_string(it.warnings[k]);
-    o += "]";
+    o += "], \"articles\": " + (it.articles < 0 ? std::string("null") : std::to_string(it.articles));
+    o += ", \"repairs\": {";
+    const char* sep = "";
+    for (const auto& [kind, n] : it.repairs) {
+      o += sep + json_string(kind) + ": " + std::to_string(n);
+      sep = ", ";
+    }
+    o += "}";
     if (!it.error.empty()) o += ", \"error\": " + json_string(it.error);
     if (!it.hint.empty()) o += ", \"hint\": " + json_string(it.hint);
     o += "}";
@@ -147,11 +154,16 @@ std::string report_json(const RunInfo& info, const std::vector<Item>& items) {
 }
 
 std::string report_csv(const std::vector<Item>& items) {
-  std::string o = "input,status,bytes,seconds,outputs,warnings,error,hint\r\n";  // RFC 4180
+  // RFC 4180. articles: empty when unknown (not converted); repairs: "kind n" joined by ';'.
+  std::string o = "input,status,bytes,seconds,outputs,warnings,error,hint,articles,repairs\r\n";
   for (const Item& it : items) {
+    std::vector<std::string> repairs;
+    for (const auto& [kind, n] : it.repairs) repairs.push_back(kind + " " + std::to_string(n));
     o += csv_field(it.input) + "," + status_name(it.status) + "," + std::to_string(it.bytes) + "," +
          seconds_text(it.seconds) + "," + csv_field(join(it.outputs, ";")) + "," +
-         csv_field(join(it.warnings, " | ")) + "," + csv_field(it.error) + "," + csv_field(it.hint) + "\r\n";
+         csv_field(join(it.warnings, " | ")) + "," + csv_field(it.error) + "," + csv_field(it.hint) + "," +
+         (it.articles < 0 ? std::string() : std::to_string(it.articles)) + "," + csv_field(join(repairs, ";")) +
+         "\r\n";
   }
   return o;
 }

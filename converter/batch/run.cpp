@@ -76,8 +76,9 @@ int run(const Options& o) {
   bool problems_listed = std::any_of(plan.settled.begin(), plan.settled.end(),
                                      [](const Item& it) { return is_problem(it.status); });
   if (plan.tasks.empty() && !problems_listed && listing.error.empty() && !o.shard.active())
-    throw input_error(o.src + ": no .txt or .xml files found",
-                      "batch converts the .txt (raw OCR text) and .xml (article XML) files of a folder or archive");
+    throw input_error(o.src + ": no .txt, .xml, .hocr or .html files found",
+                      "batch converts the .txt (raw OCR text), .xml (article or page XML, ALTO, PAGE) and "
+                      ".hocr/.html (hOCR) files of a folder or archive");
 
   Converter converter = Converter::try_create(o.style, o.formats.pdf);
   const std::string suffix = shard_suffix(o.shard);

@@ -56,8 +56,8 @@ struct BatchArgs {
 void add_batch_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<BatchArgs>();
   auto* cmd = app.add_subcommand(
-      "batch", "Convert every .txt/.xml article of a folder or archive (.zip, .tar, .tar.gz, .tgz, "
-               ".tar.xz, .tar.zst) into DIR, mirroring its paths, with DIR/report.json");
+      "batch", "Convert every .txt/.xml/.hocr/.html article or OCR page of a folder or archive (.zip, .tar, "
+               ".tar.gz, .tgz, .tar.xz, .tar.zst) into DIR, mirroring its paths, with DIR/report.json");
   cmd->add_option("SRC", args->src, "Folder (recursive) or archive")->required();
   cmd->add_option("--out,-o", args->out, "Output folder DIR (created; must not be inside SRC)")->required();
   cmd->add_option("--to", args->to, "Formats, comma-separated: xml,txt,pdf")->capture_default_str();

@@ -84,8 +84,8 @@ int run_convert(const ConvertArgs& a) {
 
 void add_convert_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<ConvertArgs>();
-  auto* cmd = app.add_subcommand("convert", "Convert raw text or article XML files to XML, clean text and PDF");
-  cmd->add_option("inputs", args->inputs, "Input files (raw OCR text or article XML; - for stdin)")->required();
+  auto* cmd = app.add_subcommand("convert", "Convert raw text, OCR layouts (hOCR, ALTO, PAGE) or article/page XML to XML, clean text and PDF");
+  cmd->add_option("inputs", args->inputs, "Input files (raw OCR text, hOCR, ALTO, PAGE XML, article/page XML; - for stdin)")->required();
   cmd->add_option("--to", args->to, "Formats to write, comma-separated: xml,txt,pdf")->capture_default_str();
   cmd->add_option("--out,-o", args->out, "Output folder")->capture_default_str();
   cmd->add_option("--style", args->style, "Style name in styles/ or a style file (PDF)")->capture_default_str();

@@ -1,4 +1,5 @@
-// paiban reflow IN [-o OUT.xml] [--encoding E] [--verbose]: raw column text → article XML.
+// paiban reflow IN [-o OUT.xml] [--encoding E] [--verbose]: raw column text → article XML; a
+// scanned page (hOCR, ALTO, PAGE XML, page text) → page XML holding its articles.
 #include <iostream>
 #include <memory>
 
@@ -21,8 +22,11 @@ void add_reflow_command(CLI::App& app, Action& action) {
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
-      "reflow", "Raw OCR column text → article XML: headline, subtitle, byline, sections, paragraphs, boxes");
-  cmd->add_option("IN", o->in, "Input: raw column text (UTF-8, GB18030, Big5, UTF-16) or article XML; - reads stdin")
+      "reflow", "Raw OCR column text → article XML (headline, subtitle, byline, sections, paragraphs, boxes); "
+                "a scanned page's hOCR, ALTO or PAGE XML → page XML holding its articles");
+  cmd->add_option("IN", o->in,
+                  "Input, recognised by its content: raw column or page text (UTF-8, GB18030, Big5, UTF-16), "
+                  "hOCR, ALTO, PAGE XML, or article/page XML; - reads stdin")
       ->required();
   cmd->add_option("-o,--output", o->out, "Output XML file (default: stdout)");
   cmd->add_option("--encoding", o->encoding, "Input encoding instead of detecting it (UTF-8, GB18030, Big5, UTF-16LE, ...)");

@@ -1,5 +1,6 @@
-// paiban text IN [-o OUT.txt] [--width N] [--spacing none|pangu] [--encoding E]: raw column text
-// (or article XML) → clean text: blocks separated by one empty line, a paragraph on one line.
+// paiban text IN [-o OUT.txt] [--width N] [--spacing none|pangu] [--furniture] [--encoding E]: raw
+// column text (or article XML, or a page) → clean text: blocks separated by one empty line, a
+// paragraph on one line; a page's articles one after another, "* * *" between them.
 #include <memory>
 
 #include "cli/commands.h"
@@ -16,12 +17,15 @@ void add_text_command(CLI::App& app, Action& action) {
   struct Options {
     std::string in, out = "-", encoding, spacing = "none";
     int width = 0;
+    bool furniture = false;
     Limits limits;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
-      "text", "Raw OCR column text or article XML → clean text, a paragraph per line (or rewrapped)");
-  cmd->add_option("IN", o->in, "Input: raw column text (UTF-8, GB18030, Big5, UTF-16) or article XML; - reads stdin")
+      "text", "Raw OCR text, an OCR layout or article/page XML → clean text, a paragraph per line (or rewrapped)");
+  cmd->add_option("IN", o->in,
+                  "Input, recognised by its content: raw column or page text (UTF-8, GB18030, Big5, UTF-16), "
+                  "hOCR, ALTO, PAGE XML, or article/page XML; - reads stdin")
       ->required();
   cmd->add_option("-o,--output", o->out, "Output text file (default: stdout)");
   cmd->add_option("--width", o->width,
@@ -31,6 +35,8 @@ void add_text_command(CLI::App& app, Action& action) {
   cmd->add_option("--spacing", o->spacing,
                   "none (default, the newspaper convention) or pangu: a space between Han and Latin/digits")
       ->check(CLI::IsMember({"none", "pangu"}));
+  cmd->add_flag("--furniture", o->furniture,
+                "A scanned page: print its running heads and folios too, each as '[role] text' above the articles");
   cmd->add_option("--encoding", o->encoding, "Input encoding instead of detecting it (UTF-8, GB18030, Big5, UTF-16LE, ...)");
   add_limit_flags(cmd, o->limits);
   cmd->callback([&action, o] {
@@ -39,6 +45,7 @@ void add_text_command(CLI::App& app, Action& action) {
       std::string bytes = try_read_file(o->in, o->limits);
       Document doc = try_load_document(bytes, o->in, o->encoding, nullptr, o->limits);
       TextOptions opts = text_options_from(o->width, o->spacing);
+      opts.furniture = o->furniture;
       try_write_file_atomic(o->out, write_text(doc, opts));
       return 0;
     };

@@ -60,8 +60,8 @@ int run(const TypesetArgs& a) {
 
 void add_typeset_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<TypesetArgs>();
-  auto* cmd = app.add_subcommand("typeset", "Typeset an article (raw text or XML) as a newspaper PDF");
-  cmd->add_option("IN", args->input, "Input: raw column text or article XML ('-' for stdin)")->required();
+  auto* cmd = app.add_subcommand("typeset", "Typeset an article, or a scanned page's articles one after another, as a newspaper PDF");
+  cmd->add_option("IN", args->input, "Input: raw column or page text, hOCR, ALTO, PAGE XML, or article/page XML ('-' for stdin)")->required();
   cmd->add_option("-o,--output", args->output, "Output PDF (default: IN with .pdf; '-' for stdout)");
   cmd->add_option("--style", args->style,
                   "Style name (broadsheet, tabloid, report) or a style .xml file (default: broadsheet)");

@@ -6,30 +6,62 @@ namespace paiban::cli {
 
 namespace {
 
+const char* plural(Kind k) {
+  switch (k) {
+    case Kind::headline: return "headline";
+    case Kind::subtitle: return "subtitle";
+    case Kind::byline: return "byline";
+    case Kind::section: return "sections";
+    case Kind::heading: return "headings";
+    case Kind::paragraph: return "paragraphs";
+    case Kind::box: return "boxes";
+    case Kind::caption: return "captions";
+  }
+  return "?";
+}
+
 void tally(const Block& b, std::map<std::string, int>& n) {
-  static const char* const plural[] = {"headline", "subtitle", "byline", "sections", "headings",
-                                       "paragraphs", "boxes"};
-  ++n[plural[static_cast<int>(b.kind)]];
+  ++n[plural(b.kind)];
   for (const auto& c : b.children) tally(c, n);
+}
+
+// "headline 1, paragraphs 27, …" in the order an article reads.
+std::string counts(const std::vector<Block>& blocks) {
+  std::map<std::string, int> n;
+  for (const auto& b : blocks) tally(b, n);
+  std::string s;
+  for (Kind k : {Kind::headline, Kind::subtitle, Kind::byline, Kind::section, Kind::heading, Kind::paragraph,
+                 Kind::caption, Kind::box}) {
+    if (!n.count(plural(k))) continue;
+    s += (s.empty() ? "" : ", ") + std::string(plural(k)) + " " + std::to_string(n[plural(k)]);
+  }
+  return s;
+}
+
+// "page 1: 3 articles, running-head 1, folio 1", then one line per article.
+std::string page_lines(const std::string& name, const Document& doc) {
+  std::string s;
+  for (size_t p = 0; p < doc.pages.size(); ++p) {
+    const Page& page = doc.pages[p];
+    std::string where = "paiban: " + name + ": page " + std::to_string(page.number > 0 ? page.number : int(p + 1));
+    std::map<std::string, int> roles;
+    for (const auto& f : page.furniture) ++roles[role_name(f.role)];
+    s += where + ": " + std::to_string(page.articles.size()) + (page.articles.size() == 1 ? " article" : " articles");
+    for (const auto& [role, count] : roles) s += ", " + role + " " + std::to_string(count);
+    s += "\n";
+    for (size_t a = 0; a < page.articles.size(); ++a)
+      s += where + ": article " + std::to_string(a + 1) + ": " + counts(page.articles[a].blocks) + "\n";
+  }
+  return s;
 }
 
 }  // namespace
 
 std::string summary(const std::string& name, const Document& doc, const ReflowReport& report) {
-  std::map<std::string, int> n;
-  for (const auto& b : doc.blocks) tally(b, n);
-  std::string s = "paiban: " + name + ":";
-  const char* order[] = {"headline", "subtitle", "byline", "sections", "headings", "paragraphs", "boxes"};
-  const char* sep = " ";
-  for (const char* k : order) {
-    if (!n.count(k)) continue;
-    s += sep + std::string(k) + " " + std::to_string(n[k]);
-    sep = ", ";
-  }
-  s += "\n";
+  std::string s = doc.is_pages() ? page_lines(name, doc) : "paiban: " + name + ": " + counts(doc.blocks) + "\n";
   if (!report.repairs.empty()) {
     s += "paiban: " + name + ": repairs:";
-    sep = " ";
+    const char* sep = " ";
     for (const auto& [kind, count] : report.repairs) {
       s += sep + kind + " " + std::to_string(count);
       sep = ", ";

@@ -168,11 +168,11 @@ LaidOutDocument emit(const Document& doc, const Flow& flow, const std::vector<Pa
   if (auto d = parse_iso_date(doc.date)) date = chinese_date(*d);
   const Geometry& g = ctx.geo;
   Emitter em(ctx, flow, out);
-  int total = static_cast<int>(pages.size());
-  for (int pi = 0; pi < total; ++pi) {
+  int total = ctx.total_pages > 0 ? ctx.total_pages : static_cast<int>(pages.size());
+  for (int pi = 0; pi < static_cast<int>(pages.size()); ++pi) {
     const PageLayout& pl = pages[pi];
     LaidOutPage& page = em.new_page();
-    int page_no = pi + 1;
+    int page_no = ctx.first_page + pi;
     if (pi == 0 && !flow.head.empty()) {
       Frame fr{g.left, g.top};
       float v = 0;

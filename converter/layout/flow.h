@@ -118,6 +118,10 @@ struct EmitContext {
   const Geometry& geo;
   BreakFinder& breaks;
   std::string* debug;  // null: no dump
+  // Articles of a scanned page set one after another: this article's first page number and the
+  // whole document's page count, for {page}/{pages} and bookmarks; 0: this flow's own pages.
+  int first_page = 1;
+  int total_pages = 0;
 };
 LaidOutDocument emit(const Document& doc, const Flow& flow, const std::vector<PageLayout>& pages,
                      EmitContext& ctx);

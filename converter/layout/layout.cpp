@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/error.h"
+#include "core/limits.h"
 #include "core/timer.h"
 #include "layout/flow.h"
 #include "style/style.h"
@@ -111,6 +112,34 @@ void check_on_page(const LaidOutDocument& out, const Document& doc) {
 
 }  // namespace
 
+namespace {
+
+// One article composed and paginated, before it is drawn.
+struct Article {
+  Document doc;
+  layout::Flow flow;
+  std::vector<layout::PageLayout> pages;
+};
+
+// What is set: the article, or a scanned page's articles in reading order (no page make-up yet:
+// each starts a page with its own head), each with the page's date and source where it names
+// none ({date} in running heads, messages). An article without blocks sets nothing.
+std::vector<Document> articles_of(const Document& doc) {
+  if (!doc.is_pages()) return {doc};
+  std::vector<Document> out;
+  for (const Page& p : doc.pages) {
+    for (const Document& a : p.articles) {
+      if (a.blocks.empty()) continue;
+      out.push_back(a);
+      if (out.back().date.empty()) out.back().date = doc.date;
+      if (out.back().source.empty()) out.back().source = doc.source;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 LaidOutDocument layout_document(const Document& doc, const Style& style, const FontLibrary& fonts,
                                 const TypesetOptions& opts, TypesetReport* report) {
   using namespace layout;
@@ -119,15 +148,45 @@ LaidOutDocument layout_document(const Document& doc, const Style& style, const F
   BreakFinder breaks;
   std::vector<std::string> warnings;
   ComposeContext cc{style, fonts, chains, geo, breaks, &warnings, {}};
+  const std::string where = doc.source.empty() ? "typeset" : doc.source;
+  std::vector<Article> articles;
+  int total = 0;
   ScopedTimer timer;
-  Flow flow = compose(doc, cc);
-  double compose_ms = timer.restart();
-  std::vector<PageLayout> pages = paginate(flow, geo, opts.limits, doc.source.empty() ? "typeset" : doc.source);
-  double paginate_ms = timer.restart();
+  double paginate_ms = 0;
+  for (Document& a : articles_of(doc)) {
+    Article art{std::move(a), {}, {}};
+    art.flow = compose(art.doc, cc);
+    {
+      ScopedTimer tp(&paginate_ms);
+      art.pages = paginate(art.flow, geo, opts.limits, where);
+    }
+    total += static_cast<int>(art.pages.size());
+    check_page_count(total, where, opts.limits);
+    articles.push_back(std::move(art));
+  }
+  if (articles.empty())
+    throw input_error(where + ": no article to typeset (the page holds no text)",
+                      "check that the OCR found text on this page");
+  double compose_ms = timer.restart() - paginate_ms;
   std::string dump;
-  EmitContext ec{style, fonts, chains, geo, breaks, opts.debug ? &dump : nullptr};
-  LaidOutDocument out = emit(doc, flow, pages, ec);
-  check_on_page(out, doc);
+  LaidOutDocument out;
+  for (const Article& art : articles) {
+    EmitContext ec{style, fonts, chains, geo, breaks, opts.debug ? &dump : nullptr};
+    ec.first_page = static_cast<int>(out.pages.size()) + 1;
+    ec.total_pages = total;
+    LaidOutDocument part = emit(art.doc, art.flow, art.pages, ec);
+    check_on_page(part, art.doc);
+    if (out.pages.empty()) {
+      out.title = part.title;
+      out.author = part.author;
+      out.subject = part.subject;
+    }
+    // A scanned page's article: its own outline entry (its headline), over its sections'.
+    if (doc.is_pages() && !part.title.empty())
+      out.bookmarks.push_back({part.title, ec.first_page - 1, geo.top});
+    for (auto& b : part.bookmarks) out.bookmarks.push_back(std::move(b));
+    for (auto& p : part.pages) out.pages.push_back(std::move(p));
+  }
   double emit_ms = timer.ms();
   if (report) {
     for (auto& w : warnings) report->warnings.push_back(std::move(w));

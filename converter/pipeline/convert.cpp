@@ -23,6 +23,13 @@ Converter Converter::try_create(const std::string& style, bool need_pdf) {
   return c;
 }
 
+int count_articles(const Document& doc) {
+  if (!doc.is_pages()) return 1;
+  size_t n = 0;
+  for (const auto& p : doc.pages) n += p.articles.size();
+  return static_cast<int>(n);
+}
+
 Converted Converter::convert(std::string_view bytes, const std::string& name, const ConvertOptions& opts,
                              scan::Session* session) const {
   Converted out;
@@ -30,8 +37,9 @@ Converted Converter::convert(std::string_view bytes, const std::string& name, co
   std::unique_ptr<scan::Session> own;
   if (!session && scan::sniff(bytes) != scan::Kind::none) session = (own = std::make_unique<scan::Session>(opts.scan)).get();
   out.doc = try_load_document(bytes, name, opts.encoding, &rep, opts.limits, session, &out.scan);
-  out.repairs = rep.repairs;
   for (const auto& [kind, n] : rep.repairs) out.warnings.push_back("repaired " + std::to_string(n) + " × " + kind);
+  out.repairs = rep.repairs;
+  out.articles = count_articles(out.doc);
   for (const auto& w : rep.warnings) out.warnings.push_back(w);
   if (opts.xml) out.xml = write_xml(out.doc);
   if (opts.txt) out.txt = write_text(out.doc, opts.text);

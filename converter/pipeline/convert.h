@@ -45,12 +45,16 @@ struct Converted {
   Document doc;
   std::string xml, txt, pdf;          // empty when not asked for
   std::vector<std::string> warnings;  // OCR repairs made, missing glyphs, ... (one line each)
-  std::map<std::string, int> repairs; // repairs made, by kind
+  std::map<std::string, int> repairs; // OCR repairs made, by kind (ReflowReport::repairs)
+  int articles = 0;                   // 1, or the articles of a scanned page (or pages)
   ScanLoad scan;                      // pages read when the input was a scan
 };
 
-// Raw text (any supported encoding), article XML or a scan (an image or a PDF: read through
-// `session`, or one made with default options) → Document. Throws Error on bad input,
+// How many articles a Document holds: 1, or those of every page.
+int count_articles(const Document& doc);
+
+// Raw text (any supported encoding), article XML, an OCR layout or a scan (an image or a PDF: read
+// through `session`, or one made with default options) → Document. Throws Error on bad input,
 // including input past `limits` (size, line length, block count, XML nesting).
 Document try_load_document(std::string_view bytes, const std::string& name,
                            const std::string& encoding, ReflowReport* report, const Limits& limits = {},

@@ -1,10 +1,12 @@
-// load: any input the user gives (raw column text in any supported encoding, or article XML)
-// → the Document model.
+// load: any input the user gives → the Document model. What it is comes from its content, never
+// its name: an OCR layout (hOCR, ALTO, PAGE XML: read, then reflowed into a page's articles),
+// article or page XML, or raw column or page text in any supported encoding.
 #include <unicode/uchar.h>
 
 #include "core/error.h"
 #include "core/unicode.h"
 #include "decode/decode.h"
+#include "ocr/read.h"
 #include "pipeline/convert.h"
 #include "xml/xml.h"
 
@@ -18,6 +20,14 @@ uint64_t count_blocks(const std::vector<Block>& blocks) {
   return n;
 }
 
+// An article's blocks, or those of every article of a scanned page.
+uint64_t count_blocks(const Document& d) {
+  uint64_t n = count_blocks(d.blocks);
+  for (const auto& p : d.pages)
+    for (const auto& a : p.articles) n += count_blocks(a.blocks);
+  return n;
+}
+
 // Any letter, digit or ideograph anywhere (punctuation, symbols and spaces alone are no article).
 bool has_words(const std::vector<Block>& blocks) {
   for (const auto& b : blocks) {
@@ -26,6 +36,34 @@ bool has_words(const std::vector<Block>& blocks) {
       if (u_isalnum(static_cast<UChar32>(next_code_point(t, i)))) return true;
   }
   return false;
+}
+
+bool has_words(const Document& d) {
+  if (has_words(d.blocks)) return true;
+  for (const auto& p : d.pages)
+    for (const auto& a : p.articles)
+      if (has_words(a.blocks)) return true;
+  return false;
+}
+
+// The file name without its folders, for <article source>; "" for stdin.
+std::string base_name(const std::string& name) {
+  std::string base = name;
+  if (auto slash = base.find_last_of('/'); slash != std::string::npos) base = base.substr(slash + 1);
+  return base == "-" ? std::string() : base;
+}
+
+// hOCR, ALTO or PAGE XML → pages of articles. A page without text is no error (a photograph, a
+// blank verso): the result is an empty page and a warning.
+Document try_load_ocr(std::string_view bytes, const std::string& name, ReflowReport* report, const Limits& limits) {
+  std::vector<ocr::Page> pages = ocr::try_read_ocr(bytes, name, limits);
+  ReflowResult r = reflow_ocr(pages, base_name(name));
+  check_block_count(count_blocks(r.doc), name, limits);
+  if (!has_words(r.doc))
+    r.report.warnings.push_back(name + ": no text found on " + (pages.size() == 1 ? "the page" : "any page") +
+                                "; the result holds no article");
+  if (report) *report = std::move(r.report);
+  return std::move(r.doc);
 }
 
 }  // namespace
@@ -39,13 +77,12 @@ Document try_load_document(std::string_view bytes, const std::string& name, cons
     scan::Session own(defaults);
     return try_load_scan(bytes, name, own, report, load);
   }
+  if (ocr::sniff(bytes) != ocr::Format::none) return try_load_ocr(bytes, name, report, limits);
   if (looks_like_xml(bytes)) return try_read_xml(bytes, name, limits);
   Decoded d = try_decode(bytes, name, encoding, limits);
-  std::string base = name;
-  if (auto slash = base.find_last_of('/'); slash != std::string::npos) base = base.substr(slash + 1);
-  ReflowResult r = reflow(d.lines, base == "-" ? std::string() : base);
-  check_block_count(count_blocks(r.doc.blocks), name, limits);
-  if (r.doc.blocks.empty() || !has_words(r.doc.blocks))
+  ReflowResult r = reflow(d.lines, base_name(name));
+  check_block_count(count_blocks(r.doc), name, limits);
+  if (!has_words(r.doc))
     throw input_error(name + ": no text to convert (only blank lines, spaces or punctuation)",
                       "check that this is the right file");
   if (report) *report = std::move(r.report);

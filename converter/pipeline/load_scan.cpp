@@ -1,5 +1,6 @@
 // load_scan: a scan (page images, a scanned or e-paper PDF) → Document: the scan engine reads
-// every page into the OCR page model (scan/scan.h), then reflow finds the articles.
+// every page into the OCR page model (scan/scan.h), then reflow_ocr finds each page's articles,
+// as it does for the same page read from Tesseract's hOCR.
 #include <algorithm>
 
 #include "core/error.h"
@@ -21,24 +22,6 @@ size_t word_count(const ocr::Page& p) {
   for (const auto& r : p.regions)
     for (const auto& l : r.lines) n += l.words.size();
   return n;
-}
-
-// The pages as page text (Tesseract's txt: a region's lines, an empty line between paragraphs
-// and regions) for reflow's page-text mode.
-std::vector<std::string> page_text(const std::vector<ocr::Page>& pages) {
-  std::vector<std::string> lines;
-  for (const auto& p : pages) {
-    for (const auto& r : p.regions) {
-      int par = r.lines.empty() ? -1 : r.lines.front().par;
-      for (const auto& l : r.lines) {
-        if (l.par != par && !lines.empty() && !lines.back().empty()) lines.emplace_back();
-        par = l.par;
-        lines.push_back(l.text());
-      }
-      if (!lines.empty() && !lines.back().empty()) lines.emplace_back();
-    }
-  }
-  return lines;
 }
 
 }  // namespace
@@ -85,13 +68,11 @@ Document try_load_scan(std::string_view bytes, const std::string& name, scan::Se
                       "check that this is a page of text; a scan needs --ocr-lang for its language, a low-resolution one --dpi");
   if (!kept.empty()) stats.kept = session.engine().kept_document(kept, base_name(name));
 
-  ReflowResult rr = reflow(page_text(pages), base_name(name));
+  ReflowResult rr = reflow_ocr(pages, base_name(name));
   for (auto& w : warnings) rr.report.warnings.push_back(std::move(w));
-  // Articles per page: the Document's pages where reflow gives them, else its one article.
   for (auto& s : stats.pages) {
     auto page = std::find_if(rr.doc.pages.begin(), rr.doc.pages.end(), [&](const Page& p) { return p.number == s.number; });
-    s.articles = page != rr.doc.pages.end() ? static_cast<int>(page->articles.size())
-                 : rr.doc.pages.empty() && s.words && &s == &stats.pages.front() ? 1 : 0;
+    s.articles = page != rr.doc.pages.end() ? static_cast<int>(page->articles.size()) : 0;
   }
   if (report) *report = std::move(rr.report);
   if (load) *load = std::move(stats);

@@ -1,5 +1,6 @@
 // write (text): Document → clean text. Blocks in reading order, one empty line between them; a
-// paragraph on one line (or rewrapped to a width); a heading's printed lines kept.
+// paragraph on one line (or rewrapped to a width); a heading's printed lines kept. A scanned
+// page's articles one after another, set apart; its furniture only when asked for.
 #include "text/text.h"
 
 #include "core/unicode.h"
@@ -9,9 +10,13 @@ namespace paiban {
 
 namespace {
 
+// Between two articles of a page: a line no article text is (a scene break's asterisks).
+constexpr const char* kArticleBreak = "* * *\n";
+
 struct Writer {
   const TextOptions& opts;
   std::string out;
+  bool fresh = true;  // nothing written yet on this page: no empty line before the next block
 
   void lines(const std::string& utf8) {
     std::u32string t = to_u32(utf8);
@@ -39,7 +44,27 @@ struct Writer {
   }
 
   void separate() {
-    if (!out.empty()) out += '\n';
+    if (!fresh) out += '\n';
+    fresh = false;
+  }
+
+  void page(const Page& p) {
+    if (opts.furniture) {
+      for (const auto& f : p.furniture) {
+        separate();
+        lines(std::string("[") + role_name(f.role) + "] " + f.text);
+      }
+    }
+    bool first = true;
+    for (const auto& a : p.articles) {
+      if (a.blocks.empty()) continue;
+      if (!first) {
+        separate();
+        out += kArticleBreak;
+      }
+      first = false;
+      for (const auto& b : a.blocks) block(b);
+    }
   }
 };
 
@@ -48,6 +73,13 @@ struct Writer {
 std::string write_text(const Document& doc, const TextOptions& opts) {
   Writer w{opts, {}};
   for (const auto& b : doc.blocks) w.block(b);
+  for (size_t i = 0; i < doc.pages.size(); ++i) {
+    if (i > 0) {
+      w.out += '\f';
+      w.fresh = true;
+    }
+    w.page(doc.pages[i]);
+  }
   return w.out;
 }
 

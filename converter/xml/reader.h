@@ -1,0 +1,72 @@
+// Internal to xml: the article-XML reader, one class over three files — read.cpp (entry, roots,
+// values, errors), read_blocks.cpp (an <article> and its blocks), read_page.cpp (<page>, <pages>,
+// <furniture>). Structure as schema/article.rng says; every error names file:line:column.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <functional>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "core/document.h"
+#include "core/limits.h"
+
+namespace paiban::xml_read {
+
+class Reader {
+ public:
+  Reader(std::string_view bytes, const std::string& name, const Limits& limits)
+      : buf_(bytes), name_(name), limits_(limits) {}
+  Document read();
+
+ private:
+  // read_blocks.cpp
+  Document article(pugi::xml_node n);
+  void article_children(pugi::xml_node root, Document& doc);
+  Block section(pugi::xml_node n);
+  Block box(pugi::xml_node n);
+  Block heading(pugi::xml_node n);
+  Block container(pugi::xml_node n, Kind k);
+  Block text_block(pugi::xml_node n, Kind k);
+
+  // read_page.cpp
+  Document page_root(pugi::xml_node n);
+  Document pages_root(pugi::xml_node n);
+  void require_version(pugi::xml_node n);
+  void page_attribute(pugi::xml_node n, pugi::xml_attribute a, Page& p);
+  void page_content(pugi::xml_node n, Page& p);
+  Furniture furniture(pugi::xml_node n);
+
+  // read.cpp: attributes and values
+  // Calls f(name, attribute) for each attribute, refusing duplicates and names not in `known`.
+  void attributes(pugi::xml_node n, std::initializer_list<const char*> known,
+                  const std::function<void(const std::string&, pugi::xml_attribute)>& f);
+  // lang, source, date of an <article>, <page> or <pages>; false when `a` is none of them.
+  bool document_attribute(pugi::xml_node n, pugi::xml_attribute a, Document& doc);
+  void version(pugi::xml_node n, pugi::xml_attribute a, std::initializer_list<const char*> accepted);
+  LineRange src(pugi::xml_node n, pugi::xml_attribute a);
+  std::string ids(pugi::xml_node n, pugi::xml_attribute a);
+  BBox bbox(pugi::xml_node n, pugi::xml_attribute a);
+  int positive(pugi::xml_node n, pugi::xml_attribute a, const char* what);
+  std::string only_text(pugi::xml_node n);
+  std::string attribute_value(pugi::xml_node n, pugi::xml_attribute a, size_t max);
+  std::string language(pugi::xml_node n, pugi::xml_attribute a);
+  bool is_element(pugi::xml_node c, pugi::xml_node parent);
+  void no_attributes(pugi::xml_node n);
+  [[noreturn]] void misplaced(pugi::xml_node c, const char* parent, const char* allowed);
+  [[noreturn]] void fail(pugi::xml_node n, const std::string& what, const std::string& hint);
+  [[noreturn]] void fail(size_t offset, const std::string& what, const std::string& hint);
+  void refuse_dtd();
+
+  std::string_view buf_;
+  const std::string& name_;
+  const Limits& limits_;
+  pugi::xml_document xml_;
+};
+
+// Input quoted in a message: one line, bounded length.
+std::string q(std::string_view s);
+
+}  // namespace paiban::xml_read
