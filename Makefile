@@ -21,7 +21,8 @@ DEB_PACKAGES := g++ make cmake pkg-config \
   zip unzip xz-utils zstd time \
   clang libclang-rt-14-dev \
   tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra \
-  libtesseract-dev libleptonica-dev libpoppler-cpp-dev
+  libtesseract-dev libleptonica-dev libpoppler-cpp-dev \
+  imagemagick weasyprint
 
 ifneq ($(SANITIZE),)
   BUILD := build-san

@@ -3,6 +3,7 @@
 //
 //   reflow_bench [--corpus PATH] [--seed N] [--count N] [--dump DIR] [--show N] [--worst N]
 //                [--min-seconds S] [--no-speed] [--errors]
+//   reflow_bench --ocr DIR [--ocr DIR2 ...] [--ocr-pages]   real-OCR pages (docs/ocr-devset.md)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,6 +19,7 @@
 #include "degrade.h"
 #include "diagnose.h"
 #include "dump.h"
+#include "ocr_bench.h"
 #include "reflow/reflow.h"
 #include "score.h"
 
@@ -44,12 +46,14 @@ struct Args {
   double min_seconds = 1.0;
   bool speed = true;
   bool errors = false;  // every article's failures, one per line, for grep
+  OcrBenchOptions ocr;  // --ocr: score real-OCR page sets instead of the column text
 };
 
 [[noreturn]] void usage(const char* msg) {
   std::fprintf(stderr,
                "reflow_bench: %s\nusage: reflow_bench [--corpus PATH] [--seed N] [--count N] [--dump DIR] "
-               "[--show N] [--worst N] [--min-seconds S] [--no-speed] [--errors]\n",
+               "[--show N] [--worst N] [--min-seconds S] [--no-speed] [--errors]\n"
+               "       reflow_bench --ocr DIR [--ocr DIR2 ...] [--ocr-pages]\n",
                msg);
   std::exit(2);
 }
@@ -72,6 +76,8 @@ Args parse(int argc, char** argv) {
       else if (k == "--min-seconds") a.min_seconds = std::stod(val());
       else if (k == "--no-speed") a.speed = false;
       else if (k == "--errors") a.errors = true;
+      else if (k == "--ocr") a.ocr.dirs.push_back(val());
+      else if (k == "--ocr-pages") a.ocr.per_page = true;
       else usage(("unknown option " + k).c_str());
     } catch (const std::logic_error&) {
       usage(("bad value for " + k).c_str());
@@ -123,6 +129,7 @@ void row(const std::string& name, long n, const Score& s) {
 
 int main(int argc, char** argv) {
   Args args = parse(argc, argv);
+  if (!args.ocr.dirs.empty()) return run_ocr_bench(args.ocr);
   std::optional<std::vector<CorpusArticle>> corpus;
   try {
     corpus = try_load_corpus(args.corpus);
