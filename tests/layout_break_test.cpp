@@ -74,7 +74,7 @@ struct Result {
 
 Result run(const Case& c, BreakFinder& finder) {
   Result r;
-  r.p = itemize(c.text, testutil::fake_shape(c.text), finder, kSize, c.indent_em, 0, 0);
+  r.p = prepare_paragraph(c.text, testutil::fake_shape(c.text), finder, kSize, c.indent_em, 0, 0);
   Setting s;
   s.measure = c.measure_em * kSize;
   s.align = c.align;
@@ -167,7 +167,7 @@ TEST(LayoutBreak, Cases) {
 TEST(LayoutBreak, AdjacentMarksTakeOneAndAHalfEm) {
   BreakFinder finder;
   std::string text = "他说：“好。”我们走";
-  Paragraph p = itemize(text, testutil::fake_shape(text), finder, kSize, 0, 0, 0);
+  Paragraph p = prepare_paragraph(text, testutil::fake_shape(text), finder, kSize, 0, 0, 0);
   // ：“ → ： half; 。” → 。 half; the others full.
   std::vector<float> widths;
   for (auto& a : p.atoms) widths.push_back(a.width / kSize);
@@ -178,7 +178,7 @@ TEST(LayoutBreak, AdjacentMarksTakeOneAndAHalfEm) {
 TEST(LayoutBreak, HanLatinSpacingIsQuarterEmAndVanishesAtLineEdges) {
   BreakFinder finder;
   std::string text = "重大事项7次";
-  Paragraph p = itemize(text, testutil::fake_shape(text), finder, kSize, 0, 0, 0);
+  Paragraph p = prepare_paragraph(text, testutil::fake_shape(text), finder, kSize, 0, 0, 0);
   ASSERT_EQ(p.atoms.size(), 6u);
   EXPECT_FLOAT_EQ(p.gaps[3].width, 0.25f * kSize);  // 项|7
   EXPECT_FLOAT_EQ(p.gaps[4].width, 0.25f * kSize);  // 7|次
@@ -191,7 +191,7 @@ TEST(LayoutBreak, HanLatinSpacingIsQuarterEmAndVanishesAtLineEdges) {
   EXPECT_FLOAT_EQ(lines[0].natural, 6.0f * kSize);
   // The extraction space in "重大事项 7次" is absorbed into the ¼ em, not added to it.
   std::string spaced = "重大事项 7次";
-  Paragraph q = itemize(spaced, testutil::fake_shape(spaced), finder, kSize, 0, 0, 0);
+  Paragraph q = prepare_paragraph(spaced, testutil::fake_shape(spaced), finder, kSize, 0, 0, 0);
   EXPECT_FLOAT_EQ(break_lines(q, s)[0].natural, 6.0f * kSize);
 }
 
@@ -199,7 +199,7 @@ TEST(LayoutBreak, LineEndMarkIsHalfAndLineStartBracketLosesHalf) {
   BreakFinder finder;
   // 4-em measure: "一二三，" fits as 3.5 em then justified; "（四五）" starts the next line.
   std::string text = "一二三，（四五）六七八九";
-  Paragraph p = itemize(text, testutil::fake_shape(text), finder, kSize, 0, 0, 0);
+  Paragraph p = prepare_paragraph(text, testutil::fake_shape(text), finder, kSize, 0, 0, 0);
   Setting s;
   s.measure = 4 * kSize;
   auto lines = break_lines(p, s);

@@ -41,10 +41,11 @@ TEST(Clreq, HanWesternSpacing) {
   EXPECT_FALSE(wants_han_latin_space(U'，', U'7'));  // a mark has its own blank
   EXPECT_FALSE(wants_han_latin_space(U'7', U'%'));
   EXPECT_FALSE(wants_han_latin_space(U'中', U'国'));
-  EXPECT_FLOAT_EQ(kHanLatinSpace, 0.25f);
-  EXPECT_LT(kHanLatinMin, kHanLatinSpace);
-  EXPECT_GT(kHanLatinMax, kHanLatinSpace);
 }
+
+// clreq §3.2.4 (a quarter em between Han and Latin), checked when the constants compile.
+static_assert(kHanLatinSpace == 0.25f);
+static_assert(kHanLatinMin < kHanLatinSpace && kHanLatinMax > kHanLatinSpace);
 
 TEST(Clreq, JustificationClassesInClreqOrder) {
   // clreq §procedures_for_inter-character_spacing_reduction: word spaces, interpuncts, brackets,

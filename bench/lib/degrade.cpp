@@ -278,18 +278,9 @@ std::string random_name(Rng& r) {
 
 bool ends_in_digit(const std::u32string& s) { return !s.empty() && is_ascii_digit(s.back()); }
 
-}  // namespace
-
-Degraded degrade(const CorpusArticle& article, const DegradeOptions& o, uint64_t seed,
-                 const std::string& other_headline) {
-  Rng r(seed);
-  Degraded d;
-  d.id = article.id;
-  d.seed = seed;
-  d.options = o;
-  ArtefactCounts& art = d.artefacts;
-
-  // 1. Truth leaves in reading order.
+// 1. Truth leaves in reading order (headline, subtitle, byline, headings, paragraphs, the box).
+std::vector<Leaf> truth_leaves(const CorpusArticle& article, const DegradeOptions& o, const std::string& other_headline,
+                               Rng& r, ArtefactCounts& art, std::string& byline_marker) {
   std::vector<Leaf> leaves;
   std::vector<CorpusBlock> body;
   for (const auto& b : article.blocks) {
@@ -302,7 +293,6 @@ Degraded degrade(const CorpusArticle& article, const DegradeOptions& o, uint64_t
     leaves.push_back({Kind::subtitle, false, "——" + other_headline, {}, {}});
     ++art.subtitles;
   }
-  std::string byline_marker;
   if (o.byline) {
     std::string names = random_name(r);
     if (r.chance(0.2)) names += " " + random_name(r);
@@ -338,10 +328,15 @@ Degraded degrade(const CorpusArticle& article, const DegradeOptions& o, uint64_t
     }
   }
 
-  // 2. Printed lines with their artefacts.
+  return leaves;
+}
+
+// 2. Printed lines with their artefacts.
+std::vector<Printed> print_lines(const std::vector<Leaf>& leaves, const DegradeOptions& o,
+                                 const std::string& byline_marker, Rng& r, ArtefactCounts& art) {
   std::vector<Printed> printed;
   for (size_t li = 0; li < leaves.size(); ++li) {
-    Leaf& leaf = leaves[li];
+    const Leaf& leaf = leaves[li];
     int leaf_id = static_cast<int>(li);
     for (char32_t c : to_u32(leaf.text)) art.real_spaces += c == U' ';
     for (auto& l : leaf.lines) for (char32_t c : to_u32(l)) art.real_spaces += c == U' ';
@@ -388,8 +383,14 @@ Degraded degrade(const CorpusArticle& article, const DegradeOptions& o, uint64_t
       ++art.split_numbers;
   }
 
-  // 3. Emit with the empty-line policy, recording each leaf's source lines.
-  if (o.leading_empty_line) d.lines.emplace_back();
+  return printed;
+}
+
+// 3. Emit with the empty-line policy, recording each leaf's source lines.
+std::vector<std::string> emit_lines(std::vector<Leaf>& leaves, const std::vector<Printed>& printed,
+                                    const DegradeOptions& o) {
+  std::vector<std::string> lines;
+  if (o.leading_empty_line) lines.emplace_back();
   auto empty_between = [&](const Printed& a, const Printed& b) {
     const Leaf& la = leaves[a.leaf];
     const Leaf& lb = leaves[b.leaf];
@@ -406,17 +407,21 @@ Degraded degrade(const CorpusArticle& article, const DegradeOptions& o, uint64_t
     return true;
   };
   for (size_t i = 0; i < printed.size(); ++i) {
-    d.lines.push_back(to_utf8(printed[i].text));
-    int n = static_cast<int>(d.lines.size());
+    lines.push_back(to_utf8(printed[i].text));
+    int n = static_cast<int>(lines.size());
     Leaf& leaf = leaves[printed[i].leaf];
     if (!leaf.src.known()) leaf.src.first = n;
     leaf.src.last = n;
-    if (i + 1 < printed.size() && empty_between(printed[i], printed[i + 1])) d.lines.emplace_back();
+    if (i + 1 < printed.size() && empty_between(printed[i], printed[i + 1])) lines.emplace_back();
   }
 
-  // 4. Truth document: sections open at headings; the box follows the last section.
-  Document& doc = d.truth;
-  doc.source = article.id + ".txt";
+  return lines;
+}
+
+// 4. Truth document: sections open at headings; the box follows the last section.
+Document truth_document(const std::vector<Leaf>& leaves, const std::string& id) {
+  Document doc;
+  doc.source = id + ".txt";
   int section = -1, box = -1;  // indices: doc.blocks grows while we fill it
   auto extend = [](LineRange& r, const LineRange& c) {
     if (!r.known()) r.first = c.first;
@@ -428,7 +433,7 @@ Degraded degrade(const CorpusArticle& article, const DegradeOptions& o, uint64_t
     doc.blocks.push_back(std::move(b));
     return static_cast<int>(doc.blocks.size()) - 1;
   };
-  for (auto& leaf : leaves) {
+  for (const auto& leaf : leaves) {
     Block b;
     b.kind = leaf.kind;
     b.text = leaf.text;
@@ -452,6 +457,23 @@ Degraded degrade(const CorpusArticle& article, const DegradeOptions& o, uint64_t
     extend(doc.blocks[into].src, b.src);
     doc.blocks[into].children.push_back(std::move(b));
   }
+  return doc;
+}
+
+}  // namespace
+
+Degraded degrade(const CorpusArticle& article, const DegradeOptions& o, uint64_t seed,
+                 const std::string& other_headline) {
+  Rng r(seed);
+  Degraded d;
+  d.id = article.id;
+  d.seed = seed;
+  d.options = o;
+  std::string byline_marker;
+  std::vector<Leaf> leaves = truth_leaves(article, o, other_headline, r, d.artefacts, byline_marker);
+  std::vector<Printed> printed = print_lines(leaves, o, byline_marker, r, d.artefacts);
+  d.lines = emit_lines(leaves, printed, o);
+  d.truth = truth_document(leaves, article.id);
   return d;
 }
 

@@ -44,7 +44,12 @@ FaceNames read_face_names(hb_face_t* face);
 // Case-insensitive match of a requested family/style against a face's names; the styles
 // "Regular", "Book", "Normal", "Roman" are one.
 bool names_match(const FaceNames& names, const std::string& family, const std::string& style);
+// Lower case without ' ', '-', '_': "NotoSerifCJKsc" ~ "Noto Serif CJK SC".
 std::string fold_name(const std::string& s);
+// fold_name, and "" / Regular / Book / Normal / Roman all as "regular": the one folding of styles.
+std::string fold_style(const std::string& s);
+// A name-table string (e.g. ID 6, the PostScript name) in English, else in any language; "" if none.
+std::string english_name(hb_face_t* face, unsigned id);
 
 struct ManifestFont {
   std::string family, style, file, package;

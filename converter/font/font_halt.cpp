@@ -82,15 +82,15 @@ std::vector<HaltGlyph> build_halt_table(hb_font_t* font, int upem) {
   if (cps.empty()) return out;
   // One character per buffer pass is not needed: `halt` is a single adjustment (no context), so
   // shaping the list once with and once without it gives each glyph's half-width metrics.
-  hb_buffer_t* plain = hb_buffer_create();
-  hb_buffer_t* half = hb_buffer_create();
-  shape(font, plain, cps, false);
-  shape(font, half, cps, true);
+  HbBuffer plain(hb_buffer_create());
+  HbBuffer half(hb_buffer_create());
+  shape(font, plain.get(), cps, false);
+  shape(font, half.get(), cps, true);
   unsigned n1 = 0, n2 = 0;
-  hb_glyph_info_t* g1 = hb_buffer_get_glyph_infos(plain, &n1);
-  hb_glyph_position_t* p1 = hb_buffer_get_glyph_positions(plain, nullptr);
-  hb_glyph_info_t* g2 = hb_buffer_get_glyph_infos(half, &n2);
-  hb_glyph_position_t* p2 = hb_buffer_get_glyph_positions(half, nullptr);
+  hb_glyph_info_t* g1 = hb_buffer_get_glyph_infos(plain.get(), &n1);
+  hb_glyph_position_t* p1 = hb_buffer_get_glyph_positions(plain.get(), nullptr);
+  hb_glyph_info_t* g2 = hb_buffer_get_glyph_infos(half.get(), &n2);
+  hb_glyph_position_t* p2 = hb_buffer_get_glyph_positions(half.get(), nullptr);
   float em = static_cast<float>(upem);
   if (n1 == n2) {
     for (unsigned i = 0; i < n1; ++i) {
@@ -100,8 +100,6 @@ std::vector<HaltGlyph> build_halt_table(hb_font_t* font, int upem) {
     }
   }
   if (out.empty()) out = synthesize(font, g1, p1, n1, upem);
-  hb_buffer_destroy(plain);
-  hb_buffer_destroy(half);
   std::sort(out.begin(), out.end(), [](const HaltGlyph& a, const HaltGlyph& b) { return a.gid < b.gid; });
   out.erase(std::unique(out.begin(), out.end(),
                         [](const HaltGlyph& a, const HaltGlyph& b) { return a.gid == b.gid; }),

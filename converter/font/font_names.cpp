@@ -12,11 +12,6 @@
 namespace paiban {
 namespace {
 
-bool is_regular(const std::string& folded) {
-  return folded.empty() || folded == "regular" || folded == "book" || folded == "normal" ||
-         folded == "roman";
-}
-
 std::string get_name(hb_face_t* face, hb_ot_name_id_t id, hb_language_t lang) {
   unsigned len = hb_ot_name_get_utf8(face, id, lang, nullptr, nullptr);
   if (len == 0) return {};
@@ -36,6 +31,17 @@ std::string fold_name(const std::string& s) {
     out.push_back((c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c);
   }
   return out;
+}
+
+std::string fold_style(const std::string& s) {
+  std::string out = fold_name(s);
+  if (out.empty() || out == "regular" || out == "book" || out == "normal" || out == "roman") return "regular";
+  return out;
+}
+
+std::string english_name(hb_face_t* face, hb_ot_name_id_t id) {
+  std::string s = get_name(face, id, hb_language_from_string("en", -1));
+  return s.empty() ? get_name(face, id, HB_LANGUAGE_INVALID) : s;
 }
 
 FaceNames read_face_names(hb_face_t* face) {
@@ -59,12 +65,7 @@ FaceNames read_face_names(hb_face_t* face) {
     if (std::find(names.pairs.begin(), names.pairs.end(), p) == names.pairs.end()) names.pairs.push_back(p);
   };
   // Subfamily names are often only in English: fall back to the English (or any) ID 2 / ID 17.
-  hb_language_t en = hb_language_from_string("en", -1);
-  auto any = [&](hb_ot_name_id_t id) {
-    std::string s = get_name(face, id, en);
-    if (s.empty()) s = get_name(face, id, HB_LANGUAGE_INVALID);
-    return s;
-  };
+  auto any = [&](hb_ot_name_id_t id) { return english_name(face, id); };
   std::string any2 = any(HB_OT_NAME_ID_FONT_SUBFAMILY), any17 = any(HB_OT_NAME_ID_TYPOGRAPHIC_SUBFAMILY);
   // The preferred pair (for messages): typographic names, else the legacy ones, in English.
   std::string f16 = any(HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY), f1 = any(HB_OT_NAME_ID_FONT_FAMILY);
@@ -87,12 +88,9 @@ FaceNames read_face_names(hb_face_t* face) {
 }
 
 bool names_match(const FaceNames& names, const std::string& family, const std::string& style) {
-  std::string f = fold_name(family), s = fold_name(style);
-  return std::any_of(names.pairs.begin(), names.pairs.end(), [&](const auto& p) {
-    if (fold_name(p.first) != f) return false;
-    std::string ps = fold_name(p.second);
-    return ps == s || (is_regular(ps) && is_regular(s));
-  });
+  std::string f = fold_name(family), s = fold_style(style);
+  return std::any_of(names.pairs.begin(), names.pairs.end(),
+                     [&](const auto& p) { return fold_name(p.first) == f && fold_style(p.second) == s; });
 }
 
 }  // namespace paiban

@@ -26,7 +26,7 @@ namespace fs = std::filesystem;
 
 bool FontFace::has_glyph(char32_t cp) const {
   hb_codepoint_t g = 0;
-  return hb_font && hb_font_get_nominal_glyph(hb_font, cp, &g) && g != 0;
+  return hb_font && hb_font_get_nominal_glyph(hb_font.get(), cp, &g) && g != 0;
 }
 
 // Each face gets its own FT_Library: FreeType allows one thread per library at a time, and the
@@ -34,14 +34,10 @@ bool FontFace::has_glyph(char32_t cp) const {
 struct FontFace::FreeType {
   std::mutex lock;
   bool opened = false;
-  FT_Library library = nullptr;
-  FT_Face face = nullptr;
+  Owned<FT_LibraryRec_, FT_Done_FreeType> library;  // declared first: destroyed after the face
+  Owned<FT_FaceRec_, FT_Done_Face> face;
   bool cid_keyed = false;
   CidSystemInfo ros;
-  ~FreeType() {
-    if (face) FT_Done_Face(face);
-    if (library) FT_Done_FreeType(library);
-  }
 };
 
 namespace {
@@ -49,19 +45,24 @@ namespace {
 // Opens the face on first use; the caller holds ft.lock.
 void open_freetype(const FontFace& f, FontFace::FreeType& ft) {
   if (ft.opened) return;
-  if (!ft.library && FT_Init_FreeType(&ft.library) != 0) throw Error(ExitCode::internal, "FreeType: cannot initialise");
-  FT_Error err = FT_New_Memory_Face(ft.library, reinterpret_cast<const FT_Byte*>(f.data),
-                                    static_cast<FT_Long>(f.data_size), f.index, &ft.face);
+  if (!ft.library) {
+    FT_Library library = nullptr;
+    if (FT_Init_FreeType(&library) != 0) throw Error(ExitCode::internal, "FreeType: cannot initialise");
+    ft.library.reset(library);
+  }
+  FT_Face face = nullptr;
+  FT_Error err = FT_New_Memory_Face(ft.library.get(), reinterpret_cast<const FT_Byte*>(f.data),
+                                    static_cast<FT_Long>(f.data_size), f.index, &face);
+  ft.face.reset(err == 0 ? face : nullptr);
   if (err != 0) {
-    ft.face = nullptr;
     throw input_error(f.path + ": corrupt font file (FreeType error " + std::to_string(err) + ")",
                       "reinstall the font or point the style at another file");
   }
   FT_Bool cid = 0;
-  ft.cid_keyed = f.cff && FT_Get_CID_Is_Internally_CID_Keyed(ft.face, &cid) == 0 && cid;
+  ft.cid_keyed = f.cff && FT_Get_CID_Is_Internally_CID_Keyed(ft.face.get(), &cid) == 0 && cid;
   const char *r = nullptr, *o = nullptr;
   FT_Int s = 0;
-  if (ft.cid_keyed && FT_Get_CID_Registry_Ordering_Supplement(ft.face, &r, &o, &s) == 0 && r && o)
+  if (ft.cid_keyed && FT_Get_CID_Registry_Ordering_Supplement(ft.face.get(), &r, &o, &s) == 0 && r && o)
     ft.ros = {r, o, static_cast<int>(s)};
   ft.opened = true;
 }
@@ -87,7 +88,7 @@ uint32_t FontFace::cid(uint32_t gid) const {
   std::lock_guard<std::mutex> lock(freetype->lock);
   open_freetype(*this, *freetype);
   FT_UInt cid = 0;
-  if (!freetype->cid_keyed || FT_Get_CID_From_Glyph_Index(freetype->face, gid, &cid) != 0) return gid;
+  if (!freetype->cid_keyed || FT_Get_CID_From_Glyph_Index(freetype->face.get(), gid, &cid) != 0) return gid;
   return cid;
 }
 
@@ -106,9 +107,7 @@ struct SystemFace {
 };
 
 std::string style_key(const std::string& family, const std::string& style) {
-  std::string s = fold_name(style);
-  if (s.empty() || s == "book" || s == "normal" || s == "roman") s = "regular";
-  return fold_name(family) + "|" + s;
+  return fold_name(family) + "|" + fold_style(style);
 }
 
 std::string canonical(const std::string& path) {
@@ -131,27 +130,15 @@ std::vector<std::string> system_font_dirs() {
   return dirs;
 }
 
-// An English (else any) name-table string, e.g. the PostScript name (ID 6).
-std::string name_string(hb_face_t* face, hb_ot_name_id_t id) {
-  char buf[128];
-  unsigned len = sizeof buf;
-  if (hb_ot_name_get_utf8(face, id, hb_language_from_string("en", -1), &len, buf) == 0) {
-    len = sizeof buf;
-    if (hb_ot_name_get_utf8(face, id, HB_LANGUAGE_INVALID, &len, buf) == 0) return "";
-  }
-  return std::string(buf, len);
-}
-
 // The font's bounding box from 'head' (xMin, yMin, xMax, yMax: int16 at offsets 36–42), the box
 // FreeType reports for sfnt faces; zeros when the table is missing or short.
 std::array<int, 4> head_bbox(hb_face_t* face) {
   std::array<int, 4> box{};
-  hb_blob_t* head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
+  HbBlob head(hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd')));
   unsigned len = 0;
-  const auto* d = reinterpret_cast<const unsigned char*>(hb_blob_get_data(head, &len));
+  const auto* d = reinterpret_cast<const unsigned char*>(hb_blob_get_data(head.get(), &len));
   if (d && len >= 44)
     for (int i = 0; i < 4; ++i) box[i] = static_cast<int16_t>(d[36 + 2 * i] << 8 | d[37 + 2 * i]);
-  hb_blob_destroy(head);
   return box;
 }
 
@@ -164,6 +151,13 @@ bool font_extension(const fs::path& p) {
 }  // namespace
 
 struct FontLibrary::Impl {
+  struct File {
+    std::shared_ptr<const MappedFile> map;
+    HbBlob blob;
+  };
+  // Declared before the faces, so destroyed after them: a face reads its file's bytes.
+  std::map<std::string, File> files;  // canonical path → mapped bytes, shared by a TTC's faces
+
   std::string manifest_path;
   std::optional<Manifest> manifest;
   std::vector<std::unique_ptr<FontFace>> faces;
@@ -172,33 +166,19 @@ struct FontLibrary::Impl {
   std::optional<std::vector<SystemFace>> system;
 
   explicit Impl(std::string mp) : manifest_path(std::move(mp)) {}
-  ~Impl() {
-    for (auto& f : faces) {
-      hb_font_destroy(f->hb_font);
-      hb_face_destroy(f->hb_face);
-      f->freetype.reset();  // before the file's map goes
-    }
-    for (auto& [path, f] : files) hb_blob_destroy(f.blob);
-  }
 
   const Manifest& get_manifest() {
     if (!manifest) manifest = try_load_manifest(manifest_path);
     return *manifest;
   }
 
-  struct File {
-    std::shared_ptr<const MappedFile> map;
-    hb_blob_t* blob = nullptr;
-  };
-  std::map<std::string, File> files;  // canonical path → mapped bytes, shared by a TTC's faces
-
   const File& file(const std::string& path) {
     auto it = files.find(path);
     if (it == files.end()) {
       File f;
       f.map = MappedFile::try_open(path);
-      f.blob = hb_blob_create(f.map->data(), static_cast<unsigned>(f.map->size()), HB_MEMORY_MODE_READONLY,
-                              nullptr, nullptr);
+      f.blob.reset(hb_blob_create(f.map->data(), static_cast<unsigned>(f.map->size()), HB_MEMORY_MODE_READONLY,
+                                  nullptr, nullptr));
       it = files.emplace(path, std::move(f)).first;
     }
     return it->second;
@@ -249,10 +229,8 @@ struct FontLibrary::Impl {
   }
 
   FaceNames names_of(const std::string& path, int index) {
-    hb_face_t* f = hb_face_create(file(path).blob, static_cast<unsigned>(index));
-    FaceNames n = read_face_names(f);
-    hb_face_destroy(f);
-    return n;
+    HbFace f(hb_face_create(file(path).blob.get(), static_cast<unsigned>(index)));
+    return read_face_names(f.get());
   }
 
   int load(const std::string& path, int index, const std::string& package) {
@@ -263,16 +241,11 @@ struct FontLibrary::Impl {
     auto fail = [&](const std::string& what) { return input_error(path + ": " + what, "point the style at another font file"); };
     const File& file_ = file(path);
     const MappedFile& m = *file_.map;
-    hb_face_t* hbf = hb_face_create(file_.blob, static_cast<unsigned>(index));
-    auto has_table = [&](hb_tag_t tag) {
-      hb_blob_t* t = hb_face_reference_table(hbf, tag);
-      bool ok = hb_blob_get_length(t) > 0;
-      hb_blob_destroy(t);
-      return ok;
-    };
+    f->hb_face.reset(hb_face_create(file_.blob.get(), static_cast<unsigned>(index)));
+    hb_face_t* hbf = f->hb_face.get();
+    auto has_table = [&](hb_tag_t tag) { return hb_blob_get_length(HbBlob(hb_face_reference_table(hbf, tag)).get()) > 0; };
     bool cff = has_table(HB_TAG('C', 'F', 'F', ' '));
     if (hb_face_get_glyph_count(hbf) == 0 || (!cff && !has_table(HB_TAG('g', 'l', 'y', 'f')))) {
-      hb_face_destroy(hbf);
       throw fail("no usable glyph outlines (corrupt, or CFF2/bitmap-only, which are not supported)");
     }
     hb_face_make_immutable(hbf);
@@ -282,20 +255,19 @@ struct FontLibrary::Impl {
     FaceNames names = read_face_names(hbf);
     f->family = names.family;
     f->style = names.style;
-    f->postscript_name = name_string(hbf, HB_OT_NAME_ID_POSTSCRIPT_NAME);
+    f->postscript_name = english_name(hbf, HB_OT_NAME_ID_POSTSCRIPT_NAME);
     f->cff = cff;
     f->bbox = head_bbox(hbf);
     f->freetype = std::make_shared<FontFace::FreeType>();
     f->upem = static_cast<int>(hb_face_get_upem(hbf));
     f->glyph_count = hb_face_get_glyph_count(hbf);
-    f->hb_face = hbf;
-    f->hb_font = hb_font_create(hbf);
-    hb_font_make_immutable(f->hb_font);
+    f->hb_font.reset(hb_font_create(hbf));
+    hb_font_make_immutable(f->hb_font.get());
     // Ideographic em box from BASE (or HarfBuzz's synthesis), the box CJK lines are set on.
     hb_position_t top = 0, bottom = 0;
-    hb_ot_layout_get_baseline_with_fallback(f->hb_font, HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_TOP_OR_RIGHT,
+    hb_ot_layout_get_baseline_with_fallback(f->hb_font.get(), HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_TOP_OR_RIGHT,
                                             HB_DIRECTION_LTR, HB_TAG('h', 'a', 'n', 'i'), HB_TAG_NONE, &top);
-    hb_ot_layout_get_baseline_with_fallback(f->hb_font, HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_BOTTOM_OR_LEFT,
+    hb_ot_layout_get_baseline_with_fallback(f->hb_font.get(), HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_BOTTOM_OR_LEFT,
                                             HB_DIRECTION_LTR, HB_TAG('h', 'a', 'n', 'i'), HB_TAG_NONE, &bottom);
     if (top > bottom) {
       f->ascender = static_cast<float>(top) / f->upem;
@@ -303,7 +275,7 @@ struct FontLibrary::Impl {
     }
     f->data = m.data();
     f->data_size = m.size();
-    f->halt = build_halt_table(f->hb_font, f->upem);
+    f->halt = build_halt_table(f->hb_font.get(), f->upem);
     faces.push_back(std::move(f));
     int id = static_cast<int>(faces.size() - 1);
     by_file[key] = id;
@@ -313,7 +285,7 @@ struct FontLibrary::Impl {
   // The face of `path` whose names match; the manifest's index is tried first, then every face
   // of the file (a package update may reorder a TTC). -1 when none matches.
   int find_in_file(const std::string& path, int hint, const std::string& family, const std::string& style) {
-    int n = static_cast<int>(hb_face_count(file(path).blob));
+    int n = static_cast<int>(hb_face_count(file(path).blob.get()));
     if (n == 0) {
       try_check_sfnt(path, 0);  // throws the precise error
       throw input_error(path + ": corrupt font file (no face can be read)", "reinstall the font or point the style at another file");
@@ -341,15 +313,13 @@ struct FontLibrary::Impl {
       std::sort(paths.begin(), paths.end());  // deterministic choice among duplicates
       for (const std::string& p : paths) {
         // Unreadable files are skipped: the scan looks for a family, it does not judge files.
-        hb_blob_t* blob = hb_blob_create_from_file_or_fail(p.c_str());
+        HbBlob blob(hb_blob_create_from_file_or_fail(p.c_str()));
         if (!blob) continue;
-        unsigned n = hb_face_count(blob);
+        unsigned n = hb_face_count(blob.get());
         for (unsigned i = 0; i < n; ++i) {
-          hb_face_t* f = hb_face_create(blob, i);
-          system->push_back({p, static_cast<int>(i), read_face_names(f)});
-          hb_face_destroy(f);
+          HbFace f(hb_face_create(blob.get(), i));
+          system->push_back({p, static_cast<int>(i), read_face_names(f.get())});
         }
-        hb_blob_destroy(blob);
       }
     }
     return *system;
@@ -448,5 +418,23 @@ const FontFace& FontLibrary::face(int id) const {
 }
 
 size_t FontLibrary::size() const { return impl_->faces.size(); }
+
+int FontLibrary::try_load(const FontRef& ref) {
+  return ref.file.empty() ? try_face(ref.family, ref.style) : try_face_file(ref.file, ref.index);
+}
+
+int FontLibrary::resolve(const FontRef& ref) const {
+  for (size_t i = 0; i < size(); ++i) {
+    const FontFace& f = face(static_cast<int>(i));
+    if (!ref.file.empty()) {
+      if (f.index == ref.index && canonical(f.path) == canonical(ref.file)) return static_cast<int>(i);
+    } else if (fold_style(f.family) == fold_style(ref.family) && fold_style(f.style) == fold_style(ref.style)) {
+      return static_cast<int>(i);
+    } else if (fold_style(f.family) + fold_style(f.style) == fold_style(ref.family) + fold_style(ref.style)) {
+      return static_cast<int>(i);  // the same words split differently between family and style
+    }
+  }
+  return -1;
+}
 
 }  // namespace paiban

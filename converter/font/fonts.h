@@ -9,8 +9,9 @@
 #include <string>
 #include <vector>
 
-typedef struct hb_face_t hb_face_t;
-typedef struct hb_font_t hb_font_t;
+#include <hb.h>
+
+#include "core/owned.h"
 
 namespace paiban {
 
@@ -27,6 +28,12 @@ struct CidSystemInfo {
   int supplement = 0;
 };
 
+// Owned HarfBuzz handles (core/owned.h): destroyed however the scope is left.
+using HbBlob = Owned<hb_blob_t, hb_blob_destroy>;
+using HbFace = Owned<hb_face_t, hb_face_destroy>;
+using HbFont = Owned<hb_font_t, hb_font_destroy>;
+using HbBuffer = Owned<hb_buffer_t, hb_buffer_destroy>;
+
 struct FontFace {
   std::string path;          // file on disk
   int index = 0;             // face index inside a TTC
@@ -38,8 +45,8 @@ struct FontFace {
   unsigned glyph_count = 0;
   float ascender = 0.88f, descender = -0.12f;  // ideographic em box (BASE), in em
   std::array<int, 4> bbox{};  // xMin, yMin, xMax, yMax in font units ('head' table)
-  hb_face_t* hb_face = nullptr;  // immutable
-  hb_font_t* hb_font = nullptr;  // immutable; scale = upem (advances come back in font units)
+  HbFace hb_face;  // immutable
+  HbFont hb_font;  // immutable; scale = upem (advances come back in font units)
   // The file's bytes: a read-only memory map owned by the FontLibrary (shared by the faces of a
   // TTC), so a 26 MB Noto file costs no copy and only the pages actually read.
   const char* data = nullptr;
@@ -59,6 +66,14 @@ struct FontFace {
   CidSystemInfo cid_system_info() const;
   // The halt entry of a glyph, or nullptr when `halt` leaves it alone.
   const HaltGlyph* halt_of(uint32_t gid) const;
+};
+
+// A face as a style names it: by family + style name (fonts/ manifest and system folders), or a
+// file of the style's own (a publisher's licensed font), resolved relative to the style file.
+struct FontRef {
+  std::string family, style;
+  std::string file;
+  int index = 0;  // face inside a TTC/OTC file
 };
 
 // A role's faces in fallback order (indices into FontLibrary).
@@ -82,6 +97,11 @@ class FontLibrary {
   // The fallback chain of a manifest role ("song", "hei", "kai", "latin"): its first face is
   // required (throws like try_face); later ones are skipped when their file is not installed.
   FontChain try_chain(const std::string& role);
+
+  // A FontRef's face: try_face or try_face_file (loads; throws like them).
+  int try_load(const FontRef& ref);
+  // The loaded face a FontRef names (the same folding of names as loading), or -1. Read-only.
+  int resolve(const FontRef& ref) const;
 
   const FontFace& face(int id) const;
   size_t size() const;

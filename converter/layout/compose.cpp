@@ -218,7 +218,7 @@ SetParagraph set_text(const std::string& text, const TextStyle& ts, float measur
   }
   SetParagraph sp;
   sp.kind = kind;
-  sp.p = itemize(text, std::move(glyphs), ctx.breaks, ts.size, ts.indent, ts.tracking, ts.gray);
+  sp.p = prepare_paragraph(text, std::move(glyphs), ctx.breaks, ts.size, ts.indent, ts.tracking, ts.gray);
   sp.setting.measure = measure;
   sp.setting.align = ts.align;
   sp.lines = break_lines(sp.p, sp.setting);

@@ -2,8 +2,6 @@
 // compose (shape → prepare → break, per block) → paginate → emit.
 #include "layout/layout.h"
 
-#include <filesystem>
-
 #include "core/error.h"
 #include "core/limits.h"
 #include "core/timer.h"
@@ -14,44 +12,12 @@ namespace paiban {
 
 namespace {
 
-std::string fold(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == ' ' || c == '-' || c == '_') continue;
-    out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
-  }
-  if (out.empty() || out == "regular" || out == "book" || out == "normal" || out == "roman") return "regular";
-  return out;
-}
-
-std::string canonical(const std::string& path) {
-  std::error_code ec;
-  auto p = std::filesystem::weakly_canonical(path, ec);
-  return ec ? path : p.string();
-}
-
-// The loaded face a style's FontRef names, or -1. Read-only: the faces were loaded by
-// prepare_fonts, which also checks that every face it loaded is found here again.
-int find_loaded(const FontLibrary& fonts, const FontRef& ref) {
-  for (size_t i = 0; i < fonts.size(); ++i) {
-    const FontFace& f = fonts.face(static_cast<int>(i));
-    if (!ref.file.empty()) {
-      if (f.index == ref.index && canonical(f.path) == canonical(ref.file)) return static_cast<int>(i);
-    } else if (fold(f.family) == fold(ref.family) && fold(f.style) == fold(ref.style)) {
-      return static_cast<int>(i);
-    } else if (fold(f.family) + fold(f.style) == fold(ref.family) + fold(ref.style)) {
-      return static_cast<int>(i);  // "Noto Serif CJK SC Bold" + "Regular" ~ "Noto Serif CJK SC" + "Bold"
-    }
-  }
-  return -1;
-}
-
 layout::FontChains resolve_chains(const Style& style, const FontLibrary& fonts) {
   layout::FontChains chains;
   for (const auto& [role, refs] : style.fonts) {
     FontChain chain;
     for (const FontRef& ref : refs) {
-      int id = find_loaded(fonts, ref);
+      int id = fonts.resolve(ref);
       if (id >= 0) chain.faces.push_back(id);
     }
     if (chain.faces.empty())
@@ -70,14 +36,14 @@ void prepare_fonts(const Style& style, FontLibrary& fonts) {
       const FontRef& ref = refs[i];
       int id;
       try {
-        id = ref.file.empty() ? fonts.try_face(ref.family, ref.style) : fonts.try_face_file(ref.file, ref.index);
+        id = fonts.try_load(ref);
       } catch (const Error& e) {
         // The first face of a role is required; later faces are fallbacks used when installed.
         if (i == 0)
           throw Error(e.code(), style.file + ": font role '" + role + "': " + e.what(), e.hint());
         continue;
       }
-      if (find_loaded(fonts, ref) != id) {
+      if (fonts.resolve(ref) != id) {  // resolve_chains must find it again
         const FontFace& f = fonts.face(id);
         throw input_error(style.file + ": font role '" + role + "': \"" + ref.family + "\" " + ref.style +
                               " was found as \"" + f.family + "\" " + f.style,

@@ -97,8 +97,8 @@ class BreakFinder {
 };
 
 // prepare: text + its shaped glyphs → atoms and gaps (clreq punctuation and spacing rules).
-Paragraph itemize(std::string text, std::vector<ShapedGlyph> glyphs, BreakFinder& breaks, float size,
-                  float indent_em, float tracking_em, float gray);
+Paragraph prepare_paragraph(std::string text, std::vector<ShapedGlyph> glyphs, BreakFinder& breaks, float size,
+                            float indent_em, float tracking_em, float gray);
 
 // The face chains of a style's roles, resolved against the loaded fonts.
 struct FontChains {

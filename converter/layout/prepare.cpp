@@ -64,7 +64,7 @@ bool is_punct_like(char32_t cp) {
 
 }  // namespace
 
-Paragraph itemize(std::string text, std::vector<ShapedGlyph> glyphs, BreakFinder& finder, float size,
+Paragraph prepare_paragraph(std::string text, std::vector<ShapedGlyph> glyphs, BreakFinder& finder, float size,
                   float indent_em, float tracking_em, float gray) {
   Paragraph p;
   p.text = std::move(text);
@@ -196,12 +196,6 @@ Paragraph itemize(std::string text, std::vector<ShapedGlyph> glyphs, BreakFinder
     if (gap.can_break && is_ascii_digit(a.last) && is_han(b.first)) gap.penalty = kDigitUnitPenalty;
   }
   return p;
-}
-
-const FontChain* FontChains::find(const std::string& role) const {
-  for (auto& [name, chain] : roles)
-    if (name == role) return &chain;
-  return nullptr;
 }
 
 }  // namespace paiban::layout

@@ -99,7 +99,8 @@ std::vector<ShapedGlyph> shape(std::string_view text, const FontLibrary& fonts, 
   }
   resolve_scripts(chars);
 
-  hb_buffer_t* buf = hb_buffer_create();
+  HbBuffer owner(hb_buffer_create());
+  hb_buffer_t* buf = owner.get();
   hb_language_t lang = hb_language_from_string("zh-Hans", -1);
   out.reserve(chars.size());
   for (size_t a = 0; a < chars.size();) {
@@ -118,7 +119,7 @@ std::vector<ShapedGlyph> shape(std::string_view text, const FontLibrary& fonts, 
     hb_buffer_set_language(buf, lang);
     hb_buffer_set_flags(buf, static_cast<hb_buffer_flags_t>((start == 0 ? HB_BUFFER_FLAG_BOT : 0) |
                                                             (end == text.size() ? HB_BUFFER_FLAG_EOT : 0)));
-    hb_shape(face.hb_font, buf, nullptr, 0);
+    hb_shape(face.hb_font.get(), buf, nullptr, 0);
 
     unsigned n = 0;
     const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
@@ -143,7 +144,6 @@ std::vector<ShapedGlyph> shape(std::string_view text, const FontLibrary& fonts, 
     }
     a = b;
   }
-  hb_buffer_destroy(buf);
   return out;
 }
 

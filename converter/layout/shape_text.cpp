@@ -63,4 +63,10 @@ std::vector<ShapedGlyph> shape_text(std::string_view text, const FontChain& chai
   return out;
 }
 
+const FontChain* FontChains::find(const std::string& role) const {
+  for (auto& [name, chain] : roles)
+    if (name == role) return &chain;
+  return nullptr;
+}
+
 }  // namespace paiban::layout

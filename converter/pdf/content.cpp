@@ -22,11 +22,7 @@ void append_tm(std::string& out, double x, double y) {
 // so copy/paste still returns the source character.
 void append_actual_text(std::string& out, const PlacedGlyph& g, uint16_t code) {
   out += "/Span<</ActualText<";
-  static const char kHex[] = "0123456789ABCDEF";
-  for (unsigned char c : utf16be(g.text, true)) {
-    out.push_back(kHex[c >> 4]);
-    out.push_back(kHex[c & 0xF]);
-  }
+  append_hex(out, utf16be(g.text, true));
   out += ">>>BDC\n";
   append_tm(out, g.x, g.y);
   out += "[<";

@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
 
 #include "core/error.h"
 #include "core/timer.h"
@@ -19,14 +18,8 @@
 namespace paiban::pdf {
 namespace {
 
-template <class T, void (*F)(T*)>
-struct Deleter {
-  void operator()(T* p) const { F(p); }
-};
-using InputPtr = std::unique_ptr<hb_subset_input_t, Deleter<hb_subset_input_t, hb_subset_input_destroy>>;
-using PlanPtr = std::unique_ptr<hb_subset_plan_t, Deleter<hb_subset_plan_t, hb_subset_plan_destroy>>;
-using FacePtr = std::unique_ptr<hb_face_t, Deleter<hb_face_t, hb_face_destroy>>;
-using BlobPtr = std::unique_ptr<hb_blob_t, Deleter<hb_blob_t, hb_blob_destroy>>;
+using InputPtr = Owned<hb_subset_input_t, hb_subset_input_destroy>;
+using PlanPtr = Owned<hb_subset_plan_t, hb_subset_plan_destroy>;
 
 // Tables a PDF renderer never reads: layout (shaping is done; keeping GSUB makes the glyph closure
 // pull in ~60% more glyphs), hinting, bitmaps, colour, vertical metrics (not used yet).
@@ -102,15 +95,15 @@ PreparedFont prepare_font(const FontFace& f, const FontUse& use) {
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (hb_tag_t t : kDropTables) hb_set_add(drop, t);
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_DESUBROUTINIZE | HB_SUBSET_FLAGS_NO_HINTING);
-  FacePtr source(hb_face_create_for_tables(reference_visible_table, f.hb_face, nullptr));
+  HbFace source(hb_face_create_for_tables(reference_visible_table, f.hb_face.get(), nullptr));
   hb_face_set_upem(source.get(), static_cast<unsigned>(f.upem));
   hb_face_set_glyph_count(source.get(), f.glyph_count);
   PlanPtr plan(hb_subset_plan_create_or_fail(source.get(), input.get()));
   if (!plan) throw fail("hb-subset cannot plan the subset");
   const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
-  FacePtr sub(hb_subset_plan_execute_or_fail(plan.get()));
+  HbFace sub(hb_subset_plan_execute_or_fail(plan.get()));
   if (!sub) throw fail("hb-subset failed");
-  BlobPtr program(f.cff ? hb_face_reference_table(sub.get(), HB_TAG('C', 'F', 'F', ' '))
+  HbBlob program(f.cff ? hb_face_reference_table(sub.get(), HB_TAG('C', 'F', 'F', ' '))
                         : hb_face_reference_blob(sub.get()));
   unsigned program_len = 0;
   const char* program_data = hb_blob_get_data(program.get(), &program_len);
@@ -130,7 +123,7 @@ PreparedFont prepare_font(const FontFace& f, const FontUse& use) {
   for (uint32_t gid : use.gids) {
     uint32_t code = cid_keyed ? f.cid(gid) : f.cff ? hb_map_get(old_to_new, gid) : gid;
     if (code > 0xFFFF) throw fail("a glyph code does not fit Identity-H (2 bytes)");
-    int w = to_1000(f, hb_font_get_glyph_h_advance(f.hb_font, gid));
+    int w = to_1000(f, hb_font_get_glyph_h_advance(f.hb_font.get(), gid));
     out.code[gid] = static_cast<uint16_t>(code);
     out.width[gid] = w;
     out.code_width.emplace_back(static_cast<uint16_t>(code), w);
@@ -192,9 +185,9 @@ EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& 
   st += HPDF_Dict_Add(fd, "FontBBox", box);
   st += HPDF_Dict_AddNumber(fd, "ItalicAngle", 0);
   hb_position_t asc = 0, desc = 0, cap = 0;
-  hb_ot_metrics_get_position_with_fallback(f.hb_font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &asc);
-  hb_ot_metrics_get_position_with_fallback(f.hb_font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &desc);
-  hb_ot_metrics_get_position_with_fallback(f.hb_font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap);
+  hb_ot_metrics_get_position_with_fallback(f.hb_font.get(), HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &asc);
+  hb_ot_metrics_get_position_with_fallback(f.hb_font.get(), HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &desc);
+  hb_ot_metrics_get_position_with_fallback(f.hb_font.get(), HB_OT_METRICS_TAG_CAP_HEIGHT, &cap);
   st += HPDF_Dict_AddNumber(fd, "Ascent", to_1000(f, asc));
   st += HPDF_Dict_AddNumber(fd, "Descent", to_1000(f, desc));
   st += HPDF_Dict_AddNumber(fd, "CapHeight", to_1000(f, cap));

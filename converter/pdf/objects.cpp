@@ -4,9 +4,9 @@
 
 #include <charconv>
 #include <cmath>
-#include <memory>
 
 #include "core/error.h"
+#include "core/owned.h"
 #include "core/unicode.h"
 #include "pdf/libharu.h"
 #include "pdf/pdf_internal.h"
@@ -51,9 +51,19 @@ void append_number(std::string& out, double v, int decimals) {
   out.append(s);
 }
 
+namespace {
+constexpr char kHex[] = "0123456789ABCDEF";
+}  // namespace
+
 void append_hex4(std::string& out, uint32_t code) {
-  static const char kHex[] = "0123456789ABCDEF";
   for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(code >> shift) & 0xF]);
+}
+
+void append_hex(std::string& out, std::string_view bytes) {
+  for (unsigned char c : bytes) {
+    out.push_back(kHex[c >> 4]);
+    out.push_back(kHex[c & 0xF]);
+  }
 }
 
 std::string utf16be(std::string_view utf8, bool bom) {
@@ -85,8 +95,7 @@ HPDF_Binary text_string(HPDF_Doc pdf, std::string_view utf8) {
 std::string deflate_bytes(std::string_view bytes) {
   // libdeflate rather than zlib: the same zlib format (RFC 1950, §7.4.4 FlateDecode) in one call
   // over the whole buffer.
-  std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> c(
-      libdeflate_alloc_compressor(kDeflateLevel), libdeflate_free_compressor);
+  Owned<libdeflate_compressor, libdeflate_free_compressor> c(libdeflate_alloc_compressor(kDeflateLevel));
   if (!c) return {};
   std::string out(libdeflate_zlib_compress_bound(c.get(), bytes.size()), '\0');
   size_t n = libdeflate_zlib_compress(c.get(), bytes.data(), bytes.size(), out.data(), out.size());

@@ -32,6 +32,8 @@ void check(const HpdfErrors& errors, HPDF_STATUS status, const char* what);
 // Locale-free number for a content stream or dict: at most `decimals` decimals, no trailing zeros.
 void append_number(std::string& out, double v, int decimals = 3);
 void append_hex4(std::string& out, uint32_t code);
+// Upper-case hex digits of every byte (the inside of a hex string, §7.3.4.3).
+void append_hex(std::string& out, std::string_view bytes);
 // UTF-8 → UTF-16BE bytes (surrogate pairs for astral characters), optionally with a BOM.
 std::string utf16be(std::string_view utf8, bool bom);
 // A PDF text string (7.9.2.2): UTF-16BE with BOM, written as a hex string by libharu.

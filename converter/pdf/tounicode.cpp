@@ -21,12 +21,7 @@ std::string tounicode_cmap(const std::vector<std::pair<uint16_t, std::string>>& 
       out.push_back('<');
       append_hex4(out, map[k].first);
       out += "> <";
-      std::string u = utf16be(map[k].second, false);
-      for (unsigned char c : u) {
-        static const char kHex[] = "0123456789ABCDEF";
-        out.push_back(kHex[c >> 4]);
-        out.push_back(kHex[c & 0xF]);
-      }
+      append_hex(out, utf16be(map[k].second, false));
       out += ">\n";
     }
     out += "endbfchar\n";

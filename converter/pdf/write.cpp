@@ -1,9 +1,10 @@
 // write (pdf): a laid-out document → PDF bytes with libharu as the writer. The steps, in order:
 // collect (collect.cpp) → prepare fonts → embed (font_embed.cpp) → add pages (pages.cpp) → info →
 // outline (info.cpp) → save. Deterministic: no IDs, fixed dates, objects created in a fixed order.
-#include <memory>
+#include <type_traits>
 
 #include "core/error.h"
+#include "core/owned.h"
 #include "core/parallel.h"
 #include "core/timer.h"
 #include "pdf/libharu.h"
@@ -14,10 +15,7 @@ namespace paiban {
 namespace pdf {
 namespace {
 
-struct DocFree {
-  void operator()(HPDF_Doc d) const { HPDF_Free(d); }
-};
-using DocPtr = std::unique_ptr<HPDF_Doc_Rec, DocFree>;
+using DocPtr = Owned<std::remove_pointer_t<HPDF_Doc>, HPDF_Free>;
 
 DocPtr start_document(HpdfErrors& errors) {
   DocPtr pdf(HPDF_New(on_hpdf_error, &errors));

@@ -1,4 +1,5 @@
-// reflow: decoded column lines → Document. Each stage is one verb in its own file (stages.h).
+// reflow: decoded column lines → Document. The stages, in order: segment → split → classify →
+// assemble (lines cleaned and joined by normalise.cpp); one verb per file (stages.h).
 #include "reflow/reflow.h"
 
 #include "reflow/stages.h"

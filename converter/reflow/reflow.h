@@ -1,4 +1,4 @@
-// reflow: decoded column lines → Document. Stages: segment → classify → normalise.
+// reflow: decoded column lines → Document (the stages, in order, are in reflow.cpp).
 #pragma once
 
 #include <map>

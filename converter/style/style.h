@@ -6,18 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "font/fonts.h"
+
 namespace paiban {
 
 enum class Align { start, center, end, justify };
-
-// One face of a role's fallback chain: by family + style name (fonts/ manifest and system
-// folders), or a file of the style's own (a publisher's licensed font), resolved relative to
-// the style file.
-struct FontRef {
-  std::string family, style;
-  std::string file;
-  int index = 0;  // face inside a TTC/OTC file
-};
 
 // How one kind of text is set.
 struct TextStyle {
@@ -61,7 +54,7 @@ struct Style {
 
   // Fallback chains per role. Required roles: body (Song), heading (Hei), box (Kai), latin
   // (for Latin letters and digits, before the role's own faces). Styles may add more roles.
-  std::map<std::string, std::vector<FontRef>> fonts;
+  std::map<std::string, std::vector<FontRef>> fonts;  // FontRef: font/fonts.h
 
   TextStyle body;      // paragraphs
   TextStyle headline, subtitle, byline;
