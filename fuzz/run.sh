@@ -99,6 +99,14 @@ seeds_ocr_read_fuzz() {
   true
 }
 
+seeds_batch_names_fuzz() {  # names as archivers store them: GBK, Big5 (0x5C seconds), Shift_JIS, UTF-8
+  local d=$1
+  printf '\xd0\xc2\xce\xc5/\xd0\xed\xb9\xa6\xb8\xc7.txt\0\xd5\x5c\xd0\xc5/\xdf\x5c\x84\xd3.txt' >"$d/gbk"
+  printf '\xb7\x73\xbb\x44/\xb3\x5c\xa5\x5c\xbb\x5c.txt' >"$d/big5"
+  printf '\x93\xfa\x96\x7b/\x8b\x4c\x8e\x96.txt' >"$d/sjis"
+  printf '\x01\xe6\x8a\xa5\xe7\xba\xb8/a.txt\0../x.txt' >"$d/utf8"
+}
+
 status=0
 : >"$build/fuzz-summary.txt"
 for t in "${targets[@]}"; do

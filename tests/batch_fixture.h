@@ -13,6 +13,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -154,6 +157,117 @@ inline fs::path make_source(const fs::path& base, Kind kind, const std::vector<S
   return path;
 }
 
+// Archives written byte by byte, for names no archiver library would write as asked: zip names
+// in any code page with or without the UTF-8 flag (APPNOTE 4.4.4 bit 11) and with the Info-ZIP
+// Unicode Path extra field (0x7075, APPNOTE 4.6.9); ustar names in any code page, with or
+// without a PAX `path` record (POSIX.1-2001 pax).
+struct RawEntry {
+  RawEntry(std::string n, std::string d, bool flag = false, std::string path = {})
+      : name(std::move(n)), data(std::move(d)), utf8_flag(flag), unicode_path(std::move(path)) {}
+  std::string name;          // stored bytes
+  std::string data;
+  bool utf8_flag = false;    // zip: general purpose bit 11
+  std::string unicode_path;  // zip: a 0x7075 field with this UTF-8 name; tar: a PAX path record
+};
+
+inline std::uint32_t crc32_of(const std::string& s) {
+  std::uint32_t c = 0xFFFFFFFFu;
+  for (unsigned char b : s) {
+    c ^= b;
+    for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+  }
+  return ~c;
+}
+
+// Little-endian `bytes` bytes of v; bytes past the fourth are zero (a run of zero fields).
+inline void put_le(std::string& o, std::uint32_t v, int bytes) {
+  for (int i = 0; i < bytes; ++i) o += static_cast<char>(i < 4 ? (v >> (8 * i)) & 0xFF : 0);
+}
+
+inline std::string zip_bytes(const std::vector<RawEntry>& entries) {
+  std::string out, cd;
+  for (const RawEntry& e : entries) {
+    std::string extra;
+    if (!e.unicode_path.empty()) {
+      put_le(extra, 0x7075, 2);
+      put_le(extra, static_cast<std::uint32_t>(5 + e.unicode_path.size()), 2);
+      extra += '\x01';  // version 1
+      put_le(extra, crc32_of(e.name), 4);  // of the stored name it stands for
+      extra += e.unicode_path;
+    }
+    auto common = [&](std::string& o) {  // version needed .. extra length, shared by both headers
+      put_le(o, 20, 2);
+      put_le(o, e.utf8_flag ? 0x800 : 0, 2);
+      put_le(o, 0, 2);  // stored
+      put_le(o, 0, 4);  // time, date
+      put_le(o, crc32_of(e.data), 4);
+      put_le(o, static_cast<std::uint32_t>(e.data.size()), 4);
+      put_le(o, static_cast<std::uint32_t>(e.data.size()), 4);
+      put_le(o, static_cast<std::uint32_t>(e.name.size()), 2);
+      put_le(o, static_cast<std::uint32_t>(extra.size()), 2);
+    };
+    const auto offset = static_cast<std::uint32_t>(out.size());
+    put_le(out, 0x04034b50, 4);
+    common(out);
+    out += e.name + extra + e.data;
+    put_le(cd, 0x02014b50, 4);
+    put_le(cd, 20, 2);  // made by
+    common(cd);
+    put_le(cd, 0, 2 + 2 + 2 + 4);  // comment length, disk, internal and external attributes
+    put_le(cd, offset, 4);
+    cd += e.name + extra;
+  }
+  const auto n = static_cast<std::uint32_t>(entries.size());
+  std::string end;
+  put_le(end, 0x06054b50, 4);
+  put_le(end, 0, 4);  // disk numbers
+  put_le(end, n, 2);
+  put_le(end, n, 2);
+  put_le(end, static_cast<std::uint32_t>(cd.size()), 4);
+  put_le(end, static_cast<std::uint32_t>(out.size()), 4);
+  put_le(end, 0, 2);
+  return out + cd + end;
+}
+
+inline std::string tar_header(const std::string& name, std::size_t size, char type) {
+  std::string h(512, '\0');
+  auto field = [&](size_t at, size_t len, const std::string& v) { h.replace(at, std::min(len, v.size()), v.substr(0, len)); };
+  auto octal = [](std::uint64_t v, int width) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%0*llo", width, static_cast<unsigned long long>(v));
+    return std::string(buf);
+  };
+  field(0, 100, name);
+  field(100, 8, octal(0644, 7));
+  field(108, 8, octal(0, 7));
+  field(116, 8, octal(0, 7));
+  field(124, 12, octal(size, 11));
+  field(136, 12, octal(1700000000, 11));
+  h[156] = type;
+  field(257, 8, std::string("ustar\0" "00", 8));
+  h.replace(148, 8, std::string(8, ' '));
+  unsigned sum = 0;
+  for (unsigned char c : h) sum += c;
+  field(148, 8, octal(sum, 6) + std::string(1, '\0') + " ");
+  return h;
+}
+
+inline std::string tar_bytes(const std::vector<RawEntry>& entries) {
+  auto padded = [](std::string s) { return s.append((512 - s.size() % 512) % 512, '\0'); };
+  std::string out;
+  for (const RawEntry& e : entries) {
+    if (!e.unicode_path.empty()) {
+      std::string rec = " path=" + e.unicode_path + "\n";
+      size_t len = rec.size() + 1;
+      while (std::to_string(len).size() + rec.size() != len) ++len;
+      rec = std::to_string(len) + rec;
+      out += tar_header("PaxHeaders/x", rec.size(), 'x') + padded(rec);
+    }
+    out += tar_header(e.name, e.data.size(), '0') + padded(e.data);
+  }
+  return out + std::string(1024, '\0');
+}
+
 // The paiban binary started with `args`, its stderr in a temporary file.
 class Child {
  public:
@@ -179,6 +293,7 @@ class Child {
     ::unlink(errpath_);
   }
   void signal(int sig) { ::kill(pid_, sig); }
+  std::string stderr_so_far() const { return read_file(errpath_); }
   // The exit code, or 128 + the signal that ended it.
   int wait(std::string* err = nullptr) {
     int status = 0;
@@ -229,6 +344,13 @@ inline std::vector<std::map<std::string, std::string>> read_report_csv(const fs:
     out.push_back(m);
   }
   return out;
+}
+
+// DIR/report.csv's rows by input.
+inline std::map<std::string, std::map<std::string, std::string>> report_rows(const fs::path& out) {
+  std::map<std::string, std::map<std::string, std::string>> rows;
+  for (auto& r : read_report_csv(out / "report.csv")) rows[r["input"]] = r;
+  return rows;
 }
 
 // Every file under `root` (relative path → bytes), links and specials marked as such.

@@ -12,12 +12,13 @@
 namespace paiban::batch_test {
 namespace {
 
-// Outputs only: reports and the manifest hold times and run details.
+// Outputs only: reports and the manifest hold times and run details, the lock file a pid.
 std::map<std::string, std::string> outputs(const fs::path& out) {
   auto t = tree(out);
   for (auto it = t.begin(); it != t.end();) {
     const std::string& rel = it->first;
-    bool own = rel.rfind("report", 0) == 0 || rel.rfind(".paiban-manifest", 0) == 0;
+    bool own = rel.rfind("report", 0) == 0 || rel.rfind(".paiban-manifest", 0) == 0 ||
+               rel.rfind(".paiban-lock", 0) == 0;
     it = own ? t.erase(it) : std::next(it);
   }
   return t;

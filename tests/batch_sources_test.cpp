@@ -55,6 +55,8 @@ bool applies(const std::string& kinds, Kind k) {
   if (kinds == "tar") return k != Kind::folder && k != Kind::zip;
   if (kinds == "compressed") return k != Kind::folder && k != Kind::tar;
   if (kinds == "plain") return k == Kind::folder || k == Kind::tar;
+  if (kinds == "zip") return k == Kind::zip;
+  if (kinds == "tar.*") return k != Kind::folder && k != Kind::tar && k != Kind::zip;
   return false;
 }
 

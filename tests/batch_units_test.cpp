@@ -251,7 +251,23 @@ TEST(BatchManifest, RecordsRoundTrip) {
   EXPECT_EQ(back.warnings, r.warnings);
   EXPECT_EQ(back.articles, 3);
   EXPECT_EQ(back.repairs, r.repairs);
+  EXPECT_EQ(back.failure, "");
   EXPECT_NE(r.key.find(PAIBAN_VERSION), std::string::npos);
+  // Failure records (no outputs): running, memory, failed — and nothing else.
+  for (const char* f : {kRunning, kMemory, kFailed}) {
+    Record m;
+    m.input = "big.txt";
+    m.hash = 7;
+    m.key = r.key;
+    m.warnings = {"w"};
+    m.failure = f;
+    std::string l = format_record(m);
+    ASSERT_TRUE(parse_record(l.substr(0, l.size() - 1), back)) << l;
+    EXPECT_EQ(back.failure, f);
+    EXPECT_EQ(back.warnings, m.warnings);
+    EXPECT_TRUE(back.outputs.empty());
+  }
+  EXPECT_FALSE(parse_record("big.txt\t0000000000000007\tk\t0\t0\tsomething", back));
 }
 
 TEST(BatchManifest, DamagedLinesAreRejected) {
@@ -274,14 +290,14 @@ TEST(BatchReport, JsonAndCsvEscaping) {
   it.error = "a,b.txt:3: \"bad\"";
   it.hint = "fix it";
   std::string csv = report_csv({it});
-  EXPECT_NE(csv.find("\"a,b.txt\",failed,0,0.000,,,\"a,b.txt:3: \"\"bad\"\"\",fix it,,\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\"a,b.txt\",failed,0,0.000,,,\"a,b.txt:3: \"\"bad\"\"\",fix it,,,\r\n"), std::string::npos) << csv;
   // A converted page: its articles and its repairs by kind, in both reports.
   Item page;
   page.input = "p.hocr";
   page.status = Status::converted;
   page.articles = 3;
   page.repairs = {{"fullwidth-colon", 2}, {"han-space", 40}};
-  EXPECT_NE(report_csv({page}).find(",3,fullwidth-colon 2;han-space 40\r\n"), std::string::npos) << report_csv({page});
+  EXPECT_NE(report_csv({page}).find(",3,fullwidth-colon 2;han-space 40,\r\n"), std::string::npos) << report_csv({page});
   std::string json = report_json({}, {page, it});
   EXPECT_NE(json.find("\"articles\": 3, \"repairs\": {\"fullwidth-colon\": 2, \"han-space\": 40}"),
             std::string::npos) << json;

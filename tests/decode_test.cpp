@@ -62,6 +62,23 @@ TEST(Decode, SameLinesFromEveryEncodingAndLineEnd) {
   }
 }
 
+// UTF-16 without a BOM: the sample (much ASCII: zero bytes in one parity) and Han text with
+// nothing but its line ends (too few zero bytes: judged by its CJK code units).
+TEST(Decode, Utf16WithoutBomIsDetected) {
+  std::string utf8 = test::read_file(test::sample_path());
+  EXPECT_EQ(try_decode(convert_to(utf8, "UTF-16LE"), "s").encoding, "UTF-16LE");
+  EXPECT_EQ(try_decode(convert_to(utf8, "UTF-16BE"), "s").encoding, "UTF-16BE");
+  std::string han = "为建设美丽幸福吕梁广泛凝心聚力，市政协履职工作综述。\n坚持党的全面领导把准方向重落实。\n";
+  for (const char* enc : {"UTF-16LE", "UTF-16BE"}) {
+    Decoded d = try_decode(convert_to(han, enc), "han.txt");
+    EXPECT_EQ(d.encoding, enc);
+    ASSERT_EQ(d.lines.size(), 2u) << enc;
+    EXPECT_EQ(d.lines[1], "坚持党的全面领导把准方向重落实。");
+  }
+  EXPECT_EQ(try_decode(convert_to(han, "GB18030"), "g").encoding, "GB18030");  // not taken for UTF-16
+  EXPECT_EQ(try_decode(convert_to("為建設美麗幸福呂梁廣泛凝心聚力。\n", "Big5"), "b").encoding, "Big5");
+}
+
 TEST(Decode, Big5IsDetected) {
   std::string trad = "為建設美麗幸福呂梁廣泛凝心聚力\n市政協二〇二四年履職工作綜述，圍繞中心、服務大局。\n";
   Decoded d = try_decode(convert_to(trad, "Big5"), "big5.txt");

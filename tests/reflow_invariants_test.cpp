@@ -46,6 +46,9 @@ void check(const std::vector<std::string>& lines) {
   for (const auto& l : lines) in += l;
   std::vector<LineRange> ranges;
   for (const auto& b : r.doc.blocks) collect(b, out, ranges);
+  for (const auto& p : r.doc.pages)  // the text of a page holding several articles
+    for (const auto& a : p.articles)
+      for (const auto& b : a.blocks) collect(b, out, ranges);
   EXPECT_EQ(to_utf8(canonical(out)), to_utf8(canonical(in)));
   int last = 0;
   for (const auto& s : ranges) {

@@ -3,10 +3,12 @@
 // - *.page: a hand-built page, one OCR line a row: "region x0 y0 x1 y1 text" (page units,
 //   "# " comments, a first row "page W H");
 // - *.hocr: real Tesseract chi_sim hOCR (psm 3, 4) of pages paiban typeset and pdftoppm rendered,
-//   read by ocr::try_read_hocr.
+//   read by ocr::try_read_hocr;
+// - *.txt: Tesseract's plain text of such a page, through reflow() (several articles → a page).
 // The outline lists furniture, then each article's blocks: kind, source ids, bbox, text.
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -24,8 +26,15 @@ std::string box(const BBox& b) {
          std::to_string(b.y1) + ")";
 }
 
+// Provenance: source ids and bbox on layout input, src lines on text input.
+std::string where(const Block& b) {
+  if (!b.ids.empty() || b.bbox.known()) return "[" + b.ids + "] " + box(b.bbox);
+  if (!b.src.known()) return "src ?";
+  return "src " + std::to_string(b.src.first) + (b.src.last != b.src.first ? "-" + std::to_string(b.src.last) : "");
+}
+
 void outline(const Block& b, int depth, std::string& out) {
-  out += std::string(static_cast<size_t>(depth) * 2, ' ') + kind_name(b.kind) + " [" + b.ids + "] " + box(b.bbox);
+  out += std::string(static_cast<size_t>(depth) * 2, ' ') + kind_name(b.kind) + " " + where(b);
   if (b.kind == Kind::section || b.kind == Kind::box) {
     out += "\n";
     for (const auto& c : b.children) outline(c, depth + 1, out);
@@ -38,6 +47,10 @@ void outline(const Block& b, int depth, std::string& out) {
 
 std::string outline(const ReflowResult& r) {
   std::string out;
+  if (!r.doc.is_pages()) {  // column text of one article
+    out += "article\n";
+    for (const auto& b : r.doc.blocks) outline(b, 1, out);
+  }
   for (const auto& p : r.doc.pages) {
     out += "page " + std::to_string(p.number) + " " + std::to_string(p.width) + "x" + std::to_string(p.height) + "\n";
     for (const auto& f : p.furniture)
@@ -93,10 +106,18 @@ class ReflowPage : public ::testing::TestWithParam<std::string> {};
 TEST_P(ReflowPage, MatchesGolden) {
   const std::string name = GetParam();
   const std::string in = test::read_file(test::data("reflow_page/" + name));
-  auto pages = name.size() > 5 && name.compare(name.size() - 5, 5, ".hocr") == 0 ? ocr::try_read_hocr(in, name)
-                                                                                 : read_page_rows(in, name);
-  ASSERT_FALSE(pages.empty());
-  std::string got = outline(reflow_ocr(pages, name));
+  auto ends = [&](const char* ext) {
+    size_t n = std::strlen(ext);
+    return name.size() > n && name.compare(name.size() - n, n, ext) == 0;
+  };
+  std::string got;
+  if (ends(".txt")) {  // Tesseract's page text: reflow() finds the articles
+    got = outline(reflow(test::split(in, "\n"), name));
+  } else {
+    auto pages = ends(".hocr") ? ocr::try_read_hocr(in, name) : read_page_rows(in, name);
+    ASSERT_FALSE(pages.empty());
+    got = outline(reflow_ocr(pages, name));
+  }
   const std::string golden = test::data("reflow_page/" + name + ".outline");
   if (std::getenv("PAIBAN_REGENERATE_GOLDEN")) {
     std::ofstream(golden, std::ios::binary) << got;
@@ -109,7 +130,7 @@ std::vector<std::string> cases() {
   for (const auto& e : std::filesystem::directory_iterator(test::data("reflow_page"))) {
     std::string n = e.path().filename().string();
     auto ext = e.path().extension().string();
-    if (ext == ".page" || ext == ".hocr") out.push_back(n);
+    if (ext == ".page" || ext == ".hocr" || ext == ".txt") out.push_back(n);
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -21,6 +21,7 @@ const std::map<std::string, Body>& bodies() {
       {"typeset_fuzz", paiban::fuzz::typeset_one},
       {"scan_image_fuzz", paiban::fuzz::scan_image_one},
       {"ocr_read_fuzz", paiban::fuzz::ocr_read_one},
+      {"batch_names_fuzz", paiban::fuzz::batch_names_one},
   };
   return m;
 }

@@ -3,6 +3,7 @@
 // shard) → read → convert (pool) → record (manifest, report). Documented in docs/batch.md.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <string>
@@ -31,6 +32,12 @@ struct Limits {
   // A whole archive's ratio is judged past 16 × max_entry_size (256 MiB by default): small
   // archives of near-identical articles, which xz packs 800:1, are no threat.
   std::uint64_t archive_floor() const { return 16 * max_entry_size; }
+  // Listing a compressed tar decompresses through every entry, read or not: at most this many
+  // bytes (1 GiB by default, or --max-ratio × the archive's size when that is more).
+  std::uint64_t skip_budget(std::uint64_t archive_bytes) const {
+    double by_ratio = max_ratio * static_cast<double>(archive_bytes);
+    return std::max<std::uint64_t>(64 * max_entry_size, by_ratio > 1e18 ? ~0ull : static_cast<std::uint64_t>(by_ratio));
+  }
 };
 
 enum class ProgressMode { automatic, live, plain, quiet };
@@ -43,8 +50,16 @@ struct Options {
   int jobs = 0;  // 0 = the number of cores this process may use
   Shard shard;
   bool force = false;
+  bool wait = false;  // --wait: another run holds DIR's lock → wait for it instead of stopping
   ProgressMode progress = ProgressMode::automatic;
   Limits limits;
+  // `--name-encoding`: the encoding of an archive's names that are not UTF-8; "" = detect
+  // from all of them together (docs/batch.md "Names").
+  std::string name_encoding;
+  // `--max-memory`: the workers together start only inputs whose estimated memory fits in it
+  // (pipeline/memory.h); one estimated above it is failed. 0 = no budget.
+  std::uint64_t max_memory = 0;
+  std::string encoding;  // `--encoding`: the articles' text encoding; "" = detect per file
   // Per-article limits (line length, blocks, XML depth, pages); the input size is max_entry_size.
   paiban::Limits article_limits;
   // Set (to the signal number) by the caller's SIGINT/SIGTERM handler: stop feeding work,

@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "core/output.h"
 #include "ocr/read.h"
+#include "pipeline/memory.h"
 
 namespace paiban::batch {
 
@@ -18,7 +19,7 @@ namespace {
 // Up to date: same input bytes, options and version, and every output still there at its size.
 bool up_to_date(const Task& task, std::uint64_t hash, const WorkContext& ctx, const Record*& rec) {
   rec = ctx.manifest ? ctx.manifest->find(task.input) : nullptr;
-  if (!rec || rec->hash != hash || rec->key != ctx.key || rec->outputs.size() != task.outputs.size())
+  if (!rec || !rec->failure.empty() || rec->hash != hash || rec->key != ctx.key || rec->outputs.size() != task.outputs.size())
     return false;
   for (size_t i = 0; i < task.outputs.size(); ++i) {
     if (rec->outputs[i].first != task.outputs[i]) return false;
@@ -38,7 +39,28 @@ void fail(Item& item, Status status, std::string error, std::string hint) {
   item.outputs.clear();
 }
 
+// A record of this input's bytes and options that says it cannot be converted within memory:
+// refused for --max-memory before, or a run was killed while converting it.
+const Record* memory_failure(const Task& task, std::uint64_t hash, const WorkContext& ctx) {
+  const Record* rec = ctx.manifest ? ctx.manifest->find(task.input) : nullptr;
+  if (!rec || rec->hash != hash || rec->key != ctx.key) return nullptr;
+  return rec->failure == kRunning || rec->failure == kMemory ? rec : nullptr;
+}
+
+Record failure_record(const Task& task, std::uint64_t hash, const WorkContext& ctx, const char* failure) {
+  Record r;
+  r.input = task.input;
+  r.hash = hash;
+  r.key = ctx.key;
+  r.failure = failure;
+  return r;
+}
+
 }  // namespace
+
+std::uint64_t work_bytes(std::uint64_t input_bytes, const WorkContext& ctx) {
+  return estimate_work_bytes(input_bytes, ctx.convert.pdf);
+}
 
 Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const WorkContext& ctx) {
   auto t0 = std::chrono::steady_clock::now();
@@ -46,6 +68,7 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
   d.task = task_index;
   Item& item = d.item;
   item.input = task.input;
+  item.stored_hex = task.stored_hex;
   item.bytes = loaded.bytes.size();
   auto finish = [&]() -> Done {
     if (!task.note.empty()) item.warnings.push_back(task.note);
@@ -78,6 +101,36 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
     return finish();
   }
 
+  const std::uint64_t need = work_bytes(loaded.bytes.size(), ctx);
+  if (!ctx.force) {
+    if (const Record* m = memory_failure(task, hash, ctx)) {
+      fail(item, Status::failed,
+           m->failure == std::string(kRunning)
+               ? "an earlier run ended while converting it (killed, most likely for memory: it needs about " +
+                     format_size(need) + ")"
+               : "needs about " + format_size(need) + " of memory, more than an earlier run's --max-memory",
+           "give the run more memory (and --max-memory), then pass --force to try it again");
+      d.record = failure_record(task, hash, ctx, kMemory);
+      return finish();
+    }
+  }
+  if (ctx.max_memory && need > ctx.max_memory) {
+    fail(item, Status::failed,
+         "needs about " + format_size(need) + " of memory, more than --max-memory " + format_size(ctx.max_memory),
+         "raise --max-memory if the machine has it; the estimate is docs/batch.md \"Memory\"");
+    d.record = failure_record(task, hash, ctx, kMemory);
+    return finish();
+  }
+  // A kill while this input is converted (an out-of-memory killer, a job's memory limit) leaves
+  // this line last: the next run fails it instead of being killed on it again.
+  const bool journal = ctx.manifest && need >= ctx.journal_from;
+  if (journal) {
+    try {
+      ctx.manifest->try_append(failure_record(task, hash, ctx, kRunning));
+    } catch (const Error&) {  // the collector meets the same write error and stops the run
+    }
+  }
+
   const std::string base = task.input.substr(task.input.rfind('/') + 1);
   try {
     Converted c = ctx.converter->convert(loaded.bytes, base, ctx.convert);
@@ -95,7 +148,7 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
                                                                                : c.pdf;
       size_t slash = out.rfind('/');
       ctx.dirs->try_make(slash == std::string::npos ? std::string() : out.substr(0, slash));
-      try_write_file_atomic(ctx.dirs->root() + "/" + out, bytes);  // run() syncs DIR once
+      try_replace_file_atomic(ctx.dirs->root() + "/" + out, bytes);  // run() syncs DIR once
       r.outputs.emplace_back(out, bytes.size());
     }
     item.status = Status::converted;
@@ -115,6 +168,7 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
     fail(item, Status::failed, base + ": internal error: " + e.what(),
          "this is a bug; please report it with the input file");
   }
+  if (journal && !d.record) d.record = failure_record(task, hash, ctx, kFailed);
   return finish();
 }
 

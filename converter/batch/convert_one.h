@@ -2,6 +2,7 @@
 // atomically under DIR → its report line and manifest record. Runs on the pool's workers.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -19,11 +20,16 @@ namespace paiban::batch {
 struct WorkContext {
   const Converter* converter = nullptr;
   ConvertOptions convert;
-  const Manifest* manifest = nullptr;
+  Manifest* manifest = nullptr;  // read; workers append kRunning/kMemory records (thread-safe)
   std::string key;  // manifest_key()
   bool force = false;
   SafeDirs* dirs = nullptr;
+  std::uint64_t max_memory = 0;       // --max-memory: an input estimated above it is failed; 0 = none
+  std::uint64_t journal_from = 64ull << 20;  // inputs estimated to need this much get a kRunning record
 };
+
+// The memory one input is estimated to need in a worker (pipeline/memory.h).
+std::uint64_t work_bytes(std::uint64_t input_bytes, const WorkContext& ctx);
 
 struct Done {
   size_t task = 0;

@@ -21,11 +21,14 @@ bool is_problem(Status s);  // failed or refused: makes the exit code 3
 
 // One entry of the source as listed (pass 1), in source order.
 struct Entry {
-  std::string name;          // as stored in the source (may be hostile; for messages only)
+  std::string stored;        // the name's bytes as stored in the source (any encoding)
+  std::string name;          // decoded to UTF-8 (may be hostile; for messages only)
+  std::string stored_hex;    // the stored bytes in hex when they differ from `name`, else ""
   std::string rel;           // normalised relative path, '/'-separated; "" when refused for its path
   std::uint64_t size = 0;    // declared size in bytes (archive header or stat)
   bool regular = false;      // a regular file (not a folder, link or device)
   bool folder = false;       // an archive's folder entry: structure only, not reported
+  long link_to = -1;         // a hard link to this earlier regular entry: read as its copy
   Status status = Status::pending;
   std::string reason, hint;  // why it is refused, failed or skipped
 };
@@ -37,6 +40,8 @@ struct Item {
   std::vector<std::string> outputs;  // relative to DIR
   std::vector<std::string> warnings;
   std::string error, hint;
+  std::string stored_hex;            // the name's stored bytes when they were decoded (hex)
+  bool article = false;              // skipped yet named like an article (a hidden .txt): exit 3
   std::uint64_t bytes = 0;           // input size
   double seconds = 0;                // time spent on it in this run
   int articles = -1;                 // articles found (a scanned page holds several); -1 unknown

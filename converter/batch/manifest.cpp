@@ -1,6 +1,7 @@
 #include "batch/manifest.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -93,6 +94,7 @@ std::string format_record(const Record& r) {
     put(out, kind);
     put(out, std::to_string(n));
   }
+  if (!r.failure.empty()) put(out, r.failure);  // one more field: older readers drop the line
   out += '\n';
   return out;
 }
@@ -121,14 +123,17 @@ bool parse_record(const std::string& line, Record& r) {
   if (f[i] == "-1") r.articles = -1;
   else if (to_u64(f[i], 10, articles) && articles < 1000000000) r.articles = static_cast<int>(articles);
   else return false;
-  if (!to_u64(f[i + 1], 10, kinds) || f.size() != i + 2 + 2 * kinds) return false;
+  if (!to_u64(f[i + 1], 10, kinds) || (f.size() != i + 2 + 2 * kinds && f.size() != i + 3 + 2 * kinds))
+    return false;
+  r.failure = f.size() == i + 3 + 2 * kinds ? f.back() : std::string();
+  const size_t pairs_end = i + 2 + 2 * kinds;
   r.repairs.clear();
-  for (i += 2; i < f.size(); i += 2) {
+  for (i += 2; i < pairs_end; i += 2) {
     std::uint64_t n = 0;
     if (f[i].empty() || !to_u64(f[i + 1], 10, n) || n > 1000000000) return false;
     r.repairs[f[i]] = static_cast<int>(n);
   }
-  return true;
+  return r.failure.empty() || r.failure == kRunning || r.failure == kMemory || r.failure == kFailed;
 }
 
 Manifest::~Manifest() {
@@ -136,6 +141,10 @@ Manifest::~Manifest() {
 }
 
 void Manifest::load() {
+  struct stat st;
+  // Not a regular file (a link, a FIFO that would block the read): nothing to resume;
+  // try_begin then refuses it by name.
+  if (::lstat(path_.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
   std::ifstream in(path_, std::ios::binary);
   if (!in) return;
   std::stringstream ss;
@@ -158,8 +167,8 @@ const Record* Manifest::find(const std::string& input) const {
 void Manifest::try_begin() {
   std::string text = kHeader;
   for (const auto& [input, r] : records_) text += format_record(r);
-  try_write_file_atomic(path_, text, /*sync=*/true);
-  fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  try_replace_file_atomic(path_, text, /*sync=*/true, /*refuse_other=*/false);
+  fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC);
   if (fd_ < 0)
     throw Error(ExitCode::internal, path_ + ": cannot open the manifest: " + std::strerror(errno),
                 "check permissions in the output folder");
@@ -167,6 +176,7 @@ void Manifest::try_begin() {
 
 void Manifest::try_append(const Record& r) {
   std::string line = format_record(r);
+  std::lock_guard<std::mutex> lock(append_mutex_);
   // One write() per line with O_APPEND: a line is whole or (after a kill) cut, never interleaved.
   ssize_t n = ::write(fd_, line.data(), line.size());
   if (n != static_cast<ssize_t>(line.size()))
@@ -178,11 +188,14 @@ void Manifest::try_append(const Record& r) {
 void Manifest::try_finish() {
   if (fd_ >= 0) ::close(fd_);
   fd_ = -1;
-  for (auto& [input, r] : updates_) records_[input] = std::move(r);
+  for (auto& [input, r] : updates_) {
+    if (r.failure == kFailed) records_.erase(input);  // nothing to remember: tried again next run
+    else records_[input] = std::move(r);
+  }
   updates_.clear();
   std::string text = kHeader;
   for (const auto& [input, r] : records_) text += format_record(r);
-  try_write_file_atomic(path_, text, /*sync=*/true);
+  try_replace_file_atomic(path_, text, /*sync=*/true, /*refuse_other=*/false);
 }
 
 }  // namespace paiban::batch

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,7 +20,15 @@ struct Record {
   std::vector<std::string> warnings;
   int articles = -1;                    // what the report says of an unchanged input, as when it was converted
   std::map<std::string, int> repairs;
+  // "" = converted (outputs as listed). Otherwise no outputs and why: kRunning (a run started
+  // converting it; a later line replaces this one when it ends — left last, the run was killed
+  // while converting it, most likely for memory), kMemory (refused or killed for memory: a
+  // resume does not try it again, --force does), kFailed (an ordinary failure: tried again).
+  std::string failure;
 };
+inline constexpr const char* kRunning = "running";
+inline constexpr const char* kMemory = "memory";
+inline constexpr const char* kFailed = "failed";
 
 // Everything that changes the outputs besides the input: version, formats, style, and
 // SOURCE_DATE_EPOCH (it sets the PDF's dates).
@@ -41,7 +50,7 @@ class Manifest {
   const Record* find(const std::string& input) const;
   // Rewrites the file from what was loaded (dropping damaged lines), then opens it to append.
   void try_begin();
-  void try_append(const Record& r);  // from one thread
+  void try_append(const Record& r);  // from any thread
   // Rewrites the file with the loaded records updated by the appended ones.
   void try_finish();
 
@@ -50,6 +59,7 @@ class Manifest {
   std::map<std::string, Record> records_;  // loaded; not changed during a run
   std::map<std::string, Record> updates_;  // appended in this run
   int fd_ = -1;
+  std::mutex append_mutex_;  // workers append kRunning records beside the collector
 };
 
 }  // namespace paiban::batch

@@ -58,6 +58,7 @@ Plan make_plan(const Listing& listing, const Options& opts) {
     Item& it = decided[i];
     it.input = e.rel.empty() ? e.name : e.rel;
     it.bytes = e.size;
+    it.stored_hex = e.stored_hex;
     it.status = e.status;
     it.error = e.reason;
     it.hint = e.hint;
@@ -65,6 +66,12 @@ Plan make_plan(const Listing& listing, const Options& opts) {
     if (std::string why = skip_reason(e.rel); !why.empty()) {
       it.status = Status::skipped;
       it.error = why;
+      // A hidden .txt/.xml may be an article someone did not mean to hide; macOS's __MACOSX/
+      // and ._ AppleDouble files never are.
+      const std::string base = e.rel.substr(e.rel.rfind('/') + 1);
+      it.article = input_extension_length(e.rel) > 0 && base.compare(0, 2, "._") != 0 &&
+                   e.rel.find("__MACOSX") == std::string::npos;
+      if (it.article) it.hint = "rename it without the leading '.' to convert it";
     } else if (!seen.insert(e.rel).second) {
       it.status = Status::failed;
       it.error = "the source holds this path more than once; only the first copy is converted";
@@ -131,6 +138,7 @@ Plan make_plan(const Listing& listing, const Options& opts) {
     Task t;
     t.entry = i;
     t.input = entries[i].rel;
+    t.stored_hex = entries[i].stored_hex;
     for (int f = 0; f < 3; ++f)
       if (want[f]) t.outputs.push_back(stem[i] + exts[f]);
     if (renamed[i])

@@ -15,6 +15,7 @@ namespace paiban::batch {
 struct Task {
   size_t entry = 0;                  // index into Listing::entries
   std::string input;                 // its relative path
+  std::string stored_hex;            // its name's stored bytes when they were decoded
   std::vector<std::string> outputs;  // relative to DIR, in the order xml, txt, pdf
   std::string note;                  // a warning for the report (its names were changed)
 };

@@ -1,6 +1,8 @@
 #include "batch/pool.h"
 
 #include <condition_variable>
+#include <algorithm>
+#include <cstdint>
 #include <deque>
 #include <exception>
 #include <mutex>
@@ -66,6 +68,35 @@ class Channel {
   bool closed_ = false;
 };
 
+// Admits jobs by their estimated memory: acquire waits while the jobs in hand and this one
+// would pass the budget (a job alone is always admitted: convert_one fails one that is too big).
+class MemoryBudget {
+ public:
+  explicit MemoryBudget(std::uint64_t budget) : budget_(budget) {}
+  // False when `stopping` turned true while waiting.
+  bool acquire(std::uint64_t need, const std::function<bool()>& stopping) {
+    if (budget_ == 0) return true;
+    std::unique_lock<std::mutex> lock(m_);
+    while (in_use_ > 0 && in_use_ + need > budget_) {
+      if (stopping()) return false;
+      freed_.wait_for(lock, std::chrono::milliseconds(100));
+    }
+    in_use_ += need;
+    return true;
+  }
+  void release(std::uint64_t need) {
+    if (budget_ == 0) return;
+    std::lock_guard<std::mutex> lock(m_);
+    in_use_ -= need;
+    freed_.notify_all();
+  }
+
+ private:
+  std::uint64_t budget_, in_use_ = 0;
+  std::mutex m_;
+  std::condition_variable freed_;
+};
+
 }  // namespace
 
 void run_pool(int jobs, size_t queue_capacity, std::chrono::milliseconds tick_every,
@@ -83,6 +114,7 @@ void run_pool(int jobs, size_t queue_capacity, std::chrono::milliseconds tick_ev
     work.close();
   });
 
+  MemoryBudget budget(fn.cost ? fn.budget : 0);
   std::mutex live_m;
   int live = jobs;
   std::vector<std::thread> workers;
@@ -90,11 +122,13 @@ void run_pool(int jobs, size_t queue_capacity, std::chrono::milliseconds tick_ev
     workers.emplace_back([&] {
       Job j;
       while (work.pop(j, std::chrono::milliseconds(0)) == Channel<Job>::Pop::item) {
-        if (fn.stopping()) {
+        const std::uint64_t need = fn.cost && fn.budget ? std::min(fn.cost(j), fn.budget) : 0;
+        if (fn.stopping() || !budget.acquire(need, fn.stopping)) {
           work.clear();
           continue;
         }
         results.push(fn.work(std::move(j)));
+        budget.release(need);
       }
       std::lock_guard<std::mutex> lock(live_m);
       if (--live == 0) results.close();

@@ -1,9 +1,11 @@
 // pool: a reader thread → a bounded queue → N workers → the calling thread, which collects
 // results and shows progress. Memory is bounded by the pool (queue capacity + one input per
-// worker, each at most --max-entry-size), never by the size of the archive.
+// worker, each at most --max-entry-size), never by the size of the archive; with a budget
+// (--max-memory) the workers together start only the work that fits in it.
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 
 #include "batch/convert_one.h"
@@ -23,6 +25,10 @@ struct PoolFunctions {
   std::function<void(Done&&)> collect;    // on the calling thread, in completion order
   std::function<void()> tick;             // on the calling thread, at least every tick_every
   std::function<bool()> stopping;         // true: start no new work
+  // With a budget: the memory a job needs (estimated); a worker starts a job only while the
+  // jobs in hand and it fit in the budget together, or when no other job is in hand.
+  std::function<std::uint64_t(const Job&)> cost;
+  std::uint64_t budget = 0;               // 0 = no budget
 };
 
 // Returns when all produced jobs are done (or, when stopping, when the jobs in hand are).

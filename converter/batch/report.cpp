@@ -74,7 +74,7 @@ Totals count(const std::vector<Item>& items) {
       case Status::unchanged: ++t.unchanged; break;
       case Status::failed: ++t.failed; break;
       case Status::refused: ++t.refused; break;
-      case Status::skipped: ++t.skipped; break;
+      case Status::skipped: ++t.skipped, t.skipped_articles += it.article; break;
       case Status::pending: ++t.pending; break;
     }
   }
@@ -132,6 +132,7 @@ std::string report_json(const RunInfo& info, const std::vector<Item>& items) {
     const Item& it = items[i];
     o += i ? ",\n    {" : "\n    {";
     o += "\"input\": " + json_string(it.input) + ", \"status\": \"" + status_name(it.status) + "\"";
+    if (!it.stored_hex.empty()) o += ", \"stored_name_hex\": " + json_string(it.stored_hex);
     o += ", \"bytes\": " + std::to_string(it.bytes) + ", \"seconds\": " + seconds_text(it.seconds);
     o += ", \"outputs\": [";
     for (size_t k = 0; k < it.outputs.size(); ++k) o += (k ? ", " : "") + json_string(it.outputs[k]);
@@ -154,16 +155,17 @@ std::string report_json(const RunInfo& info, const std::vector<Item>& items) {
 }
 
 std::string report_csv(const std::vector<Item>& items) {
-  // RFC 4180. articles: empty when unknown (not converted); repairs: "kind n" joined by ';'.
-  std::string o = "input,status,bytes,seconds,outputs,warnings,error,hint,articles,repairs\r\n";
+  // RFC 4180. articles: empty when unknown (not converted); repairs: "kind n" joined by ';';
+  // stored_name_hex: the name's stored bytes when they were decoded.
+  std::string o = "input,status,bytes,seconds,outputs,warnings,error,hint,articles,repairs,stored_name_hex\r\n";
   for (const Item& it : items) {
     std::vector<std::string> repairs;
     for (const auto& [kind, n] : it.repairs) repairs.push_back(kind + " " + std::to_string(n));
     o += csv_field(it.input) + "," + status_name(it.status) + "," + std::to_string(it.bytes) + "," +
          seconds_text(it.seconds) + "," + csv_field(join(it.outputs, ";")) + "," +
          csv_field(join(it.warnings, " | ")) + "," + csv_field(it.error) + "," + csv_field(it.hint) + "," +
-         (it.articles < 0 ? std::string() : std::to_string(it.articles)) + "," + csv_field(join(repairs, ";")) +
-         "\r\n";
+         (it.articles < 0 ? std::string() : std::to_string(it.articles)) + "," + csv_field(join(repairs, ";")) + "," +
+         it.stored_hex + "\r\n";
   }
   return o;
 }
@@ -176,6 +178,7 @@ std::string summary_text(const RunInfo& info, const std::vector<Item>& items,
   s += std::to_string(t.converted) + " converted, " + std::to_string(t.unchanged) + " up to date, " +
        std::to_string(t.failed) + " failed, " + std::to_string(t.refused) + " refused, " +
        std::to_string(t.skipped) + " skipped";
+  if (t.skipped_articles) s += " (" + std::to_string(t.skipped_articles) + " named like articles)";
   if (t.pending) s += ", " + std::to_string(t.pending) + " not done";
   char buf[64];
   size_t done = t.converted + t.unchanged + t.failed + t.refused;
@@ -192,7 +195,7 @@ std::string summary_text(const RunInfo& info, const std::vector<Item>& items,
   }
   size_t listed = 0;
   for (const Item& it : items) {
-    if (!is_problem(it.status)) continue;
+    if (!is_problem(it.status) && !it.article) continue;
     if (listed++ == max_listed) break;
     std::string what = it.error.compare(0, it.input.size() + 1, it.input + ":") == 0 ? it.error
                                                                                   : it.input + ": " + it.error;

@@ -19,7 +19,9 @@ struct RunInfo {
 
 struct Totals {
   size_t converted = 0, unchanged = 0, failed = 0, refused = 0, skipped = 0, pending = 0;
-  size_t problems() const { return failed + refused; }
+  size_t skipped_articles = 0;  // of skipped: named like articles (hidden .txt/.xml)
+  // What makes the exit code 3: anything not converted or up to date that was an article.
+  size_t problems() const { return failed + refused + skipped_articles; }
 };
 Totals count(const std::vector<Item>& items);
 

@@ -10,6 +10,7 @@
 
 #include "batch/batch.h"
 #include "batch/convert_one.h"
+#include "batch/lock.h"
 #include "batch/manifest.h"
 #include "batch/plan.h"
 #include "batch/pool.h"
@@ -68,9 +69,11 @@ void try_make_out(const std::string& out) {
 int run(const Options& o) {
   const auto t0 = std::chrono::steady_clock::now();
   try_check_folders(o);
-  auto source = Source::try_open(o.src, o.limits);
+  auto source = Source::try_open(o.src, o.limits, o.name_encoding);
   try_make_out(o.out);
   SafeDirs dirs(o.out);
+  RunLock lock;
+  if (!lock.try_take(dirs.root(), shard_suffix(o.shard), o.wait, o.stop)) return 128 + o.stop->load();
   Listing listing = source->list();
   Plan plan = make_plan(listing, o);
   bool problems_listed = std::any_of(plan.settled.begin(), plan.settled.end(),
@@ -90,6 +93,7 @@ int run(const Options& o) {
 
   WorkContext ctx;
   ctx.converter = &converter;
+  ctx.convert.encoding = o.encoding;
   ctx.convert.xml = o.formats.xml;
   ctx.convert.txt = o.formats.txt;
   ctx.convert.pdf = o.formats.pdf;
@@ -105,6 +109,7 @@ int run(const Options& o) {
   std::vector<Item> task_items(plan.tasks.size());
   for (size_t i = 0; i < plan.tasks.size(); ++i) {
     task_items[i].input = plan.tasks[i].input;
+    task_items[i].stored_hex = plan.tasks[i].stored_hex;
     task_items[i].bytes = listing.entries[plan.tasks[i].entry].size;
   }
   Progress progress(o.progress, plan.tasks.size(), stderr);
@@ -129,6 +134,11 @@ int run(const Options& o) {
   };
   fn.tick = [&] { progress.tick(); };
   fn.stopping = stopping;
+  if (o.max_memory) {
+    ctx.max_memory = o.max_memory;
+    fn.budget = o.max_memory;
+    fn.cost = [&](const Job& j) { return work_bytes(j.loaded.bytes.size(), ctx); };
+  }
   run_pool(jobs, 2 * static_cast<size_t>(jobs), std::chrono::milliseconds(100), fn);
   progress.finish();
   // Outputs were written without an fsync each (6 ms apiece here); one syncfs makes them all
@@ -161,11 +171,11 @@ int run(const Options& o) {
   if (!listing.error.empty()) info.errors.emplace_back(listing.error, listing.hint);
   info.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const std::string report_path = dirs.root() + "/" + report_name + ".json";
-  try_write_file_atomic(report_path, report_json(info, items), /*sync=*/true);
-  try_write_file_atomic(dirs.root() + "/" + report_name + ".csv", report_csv(items), /*sync=*/true);
+  try_replace_file_atomic(report_path, report_json(info, items), /*sync=*/true, /*refuse_other=*/false);
+  try_replace_file_atomic(dirs.root() + "/" + report_name + ".csv", report_csv(items), /*sync=*/true, /*refuse_other=*/false);
 
   Totals totals = count(items);
-  const bool problems = totals.problems() > 0 || !info.errors.empty();
+  const bool problems = totals.problems() > 0 || totals.pending > 0 || !info.errors.empty();
   if (progress.mode() != ProgressMode::quiet || problems || info.interrupted)
     std::fputs(summary_text(info, items, (fs::path(o.out) / (report_name + ".json")).string()).c_str(), stderr);
   if (info.interrupted) return 128 + o.stop->load();

@@ -57,7 +57,7 @@ std::string describe_special(char kind, std::string_view target) {
   std::string to = target.empty() ? std::string() : " to '" + std::string(target) + "'";
   switch (kind) {
     case 'l': return "a symbolic link" + to + "; links are never followed";
-    case 'h': return "a hard link" + to + "; links are never followed";
+    case 'h': return "a hard link" + to + " that names no earlier file of the archive";
     case 'c': return "a character device";
     case 'b': return "a block device";
     case 'p': return "a named pipe (FIFO)";
@@ -177,7 +177,9 @@ void SafeDirs::try_make(const std::string& rel_dir) {
       if (errno != ENOENT || (::mkdir(cur.c_str(), 0755) != 0 && errno != EEXIST) ||
           ::lstat(cur.c_str(), &st) != 0)
         throw Error(ExitCode::internal, cur + ": cannot create the folder: " + std::strerror(errno),
-                    "check free space and permissions in the output folder");
+                    errno == ENAMETOOLONG
+                        ? "the name is longer than the file system allows (255 bytes per name); shorten it in the source"
+                        : "check free space and permissions in the output folder");
     }
     if (S_ISLNK(st.st_mode))
       throw Error(ExitCode::internal, cur + ": is a symbolic link inside the output folder",

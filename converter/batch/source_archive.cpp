@@ -1,12 +1,16 @@
 // An archive as a source, through libarchive: read as a stream (never unpacked to disk),
 // recognised by content. Header sizes are believed only as far as the limits allow.
+#include <locale.h>
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 
 #include "batch/libarchive.h"
+#include "batch/names.h"
+#include "decode/decode.h"
 #include "batch/safety.h"
 #include "batch/sources.h"
 #include "core/error.h"
@@ -57,10 +61,45 @@ char special_kind(archive_entry* e) {
   }
 }
 
+// libarchive converts names to the calling thread's locale. In "C" (paiban never calls
+// setlocale) a UTF-8 name — zip UTF-8 flag, Info-ZIP Unicode Path field 0x7075, PAX path — cannot
+// be converted and comes back as no name at all; in C.UTF-8 it comes back as UTF-8, and names
+// of no stated encoding come back as their stored bytes, for names.h to decode.
+class Utf8Names {
+ public:
+  Utf8Names() {
+    static const locale_t utf8 = ::newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(nullptr));
+    if (utf8) old_ = ::uselocale(utf8);
+  }
+  ~Utf8Names() {
+    if (old_) ::uselocale(old_);
+  }
+  Utf8Names(const Utf8Names&) = delete;
+  Utf8Names& operator=(const Utf8Names&) = delete;
+
+ private:
+  locale_t old_ = nullptr;
+};
+
+// A name that is not valid in any encoding, for messages: ASCII kept, other bytes as \xNN.
+std::string printable_bytes(const std::string& raw) {
+  std::string s;
+  char buf[8];
+  for (unsigned char c : raw) {
+    if (c >= 0x20 && c < 0x7f) {
+      s += static_cast<char>(c);
+    } else {
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      s += buf;
+    }
+  }
+  return s;
+}
+
 class ArchiveSource : public Source {
  public:
-  ArchiveSource(std::string path, const Limits& limits, std::uint64_t file_size)
-      : path_(std::move(path)), limits_(limits), file_size_(file_size) {}
+  ArchiveSource(std::string path, const Limits& limits, std::uint64_t file_size, std::string forced)
+      : path_(std::move(path)), limits_(limits), file_size_(file_size), forced_(std::move(forced)) {}
 
   ArchivePtr try_open() const {
     ArchivePtr a(lib().read_new());
@@ -79,11 +118,12 @@ class ArchiveSource : public Source {
   }
 
   Listing list() override {
+    Utf8Names utf8_names;
     ArchivePtr a = try_open();
     Listing l;
-    std::uint64_t declared = 0;
-    archive_entry* e = nullptr;
+    std::vector<Raw> raws;
     for (size_t i = 0;; ++i) {
+      archive_entry* e = nullptr;
       int rc = lib().read_next_header(a.get(), &e);
       if (i == 0) l.kind = kind_of(a.get());
       if (rc == ARCHIVE_EOF) break;
@@ -94,17 +134,37 @@ class ArchiveSource : public Source {
         l.hint = "the archive is damaged or truncated; the entries before this point were processed";
         break;
       }
-      Entry en = describe(e, i);
+      raws.push_back(raw_entry(e));
+    }
+    std::vector<std::string> stored;
+    for (const Raw& r : raws) stored.push_back(r.stored);
+    const NameEncoding enc = forced_.empty() ? detect_name_encoding(stored) : try_name_encoding(forced_);
+    const bool streamed = l.kind != "zip";  // a zip is read by seeking; a tar is decompressed through
+    std::uint64_t declared = 0, passed = 0;
+    for (size_t i = 0; i < raws.size(); ++i) {
+      Entry en = describe(raws[i], i, enc, l.entries);
       if (en.regular) {
-        declared += en.size;
-        std::string bomb = check_archive_ratio(limits_, declared, file_size_);
-        if (!bomb.empty()) {
+        // Entries larger than --max-entry-size are never read (plan fails them) but a compressed
+        // tar must still be decompressed through them: bounded by skip_budget().
+        passed += en.size;
+        if (streamed && passed > limits_.skip_budget(file_size_)) {
           en.status = Status::refused;
-          en.reason = bomb;
+          en.reason = "a decompression bomb: reading on would mean decompressing more than " +
+                      format_size(limits_.skip_budget(file_size_)) + " (--max-ratio × the archive's size)";
           l.entries.push_back(std::move(en));
-          l.error = path_ + ": reading stopped at entry " + std::to_string(i + 1) + ": " + bomb;
+          l.error = path_ + ": reading stopped at entry " + std::to_string(i + 1) + ": " + l.entries.back().reason;
           l.hint = "entries after it were not read; if the archive is genuine, raise --max-ratio";
           break;
+        }
+        if (en.size <= limits_.max_entry_size) {
+          std::string bomb = check_archive_ratio(limits_, declared + en.size, file_size_);
+          if (bomb.empty()) {
+            declared += en.size;
+          } else {  // refused and not counted: the entries after it are judged on their own
+            en.status = Status::refused;
+            en.reason = bomb;
+            en.hint = "if the archive is genuine, raise --max-ratio";
+          }
         }
       }
       l.entries.push_back(std::move(en));
@@ -114,24 +174,37 @@ class ArchiveSource : public Source {
 
   void read(const Listing& listing, const std::function<bool(size_t)>& want,
             const std::function<bool(size_t, Loaded&&)>& take) override {
+    Utf8Names utf8_names;
     ArchivePtr a = try_open();
     archive_entry* e = nullptr;
     const size_t n = listing.entries.size();
     size_t i = 0;
+    // A hard link has no data of its own: it gets a copy of its target's bytes, read at the
+    // target's place (always earlier in the archive).
+    std::vector<std::vector<size_t>> links_of(n);
+    for (size_t k = 0; k < n; ++k)
+      if (listing.entries[k].link_to >= 0 && want(k)) links_of[static_cast<size_t>(listing.entries[k].link_to)].push_back(k);
+    std::vector<bool> delivered(n, false);
     for (; i < n; ++i) {
       int rc = lib().read_next_header(a.get(), &e);
       if (rc < ARCHIVE_WARN || rc == ARCHIVE_EOF) break;
-      if (stored_name(e, i) != listing.entries[i].name)
+      if (raw_entry(e).stored != listing.entries[i].stored)
         throw input_error(path_ + ": the archive changed while it was being read",
                           "run again once it is no longer being written");
-      if (!want(i)) continue;
-      if (!take(i, load(a.get(), listing.entries[i].size))) return;
+      const bool self = want(i) && listing.entries[i].link_to < 0;
+      if (!self && links_of[i].empty()) continue;
+      Loaded l = load(a.get(), listing.entries[i].size);
+      for (size_t k : links_of[i]) {
+        delivered[k] = true;
+        if (!take(k, Loaded(l))) return;
+      }
+      if (self && !take(i, std::move(l))) return;
     }
     if (i == n) return;
     std::string why = "not read: the archive cannot be read past entry " + std::to_string(i) + ": " +
                       error_of(a.get());
     for (; i < n; ++i) {
-      if (!want(i)) continue;
+      if (!want(i) || delivered[i]) continue;
       Loaded r;
       r.status = Status::failed;
       r.reason = why;
@@ -141,36 +214,79 @@ class ArchiveSource : public Source {
   }
 
  private:
-  static std::string stored_name(archive_entry* e, size_t i) {
-    const char* p = lib().entry_pathname(e);  // the stored bytes
-    if (!p) p = lib().entry_pathname_utf8(e);
-    return p ? std::string(p) : "(entry " + std::to_string(i + 1) + " without a name)";
+  // What pass 1 keeps of an entry before its name's encoding is decided.
+  struct Raw {
+    std::string stored, target;
+    bool named = false;
+    char kind = '?';
+    std::uint64_t size = 0;
+  };
+
+  static Raw raw_entry(archive_entry* e) {
+    Raw r;
+    const char* p = lib().entry_pathname(e);  // the stored bytes, or UTF-8 (see Utf8Names)
+    r.named = p != nullptr;
+    if (p) r.stored = p;
+    r.size = lib().entry_size_is_set(e) && lib().entry_size(e) > 0 ? static_cast<std::uint64_t>(lib().entry_size(e)) : 0;
+    r.kind = special_kind(e);
+    const char* target = lib().entry_hardlink(e) ? lib().entry_hardlink(e) : lib().entry_symlink(e);
+    if (target) r.target = target;
+    return r;
   }
 
-  Entry describe(archive_entry* e, size_t i) const {
+  static Entry describe(const Raw& raw, size_t i, const NameEncoding& enc, const std::vector<Entry>& earlier) {
     Entry en;
-    en.name = stored_name(e, i);
-    en.size = lib().entry_size_is_set(e) && lib().entry_size(e) > 0
-                  ? static_cast<std::uint64_t>(lib().entry_size(e)) : 0;
-    char kind = special_kind(e);
-    PathCheck pc = check_entry_path(en.name);
+    en.stored = raw.stored;
+    en.size = raw.size;
+    if (!raw.named) {
+      en.name = "(entry " + std::to_string(i + 1) + " without a name)";
+      en.status = Status::failed;
+      en.reason = "the archive gives this entry no name";
+      en.hint = "the archive may be damaged; list it with `bsdtar -tvf` to see what it holds";
+      return en;
+    }
+    if (!decode_name(raw.stored, enc, en.name)) {
+      en.name = printable_bytes(raw.stored);
+      en.stored_hex = hex_bytes(raw.stored);
+      en.status = Status::failed;
+      en.reason = "the name is not valid " + enc.name + " (the archive's names were read as " + enc.name + ")";
+      en.hint = "give the encoding the archive was made in with --name-encoding (GBK, Big5, Shift_JIS, CP437)";
+      return en;
+    }
+    if (en.name != raw.stored) en.stored_hex = hex_bytes(raw.stored);
+    PathCheck pc = check_entry_path(en.name);  // decoded first: a 0x5C second byte is no '\\'
     if (!pc.reason.empty()) {
       en.status = Status::refused;
       en.reason = pc.reason;
-    } else if (kind == 'd') {
+    } else if (raw.kind == 'd') {
       en.rel = pc.rel;
       en.folder = true;
       en.status = Status::skipped;
       en.reason = "a folder";
-    } else if (kind == 'f') {
+    } else if (raw.kind == 'f') {
       en.rel = pc.rel;
       en.regular = true;
+    } else if (long j = raw.kind == 'h' ? earlier_file(raw.target, enc, earlier) : -1; j >= 0) {
+      en.rel = pc.rel;  // a hard link to an earlier file of the archive names the same article
+      en.regular = true;
+      en.link_to = j;
+      en.size = earlier[static_cast<size_t>(j)].size;
     } else {
-      const char* target = lib().entry_hardlink(e) ? lib().entry_hardlink(e) : lib().entry_symlink(e);
       en.status = Status::refused;
-      en.reason = describe_special(kind, target ? target : "");
+      en.reason = describe_special(raw.kind, raw.target);
     }
     return en;
+  }
+
+  // The index of the earlier regular entry a hard link's target names, or -1.
+  static long earlier_file(const std::string& target, const NameEncoding& enc, const std::vector<Entry>& earlier) {
+    std::string name;
+    if (!decode_name(target, enc, name)) return -1;
+    PathCheck pc = check_entry_path(name);
+    if (!pc.reason.empty()) return -1;
+    for (size_t j = 0; j < earlier.size(); ++j)
+      if (earlier[j].rel == pc.rel && earlier[j].regular && earlier[j].link_to < 0) return static_cast<long>(j);
+    return -1;
   }
 
   Loaded load(archive* a, std::uint64_t declared) const {
@@ -205,14 +321,17 @@ class ArchiveSource : public Source {
   std::string path_;
   Limits limits_;
   std::uint64_t file_size_;
+  std::string forced_;  // --name-encoding
 };
 
 }  // namespace
 
-std::unique_ptr<Source> try_open_archive(const std::string& path, const Limits& limits) {
+std::unique_ptr<Source> try_open_archive(const std::string& path, const Limits& limits,
+                                         const std::string& name_encoding) {
+  if (!name_encoding.empty()) try_name_encoding(name_encoding);  // a usage error before any work
   struct stat st;
   std::uint64_t size = ::stat(path.c_str(), &st) == 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
-  auto src = std::make_unique<ArchiveSource>(path, limits, size);
+  auto src = std::make_unique<ArchiveSource>(path, limits, size, name_encoding);
   src->try_open();  // fail now, before any work, when it is not an archive
   return src;
 }

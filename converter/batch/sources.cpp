@@ -9,7 +9,8 @@
 
 namespace paiban::batch {
 
-std::unique_ptr<Source> Source::try_open(const std::string& path, const Limits& limits) {
+std::unique_ptr<Source> Source::try_open(const std::string& path, const Limits& limits,
+                                         const std::string& name_encoding) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0)
     throw input_error(path + ": cannot open: " + std::strerror(errno),
@@ -18,7 +19,7 @@ std::unique_ptr<Source> Source::try_open(const std::string& path, const Limits& 
   if (!S_ISREG(st.st_mode))
     throw input_error(path + ": not a folder or a regular file",
                       "give a folder or an archive (.zip, .tar, .tar.gz, .tgz, .tar.xz, .tar.zst)");
-  return try_open_archive(path, limits);
+  return try_open_archive(path, limits, name_encoding);
 }
 
 }  // namespace paiban::batch

@@ -31,8 +31,10 @@ class Source {
   virtual ~Source() = default;
 
   // A folder or an archive (recognised by content, not by name). Throws Error (input) when
-  // `path` is neither or cannot be opened.
-  static std::unique_ptr<Source> try_open(const std::string& path, const Limits& limits);
+  // `path` is neither or cannot be opened. `name_encoding` forces the encoding of an archive's
+  // names that are not UTF-8 ("" = detect; batch/names.h).
+  static std::unique_ptr<Source> try_open(const std::string& path, const Limits& limits,
+                                          const std::string& name_encoding = {});
 
   // Pass 1: every entry with its stored name, type and declared size. Marks hostile entries
   // refused (links, devices, absolute or '..' paths, an archive expanding past --max-ratio).
@@ -46,6 +48,7 @@ class Source {
 };
 
 std::unique_ptr<Source> open_folder(const std::string& path, const Limits& limits);
-std::unique_ptr<Source> try_open_archive(const std::string& path, const Limits& limits);
+std::unique_ptr<Source> try_open_archive(const std::string& path, const Limits& limits,
+                                         const std::string& name_encoding = {});
 
 }  // namespace paiban::batch

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/limit_flags.h"
 #include "core/error.h"
+#include "decode/detect.h"
 
 namespace paiban::cli {
 
@@ -45,9 +46,10 @@ batch::Formats try_parse_formats(const std::string& list) {
 
 struct BatchArgs {
   std::string src, out, to = "xml,txt,pdf", style = "broadsheet", shard, max_entry_size = "16M";
+  std::string name_encoding, encoding, max_memory;
   int jobs = 0;
   double max_ratio = 100;
-  bool force = false, quiet = false;
+  bool force = false, quiet = false, wait = false;
   Limits limits;
 };
 
@@ -66,12 +68,21 @@ void add_batch_command(CLI::App& app, Action& action) {
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--shard", args->shard, "K/N: take a deterministic 1/N of the inputs (by path hash)");
   cmd->add_flag("--force", args->force, "Redo every input, even those up to date");
+  cmd->add_flag("--wait", args->wait, "When another run is writing into DIR, wait for it instead of stopping");
   cmd->add_flag("--quiet,-q", args->quiet, "No progress; the summary only when something failed");
   cmd->add_option("--max-entry-size", args->max_entry_size,
                   "Largest input once decompressed (K/M/G)")->capture_default_str();
   cmd->add_option("--max-ratio", args->max_ratio,
                   "Largest decompressed:compressed ratio before an archive is taken for a bomb")
       ->capture_default_str()->check(CLI::Range(1.0, 1e9));
+  cmd->add_option("--max-memory", args->max_memory,
+                  "Memory budget for the workers together (K/M/G): start only the inputs that fit, "
+                  "fail those estimated above it (default: none)");
+  cmd->add_option("--encoding", args->encoding,
+                  "Force the articles' text encoding (UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5)");
+  cmd->add_option("--name-encoding", args->name_encoding,
+                  "Encoding of an archive's names not marked UTF-8: GBK, Big5, Shift_JIS, CP437 "
+                  "(default: decided from all the names)");
   add_limit_flags(cmd, args->limits, false);
   cmd->callback([&action, args] {
     action = [args]() -> int {
@@ -84,9 +95,16 @@ void add_batch_command(CLI::App& app, Action& action) {
       o.jobs = args->jobs;
       if (!args->shard.empty()) o.shard = batch::try_parse_shard(args->shard);
       o.force = args->force;
+      o.wait = args->wait;
       o.progress = args->quiet ? batch::ProgressMode::quiet : batch::ProgressMode::automatic;
       o.limits.max_entry_size = batch::try_parse_size(args->max_entry_size, "--max-entry-size");
       o.limits.max_ratio = args->max_ratio;
+      o.name_encoding = args->name_encoding;
+      if (!args->max_memory.empty()) o.max_memory = batch::try_parse_size(args->max_memory, "--max-memory");
+      if (!args->encoding.empty() && !find_encoding(args->encoding))
+        throw usage_error("--encoding: unknown encoding '" + args->encoding + "'",
+                          "use one of " + known_encoding_names());
+      o.encoding = args->encoding;
       o.stop = &g_stop;
       struct sigaction sa {};
       sa.sa_handler = on_stop_signal;

@@ -24,17 +24,6 @@ int line_of_offset(std::string_view bytes, size_t offset) {
   return line;
 }
 
-std::string hex_bytes(std::string_view b) {
-  static const char* digits = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : b) {
-    if (!out.empty()) out += ' ';
-    out += digits[c >> 4];
-    out += digits[c & 15];
-  }
-  return out;
-}
-
 // `bytes` excludes the BOM; `base` is its length, so offsets are reported from the file's start.
 [[noreturn]] void invalid_sequence(std::string_view bytes, size_t offset, size_t len, const Encoding& enc,
                                    const std::string& name, bool detected, size_t base) {
@@ -162,6 +151,17 @@ std::vector<std::string> split_lines(const std::string& text, const std::string&
 }
 
 }  // namespace
+
+std::string hex_bytes(std::string_view b) {
+  static const char* digits = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : b) {
+    if (!out.empty()) out += ' ';
+    out += digits[c >> 4];
+    out += digits[c & 15];
+  }
+  return out;
+}
 
 bool looks_like_xml(std::string_view bytes) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);

@@ -25,6 +25,9 @@ std::string try_read_file(const std::string& path, const Limits& limits = {});
 Decoded try_decode(std::string_view bytes, const std::string& name, const std::string& forced = {},
                    const Limits& limits = {});
 
+// "B3 5C A5 5C": bytes in hex for messages and reports.
+std::string hex_bytes(std::string_view bytes);
+
 // True when `bytes` looks like article XML (after an optional BOM and whitespace, starts with '<').
 bool looks_like_xml(std::string_view bytes);
 

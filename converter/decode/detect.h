@@ -17,6 +17,8 @@ struct Encoding {
 // Looks up a user-given name (case and '-'/'_' insensitive; aliases like gb2312, cp936, utf8).
 // Returns nullptr when unknown.
 const Encoding* find_encoding(std::string_view name);
+// An encoding name as find_encoding compares it: lower case, without '-' and '_'.
+std::string fold_encoding_name(std::string_view name);
 std::string known_encoding_names();  // "UTF-8, UTF-16LE, ..." for hints
 
 struct Detection {

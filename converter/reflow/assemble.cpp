@@ -1,5 +1,7 @@
 // assemble: classified units → the Document tree (DESIGN.md §2): headline, subtitle, byline,
 // sections opened by headings, paragraphs, boxes; every block with its source line range.
+#include <algorithm>
+
 #include "core/date.h"
 #include "reflow/stages.h"
 
@@ -7,13 +9,25 @@ namespace paiban::reflow_stages {
 
 namespace {
 
+// The lines' smallest and largest source line: on an OCR page reading order need not follow
+// the file's order, and src="FIRST-LAST" must never run backwards.
 LineRange range(const Layout& L, size_t begin, size_t end) {
-  return LineRange{L.lines[begin].src, L.lines[end - 1].src};
+  LineRange r{L.lines[begin].src, L.lines[begin].src};
+  for (size_t i = begin + 1; i < end; ++i) {
+    r.first = std::min(r.first, L.lines[i].src);
+    r.last = std::max(r.last, L.lines[i].src);
+  }
+  return r;
 }
 
 void extend(LineRange& r, const LineRange& c) {
-  if (!r.known()) r.first = c.first;
-  r.last = c.last;
+  if (!c.known()) return;
+  if (!r.known()) {
+    r = c;
+    return;
+  }
+  r.first = std::min(r.first, c.first);
+  r.last = std::max(r.last, c.last);
 }
 
 Block leaf(const Layout& L, const Unit& u, ReflowReport& report) {

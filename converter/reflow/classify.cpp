@@ -70,7 +70,8 @@ void classify(const Layout& L, std::vector<Unit>& units) {
   size_t u = 0;
   while (u < units.size() && u < 2 && dateline_unit(L, units[u])) units[u++].dateline = true;
   const size_t head = u;  // the first unit after datelines above the headline
-  if (u < units.size() && !units[u].boxed && headline_like(L, units[u])) units[u++].kind = Kind::headline;
+  bool printed = L.headline > 1 && u == 0 && units[0].end == L.headline;  // a headline on several lines
+  if (u < units.size() && !units[u].boxed && (printed || headline_like(L, units[u]))) units[u++].kind = Kind::headline;
   // Subtitle and byline follow the headline, one line each (a dateline may sit among them).
   for (; u < units.size() && u < head + 4; ++u) {
     Unit& x = units[u];

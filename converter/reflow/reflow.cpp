@@ -6,13 +6,58 @@
 
 namespace paiban {
 
+namespace {
+
+using namespace reflow_stages;
+
+Document one_article(const std::vector<std::string>& lines, const std::string& source, ReflowReport& report) {
+  Layout layout = segment(lines, report);              // clean lines, empty-line policy, columns
+  std::vector<Unit> units = split(layout, report);     // where blocks start
+  classify(layout, units);                             // what each block is
+  return assemble(layout, units, source, report);      // join lines, repair, build the tree
+}
+
+void shift_src(Block& b, int by) {
+  if (b.src.known()) b.src.first += by, b.src.last += by;
+  for (auto& c : b.children) shift_src(c, by);
+}
+
+// The text of a page holding several articles: each article reflowed on its own lines (its
+// measure, empty-line policy and front matter its own), src kept as the page's line numbers.
+Document page_of_articles(const std::vector<std::string>& lines, const std::vector<size_t>& starts,
+                          const std::string& source, ReflowReport& report) {
+  Document doc;
+  doc.source = source;
+  Page page;
+  page.number = 1;
+  for (size_t k = 0; k <= starts.size(); ++k) {
+    size_t b = k == 0 ? 0 : starts[k - 1], e = k < starts.size() ? starts[k] : lines.size();
+    std::vector<std::string> part(lines.begin() + static_cast<long>(b), lines.begin() + static_cast<long>(e));
+    Document a = one_article(part, source, report);
+    for (auto& blk : a.blocks) shift_src(blk, static_cast<int>(b));
+    if (!a.blocks.empty()) page.articles.push_back(std::move(a));
+  }
+  doc.pages.push_back(std::move(page));
+  return doc;
+}
+
+}  // namespace
+
 ReflowResult reflow(const std::vector<std::string>& lines, const std::string& source) {
-  using namespace reflow_stages;
   ReflowResult r;
   Layout layout = segment(lines, r.report);              // clean lines, empty-line policy, columns
   std::vector<Unit> units = split(layout, r.report);     // where blocks start
   classify(layout, units);                               // what each block is
-  r.doc = assemble(layout, units, source, r.report);     // join lines, repair, build the tree
+  std::vector<size_t> starts = split_articles(layout, units);  // a page's later articles
+  if (starts.empty()) {
+    r.doc = assemble(layout, units, source, r.report);   // join lines, repair, build the tree
+    return r;
+  }
+  std::vector<size_t> raw;  // source line indices where the later articles start
+  for (size_t i : starts) raw.push_back(static_cast<size_t>(layout.lines[i].src - 1));
+  ReflowReport report;
+  r.doc = page_of_articles(lines, raw, source, report);
+  r.report = std::move(report);
   return r;
 }
 

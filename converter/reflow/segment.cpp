@@ -68,10 +68,21 @@ int median(std::vector<int> v) {
 
 // The headline, subtitle and byline at the top may be set across columns: they say nothing
 // about the measure.
-size_t top_lines(const std::vector<Line>& lines) {
+// A headline printed on two or three lines: OCR page text sets it apart with empty lines.
+size_t headline_lines(const std::vector<Line>& lines, Blanks blanks) {
+  if (blanks != Blanks::breaks) return 1;
+  size_t n = 1;
+  while (n < lines.size() && lines[n].blanks_before == 0) ++n;
+  if (n > 3 || n >= lines.size()) return 1;
+  for (size_t i = 0; i < n; ++i)
+    if (!heading_like(lines[i]) || opens_subtitle(lines[i]) || opens_byline(lines[i])) return 1;
+  return n;
+}
+
+size_t top_lines(const std::vector<Line>& lines, size_t headline) {
   if (lines.empty()) return 0;
-  size_t k = 1;  // the headline (or the first line of text)
-  while (k < lines.size() && k < 4 && (opens_subtitle(lines[k]) || opens_byline(lines[k]))) ++k;
+  size_t k = headline;  // the headline (or the first line of text)
+  while (k < lines.size() && k < headline + 3 && (opens_subtitle(lines[k]) || opens_byline(lines[k]))) ++k;
   return k;
 }
 
@@ -234,7 +245,8 @@ Layout segment(const std::vector<std::string>& raw, ReflowReport& report) {
   }
   layout.blanks = blank_policy(layout.lines);
   layout.indents = indent_policy(layout.lines);
-  layout.top = top_lines(layout.lines);
+  layout.headline = headline_lines(layout.lines, layout.blanks);
+  layout.top = top_lines(layout.lines, layout.headline);
   if (layout.top >= layout.lines.size()) layout.top = 0;
   layout.columns = find_columns(layout.lines, layout.top);
   for (auto& c : layout.columns) calibrate(layout.lines, layout.top, c);

@@ -19,7 +19,14 @@ bool breaks_after(const Layout& L, const Column& c, size_t i, bool first) {
   const Line& a = L.lines[i];
   const Line& b = L.lines[i + 1];
   const int m = c.measure;
-  if (L.blanks == Blanks::breaks && b.blanks_before > 0) return true;
+  if (i + 1 < L.headline) return false;  // one headline however many lines it was printed on
+  // An empty line marks a break, except where OCR left one at a column's foot in mid-sentence:
+  // a full line (or a first line, its indent lost) ending in a pause or a plain character goes on,
+  // unless a shorter heading line follows (a headline is wider than the measure: no foot either).
+  const int aw = a.width - a.hang, bw = b.width - b.hang;
+  bool column_foot = (a.end == End::pause || a.end == End::word) && aw >= m - 5 && aw <= m + 2 &&
+                     !(heading_like(b) && bw < m - 5);
+  if (L.blanks == Blanks::breaks && b.blanks_before > 0 && !column_foot) return true;
   if (L.indents && b.indent > 0) return true;
   if (i + 1 <= L.top + 1 && (opens_subtitle(b) || opens_byline(b))) return true;
   if (a.width > m + kOver || b.width > m + kOver) return true;  // set across columns

@@ -62,6 +62,8 @@ struct Layout {
   Blanks blanks = Blanks::none;
   bool indents = false;     // leading whitespace marks paragraph starts
   size_t top = 0;           // leading lines that may be headline, subtitle, byline (no clause marks)
+  size_t headline = 1;      // lines of the headline: more than one only where the OCR's empty lines
+                            // set apart a block of up to three heading-like lines at the top
   std::vector<Column> columns;
 };
 
@@ -105,6 +107,10 @@ bool heading_like(const Line& l);
 
 // classify.cpp: headline, subtitle, byline, headings (merging multi-line ones), paragraphs, boxes.
 void classify(const Layout& layout, std::vector<Unit>& units);
+
+// split_articles.cpp: the text of a whole page: the lines (Layout::lines indices) where later
+// articles start, by their headlines; empty for one article's column text.
+std::vector<size_t> split_articles(const Layout& layout, const std::vector<Unit>& units);
 
 // assemble.cpp: units → the Document tree with text and src ranges.
 Document assemble(const Layout& layout, const std::vector<Unit>& units, const std::string& source,
