@@ -27,7 +27,6 @@ std::string describe_special(char kind, std::string_view target = {});
 
 // "16M", "512K", "2G", "1000" (bytes; K/M/G are powers of 1024) → bytes. Throws usage Error.
 std::uint64_t try_parse_size(const std::string& text, const std::string& flag);
-std::string format_size(std::uint64_t bytes);  // "16 MiB", "1.5 KiB", "12 B"
 
 // Watches one entry being decompressed: too large, or expanding too much per compressed byte.
 class EntryGuard {

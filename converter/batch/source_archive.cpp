@@ -150,7 +150,7 @@ class ArchiveSource : public Source {
         if (streamed && passed > limits_.skip_budget(file_size_)) {
           en.status = Status::refused;
           en.reason = "a decompression bomb: reading on would mean decompressing more than " +
-                      format_size(limits_.skip_budget(file_size_)) + " (--max-ratio × the archive's size)";
+                      format_bytes(limits_.skip_budget(file_size_)) + " (--max-ratio × the archive's size)";
           l.entries.push_back(std::move(en));
           l.error = path_ + ": reading stopped at entry " + std::to_string(i + 1) + ": " + l.entries.back().reason;
           l.hint = "entries after it were not read; if the archive is genuine, raise --max-ratio";

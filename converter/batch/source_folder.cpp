@@ -139,7 +139,7 @@ class FolderSource : public Source {
       r.bytes.append(buf, static_cast<size_t>(k));
       if (r.bytes.size() > limits_.max_entry_size) {
         r.status = Status::failed;
-        r.reason = "too large: more than " + format_size(limits_.max_entry_size) + " (--max-entry-size)";
+        r.reason = "too large: more than " + format_bytes(limits_.max_entry_size) + " (--max-entry-size)";
         r.hint = "raise --max-entry-size if this really is one article";
         break;
       }
