@@ -89,7 +89,7 @@ TEST(BatchSafety, Sizes) {
 }
 
 TEST(BatchSafety, EntryGuardStopsLargeAndBombs) {
-  Limits l;
+  SourceLimits l;
   l.max_entry_size = 10 << 20;
   l.max_ratio = 100;
   l.ratio_floor = 1 << 20;
