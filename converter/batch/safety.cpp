@@ -122,7 +122,7 @@ std::string EntryGuard::check(std::uint64_t bytes, std::uint64_t raw_now, bool& 
   return {};
 }
 
-std::string check_archive_ratio(const Limits& limits, std::uint64_t declared_total,
+std::string check_archive_ratio(const SourceLimits& limits, std::uint64_t declared_total,
                                 std::uint64_t archive_bytes) {
   if (declared_total <= limits.archive_floor()) return {};
   double ratio = static_cast<double>(declared_total) / static_cast<double>(archive_bytes ? archive_bytes : 1);

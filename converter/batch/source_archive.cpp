@@ -98,7 +98,7 @@ std::string printable_bytes(const std::string& raw) {
 
 class ArchiveSource : public Source {
  public:
-  ArchiveSource(std::string path, const Limits& limits, std::uint64_t file_size, std::string forced)
+  ArchiveSource(std::string path, const SourceLimits& limits, std::uint64_t file_size, std::string forced)
       : path_(std::move(path)), limits_(limits), file_size_(file_size), forced_(std::move(forced)) {}
 
   ArchivePtr try_open() const {
@@ -319,14 +319,14 @@ class ArchiveSource : public Source {
   }
 
   std::string path_;
-  Limits limits_;
+  SourceLimits limits_;
   std::uint64_t file_size_;
   std::string forced_;  // --name-encoding
 };
 
 }  // namespace
 
-std::unique_ptr<Source> try_open_archive(const std::string& path, const Limits& limits,
+std::unique_ptr<Source> try_open_archive(const std::string& path, const SourceLimits& limits,
                                          const std::string& name_encoding) {
   if (!name_encoding.empty()) try_name_encoding(name_encoding);  // a usage error before any work
   struct stat st;

@@ -20,7 +20,7 @@ bool hidden_folder(const std::string& name) { return name[0] == '.' || name == "
 
 class FolderSource : public Source {
  public:
-  FolderSource(std::string root, const Limits& limits) : root_(std::move(root)), limits_(limits) {}
+  FolderSource(std::string root, const SourceLimits& limits) : root_(std::move(root)), limits_(limits) {}
 
   Listing list() override {
     Listing l;
@@ -150,12 +150,12 @@ class FolderSource : public Source {
   }
 
   std::string root_;
-  Limits limits_;
+  SourceLimits limits_;
 };
 
 }  // namespace
 
-std::unique_ptr<Source> open_folder(const std::string& path, const Limits& limits) {
+std::unique_ptr<Source> open_folder(const std::string& path, const SourceLimits& limits) {
   std::string root = path;
   while (root.size() > 1 && root.back() == '/') root.pop_back();
   return std::make_unique<FolderSource>(root, limits);
