@@ -58,7 +58,7 @@ int run_convert(const ConvertArgs& a) {
   opts.encoding = a.encoding;
   opts.limits = a.limits;
   opts.text = text_options_from(a.width, a.spacing);
-  opts.scan = a.scan;
+  opts.scan = with_limits(a.scan, a.limits);
   // Two inputs with one stem (a/x.txt, b/x.txt) would write the same outputs: refuse up front.
   std::map<std::string, std::string> stems;
   for (const auto& in : a.inputs) {

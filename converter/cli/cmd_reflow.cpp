@@ -40,7 +40,7 @@ void add_reflow_command(CLI::App& app, Action& action) {
       check_not_input(o->out, o->in);
       std::string bytes = try_read_input(o->in, o->limits);
       ReflowReport report;
-      scan::Session session(o->scan);
+      scan::Session session(with_limits(o->scan, o->limits));
       ScanLoad load;
       Document doc = try_load_document(bytes, o->in, o->encoding, &report, o->limits, &session, &load);
       try_write_file_atomic(o->out, write_xml(doc));

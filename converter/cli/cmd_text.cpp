@@ -46,7 +46,7 @@ void add_text_command(CLI::App& app, Action& action) {
     action = [o]() -> int {
       check_not_input(o->out, o->in);
       std::string bytes = try_read_input(o->in, o->limits);
-      scan::Session session(o->scan);
+      scan::Session session(with_limits(o->scan, o->limits));
       ScanLoad load;
       Document doc = try_load_document(bytes, o->in, o->encoding, nullptr, o->limits, &session, &load);
       TextOptions opts = text_options_from(o->width, o->spacing);

@@ -41,7 +41,7 @@ int run(const TypesetArgs& a) {
   Style style = try_load_style(a.style);
   std::string bytes = try_read_input(a.input, a.limits);
   ReflowReport reflow_report;
-  scan::Session session(a.scan);
+  scan::Session session(with_limits(a.scan, a.limits));
   ScanLoad load;
   Document doc = try_load_document(bytes, a.input, a.encoding, &reflow_report, a.limits, &session, &load);
   FontLibrary fonts;

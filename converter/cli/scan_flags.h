@@ -15,6 +15,12 @@ namespace paiban::cli {
 
 void add_scan_flags(CLI::App* cmd, scan::Options& options);
 
+// The options with --max-pages as the most pages one scan file may have.
+inline scan::Options with_limits(scan::Options options, const Limits& limits) {
+  options.max_pages = limits.max_pages;
+  return options;
+}
+
 // The whole input ("-" = stdin). A scan (by its first bytes) may be up to scan::kMaxScanBytes
 // or --max-input-size, whichever is larger: a page image is big, and its pixels have their own
 // limit (--max-pixels); any other input keeps --max-input-size.

@@ -50,5 +50,46 @@ expect_exit 2 "--keep-ocr takes hocr or alto" -- "$PAIBAN" reflow "$PNG" --keep-
 head -c 200 "$PNG" >"$TMP/cut.png"
 expect_exit 1 "truncated PNG" -- "$PAIBAN" reflow "$TMP/cut.png" -o "$TMP/cut.xml"
 expect_error_line "cut.png: cannot read this PNG image"
+[ "$(wc -l <"$TMP/err")" -eq 2 ] && pass || fail "a truncated PNG: only paiban's error and hint on stderr: $(cat "$TMP/err")"
 [ ! -e "$TMP/cut.xml" ] && pass || fail "a truncated scan left an output"
+
+# batch over a folder of scans: PNGs (one in a subfolder), a two-page TIFF, an e-paper PDF and a
+# truncated PNG. Every page's outputs mirror the input paths; the report has each page's figures;
+# the broken file fails alone (exit 3); a second run finds everything up to date.
+mkdir -p "$TMP/scans/sub"
+cp "$PNG" "$TMP/scans/scan-0001.png"
+cp "$PNG" "$TMP/scans/sub/scan-0002.png"
+cp "$TMP/cut.png" "$TMP/scans/scan-0003.png"
+cp "$TMP/s.pdf" "$TMP/scans/epaper.pdf"
+if command -v convert >/dev/null; then
+  convert "$PNG" "$PNG" -adjoin "$TMP/scans/two.tif" && pass || fail "convert made no TIFF"
+fi
+expect_exit 3 "batch over scans with a broken one" -- "$PAIBAN" batch "$TMP/scans" --out "$TMP/bout" --keep-ocr hocr -q
+for f in scan-0001.xml scan-0001.txt scan-0001.pdf scan-0001.hocr sub/scan-0002.xml sub/scan-0002.hocr \
+         epaper.xml epaper.txt epaper.pdf; do
+  [ -s "$TMP/bout/$f" ] && pass || fail "batch: no $f"
+done
+[ ! -e "$TMP/bout/epaper.hocr" ] && pass || fail "an e-paper PDF read from its text layer has no OCR to keep"
+[ ! -e "$TMP/bout/scan-0003.xml" ] && pass || fail "the broken scan has outputs"
+python3 - "$TMP/bout/report.json" "$TMP/scans/two.tif" <<'PY' && pass || fail "batch report of scans"
+import json, os, sys
+items = {it["input"]: it for it in json.load(open(sys.argv[1]))["items"]}
+p = items["scan-0001.png"]["pages"]
+assert len(p) == 1 and p[0]["via"] == "ocr" and 50 < p[0]["confidence"] <= 100 and p[0]["articles"] >= 1, p
+assert items["epaper.pdf"]["pages"][0]["via"] == "text layer" and items["epaper.pdf"]["pages"][0]["confidence"] is None
+assert items["scan-0003.png"]["status"] == "failed" and "cannot read this PNG" in items["scan-0003.png"]["error"]
+if os.path.exists(sys.argv[2]):
+    assert [x["page"] for x in items["two.tif"]["pages"]] == [1, 2], items["two.tif"]
+    assert items["two.tif"]["outputs"] == ["two.xml", "two.txt", "two.pdf", "two.hocr"], items["two.tif"]["outputs"]
+PY
+if [ -e "$TMP/scans/two.tif" ]; then
+  [ "$(grep -c '<page ' "$TMP/bout/two.xml")" -eq 2 ] && pass || fail "a two-page TIFF gives two <page>s"
+fi
+rm "$TMP/scans/scan-0003.png"
+expect_exit 0 "batch over scans again: up to date" -- "$PAIBAN" batch "$TMP/scans" --out "$TMP/bout" --keep-ocr hocr
+grep -q "0 converted, [0-9]* up to date" "$TMP/err" && pass || fail "second run: $(cat "$TMP/err")"
+# Another --psm reads them again.
+expect_exit 0 "batch with another --psm" -- "$PAIBAN" batch "$TMP/scans" --out "$TMP/bout" --keep-ocr hocr --psm 4 -q
+python3 -c "import json,sys; r=json.load(open(sys.argv[1])); assert r['totals']['unchanged'] == 0, r['totals']" \
+  "$TMP/bout/report.json" && pass || fail "--psm 4 left scans up to date"
 finish
