@@ -143,9 +143,10 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
     }
   }
 
-  const std::string base = task.input.substr(task.input.rfind('/') + 1);
+  // Named by its path in the run ("sub/a.txt"), the one a person can find, in errors and warnings;
+  // <article source> is the file name alone (pipeline/load.cpp).
   try {
-    Converted c = ctx.converter->convert(loaded.bytes, base, ctx.convert, session);
+    Converted c = ctx.converter->convert(loaded.bytes, task.input, ctx.convert, session);
     loaded.bytes = std::string();  // give the memory back before writing
     Record r;
     r.input = task.input;
@@ -178,14 +179,11 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
     item.repairs = std::move(c.repairs);
     d.record = std::move(r);
   } catch (const Error& e) {
-    // "a.txt:12: …" from the pipeline → "sub/a.txt:12: …": the path a person can find.
-    std::string msg = e.what();
-    if (msg.compare(0, base.size() + 1, base + ":") == 0) msg = task.input + msg.substr(base.size());
-    fail(item, Status::failed, msg, e.hint());
+    fail(item, Status::failed, e.what(), e.hint());
   } catch (const std::bad_alloc&) {
-    fail(item, Status::failed, base + ": out of memory", "lower --jobs or --max-entry-size");
+    fail(item, Status::failed, task.input + ": out of memory", "lower --jobs or --max-entry-size");
   } catch (const std::exception& e) {
-    fail(item, Status::failed, base + ": internal error: " + e.what(),
+    fail(item, Status::failed, task.input + ": internal error: " + e.what(),
          "this is a bug; please report it with the input file");
   }
   if (journal && !d.record) d.record = failure_record(task, hash, ctx, kFailed);
