@@ -190,3 +190,30 @@ TEST(Scan, MissingLanguagePackNamesTheDebianPackage) {
   e = test::catch_error([&] { scan::try_create_engine(o); });
   EXPECT_NE(std::string(e.what()).find("not a Tesseract language name"), std::string::npos) << e.what();
 }
+
+// `tesseract page.png - -l chi_sim hocr` → `paiban reflow`, and `paiban reflow page.png`: the same
+// page XML (the same engine settings), but for where each came from (`source`) and the hOCR
+// file's own line numbers (`src`), which a scan has none of. The crop holds the running head's
+// rule and column rules, which take block numbers and no line numbers in Tesseract's hOCR.
+TEST(Scan, ImageGivesTheSameXmlAsTesseractsHocr) {
+  REQUIRE_TOOLS("pdftoppm", "tesseract");
+  ASSERT_FALSE(sample().pdf.empty());
+  std::string dir = test::temp_dir("scan-same");
+  test::write_file(dir + "/s.pdf", sample().pdf);
+  ASSERT_EQ(test::run("pdftoppm -r 150 -gray -png -x 0 -y 0 -W 600 -H 700 -singlefile " + dir + "/s.pdf " + dir + "/top").code, 0);
+  ASSERT_EQ(test::run("tesseract " + dir + "/top.png " + dir + "/t -l chi_sim hocr", test::Stderr::dropped).code, 0);
+  const std::string hocr = test::read_file(dir + "/t.hocr");
+  EXPECT_NE(hocr.find("ocr_separator"), std::string::npos) << "the crop should hold a rule";
+  const std::string bin = std::string("'") + PAIBAN_BINARY + "' reflow ";
+  ASSERT_EQ(test::run(bin + dir + "/t.hocr -o " + dir + "/from-hocr.xml").code, 0);
+  ASSERT_EQ(test::run(bin + dir + "/top.png -o " + dir + "/from-png.xml").code, 0);
+  auto plain = [](std::string xml) {
+    for (const char* attr : {" src=\"", " source=\""})
+      for (size_t at; (at = xml.find(attr)) != std::string::npos;) xml.erase(at, xml.find('"', at + std::strlen(attr)) + 1 - at);
+    return xml;
+  };
+  const std::string a = plain(test::read_file(dir + "/from-hocr.xml")), b = plain(test::read_file(dir + "/from-png.xml"));
+  EXPECT_NE(a.find("<page "), std::string::npos) << a.substr(0, 400);
+  EXPECT_NE(a.find("ids=\"line_1_"), std::string::npos) << a.substr(0, 400);
+  EXPECT_EQ(a, b);
+}

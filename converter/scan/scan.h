@@ -19,6 +19,10 @@ namespace paiban::scan {
 
 enum class Keep { none, hocr, alto };
 
+// Largest scan file a command reads unless --max-input-size is larger: a 600 dpi A2 TIFF or a
+// scanned PDF of many pages is big; its pixels are limited on their own (Options::max_pixels).
+constexpr uint64_t kMaxScanBytes = 256ull << 20;
+
 struct Options {
   std::string lang = "chi_sim";   // --ocr-lang: Tesseract languages, '+'-joined (chi_sim+eng)
   int dpi = 0;                    // --dpi: resolution to assume; 0 = the image's own (Tesseract

@@ -29,6 +29,10 @@ using PixPtr = std::unique_ptr<Pix, PixFree>;
 // image: every page of a PNG, JPEG, TIFF (multi-page) or PNM, each checked against
 // max_pixels from its header before its pixels are allocated. `each(number, pix)` gets a page,
 // `fail(number, failure)` a page that cannot be read; a file that cannot be opened throws Failure.
+// Whether a PNG's chunks are all there with their CRCs, a JPEG ends in its EOI (complete.cpp).
+bool png_complete(std::string_view bytes);
+bool jpeg_complete(std::string_view bytes);
+
 void read_image(std::string_view bytes, const std::string& name, Kind kind, const Options& options,
                 const std::function<void(int, PixPtr)>& each, const std::function<void(int, Failure)>& fail);
 

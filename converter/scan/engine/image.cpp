@@ -76,6 +76,8 @@ void read_image(std::string_view bytes, const std::string& name, Kind kind, cons
   if (pixReadHeaderMem(data_of(bytes), bytes.size(), &format, &w, &h, &bps, &spp, &cmap))
     throw unreadable(name, kind);
   check_size(w, h, name, o);
+  if ((kind == Kind::png && !png_complete(bytes)) || (kind == Kind::jpeg && !jpeg_complete(bytes)))
+    throw unreadable(name, kind);
   Pix* pix = nullptr;
   if (kind == Kind::jpeg) {
     // Hint 0 fails on bad data (not L_JPEG_CONTINUE_WITH_BAD_DATA): libjpeg would pad a truncated

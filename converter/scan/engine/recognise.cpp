@@ -134,6 +134,13 @@ ocr::Page Recogniser::recognise(Pix* pix, int number, const std::string& name, s
       it->Next(tesseract::RIL_WORD);
       continue;
     }
+    if (it->IsAtBeginningOf(tesseract::RIL_BLOCK) && (PTIsLineType(it->BlockType()) || PTIsImageType(it->BlockType()))) {
+      // A rule or a picture: Tesseract 5.3's hOCR writes it as ocr_separator/ocr_photo with a
+      // block id and no line, so it takes a block number and no line number here too.
+      it->Next(tesseract::RIL_BLOCK);
+      ++bcnt;
+      continue;
+    }
     if (it->IsAtBeginningOf(tesseract::RIL_BLOCK)) {
       ocr::Region& r = page.regions.emplace_back();
       r.id = "block_" + std::to_string(page_id) + "_" + std::to_string(bcnt);
@@ -159,7 +166,10 @@ ocr::Page Recogniser::recognise(Pix* pix, int number, const std::string& name, s
     w.conf = static_cast<float>(static_cast<int>(it->Confidence(tesseract::RIL_WORD)));
     const bool end_line = it->IsAtFinalElement(tesseract::RIL_TEXTLINE, tesseract::RIL_WORD);
     const bool end_block = it->IsAtFinalElement(tesseract::RIL_BLOCK, tesseract::RIL_WORD);
-    it->Next(tesseract::RIL_WORD);
+    // Step symbol by symbol to the next word, as Tesseract's hOCR renderer does: Next(RIL_WORD)
+    // lands elsewhere around empty words, and the line numbers then drift from its hOCR's ids.
+    do it->Next(tesseract::RIL_SYMBOL);
+    while (!it->Empty(tesseract::RIL_BLOCK) && !it->IsAtBeginningOf(tesseract::RIL_WORD));
     if (end_line) ++lcnt;
     if (end_block) ++bcnt;
   }
