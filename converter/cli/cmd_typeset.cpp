@@ -1,4 +1,5 @@
 // paiban typeset IN [-o OUT.pdf] [--style NAME|FILE] [--debug-dump FILE] [--encoding E]
+// paiban typeset --make-up A B C … -o PAGE.pdf: several articles made up on one page.
 // Raw column text or article XML → a print-ready newspaper PDF in the chosen style.
 #include <iostream>
 
@@ -9,6 +10,7 @@
 #include "core/error.h"
 #include "core/output.h"
 #include "pipeline/convert.h"
+#include "pipeline/make_up.h"
 
 namespace paiban::cli {
 
@@ -16,6 +18,7 @@ namespace {
 
 struct TypesetArgs {
   std::string input;
+  std::vector<std::string> make_up;  // articles in rank order (the first is the lead)
   std::string output;
   std::string style = "broadsheet";
   std::string debug_dump;
@@ -33,7 +36,24 @@ std::string default_output(const std::string& in) {
   return in + ".pdf";
 }
 
+int run_make_up(const TypesetArgs& a) {
+  if (!a.input.empty()) throw usage_error("typeset: give the articles after --make-up, not before it");
+  if (a.output.empty()) throw usage_error("typeset --make-up: name the page with -o PAGE.pdf");
+  std::vector<NamedInput> inputs;
+  for (const std::string& in : a.make_up) {
+    check_not_input(a.output, in);
+    inputs.push_back({in, try_read_input(in, a.limits)});
+  }
+  MakeUpReport rep;
+  std::string pdf = try_make_up_pdf(inputs, a.style, a.encoding, a.limits, &rep);
+  try_write_file_atomic(a.output, pdf);
+  if (!a.debug_dump.empty()) try_write_file_atomic(a.debug_dump, rep.debug_dump);
+  return 0;
+}
+
 int run(const TypesetArgs& a) {
+  if (!a.make_up.empty()) return run_make_up(a);
+  if (a.input.empty()) throw usage_error("typeset: no input", "name an article file, or several after --make-up");
   ConvertOptions opts = convert_options("pdf", a.encoding, a.limits, a.scan);
   opts.debug_dump = !a.debug_dump.empty();
   Converter conv = Converter::try_create(a.style, true);
@@ -54,7 +74,10 @@ int run(const TypesetArgs& a) {
 void add_typeset_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<TypesetArgs>();
   auto* cmd = app.add_subcommand("typeset", "Typeset an article, or a scanned page's articles one after another, as a newspaper PDF");
-  cmd->add_option("IN", args->input, "Input: raw column or page text, hOCR, ALTO, PAGE XML, article/page XML, or a scan (PNG, JPEG, TIFF, PNM, PDF) ('-' for stdin)")->required();
+  cmd->add_option("IN", args->input, "Input: raw column or page text, hOCR, ALTO, PAGE XML, article/page XML, or a scan (PNG, JPEG, TIFF, PNM, PDF) ('-' for stdin)");
+  cmd->add_option("--make-up", args->make_up,
+                  "Make up one page from these articles (raw text or article XML), in rank order: the first is the lead")
+      ->expected(1, -1);
   cmd->add_option("-o,--output", args->output, "Output PDF (default: IN with .pdf; '-' for stdout)");
   cmd->add_option("--style", args->style,
                   "Style name (broadsheet, tabloid, report) or a style .xml file (default: broadsheet)");
