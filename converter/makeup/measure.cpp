@@ -69,7 +69,8 @@ float measure_height(const Document& doc, const Style& page, int w, float headli
   // first body line, the rest divides over w columns. Then grow line by line until it fits.
   TypesetReport rep;
   LaidOutDocument tall = lay(doc, module_style(page, w, kTall, headline), fonts, false, &rep);
-  if (tall.pages.size() != 1) throw Error(ExitCode::input, doc.source + ": too long for one page");
+  float area = page.page_height - page.margin_top - page.margin_bottom;
+  if (tall.pages.size() != 1) return kTall;  // longer than any page: the search reports it
   const LaidOutPage& p = tall.pages[0];
   float head = 0;  // depth below the top of the lowest glyph larger than body type
   for (const GlyphRun& r : p.runs)
@@ -79,6 +80,7 @@ float measure_height(const Document& doc, const Style& page, int w, float headli
   float total = used_height(p, page.body.size);
   float h = head + std::ceil(std::max(0.0f, total - head) / w / pitch) * pitch;
   for (int i = 0; i < 200; ++i, h += pitch) {
+    if (h > area) return h;  // cannot fit this page at this width whatever the exact figure
     TypesetReport r2;
     size_t pages = 0;
     try {
@@ -89,7 +91,7 @@ float measure_height(const Document& doc, const Style& page, int w, float headli
     if (t) t->break_ms += r2.timings.shape_ms + r2.timings.break_ms + r2.timings.paginate_ms;
     if (pages == 1) return h;
   }
-  throw Error(ExitCode::internal, doc.source + ": module height search did not converge");
+  return h;  // 200 lines past the estimate: treat as too tall
 }
 
 LaidOutPage set_module(const Document& doc, const Style& page, int w, float height, float headline,

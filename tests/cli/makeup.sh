@@ -1,0 +1,43 @@
+# paiban typeset --make-up: four parts of an article made up on one page — modules apart and in
+# the type area (from the dump), every part's text in pdftotext, same bytes twice; too much
+# text fails naming the article, exit 1, no PDF.
+source "$(dirname "$0")/lib.bash"
+f=input/lvliang-cppcc-2024.txt
+sed -n 1,76p $f > "$TMP/a.txt"
+(printf '深化党的创新理论 坚定信念强根基\n\n'; sed -n 79,140p $f) > "$TMP/b.txt"
+(printf '聚焦服务中心大局 协商议政图发展\n\n'; sed -n 143,200p $f) > "$TMP/c.txt"
+(printf '加强思想政治引领 倾情画好同心圆\n\n'; sed -n 258,312p $f) > "$TMP/d.txt"
+export SOURCE_DATE_EPOCH=1700000000
+parts=("$TMP/a.txt" "$TMP/b.txt" "$TMP/c.txt" "$TMP/d.txt")
+
+expect_exit 0 "make-up" -- "$PAIBAN" typeset --make-up "${parts[@]}" -o "$TMP/page.pdf" --debug-dump "$TMP/dump"
+[ "$(grep -c '^module ' "$TMP/dump")" -eq 4 ] && pass || fail "dump: $(cat "$TMP/dump")"
+# Every module inside 6 columns and the type area's height; no two rectangles overlap.
+awk -v H="$(sed -n 's/.*columns x \([0-9.]*\) pt.*/\1/p' "$TMP/dump")" '
+  /^module/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+    n++; X[n] = v["x"]; Y[n] = v["y"]; W[n] = v["w"]; Hh[n] = v["h"]
+    if (v["x"] < 0 || v["x"] + v["w"] > 6 || v["y"] < 0 || v["y"] + v["h"] > H + 0.5) { print "outside: " $0; bad = 1 } }
+  END { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
+      if (X[i] + W[i] > X[j] && X[j] + W[j] > X[i] && Y[i] + Hh[i] > Y[j] && Y[j] + Hh[j] > Y[i]) { print "overlap " i " " j; bad = 1 }
+    exit bad }' "$TMP/dump" && pass || fail "modules: $(cat "$TMP/dump")"
+pdftotext "$TMP/page.pdf" - | tr -d ' \n' > "$TMP/text"
+for probe in 为建设美丽幸福吕梁 政协事业要发展 深化党的创新理论 聚焦服务中心大局 倾情画好同心圆; do
+  grep -q "$probe" "$TMP/text" && pass || fail "pdftotext lacks $probe"
+done
+# Each part's last words come after its first (order within the module).
+for p in a b c d; do
+  first=$(sed -n '/[^ ]/{p;q}' "$TMP/$p.txt" | tr -d ' ' | cut -c1-6)
+  last=$(grep -v '^ *$' "$TMP/$p.txt" | tail -1 | tr -d ' ' | cut -c1-6)
+  i=$(grep -bo "$first" "$TMP/text" | head -1 | cut -d: -f1); j=$(grep -bo "$last" "$TMP/text" | tail -1 | cut -d: -f1)
+  [ -n "$i" ] && [ -n "$j" ] && [ "$i" -lt "$j" ] && pass || fail "$p: '$first' at $i, '$last' at $j"
+done
+expect_exit 0 "again" -- "$PAIBAN" typeset --make-up "${parts[@]}" -o "$TMP/again.pdf"
+cmp -s "$TMP/page.pdf" "$TMP/again.pdf" && pass || fail "two runs differ"
+
+# Too much: the whole article four times over cannot share one page.
+for i in 1 2 3 4 5; do cp $f "$TMP/long$i.txt"; done
+expect_exit 1 "too long" -- "$PAIBAN" typeset --make-up "$TMP"/long{1,2,3,4,5}.txt -o "$TMP/over.pdf" &&
+  expect_error_line 'long[0-9].txt: does not fit on the page'
+[ ! -e "$TMP/over.pdf" ] && pass || fail "a partial PDF was written"
+expect_exit 2 "no -o" -- "$PAIBAN" typeset --make-up "$TMP/a.txt"
+finish
