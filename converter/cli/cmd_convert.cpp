@@ -24,6 +24,7 @@ struct ConvertArgs {
   std::string out = ".";
   std::string style = "broadsheet";
   std::string encoding;
+  std::string lang;
   int width = 0;
   std::string spacing = "none";
   bool verbose = false;
@@ -56,6 +57,7 @@ void convert_one(const Converter& conv, const ConvertOptions& opts, const Conver
 int run_convert(const ConvertArgs& a) {
   ConvertOptions opts = formats_from(a.to);
   opts.encoding = a.encoding;
+  opts.lang = a.lang;
   opts.limits = a.limits;
   opts.text = text_options_from(a.width, a.spacing);
   opts.scan = with_limits(a.scan, a.limits);
@@ -101,6 +103,7 @@ void add_convert_command(CLI::App& app, Action& action) {
   cmd->add_option("--spacing", args->spacing, "Clean text: 'none' or 'pangu' (space between Han and Latin/digits)")
       ->capture_default_str();
   cmd->add_flag("--verbose,-v", args->verbose, "Report OCR repairs and warnings per input");
+  add_lang_flag(cmd, args->lang);
   add_limit_flags(cmd, args->limits);
   add_scan_flags(cmd, args->scan);
   cmd->callback([args, &action] { action = [args] { return run_convert(*args); }; });

@@ -16,6 +16,7 @@ namespace paiban::cli {
 void add_reflow_command(CLI::App& app, Action& action) {
   struct Options {
     std::string in, out = "-", encoding;
+    std::string lang;
     bool verbose = false;
     Limits limits;
     scan::Options scan;
@@ -31,6 +32,7 @@ void add_reflow_command(CLI::App& app, Action& action) {
   cmd->add_option("-o,--output", o->out, "Output XML file (default: stdout)");
   cmd->add_option("--encoding", o->encoding, "Input encoding instead of detecting it (UTF-8, GB18030, Big5, UTF-16LE, ...)");
   cmd->add_flag("-v,--verbose", o->verbose, "Report the structure found and every repair made, on stderr");
+  add_lang_flag(cmd, o->lang);
   add_limit_flags(cmd, o->limits);
   add_scan_flags(cmd, o->scan);
   cmd->callback([&action, o] {
@@ -38,6 +40,7 @@ void add_reflow_command(CLI::App& app, Action& action) {
       check_not_input(o->out, o->in);
       ConvertOptions opts = formats_from("xml");
       opts.encoding = o->encoding;
+      opts.lang = o->lang;
       opts.limits = o->limits;
       opts.scan = with_limits(o->scan, o->limits);
       Converted c = Converter::try_create({}, false).convert(try_read_input(o->in, o->limits), o->in, opts);
