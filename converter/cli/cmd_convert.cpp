@@ -55,12 +55,9 @@ void convert_one(const Converter& conv, const ConvertOptions& opts, const Conver
 }
 
 int run_convert(const ConvertArgs& a) {
-  ConvertOptions opts = formats_from(a.to);
-  opts.encoding = a.encoding;
+  ConvertOptions opts = convert_options(a.to, a.encoding, a.limits, a.scan);
   opts.lang = a.lang;
-  opts.limits = a.limits;
   opts.text = text_options_from(a.width, a.spacing);
-  opts.scan = with_limits(a.scan, a.limits);
   // Two inputs with one stem (a/x.txt, b/x.txt) would write the same outputs: refuse up front.
   std::map<std::string, std::string> stems;
   for (const auto& in : a.inputs) {

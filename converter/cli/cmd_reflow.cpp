@@ -38,11 +38,8 @@ void add_reflow_command(CLI::App& app, Action& action) {
   cmd->callback([&action, o] {
     action = [o]() -> int {
       check_not_input(o->out, o->in);
-      ConvertOptions opts = formats_from("xml");
-      opts.encoding = o->encoding;
+      ConvertOptions opts = convert_options("xml", o->encoding, o->limits, o->scan);
       opts.lang = o->lang;
-      opts.limits = o->limits;
-      opts.scan = with_limits(o->scan, o->limits);
       Converted c = Converter::try_create({}, false).convert(try_read_input(o->in, o->limits), o->in, opts);
       try_write_file_atomic(o->out, c.xml);
       std::string note = try_write_kept(c.scan, o->scan, o->out, o->in);

@@ -45,11 +45,8 @@ void add_text_command(CLI::App& app, Action& action) {
   cmd->callback([&action, o] {
     action = [o]() -> int {
       check_not_input(o->out, o->in);
-      ConvertOptions opts = formats_from("txt");
-      opts.encoding = o->encoding;
+      ConvertOptions opts = convert_options("txt", o->encoding, o->limits, o->scan);
       opts.lang = o->lang;
-      opts.limits = o->limits;
-      opts.scan = with_limits(o->scan, o->limits);
       opts.text = text_options_from(o->width, o->spacing);
       opts.text.furniture = o->furniture;
       Converted c = Converter::try_create({}, false).convert(try_read_input(o->in, o->limits), o->in, opts);

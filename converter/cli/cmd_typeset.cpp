@@ -35,11 +35,8 @@ std::string default_output(const std::string& in) {
 }
 
 int run(const TypesetArgs& a) {
-  ConvertOptions opts = formats_from("pdf");
-  opts.encoding = a.encoding;
+  ConvertOptions opts = convert_options("pdf", a.encoding, a.limits, a.scan);
   opts.lang = a.lang;
-  opts.limits = a.limits;
-  opts.scan = with_limits(a.scan, a.limits);
   opts.debug_dump = !a.debug_dump.empty();
   Converter conv = Converter::try_create(a.style, true);
   Converted c = conv.convert(try_read_input(a.input, a.limits), a.input, opts);

@@ -11,6 +11,10 @@ namespace paiban::cli {
 
 // "xml,txt,pdf" → which outputs; unknown names are usage errors.
 ConvertOptions formats_from(const std::string& list);
+// formats_from(list) with the input flags every command takes: --encoding, the limits, the scan
+// options (bounded by the limits).
+ConvertOptions convert_options(const std::string& list, const std::string& encoding, const Limits& limits,
+                               const scan::Options& scan);
 TextOptions text_options_from(int width, const std::string& spacing);
 
 // --lang: the language tag to write instead of the one reflow reads from the text's Han forms.

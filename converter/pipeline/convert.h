@@ -1,5 +1,6 @@
-// The per-article pipeline shared by `paiban convert` and `paiban batch`:
-// bytes → Document (decode + reflow, or read XML) → XML / clean text / PDF.
+// The per-article pipeline every command goes through (reflow, text, typeset, convert, batch):
+// bytes → Document (load.cpp: raw text, article XML, an OCR layout or a scan) → XML, clean text
+// and PDF, as asked (convert.cpp).
 #pragma once
 
 #include <map>
