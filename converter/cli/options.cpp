@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "cli/scan_flags.h"
 #include "core/error.h"
 
 namespace paiban::cli {
@@ -22,6 +23,15 @@ ConvertOptions formats_from(const std::string& list) {
   return o;
 }
 
+ConvertOptions convert_options(const std::string& list, const std::string& encoding, const Limits& limits,
+                               const scan::Options& scan) {
+  ConvertOptions o = formats_from(list);
+  o.encoding = encoding;
+  o.limits = limits;
+  o.scan = with_limits(scan, limits);
+  return o;
+}
+
 TextOptions text_options_from(int width, const std::string& spacing) {
   TextOptions t;
   if (width < 0 || (width > 0 && width < 4))
@@ -30,6 +40,13 @@ TextOptions text_options_from(int width, const std::string& spacing) {
   if (spacing == "pangu") t.pangu = true;
   else if (spacing != "none") throw usage_error("unknown --spacing '" + spacing + "'", "use none or pangu");
   return t;
+}
+
+void add_lang_flag(CLI::App* cmd, std::string& lang) {
+  cmd->add_option("--lang", lang,
+                  "Language of the text instead of detecting it (Simplified or Traditional from its characters): "
+                  "zh-Hans, zh-Hant, zh-Hant-TW, zh-Hant-HK, zh-Hans-CN")
+      ->check(CLI::IsMember({"zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK", "zh-Hant-MO", "zh-Hans-CN", "zh-Hans-SG"}));
 }
 
 void check_not_input(const std::string& out, const std::string& in) {
