@@ -12,8 +12,6 @@ namespace paiban::reflow_stages {
 
 namespace {
 
-constexpr double kHeadline = 1.6;  // a headline's type is at least this many times the body's
-
 bool overlaps_x(const BBox& a, const BBox& b) { return std::min(a.x1, b.x1) > std::max(a.x0, b.x0); }
 
 // Headline lines: large type, no sentence inside (a headline holds at most one pause).

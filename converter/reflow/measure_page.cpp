@@ -80,10 +80,28 @@ std::string join_words(const ocr::Line& l, int em, ReflowReport& report) {
   return s;
 }
 
-// Type size from the line's geometry: the line box of Han text is about an em high (ink of
-// 0.9 em). Tesseract's x_size is estimated per block and may be half again too large, and its
-// word boxes stretch over quotes and rules: both only where the line has no box.
+bool all_han(const std::string& s) {
+  size_t i = 0;
+  while (i < s.size())
+    if (chars::classify(chars::decode(s, i)) != Cls::han) return false;
+  return !s.empty();
+}
+
+// Type size from the line's geometry: the ink of a Han character is about 0.9 em high, the
+// same for every character. The line box is not: brackets, quotes and a comma's tail reach
+// past the Han ink, so a line with "（" stands taller than its neighbour without one, and a
+// paragraph's short last line would look set in smaller type. The median height of the words
+// made of Han characters only is what the type measures (capped by the line box: Tesseract
+// sometimes gives a lone character a box reaching into the next line). Tesseract's x_size is
+// estimated per block and may be half again too large: only where the line has no box.
 double line_size(const ocr::Line& l) {
+  std::vector<int> h;
+  for (const auto& w : l.words)
+    if (w.box.known() && all_han(w.text)) h.push_back(w.box.height());
+  if (!h.empty()) {
+    std::nth_element(h.begin(), h.begin() + static_cast<long>(h.size() / 2), h.end());
+    return l.box.known() ? std::min(h[h.size() / 2], l.box.height()) : h[h.size() / 2];
+  }
   if (l.box.known()) return l.box.height();
   return l.size;
 }

@@ -15,6 +15,10 @@
 
 namespace paiban::reflow_stages {
 
+// A headline's type is at least this many times the body's; anything smaller (a bold running
+// head, a heading, a subtitle) is no headline.
+constexpr double kHeadline = 1.6;
+
 // One OCR line: its text features and its geometry on the page.
 struct PageLine {
   Line line;            // text features as column text has them (width in display units, ending…)
