@@ -2,7 +2,7 @@
 // articles. Geometry replaces counting: each line keeps the text features column text has
 // (stages.h Line) and gains what the scan measured (box, type size, confidence).
 //   measure_page (measure_page.cpp) → find_furniture (find_furniture.cpp)
-//   → find_articles (find_articles.cpp) → split_page (split_page.cpp)
+//   → find_articles (find_articles.cpp) → find_boxes (find_boxes.cpp) → split_page (split_page.cpp)
 //   → classify_page (classify_page.cpp) → assemble_page (assemble_page.cpp)
 #pragma once
 
@@ -43,6 +43,7 @@ struct PageArticle {
   std::vector<size_t> order;         // every line of the article in reading order
   std::vector<PageColumn> columns;   // order[k] sits in columns[column_of[k]]
   std::vector<size_t> column_of;
+  std::vector<bool> boxed;           // order[k] is set in a frame (find_boxes)
   BBox box;
 };
 
@@ -72,6 +73,13 @@ void find_furniture(PageLayout& layout);
 // find_articles.cpp: headlines by type size, the lines each article owns, its columns, the
 // reading order (bands between spanning lines, columns left to right in each band).
 void find_articles(PageLayout& layout);
+
+// The edges a column's full lines reach (find_articles.cpp): not the extremes, which an
+// indent, a short last line or a stray box decide.
+void set_edges(const PageLayout& L, PageColumn& c);
+
+// find_boxes.cpp: runs of lines set in a frame inside a column; each becomes a column of its own.
+void find_boxes(const PageLayout& L, PageArticle& a);
 
 // split_page.cpp: where blocks start in one article (indent, short last line, gap, size).
 std::vector<PageUnit> split_page(const PageLayout& layout, const PageArticle& a);
