@@ -35,13 +35,15 @@ std::vector<Run> region_runs(const PageLayout& L, const PageArticle& a, size_t b
 // lines (two at least on each side) reach past its left and its right edge by the inset.
 bool framed(const PageLayout& L, const PageArticle& a, size_t b, size_t e, const Run& r) {
   if (r.end - r.begin < 2) return false;
-  int x0 = 1 << 30, x1 = -(1 << 30), marks = 0;
+  int x0 = 1 << 30, x1 = -(1 << 30), y0 = 1 << 30, y1 = -(1 << 30), tallest = 0, marks = 0;
   for (size_t k = r.begin; k < r.end; ++k) {
     const PageLine& l = L.lines[a.order[k]];
     x0 = std::min(x0, l.box.x0), x1 = std::max(x1, l.box.x1);
+    y0 = std::min(y0, l.box.y0), y1 = std::max(y1, l.box.y1);
+    tallest = std::max(tallest, l.box.height());
     marks += l.line.marks > 0;
   }
-  if (marks < 2) return false;
+  if (marks < 2 || (y1 - y0) * 2 < tallest * 3) return false;  // lines one under another, not pieces of one row
   const double inset = L.em * kInset;
   int left = 0, right = 0;
   for (size_t k = b; k < e; ++k) {
