@@ -217,3 +217,36 @@ TEST(Scan, ImageGivesTheSameXmlAsTesseractsHocr) {
   EXPECT_NE(a.find("ids=\"line_1_"), std::string::npos) << a.substr(0, 400);
   EXPECT_EQ(a, b);
 }
+
+namespace {
+
+// A little-endian TIFF of `pages` 1 × 1 gray pages sharing one pixel (TIFF 6.0 §2, baseline tags).
+std::string tiny_tiff(int pages) {
+  std::string t("II*\0\x0a\0\0\0\x80\0", 10);  // header, first IFD at 10; the pixel at 8
+  auto u16 = [&](unsigned v) { t += static_cast<char>(v & 0xff), t += static_cast<char>(v >> 8); };
+  auto u32 = [&](unsigned v) { u16(v & 0xffff), u16(v >> 16); };
+  auto entry = [&](unsigned tag, unsigned type, unsigned value) { u16(tag), u16(type), u32(1), u32(value); };
+  for (int p = 0; p < pages; ++p) {
+    const unsigned next = p + 1 < pages ? static_cast<unsigned>(t.size()) + 2 + 8 * 12 + 4 : 0;
+    u16(8);
+    entry(256, 3, 1), entry(257, 3, 1), entry(258, 3, 8), entry(259, 3, 1);  // 1 × 1, 8 bits, none
+    entry(262, 3, 1), entry(273, 4, 8), entry(278, 3, 1), entry(279, 4, 1);  // black is zero; strip
+    u32(next);
+  }
+  return t;
+}
+
+}  // namespace
+
+// A TIFF of a thousand and one pages is refused whole, from its page count, before any page is read.
+TEST(Scan, TiffPastMaxPagesIsRefusedBeforeReading) {
+  const std::string tiff = tiny_tiff(1001);
+  ASSERT_EQ(scan::sniff(tiff), scan::Kind::tiff);
+  scan::Session session({});
+  Error e = test::catch_error([&] { try_load_scan(tiff, "many.tif", session, nullptr, nullptr); });
+  EXPECT_NE(std::string(e.what()).find("many.tif: 1001 pages, more than the limit of 1000"), std::string::npos) << e.what();
+  EXPECT_NE(e.hint().find("--max-pages"), std::string::npos) << e.hint();
+  // The same file with two pages is read page by page: each blank, so no text on any of them.
+  e = test::catch_error([&] { try_load_scan(tiny_tiff(2), "two.tif", session, nullptr, nullptr); });
+  EXPECT_NE(std::string(e.what()).find("two.tif: no text found on any of its 2 pages"), std::string::npos) << e.what();
+}
