@@ -1,6 +1,6 @@
 // batch: a folder or an archive of articles → the per-article pipeline on a worker pool →
-// outputs mirrored under DIR + report. Stages: list (sources) → check (safety) → plan (names,
-// shard) → read → convert (pool) → record (manifest, report). Documented in docs/batch.md.
+// outputs mirrored under DIR + report; the stages, in order, are run.cpp's. Documented in
+// docs/batch.md.
 #pragma once
 
 #include <algorithm>

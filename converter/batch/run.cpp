@@ -1,4 +1,5 @@
-// run: the batch from SRC to DIR — list, plan, read and convert on the pool, record.
+// run: the batch from SRC to DIR. The stages, in order: list (sources, entries checked by
+// safety) → plan (names, shard) → read → convert (the pool) → record (manifest, report).
 #include <fcntl.h>
 #include <sched.h>
 #include <unistd.h>

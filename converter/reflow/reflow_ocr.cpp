@@ -1,5 +1,5 @@
-// reflow_ocr: OCR layout pages → a Document of pages holding articles. Each stage is one verb in
-// its own file (page_stages.h).
+// reflow_ocr: OCR layout pages → a Document of pages holding articles. The stages, in order, are
+// the calls below, each one verb in its own file (page_stages.h).
 #include "reflow/page_stages.h"
 #include "reflow/reflow.h"
 
