@@ -22,6 +22,7 @@ ReflowResult reflow_ocr(const std::vector<ocr::Page>& pages, const std::string& 
     r.doc.pages.push_back(assemble_page(layout, page, units, source, r.report));
     for (const auto& w : page.warnings) r.report.warnings.push_back(w);
   }
+  label_language(r.doc);                                // zh-Hans or zh-Hant, per article
   return r;
 }
 
