@@ -12,8 +12,6 @@ namespace paiban::reflow_stages {
 
 namespace {
 
-constexpr double kHeadline = 1.6;  // a headline's type is at least this many times the body's
-
 bool overlaps_x(const BBox& a, const BBox& b) { return std::min(a.x1, b.x1) > std::max(a.x0, b.x0); }
 
 // Headline lines: large type, no sentence inside (a headline holds at most one pause).
@@ -52,6 +50,33 @@ std::vector<std::vector<size_t>> headlines(const PageLayout& L) {
     }
     if (!joined) groups.push_back({i});
   }
+  // Pieces of a headline the engine read apart (a character's strokes, a phrase on a line box
+  // of its own) lie within that headline's box: they join it. A lone character elsewhere is a
+  // fragment of a picture or rule, no headline.
+  auto area = [](const BBox& b) { return static_cast<long>(b.width()) * b.height(); };
+  auto gbox = [&](const std::vector<size_t>& g) {
+    BBox b;
+    for (size_t k : g) b = unite(b, L.lines[k].box);
+    return b;
+  };
+  auto chars = [&](const std::vector<size_t>& g) {
+    size_t n = 0;
+    for (size_t k : g) n += L.lines[k].line.text.size();
+    return n;
+  };
+  for (size_t g = 0; g < groups.size(); ++g) {
+    const BBox b = gbox(groups[g]);
+    for (size_t h = 0; h < groups.size(); ++h) {
+      if (h == g || groups[h].empty() || chars(groups[h]) <= chars(groups[g])) continue;
+      const BBox o = gbox(groups[h]);
+      const BBox in{std::max(b.x0, o.x0), std::max(b.y0, o.y0), std::min(b.x1, o.x1), std::min(b.y1, o.y1)};
+      if (in.x1 <= in.x0 || in.y1 <= in.y0 || area(in) * 2 < area(b)) continue;
+      groups[h].insert(groups[h].end(), groups[g].begin(), groups[g].end());
+      groups[g].clear();
+      break;
+    }
+  }
+  groups.erase(std::remove_if(groups.begin(), groups.end(), [&](const auto& g) { return chars(g) < 2; }), groups.end());
   // A smaller headline right under a bigger one is its subtitle (or a second deck), not an
   // article of its own.
   std::vector<std::vector<size_t>> out;
@@ -104,6 +129,20 @@ int percentile(std::vector<int> v, double p) {
   return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())))];
 }
 
+}  // namespace
+
+void set_edges(const PageLayout& L, PageColumn& c) {
+  std::vector<int> x0, x1;
+  for (size_t i : c.lines) x0.push_back(L.lines[i].box.x0), x1.push_back(L.lines[i].box.x1);
+  if (x0.empty()) return;
+  // Full lines reach both edges; first lines are indented, last lines short: the edges are
+  // what most lines reach, not the extremes (a stray box may overhang).
+  c.x0 = percentile(x0, 0.15);
+  c.x1 = percentile(x1, 0.8);
+}
+
+namespace {
+
 // Columns of one band: lines whose spans overlap by half the narrower one share a column.
 std::vector<PageColumn> columns(const PageLayout& L, std::vector<size_t> lines) {
   std::sort(lines.begin(), lines.end(), [&](size_t a, size_t b) { return L.lines[a].box.x0 < L.lines[b].box.x0; });
@@ -128,12 +167,7 @@ std::vector<PageColumn> columns(const PageLayout& L, std::vector<size_t> lines) 
   }
   for (auto& c : cols) {
     std::sort(c.lines.begin(), c.lines.end(), [&](size_t a, size_t b) { return L.lines[a].box.y0 < L.lines[b].box.y0; });
-    std::vector<int> x0, x1;
-    for (size_t i : c.lines) x0.push_back(L.lines[i].box.x0), x1.push_back(L.lines[i].box.x1);
-    // Full lines reach both edges; first lines are indented, last lines short: the edges are
-    // what most lines reach, not the extremes (a stray box may overhang).
-    c.x0 = percentile(x0, 0.15);
-    c.x1 = percentile(x1, 0.8);
+    set_edges(L, c);
   }
   std::sort(cols.begin(), cols.end(), [](const PageColumn& a, const PageColumn& b) { return a.x0 < b.x0; });
   return cols;
