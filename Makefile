@@ -20,7 +20,8 @@ DEB_PACKAGES := g++ make cmake pkg-config \
   poppler-utils qpdf libxml2-utils mupdf-tools ghostscript \
   zip unzip xz-utils zstd time \
   clang libclang-rt-14-dev \
-  tesseract-ocr tesseract-ocr-chi-sim \
+  tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra \
+  libtesseract-dev libleptonica-dev libpoppler-cpp-dev \
   imagemagick weasyprint
 
 ifneq ($(SANITIZE),)

@@ -38,6 +38,7 @@ void decode_reflow_one(std::string_view bytes);
 void xml_one(std::string_view bytes);
 void style_one(std::string_view bytes);
 void typeset_one(std::string_view bytes);
+void scan_image_one(std::string_view bytes);
 void ocr_read_one(std::string_view bytes);
 void batch_names_one(std::string_view bytes);
 

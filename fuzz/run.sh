@@ -69,6 +69,30 @@ seeds_typeset_fuzz() {
   true
 }
 
+# Small page images of the sample in every format the readers take, and the hostile records' bytes.
+seeds_scan_image_fuzz() {
+  local d=$1 bin=
+  for b in "$build/paiban" build/paiban; do [ -x "$b" ] && { bin=$b; break; }; done
+  if [ -n "$bin" ] && command -v pdftoppm >/dev/null; then
+    local tmp; tmp=$(mktemp -d)
+    if "$bin" typeset input/lvliang-cppcc-2024.txt -o "$tmp/s.pdf" >/dev/null 2>&1; then
+      pdftoppm -r 30 -gray -png -singlefile "$tmp/s.pdf" "$d/page" 2>/dev/null
+      pdftoppm -r 20 -mono -tiff -singlefile "$tmp/s.pdf" "$d/page-mono" 2>/dev/null
+      pdftoppm -r 20 -gray -jpeg -singlefile "$tmp/s.pdf" "$d/page" 2>/dev/null
+      pdftoppm -r 15 -gray -singlefile "$tmp/s.pdf" "$d/page" 2>/dev/null  # PGM
+    fi
+    rm -rf "$tmp"
+  fi
+  python3 - "$d" <<'PY' 2>/dev/null
+import re, sys
+for n, m in enumerate(re.finditer(r'^input: (.*)$', open('tests/data/hostile/scan.tests').read(), re.M)):
+    b = re.sub(rb'\\x([0-9A-Fa-f]{2})', lambda x: bytes([int(x.group(1), 16)]), m.group(1).encode())
+    b = b.replace(b'\\n', b'\n').replace(b'\\r', b'\r')
+    open(f'{sys.argv[1]}/hostile-{n}', 'wb').write(b)
+PY
+  true
+}
+
 seeds_ocr_read_fuzz() {
   local d=$1
   find tests/data/ocr -type f \( -name '*.hocr' -o -name '*.xml' \) -size -64k -exec cp --backup=numbered -t "$d" {} + 2>/dev/null

@@ -157,7 +157,7 @@ TEST(BatchBombs, EntryRatioAndEntrySize) {
       c = static_cast<char>(x);
     }
     fs::path src = make_source(box / "src", kind,
-                               {{"scan.png", 'f', noise}, {"bomb.txt", 'f', std::string(2 << 20, '\0')},
+                               {{"scan.bmp", 'f', noise}, {"bomb.txt", 'f', std::string(2 << 20, '\0')},
                                 {"huge.txt", 'f', std::string(5 << 20, ' ')}, {"after.txt", 'f', sample()}});
     std::string err;
     int code = run_paiban({"batch", src.string(), "--out", (box / "out").string(), "--to", "txt",
@@ -170,7 +170,7 @@ TEST(BatchBombs, EntryRatioAndEntrySize) {
     EXPECT_EQ(rows["huge.txt"]["status"], "failed") << kind_name(kind);
     EXPECT_NE(rows["huge.txt"]["error"].find("--max-entry-size"), std::string::npos);
     EXPECT_EQ(rows["after.txt"]["status"], "converted") << kind_name(kind) << err;
-    EXPECT_EQ(rows["scan.png"]["status"], "skipped");
+    EXPECT_EQ(rows["scan.bmp"]["status"], "skipped");
   }
 }
 

@@ -290,14 +290,22 @@ TEST(BatchReport, JsonAndCsvEscaping) {
   it.error = "a,b.txt:3: \"bad\"";
   it.hint = "fix it";
   std::string csv = report_csv({it});
-  EXPECT_NE(csv.find("\"a,b.txt\",failed,0,0.000,,,\"a,b.txt:3: \"\"bad\"\"\",fix it,,,\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\"a,b.txt\",failed,0,0.000,,,\"a,b.txt:3: \"\"bad\"\"\",fix it,,,,\r\n"), std::string::npos) << csv;
   // A converted page: its articles and its repairs by kind, in both reports.
   Item page;
   page.input = "p.hocr";
   page.status = Status::converted;
   page.articles = 3;
   page.repairs = {{"fullwidth-colon", 2}, {"han-space", 40}};
-  EXPECT_NE(report_csv({page}).find(",3,fullwidth-colon 2;han-space 40,\r\n"), std::string::npos) << report_csv({page});
+  EXPECT_NE(report_csv({page}).find(",3,fullwidth-colon 2;han-space 40,,\r\n"), std::string::npos) << report_csv({page});
+  // A scan: each page's figures; a text layer has no confidence.
+  Item scanned = page;
+  scanned.pages = {{1, "ocr", 812, 87.44f, 3}, {2, "text layer", 90, -1, 1}};
+  EXPECT_NE(report_csv({scanned}).find(",,1 ocr 87.4 3;2 text layer  1\r\n"), std::string::npos) << report_csv({scanned});
+  EXPECT_NE(report_json({}, {scanned}).find("\"pages\": [{\"page\": 1, \"via\": \"ocr\", \"words\": 812, \"confidence\": 87.4, "
+                                            "\"articles\": 3}, {\"page\": 2, \"via\": \"text layer\", \"words\": 90, "
+                                            "\"confidence\": null, \"articles\": 1}]"),
+            std::string::npos) << report_json({}, {scanned});
   std::string json = report_json({}, {page, it});
   EXPECT_NE(json.find("\"articles\": 3, \"repairs\": {\"fullwidth-colon\": 2, \"han-space\": 40}"),
             std::string::npos) << json;

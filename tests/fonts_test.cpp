@@ -170,6 +170,18 @@ TEST(Fonts, MalformedManifestIsAnInputError) {
   EXPECT_NE(std::string(e.what()).find("malformed.xml"), std::string::npos);
 }
 
+// A face index that is no number was read as face 0 (pugixml's as_int): now the line and element.
+TEST(Fonts, ManifestIndexThatIsNoNumberIsAnInputError) {
+  FontLibrary lib(kData + "bad-index.xml");
+  Error e = catch_error([&] { lib.try_face("Noto Serif CJK SC", "Regular"); });
+  EXPECT_EQ(e.code(), ExitCode::input);
+  EXPECT_EQ(e.where().file, kData + "bad-index.xml");
+  EXPECT_EQ(e.where().line, 3);
+  EXPECT_EQ(e.where().element, "<font>");
+  EXPECT_NE(std::string(e.what()).find("index=\"two\" is not a face number"), std::string::npos) << e.what();
+  EXPECT_NE(e.hint().find("index=\"2\""), std::string::npos) << e.hint();
+}
+
 TEST(Fonts, SharedReadOnlyByThreads) {
   FontLibrary lib;
   FontChain song = lib.try_chain("song");

@@ -19,6 +19,7 @@ const std::map<std::string, Body>& bodies() {
       {"xml_fuzz", paiban::fuzz::xml_one},
       {"style_fuzz", paiban::fuzz::style_one},
       {"typeset_fuzz", paiban::fuzz::typeset_one},
+      {"scan_image_fuzz", paiban::fuzz::scan_image_one},
       {"ocr_read_fuzz", paiban::fuzz::ocr_read_one},
       {"batch_names_fuzz", paiban::fuzz::batch_names_one},
   };

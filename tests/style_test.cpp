@@ -107,9 +107,14 @@ TEST(LayoutStyle, BadValuesNameFileLineAndField) {
       ADD_FAILURE() << data << ":" << no << ": no error for " << f[1];
     } catch (const Error& e) {
       EXPECT_EQ(e.code(), ExitCode::input) << data << ":" << no;
-      std::string want = file + ":" + std::to_string(line) + ": " + f[2];
-      EXPECT_NE(std::string(e.what()).find(want), std::string::npos)
-          << data << ":" << no << "\n  got:  " << e.what() << "\n  want: " << want;
+      // "FILE:LINE:COLUMN: field: what"; the Where says file and line apart.
+      EXPECT_EQ(e.where().file, file) << data << ":" << no;
+      EXPECT_EQ(e.where().line, line) << data << ":" << no << "\n  got:  " << e.what();
+      std::string want = ": " + f[2];
+      std::string got = e.what();
+      EXPECT_EQ(got.rfind(file + ":" + std::to_string(line) + ":", 0), 0u) << data << ":" << no << "\n  got:  " << got;
+      EXPECT_NE(got.find(want), std::string::npos)
+          << data << ":" << no << "\n  got:  " << got << "\n  want: " << want;
       EXPECT_FALSE(e.hint().empty()) << data << ":" << no;
     }
   }

@@ -65,14 +65,14 @@ TEST(Xml, SchemaRejectsWhatTheReaderRejects) {
 TEST(Xml, ErrorsNameLineAndColumn) {
   struct Case { std::string body, want; } cases[] = {
       {"<p>unclosed</article>\n", "a.xml:3:"},
-      {"<p>x</p>\n  <para>y</para></article>", "a.xml:4:3: <para> is not allowed here in <article>"},
-      {"<p src=\"0\">x</p></article>", "a.xml:3:1: src=\"0\" is not a line range"},
-      {"<p src=\"9-3\">x</p></article>", "a.xml:3:1: src=\"9-3\" ends before it starts"},
-      {"<p colour=\"red\">x</p></article>", "a.xml:3:1: unknown attribute colour on <p>"},
-      {"<section><heading/></section></article>", "a.xml:3:10: <heading> has no <line>"},
-      {"<box></box></article>", "a.xml:3:1: <box> holds no <p>"},
-      {"<p>x<b>bold</b></p></article>", "a.xml:3:5: <b> inside <p>"},
-      {"stray text</article>", "a.xml:3:1: text directly inside <article>"},
+      {"<p>x</p>\n  <para>y</para></article>", "a.xml:4:3: <para>: not allowed here in <article>"},
+      {"<p src=\"0\">x</p></article>", "a.xml:3:1: <p>: src=\"0\" is not a line range"},
+      {"<p src=\"9-3\">x</p></article>", "a.xml:3:1: <p>: src=\"9-3\" ends before it starts"},
+      {"<p colour=\"red\">x</p></article>", "a.xml:3:1: <p>: unknown attribute colour"},
+      {"<section><heading/></section></article>", "a.xml:3:10: <heading>: has no <line>"},
+      {"<box></box></article>", "a.xml:3:1: <box>: holds no <p>"},
+      {"<p>x<b>bold</b></p></article>", "a.xml:3:5: <b>: not allowed inside <p>"},
+      {"stray text</article>", "a.xml:3:1: <article>: stray text between elements"},
   };
   for (const auto& c : cases) {
     std::string e = error_of(std::string(kHead) + c.body);

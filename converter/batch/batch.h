@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/limits.h"
+#include "scan/scan.h"
 
 namespace paiban::batch {
 
@@ -59,6 +60,7 @@ struct Options {
   // `--max-memory`: the workers together start only inputs whose estimated memory fits in it
   // (pipeline/memory.h); one estimated above it is failed. 0 = no budget.
   std::uint64_t max_memory = 0;
+  scan::Options scan;    // how scans are read: --ocr-lang, --dpi, --psm, --max-pixels, --keep-ocr
   std::string encoding;  // `--encoding`: the articles' text encoding; "" = detect per file
   // Per-article limits (line length, blocks, XML depth, pages); the input size is max_entry_size.
   paiban::Limits article_limits;

@@ -16,12 +16,15 @@ namespace paiban::batch {
 
 namespace {
 
-// Up to date: same input bytes, options and version, and every output still there at its size.
+// Up to date: same input bytes, options and version, and every output still there at its size
+// (the kept OCR may be missing from the record: a PDF read from its text layer has none).
 bool up_to_date(const Task& task, std::uint64_t hash, const WorkContext& ctx, const Record*& rec) {
   rec = ctx.manifest ? ctx.manifest->find(task.input) : nullptr;
-  if (!rec || !rec->failure.empty() || rec->hash != hash || rec->key != ctx.key || rec->outputs.size() != task.outputs.size())
+  const size_t without_kept = task.outputs.size() - (task.kept >= 0 ? 1 : 0);
+  if (!rec || !rec->failure.empty() || rec->hash != hash || rec->key != ctx.key ||
+      (rec->outputs.size() != task.outputs.size() && rec->outputs.size() != without_kept))
     return false;
-  for (size_t i = 0; i < task.outputs.size(); ++i) {
+  for (size_t i = 0; i < rec->outputs.size(); ++i) {
     if (rec->outputs[i].first != task.outputs[i]) return false;
     struct stat st;
     std::string path = ctx.dirs->root() + "/" + task.outputs[i];
@@ -56,13 +59,21 @@ Record failure_record(const Task& task, std::uint64_t hash, const WorkContext& c
   return r;
 }
 
+// A scan's pages as the report shows them.
+std::vector<PageFigures> page_figures(const ScanLoad& load) {
+  std::vector<PageFigures> out;
+  for (const ScanPageStat& s : load.pages) out.push_back({s.number, s.via, s.words, s.conf, s.articles});
+  return out;
+}
+
 }  // namespace
 
 std::uint64_t work_bytes(std::uint64_t input_bytes, const WorkContext& ctx) {
   return estimate_work_bytes(input_bytes, ctx.convert.pdf);
 }
 
-Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const WorkContext& ctx) {
+Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const WorkContext& ctx,
+                 scan::Session* session) {
   auto t0 = std::chrono::steady_clock::now();
   Done d;
   d.task = task_index;
@@ -94,7 +105,8 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
   const Record* rec = nullptr;
   if (!ctx.force && up_to_date(task, hash, ctx, rec)) {
     item.status = Status::unchanged;
-    item.outputs = task.outputs;
+    item.outputs.clear();
+    for (const auto& out : rec->outputs) item.outputs.push_back(out.first);
     item.warnings = rec->warnings;
     item.articles = rec->articles;
     item.repairs = rec->repairs;
@@ -131,9 +143,10 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
     }
   }
 
-  const std::string base = task.input.substr(task.input.rfind('/') + 1);
+  // Named by its path in the run ("sub/a.txt"), the one a person can find, in errors and warnings;
+  // <article source> is the file name alone (pipeline/load.cpp).
   try {
-    Converted c = ctx.converter->convert(loaded.bytes, base, ctx.convert);
+    Converted c = ctx.converter->convert(loaded.bytes, task.input, ctx.convert, session);
     loaded.bytes = std::string();  // give the memory back before writing
     Record r;
     r.input = task.input;
@@ -142,30 +155,35 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
     r.warnings = c.warnings;
     r.articles = c.articles;
     r.repairs = c.repairs;
-    for (const std::string& out : task.outputs) {
-      const std::string& bytes = out.compare(out.size() - 4, 4, ".xml") == 0   ? c.xml
+    item.outputs.clear();
+    for (size_t k = 0; k < task.outputs.size(); ++k) {
+      const std::string& out = task.outputs[k];
+      if (static_cast<int>(k) == task.kept && c.scan.kept.empty()) {
+        c.warnings.push_back("read from its text layer: no OCR to keep (--keep-ocr)");
+        continue;
+      }
+      const std::string& bytes = static_cast<int>(k) == task.kept                    ? c.scan.kept
+                                 : out.compare(out.size() - 4, 4, ".xml") == 0   ? c.xml
                                  : out.compare(out.size() - 4, 4, ".txt") == 0 ? c.txt
                                                                                : c.pdf;
       size_t slash = out.rfind('/');
       ctx.dirs->try_make(slash == std::string::npos ? std::string() : out.substr(0, slash));
       try_replace_file_atomic(ctx.dirs->root() + "/" + out, bytes);  // run() syncs DIR once
       r.outputs.emplace_back(out, bytes.size());
+      item.outputs.push_back(out);
     }
     item.status = Status::converted;
-    item.outputs = task.outputs;
+    item.pages = page_figures(c.scan);
     item.warnings = std::move(c.warnings);
     item.articles = c.articles;
     item.repairs = std::move(c.repairs);
     d.record = std::move(r);
   } catch (const Error& e) {
-    // "a.txt:12: …" from the pipeline → "sub/a.txt:12: …": the path a person can find.
-    std::string msg = e.what();
-    if (msg.compare(0, base.size() + 1, base + ":") == 0) msg = task.input + msg.substr(base.size());
-    fail(item, Status::failed, msg, e.hint());
+    fail(item, Status::failed, e.what(), e.hint());
   } catch (const std::bad_alloc&) {
-    fail(item, Status::failed, base + ": out of memory", "lower --jobs or --max-entry-size");
+    fail(item, Status::failed, task.input + ": out of memory", "lower --jobs or --max-entry-size");
   } catch (const std::exception& e) {
-    fail(item, Status::failed, base + ": internal error: " + e.what(),
+    fail(item, Status::failed, task.input + ": internal error: " + e.what(),
          "this is a bug; please report it with the input file");
   }
   if (journal && !d.record) d.record = failure_record(task, hash, ctx, kFailed);

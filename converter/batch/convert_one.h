@@ -37,6 +37,8 @@ struct Done {
   std::optional<Record> record;  // set when outputs were written: append to the manifest
 };
 
-Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const WorkContext& ctx);
+// `session` reads scans: one per worker, so each worker keeps one Tesseract for all its pages.
+Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const WorkContext& ctx,
+                 scan::Session* session = nullptr);
 
 }  // namespace paiban::batch

@@ -33,6 +33,15 @@ struct Entry {
   std::string reason, hint;  // why it is refused, failed or skipped
 };
 
+// What OCR found on one page of a scan, for the report.
+struct PageFigures {
+  int number = 0;      // 1-based page of the file
+  std::string via;     // "ocr" or "text layer"
+  std::size_t words = 0;
+  float confidence = -1;  // mean word confidence 0–100; -1 none (a text layer)
+  int articles = 0;
+};
+
 // One line of the report.
 struct Item {
   std::string input;                 // relative path (or the stored name when refused)
@@ -46,6 +55,7 @@ struct Item {
   double seconds = 0;                // time spent on it in this run
   int articles = -1;                 // articles found (a scanned page holds several); -1 unknown
   std::map<std::string, int> repairs;  // OCR repairs made, by kind
+  std::vector<PageFigures> pages;    // a scan converted in this run: each page's figures
 };
 
 }  // namespace paiban::batch

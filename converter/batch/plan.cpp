@@ -17,21 +17,33 @@ std::string lower(std::string s) {
 }
 
 // Raw text, article or page XML, ALTO and PAGE (.xml), hOCR (.hocr, or .html as OCRmyPDF and
-// kraken name it): what the file holds is decided from its content when it is converted.
-constexpr const char* kInputExtensions[] = {".txt", ".xml", ".hocr", ".html"};
+// kraken name it), scans (images, PDFs): what the file holds is decided from its content when it
+// is converted.
+constexpr const char* kScanExtensions[] = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pnm", ".pbm", ".pgm", ".ppm", ".pdf"};
+constexpr const char* kTextExtensions[] = {".txt", ".xml", ".hocr", ".html"};
+
+size_t extension_length(const std::string& l, const char* ext) {
+  size_t n = std::char_traits<char>::length(ext);
+  return l.size() > n && l.compare(l.size() - n, n, ext) == 0 && l[l.size() - n - 1] != '/' ? n : 0;
+}
 
 size_t input_extension_length(const std::string& rel) {
   std::string l = lower(rel);
-  for (const char* ext : kInputExtensions) {
-    size_t n = std::char_traits<char>::length(ext);
-    if (l.size() > n && l.compare(l.size() - n, n, ext) == 0 && l[l.size() - n - 1] != '/') return n;
-  }
-  return 0;
+  for (const char* ext : kTextExtensions)
+    if (size_t n = extension_length(l, ext)) return n;
+  return scan_extension_length(rel);
 }
 
 std::string strip_extension(const std::string& rel) { return rel.substr(0, rel.size() - input_extension_length(rel)); }
 
 }  // namespace
+
+size_t scan_extension_length(const std::string& rel) {
+  std::string l = lower(rel);
+  for (const char* ext : kScanExtensions)
+    if (size_t n = extension_length(l, ext)) return n;
+  return 0;
+}
 
 std::string skip_reason(const std::string& rel) {
   size_t start = 0;
@@ -43,7 +55,7 @@ std::string skip_reason(const std::string& rel) {
     if (part == "__MACOSX") return "macOS metadata (__MACOSX/), not an article";
     start = end + 1;
   }
-  if (input_extension_length(rel) == 0) return "not a .txt, .xml, .hocr or .html file";
+  if (input_extension_length(rel) == 0) return "not a .txt, .xml, .hocr or .html file, nor a scan (.png, .jpg, .tif, .pnm, .pdf)";
   return {};
 }
 
@@ -141,6 +153,10 @@ Plan make_plan(const Listing& listing, const Options& opts) {
     t.stored_hex = entries[i].stored_hex;
     for (int f = 0; f < 3; ++f)
       if (want[f]) t.outputs.push_back(stem[i] + exts[f]);
+    if (opts.scan.keep != scan::Keep::none && scan_extension_length(t.input)) {
+      t.kept = static_cast<int>(t.outputs.size());
+      t.outputs.push_back(stem[i] + kept_extension(opts.scan.keep));
+    }
     if (renamed[i])
       t.note = "another input has the same name but for its extension, so the outputs keep the whole name: " +
                stem[i] + ".*";

@@ -16,7 +16,8 @@ struct Task {
   size_t entry = 0;                  // index into Listing::entries
   std::string input;                 // its relative path
   std::string stored_hex;            // its name's stored bytes when they were decoded
-  std::vector<std::string> outputs;  // relative to DIR, in the order xml, txt, pdf
+  std::vector<std::string> outputs;  // relative to DIR, in the order xml, txt, pdf, kept OCR
+  int kept = -1;                     // index in outputs of --keep-ocr's file; -1 none
   std::string note;                  // a warning for the report (its names were changed)
 };
 
@@ -30,6 +31,12 @@ struct Plan {
 // `rel/a.pdf`. When two inputs would share names (`a.txt` and `a.xml`), each keeps its whole
 // name instead: `a.txt.xml`, `a.xml.xml`, ...
 Plan make_plan(const Listing& listing, const Options& opts);
+
+// The length of a scan's extension (".png", ".tif", ".pdf", …; any case), 0 for any other name.
+size_t scan_extension_length(const std::string& rel);
+
+// --keep-ocr's output beside the others: ".hocr" or ".alto.xml".
+inline const char* kept_extension(scan::Keep keep) { return keep == scan::Keep::alto ? ".alto.xml" : ".hocr"; }
 
 // Whether a path is an input by its name: .txt or .xml (any case), not hidden, not in __MACOSX/.
 // Otherwise returns the reason it is skipped.

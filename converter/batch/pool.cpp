@@ -119,7 +119,7 @@ void run_pool(int jobs, size_t queue_capacity, std::chrono::milliseconds tick_ev
   int live = jobs;
   std::vector<std::thread> workers;
   for (int w = 0; w < jobs; ++w) {
-    workers.emplace_back([&] {
+    workers.emplace_back([&, w] {
       Job j;
       while (work.pop(j, std::chrono::milliseconds(0)) == Channel<Job>::Pop::item) {
         const std::uint64_t need = fn.cost && fn.budget ? std::min(fn.cost(j), fn.budget) : 0;
@@ -127,7 +127,7 @@ void run_pool(int jobs, size_t queue_capacity, std::chrono::milliseconds tick_ev
           work.clear();
           continue;
         }
-        results.push(fn.work(std::move(j)));
+        results.push(fn.work(std::move(j), w));
         budget.release(need);
       }
       std::lock_guard<std::mutex> lock(live_m);

@@ -21,7 +21,7 @@ struct PoolFunctions {
   // On the reader thread: calls push(job) for each input in order; push returns false once
   // the run is stopping, and produce should then return.
   std::function<void(const std::function<bool(Job&&)>& push)> produce;
-  std::function<Done(Job&&)> work;        // on a worker thread; must not throw
+  std::function<Done(Job&&, int worker)> work;  // on worker 0…jobs-1's thread; must not throw
   std::function<void(Done&&)> collect;    // on the calling thread, in completion order
   std::function<void()> tick;             // on the calling thread, at least every tick_every
   std::function<bool()> stopping;         // true: start no new work

@@ -26,6 +26,14 @@ std::string seconds_text(double s) {
   return std::string(buf, r.ptr);
 }
 
+// A mean word confidence, one decimal ("87.4"); null when there is none (a PDF's text layer).
+std::string confidence_text(float c) {
+  if (c < 0) return "null";
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, static_cast<double>(c), std::chars_format::fixed, 1);
+  return std::string(buf, r.ptr);
+}
+
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
@@ -146,6 +154,16 @@ std::string report_json(const RunInfo& info, const std::vector<Item>& items) {
       sep = ", ";
     }
     o += "}";
+    if (!it.pages.empty()) {
+      o += ", \"pages\": [";
+      for (size_t k = 0; k < it.pages.size(); ++k) {
+        const PageFigures& p = it.pages[k];
+        o += std::string(k ? ", " : "") + "{\"page\": " + std::to_string(p.number) + ", \"via\": " + json_string(p.via) +
+             ", \"words\": " + std::to_string(p.words) + ", \"confidence\": " + confidence_text(p.confidence) +
+             ", \"articles\": " + std::to_string(p.articles) + "}";
+      }
+      o += "]";
+    }
     if (!it.error.empty()) o += ", \"error\": " + json_string(it.error);
     if (!it.hint.empty()) o += ", \"hint\": " + json_string(it.hint);
     o += "}";
@@ -157,15 +175,20 @@ std::string report_json(const RunInfo& info, const std::vector<Item>& items) {
 std::string report_csv(const std::vector<Item>& items) {
   // RFC 4180. articles: empty when unknown (not converted); repairs: "kind n" joined by ';';
   // stored_name_hex: the name's stored bytes when they were decoded.
-  std::string o = "input,status,bytes,seconds,outputs,warnings,error,hint,articles,repairs,stored_name_hex\r\n";
+  // pages: a scan's pages as "page via confidence articles" joined by ';' (confidence empty for a
+  // text layer).
+  std::string o = "input,status,bytes,seconds,outputs,warnings,error,hint,articles,repairs,stored_name_hex,pages\r\n";
   for (const Item& it : items) {
-    std::vector<std::string> repairs;
+    std::vector<std::string> repairs, pages;
     for (const auto& [kind, n] : it.repairs) repairs.push_back(kind + " " + std::to_string(n));
+    for (const PageFigures& p : it.pages)
+      pages.push_back(std::to_string(p.number) + " " + p.via + " " + (p.confidence < 0 ? "" : confidence_text(p.confidence)) +
+                      " " + std::to_string(p.articles));
     o += csv_field(it.input) + "," + status_name(it.status) + "," + std::to_string(it.bytes) + "," +
          seconds_text(it.seconds) + "," + csv_field(join(it.outputs, ";")) + "," +
          csv_field(join(it.warnings, " | ")) + "," + csv_field(it.error) + "," + csv_field(it.hint) + "," +
          (it.articles < 0 ? std::string() : std::to_string(it.articles)) + "," + csv_field(join(repairs, ";")) + "," +
-         it.stored_hex + "\r\n";
+         it.stored_hex + "," + csv_field(join(pages, ";")) + "\r\n";
   }
   return o;
 }

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 
 #include "batch/batch.h"
 #include "batch/convert_one.h"
@@ -64,6 +65,13 @@ void try_make_out(const std::string& out) {
                       "give a folder you can write to");
 }
 
+// The scan options that change outputs, for the manifest key: another --ocr-lang, --psm or --dpi
+// (or --keep-ocr) converts scans again instead of calling them up to date.
+std::string scan_key(const scan::Options& s) {
+  return ";ocr=" + s.lang + "/psm" + std::to_string(s.psm) + "/dpi" + std::to_string(s.dpi) +
+         (s.keep == scan::Keep::none ? "" : s.keep == scan::Keep::alto ? "/alto" : "/hocr");
+}
+
 }  // namespace
 
 int run(const Options& o) {
@@ -99,10 +107,11 @@ int run(const Options& o) {
   ctx.convert.pdf = o.formats.pdf;
   ctx.convert.limits = o.article_limits;
   ctx.convert.limits.max_input_bytes = o.limits.max_entry_size;
+  ctx.convert.scan = o.scan;
   const int jobs = o.jobs > 0 ? o.jobs : default_jobs();
   ctx.convert.pdf_threads = jobs > 1 ? 1 : 2;  // the pool already keeps every core busy
   ctx.manifest = &manifest;
-  ctx.key = manifest_key(o.formats.label(), o.style);
+  ctx.key = manifest_key(o.formats.label() + scan_key(o.scan), o.style);
   ctx.force = o.force;
   ctx.dirs = &dirs;
 
@@ -126,10 +135,15 @@ int run(const Options& o) {
           return push(std::move(j));
         });
   };
-  fn.work = [&](Job&& j) { return convert_one(plan.tasks[j.task], j.task, std::move(j.loaded), ctx); };
+  // One scan session per worker: each holds one Tesseract, made at its first scan and reused.
+  std::vector<std::unique_ptr<scan::Session>> sessions;
+  for (int w = 0; w < jobs; ++w) sessions.push_back(std::make_unique<scan::Session>(o.scan));
+  fn.work = [&](Job&& j, int w) {
+    return convert_one(plan.tasks[j.task], j.task, std::move(j.loaded), ctx, sessions[static_cast<size_t>(w)].get());
+  };
   fn.collect = [&](Done&& d) {
     if (d.record) manifest.try_append(*d.record);
-    progress.advance(is_problem(d.item.status));
+    progress.advance(is_problem(d.item.status), d.item.pages.size());
     task_items[d.task] = std::move(d.item);
   };
   fn.tick = [&] { progress.tick(); };

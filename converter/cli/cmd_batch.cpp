@@ -8,6 +8,7 @@
 #include "batch/shard.h"
 #include "cli/commands.h"
 #include "cli/limit_flags.h"
+#include "cli/scan_flags.h"
 #include "core/error.h"
 #include "decode/detect.h"
 
@@ -51,6 +52,7 @@ struct BatchArgs {
   double max_ratio = 100;
   bool force = false, quiet = false, wait = false;
   Limits limits;
+  scan::Options scan;
 };
 
 }  // namespace
@@ -58,8 +60,9 @@ struct BatchArgs {
 void add_batch_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<BatchArgs>();
   auto* cmd = app.add_subcommand(
-      "batch", "Convert every .txt/.xml/.hocr/.html article or OCR page of a folder or archive (.zip, .tar, "
-               ".tar.gz, .tgz, .tar.xz, .tar.zst) into DIR, mirroring its paths, with DIR/report.json");
+      "batch", "Convert every .txt/.xml/.hocr/.html article or OCR page, and every scan (.png, .jpg, .tif, .pnm, "
+               ".pdf), of a folder or archive (.zip, .tar, .tar.gz, .tgz, .tar.xz, .tar.zst) into DIR, mirroring "
+               "its paths, with DIR/report.json");
   cmd->add_option("SRC", args->src, "Folder (recursive) or archive")->required();
   cmd->add_option("--out,-o", args->out, "Output folder DIR (created; must not be inside SRC)")->required();
   cmd->add_option("--to", args->to, "Formats, comma-separated: xml,txt,pdf")->capture_default_str();
@@ -84,6 +87,7 @@ void add_batch_command(CLI::App& app, Action& action) {
                   "Encoding of an archive's names not marked UTF-8: GBK, Big5, Shift_JIS, CP437 "
                   "(default: decided from all the names)");
   add_limit_flags(cmd, args->limits, false);
+  add_scan_flags(cmd, args->scan);
   cmd->callback([&action, args] {
     action = [args]() -> int {
       batch::Options o;
@@ -105,6 +109,7 @@ void add_batch_command(CLI::App& app, Action& action) {
         throw usage_error("--encoding: unknown encoding '" + args->encoding + "'",
                           "use one of " + known_encoding_names());
       o.encoding = args->encoding;
+      o.scan = with_limits(args->scan, args->limits);
       o.stop = &g_stop;
       struct sigaction sa {};
       sa.sa_handler = on_stop_signal;

@@ -7,6 +7,8 @@
 #include "cli/commands.h"
 #include "cli/limit_flags.h"
 #include "cli/options.h"
+#include "cli/scan_flags.h"
+#include "cli/summary.h"
 #include "core/error.h"
 #include "core/output.h"
 #include "decode/decode.h"
@@ -26,13 +28,15 @@ struct ConvertArgs {
   std::string spacing = "none";
   bool verbose = false;
   Limits limits;
+  scan::Options scan;
 };
 
 // Converts one input; returns normally or throws Error for this input alone.
-void convert_one(const Converter& conv, const ConvertOptions& opts, const ConvertArgs& a, const std::string& in) {
+void convert_one(const Converter& conv, const ConvertOptions& opts, const ConvertArgs& a, const std::string& in,
+                 scan::Session& session) {
   namespace fs = std::filesystem;
-  std::string bytes = try_read_file(in, opts.limits);
-  Converted c = conv.convert(bytes, in, opts);
+  std::string bytes = try_read_input(in, opts.limits);
+  Converted c = conv.convert(bytes, in, opts, &session);
   std::string stem = in == "-" ? "stdin" : fs::path(in).stem().string();
   auto write = [&](const std::string& ext, const std::string& data) {
     fs::path target = fs::path(a.out) / (stem + ext);
@@ -42,6 +46,9 @@ void convert_one(const Converter& conv, const ConvertOptions& opts, const Conver
   if (opts.xml) write(".xml", c.xml);
   if (opts.txt) write(".txt", c.txt);
   if (opts.pdf) write(".pdf", c.pdf);
+  std::string note = try_write_kept(c.scan, opts.scan, (fs::path(a.out) / (stem + ".xml")).string(), in);
+  if (!note.empty()) std::cerr << "paiban: note: " << note << "\n";
+  if (a.verbose) std::cerr << scan_summary(in, c.scan);
   if (a.verbose)
     for (const auto& w : c.warnings) std::cerr << in << ": " << w << "\n";
 }
@@ -51,6 +58,7 @@ int run_convert(const ConvertArgs& a) {
   opts.encoding = a.encoding;
   opts.limits = a.limits;
   opts.text = text_options_from(a.width, a.spacing);
+  opts.scan = with_limits(a.scan, a.limits);
   // Two inputs with one stem (a/x.txt, b/x.txt) would write the same outputs: refuse up front.
   std::map<std::string, std::string> stems;
   for (const auto& in : a.inputs) {
@@ -61,14 +69,15 @@ int run_convert(const ConvertArgs& a) {
                         "convert them into different --out folders, or use 'paiban batch', which mirrors folders");
   }
   Converter conv = Converter::try_create(a.style, opts.pdf);
+  scan::Session session(opts.scan);  // one Tesseract for every input, made when a scan comes
   if (a.inputs.size() == 1) {
-    convert_one(conv, opts, a, a.inputs[0]);
+    convert_one(conv, opts, a, a.inputs[0], session);
     return 0;
   }
   size_t failed = 0;
   for (const auto& in : a.inputs) {
     try {
-      convert_one(conv, opts, a, in);
+      convert_one(conv, opts, a, in, session);
     } catch (const Error& e) {
       ++failed;
       std::cerr << "paiban: error: " << e.what() << "\n";
@@ -85,7 +94,7 @@ int run_convert(const ConvertArgs& a) {
 void add_convert_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<ConvertArgs>();
   auto* cmd = app.add_subcommand("convert", "Convert raw text, OCR layouts (hOCR, ALTO, PAGE) or article/page XML to XML, clean text and PDF");
-  cmd->add_option("inputs", args->inputs, "Input files (raw OCR text, hOCR, ALTO, PAGE XML, article/page XML; - for stdin)")->required();
+  cmd->add_option("inputs", args->inputs, "Input files (raw OCR text, hOCR, ALTO, PAGE XML, article/page XML, scans: PNG, JPEG, TIFF, PNM, PDF; - for stdin)")->required();
   cmd->add_option("--to", args->to, "Formats to write, comma-separated: xml,txt,pdf")->capture_default_str();
   cmd->add_option("--out,-o", args->out, "Output folder")->capture_default_str();
   cmd->add_option("--style", args->style, "Style name in styles/ or a style file (PDF)")->capture_default_str();
@@ -95,6 +104,7 @@ void add_convert_command(CLI::App& app, Action& action) {
       ->capture_default_str();
   cmd->add_flag("--verbose,-v", args->verbose, "Report OCR repairs and warnings per input");
   add_limit_flags(cmd, args->limits);
+  add_scan_flags(cmd, args->scan);
   cmd->callback([args, &action] { action = [args] { return run_convert(*args); }; });
 }
 

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/limit_flags.h"
+#include "cli/scan_flags.h"
 #include "cli/summary.h"
 #include "core/output.h"
 #include "decode/decode.h"
@@ -19,6 +20,7 @@ void add_reflow_command(CLI::App& app, Action& action) {
     std::string in, out = "-", encoding;
     bool verbose = false;
     Limits limits;
+    scan::Options scan;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
@@ -26,20 +28,25 @@ void add_reflow_command(CLI::App& app, Action& action) {
                 "a scanned page's hOCR, ALTO or PAGE XML → page XML holding its articles");
   cmd->add_option("IN", o->in,
                   "Input, recognised by its content: raw column or page text (UTF-8, GB18030, Big5, UTF-16), "
-                  "hOCR, ALTO, PAGE XML, or article/page XML; - reads stdin")
+                  "hOCR, ALTO, PAGE XML, article/page XML, or a scan (PNG, JPEG, TIFF, PNM, PDF); - reads stdin")
       ->required();
   cmd->add_option("-o,--output", o->out, "Output XML file (default: stdout)");
   cmd->add_option("--encoding", o->encoding, "Input encoding instead of detecting it (UTF-8, GB18030, Big5, UTF-16LE, ...)");
   cmd->add_flag("-v,--verbose", o->verbose, "Report the structure found and every repair made, on stderr");
   add_limit_flags(cmd, o->limits);
+  add_scan_flags(cmd, o->scan);
   cmd->callback([&action, o] {
     action = [o]() -> int {
       check_not_input(o->out, o->in);
-      std::string bytes = try_read_file(o->in, o->limits);
+      std::string bytes = try_read_input(o->in, o->limits);
       ReflowReport report;
-      Document doc = try_load_document(bytes, o->in, o->encoding, &report, o->limits);
+      scan::Session session(with_limits(o->scan, o->limits));
+      ScanLoad load;
+      Document doc = try_load_document(bytes, o->in, o->encoding, &report, o->limits, &session, &load);
       try_write_file_atomic(o->out, write_xml(doc));
-      if (o->verbose) std::cerr << summary(o->in, doc, report);
+      std::string note = try_write_kept(load, o->scan, o->out, o->in);
+      if (!note.empty()) std::cerr << "paiban: note: " << note << "\n";
+      if (o->verbose) std::cerr << scan_summary(o->in, load) << summary(o->in, doc, report);
       return 0;
     };
   });

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/limit_flags.h"
+#include "cli/scan_flags.h"
 #include "core/output.h"
 #include "decode/decode.h"
 #include "pipeline/convert.h"
@@ -19,13 +20,14 @@ void add_text_command(CLI::App& app, Action& action) {
     int width = 0;
     bool furniture = false;
     Limits limits;
+    scan::Options scan;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
       "text", "Raw OCR text, an OCR layout or article/page XML → clean text, a paragraph per line (or rewrapped)");
   cmd->add_option("IN", o->in,
                   "Input, recognised by its content: raw column or page text (UTF-8, GB18030, Big5, UTF-16), "
-                  "hOCR, ALTO, PAGE XML, or article/page XML; - reads stdin")
+                  "hOCR, ALTO, PAGE XML, article/page XML, or a scan (PNG, JPEG, TIFF, PNM, PDF); - reads stdin")
       ->required();
   cmd->add_option("-o,--output", o->out, "Output text file (default: stdout)");
   cmd->add_option("--width", o->width,
@@ -39,14 +41,19 @@ void add_text_command(CLI::App& app, Action& action) {
                 "A scanned page: print its running heads and folios too, each as '[role] text' above the articles");
   cmd->add_option("--encoding", o->encoding, "Input encoding instead of detecting it (UTF-8, GB18030, Big5, UTF-16LE, ...)");
   add_limit_flags(cmd, o->limits);
+  add_scan_flags(cmd, o->scan);
   cmd->callback([&action, o] {
     action = [o]() -> int {
       check_not_input(o->out, o->in);
-      std::string bytes = try_read_file(o->in, o->limits);
-      Document doc = try_load_document(bytes, o->in, o->encoding, nullptr, o->limits);
+      std::string bytes = try_read_input(o->in, o->limits);
+      scan::Session session(with_limits(o->scan, o->limits));
+      ScanLoad load;
+      Document doc = try_load_document(bytes, o->in, o->encoding, nullptr, o->limits, &session, &load);
       TextOptions opts = text_options_from(o->width, o->spacing);
       opts.furniture = o->furniture;
       try_write_file_atomic(o->out, write_text(doc, opts));
+      std::string note = try_write_kept(load, o->scan, o->out, o->in);
+      if (!note.empty()) std::cerr << "paiban: note: " << note << "\n";
       return 0;
     };
   });

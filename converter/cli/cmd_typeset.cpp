@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/limit_flags.h"
+#include "cli/scan_flags.h"
 #include "core/error.h"
 #include "core/output.h"
 #include "decode/decode.h"
@@ -24,6 +25,7 @@ struct TypesetArgs {
   std::string debug_dump;
   std::string encoding;
   Limits limits;
+  scan::Options scan;
 };
 
 // IN with its extension replaced by .pdf ("article.txt" → "article.pdf"); stdin → stdout.
@@ -37,9 +39,11 @@ std::string default_output(const std::string& in) {
 
 int run(const TypesetArgs& a) {
   Style style = try_load_style(a.style);
-  std::string bytes = try_read_file(a.input, a.limits);
+  std::string bytes = try_read_input(a.input, a.limits);
   ReflowReport reflow_report;
-  Document doc = try_load_document(bytes, a.input, a.encoding, &reflow_report, a.limits);
+  scan::Session session(with_limits(a.scan, a.limits));
+  ScanLoad load;
+  Document doc = try_load_document(bytes, a.input, a.encoding, &reflow_report, a.limits, &session, &load);
   FontLibrary fonts;
   prepare_fonts(style, fonts);
   TypesetOptions opts;
@@ -51,6 +55,8 @@ int run(const TypesetArgs& a) {
   check_not_input(out, a.input);
   try_write_file_atomic(out, pdf);
   if (opts.debug) try_write_file_atomic(a.debug_dump, report.debug_dump);
+  std::string note = try_write_kept(load, a.scan, out, a.input);
+  if (!note.empty()) std::cerr << "paiban: note: " << note << "\n";
   for (const std::string& w : reflow_report.warnings) std::cerr << "paiban: note: " << w << "\n";
   for (const std::string& w : report.warnings) std::cerr << "paiban: warning: " << w << "\n";
   return 0;
@@ -61,7 +67,7 @@ int run(const TypesetArgs& a) {
 void add_typeset_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<TypesetArgs>();
   auto* cmd = app.add_subcommand("typeset", "Typeset an article, or a scanned page's articles one after another, as a newspaper PDF");
-  cmd->add_option("IN", args->input, "Input: raw column or page text, hOCR, ALTO, PAGE XML, or article/page XML ('-' for stdin)")->required();
+  cmd->add_option("IN", args->input, "Input: raw column or page text, hOCR, ALTO, PAGE XML, article/page XML, or a scan (PNG, JPEG, TIFF, PNM, PDF) ('-' for stdin)")->required();
   cmd->add_option("-o,--output", args->output, "Output PDF (default: IN with .pdf; '-' for stdout)");
   cmd->add_option("--style", args->style,
                   "Style name (broadsheet, tabloid, report) or a style .xml file (default: broadsheet)");
@@ -69,6 +75,7 @@ void add_typeset_command(CLI::App& app, Action& action) {
                   "Write one text line per laid-out line (page, column, line box, ratio, text) to FILE");
   cmd->add_option("--encoding", args->encoding, "Input encoding (default: detect): UTF-8, GB18030, Big5, UTF-16");
   add_limit_flags(cmd, args->limits);
+  add_scan_flags(cmd, args->scan);
   cmd->callback([&action, args] { action = [args] { return run(*args); }; });
 }
 

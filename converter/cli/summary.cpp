@@ -1,5 +1,6 @@
 #include "cli/summary.h"
 
+#include <cstdio>
 #include <map>
 
 namespace paiban::cli {
@@ -71,6 +72,21 @@ std::string summary(const std::string& name, const Document& doc, const ReflowRe
   for (const auto& w : report.warnings) s += "paiban: " + name + ": warning: " + w + "\n";
   for (const auto& n : report.notes) s += "paiban: " + name + ": note: " + n + "\n";
   return s;
+}
+
+}  // namespace paiban::cli
+
+namespace paiban::cli {
+
+std::string scan_summary(const std::string& name, const ScanLoad& load) {
+  std::string out;
+  for (const ScanPageStat& p : load.pages) {
+    char conf[32] = "";
+    if (p.conf >= 0) std::snprintf(conf, sizeof conf, ", mean confidence %.1f", p.conf);
+    out += "paiban: " + name + ": page " + std::to_string(p.number) + ": " + p.via + ", " + std::to_string(p.words) + " words" +
+           conf + ", " + std::to_string(p.articles) + (p.articles == 1 ? " article" : " articles") + "\n";
+  }
+  return out;
 }
 
 }  // namespace paiban::cli

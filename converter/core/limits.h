@@ -22,16 +22,26 @@ struct Limits {
 // "64 MiB", "1.5 KiB", "300 bytes" for messages.
 std::string format_bytes(uint64_t n);
 
-// Throws an input Error "where: WHAT (VALUE), more than the limit of LIMIT" with a hint naming
-// the flag that raises the limit. `value`/`limit` are already formatted.
-[[noreturn]] void throw_limit(const std::string& where, const std::string& what, const std::string& value,
+// A limit passed: what "WHAT (VALUE), more than the limit of LIMIT", and a hint naming the flag
+// that raises it. `value`/`limit` are already formatted.
+struct OverLimit {
+  std::string what, hint;
+};
+OverLimit over_limit(const std::string& what, const std::string& value, const std::string& limit, const char* flag);
+// What a reader reports where the input passes max_depth or max_blocks (core/xml_nesting.cpp
+// puts file:line:column before it); the check_* below throw the same words.
+OverLimit depth_over_limit(int depth, const Limits& limits);
+OverLimit block_count_over_limit(uint64_t blocks, const Limits& limits);
+
+// Throws an input Error "file: WHAT (VALUE), more than the limit of LIMIT" with over_limit's hint.
+[[noreturn]] void throw_limit(const std::string& file, const std::string& what, const std::string& value,
                               const std::string& limit, const char* flag);
 
-// Each check throws through throw_limit when the limit is passed.
-void check_input_size(uint64_t bytes, const std::string& name, const Limits& limits);
-void check_line_length(uint64_t bytes, int line, const std::string& name, const Limits& limits);
-void check_block_count(uint64_t blocks, const std::string& where, const Limits& limits);
-void check_depth(int depth, const std::string& where, const Limits& limits);
-void check_page_count(int pages, const std::string& where, const Limits& limits);
+// Each check throws an input Error, its Where the file (and line) named, when the limit is passed.
+// `file` is the input as the user named it, or the document's source for typeset's counts.
+void check_input_size(uint64_t bytes, const std::string& file, const Limits& limits);
+void check_line_length(uint64_t bytes, int line, const std::string& file, const Limits& limits);
+void check_block_count(uint64_t blocks, const std::string& file, const Limits& limits);
+void check_page_count(int pages, const std::string& file, const Limits& limits);
 
 }  // namespace paiban

@@ -1,5 +1,5 @@
-// Safe XML input, shared by every reader of XML (OCR layouts now; article XML, styles and font
-// manifests can move onto it): one place that
+// Safe XML input, shared by every reader of XML (OCR layouts, article XML, styles, the font
+// manifest): one place that
 //   - checks the bytes before any tree is built: size (Limits::max_input_bytes), UTF-8, control
 //     characters, references (only XML's five entities and numeric ones: no DTD entity is ever
 //     expanded), encoding declaration, element depth and count (Limits::max_depth, max_blocks);

@@ -1,7 +1,7 @@
 // measure (xml nesting): count element depth and number in one pass over the raw bytes, so a
 // hostile file (a million nested or sibling elements) is refused before pugixml allocates a
 // node for each. Approximate on malformed XML (pugixml reports that next), exact on well-formed.
-#include "core/error.h"
+#include "core/limits.h"
 #include "core/xml_chars.h"
 
 namespace paiban::xml_chars {
@@ -19,19 +19,6 @@ size_t end_of_tag(std::string_view b, size_t i, bool& self_closing) {
   size_t j = find_unquoted(b, i + 1, ">");
   self_closing = j != std::string_view::npos && b[j - 1] == '/';
   return j == std::string_view::npos ? b.size() : j + 1;
-}
-
-// The limit's message without the "where: " prefix (the reader adds file:line:column).
-template <class Check>
-Problem limit_problem(size_t offset, Check check) {
-  try {
-    check();
-  } catch (const Error& e) {
-    std::string what = e.what();
-    if (what.substr(0, 2) == ": ") what.erase(0, 2);
-    return {offset, what, e.hint()};
-  }
-  return {};
 }
 
 }  // namespace
@@ -73,13 +60,18 @@ Problem check_nesting(std::string_view b, const Limits& l) {
       size_t start = i;
       i = end_of_tag(b, i, self_closing);
       int level = depth + 1;  // this element's depth (the root is 1)
-      if (level > l.max_depth) return limit_problem(start, [&] { check_depth(level, "", l); });
+      if (level > l.max_depth) {
+        OverLimit o = depth_over_limit(level, l);
+        return {start, o.what, o.hint};
+      }
       if (!self_closing) depth = level;
       if (++elements > l.max_blocks && first_over == std::string_view::npos) first_over = start;
     }
   }
-  if (first_over != std::string_view::npos)
-    return limit_problem(first_over, [&] { check_block_count(elements, "", l); });
+  if (first_over != std::string_view::npos) {
+    OverLimit o = block_count_over_limit(elements, l);
+    return {first_over, o.what, o.hint};
+  }
   return {};
 }
 

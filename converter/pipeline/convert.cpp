@@ -30,10 +30,13 @@ int count_articles(const Document& doc) {
   return static_cast<int>(n);
 }
 
-Converted Converter::convert(std::string_view bytes, const std::string& name, const ConvertOptions& opts) const {
+Converted Converter::convert(std::string_view bytes, const std::string& name, const ConvertOptions& opts,
+                             scan::Session* session) const {
   Converted out;
   ReflowReport rep;
-  out.doc = try_load_document(bytes, name, opts.encoding, &rep, opts.limits);
+  std::unique_ptr<scan::Session> own;
+  if (!session && scan::sniff(bytes) != scan::Kind::none) session = (own = std::make_unique<scan::Session>(opts.scan)).get();
+  out.doc = try_load_document(bytes, name, opts.encoding, &rep, opts.limits, session, &out.scan);
   for (const auto& [kind, n] : rep.repairs) out.warnings.push_back("repaired " + std::to_string(n) + " × " + kind);
   out.repairs = rep.repairs;
   out.articles = count_articles(out.doc);

@@ -11,6 +11,7 @@
 #include "core/document.h"
 #include "core/limits.h"
 #include "reflow/reflow.h"
+#include "scan/scan.h"
 #include "text/text.h"
 
 namespace paiban {
@@ -24,6 +25,20 @@ struct ConvertOptions {
   TextOptions text;
   Limits limits;  // input size, line length, blocks, XML depth, pages (core/limits.h)
   int pdf_threads = 2;  // threads one PDF is written on; a batch pool that fills every core sets 1
+  scan::Options scan;   // how scans are read (--ocr-lang, --dpi, --psm, --max-pixels, --keep-ocr)
+};
+
+// What reading a scan found, per page: for --verbose and batch reports.
+struct ScanPageStat {
+  int number = 0;      // 1-based page of the file
+  std::string via;     // "ocr" or "text layer"
+  size_t words = 0;
+  float conf = -1;     // mean word confidence 0–100; -1 unknown (a text layer)
+  int articles = 0;    // articles found on it
+};
+struct ScanLoad {
+  std::vector<ScanPageStat> pages;  // empty when the input was no scan
+  std::string kept;                 // the engine's view as hOCR/ALTO (ScanOptions::keep), else ""
 };
 
 struct Converted {
@@ -32,15 +47,23 @@ struct Converted {
   std::vector<std::string> warnings;  // OCR repairs made, missing glyphs, ... (one line each)
   std::map<std::string, int> repairs; // OCR repairs made, by kind (ReflowReport::repairs)
   int articles = 0;                   // 1, or the articles of a scanned page (or pages)
+  ScanLoad scan;                      // pages read when the input was a scan
 };
 
 // How many articles a Document holds: 1, or those of every page.
 int count_articles(const Document& doc);
 
-// Raw text (any supported encoding) or article XML → Document. Throws Error on bad input,
+// Raw text (any supported encoding), article XML, an OCR layout or a scan (an image or a PDF: read
+// through `session`, or one made with default options) → Document. Throws Error on bad input,
 // including input past `limits` (size, line length, block count, XML nesting).
 Document try_load_document(std::string_view bytes, const std::string& name,
-                           const std::string& encoding, ReflowReport* report, const Limits& limits = {});
+                           const std::string& encoding, ReflowReport* report, const Limits& limits = {},
+                           scan::Session* session = nullptr, ScanLoad* load = nullptr);
+
+// A scan → Document: every page read by the session's engine (OCR or a PDF's text layer), then
+// reflowed. Throws Error naming each page that cannot be read, or when no page holds text.
+Document try_load_scan(std::string_view bytes, const std::string& name, scan::Session& session,
+                       ReflowReport* report, ScanLoad* load);
 
 class Converter {
  public:
@@ -51,7 +74,10 @@ class Converter {
   ~Converter();
 
   // `name` is the input's file name, used in messages and <article source>.
-  Converted convert(std::string_view bytes, const std::string& name, const ConvertOptions& opts) const;
+  // `session` reads scans (one per thread: it holds a Tesseract instance); nullptr makes one
+  // from opts.scan when the input is a scan.
+  Converted convert(std::string_view bytes, const std::string& name, const ConvertOptions& opts,
+                    scan::Session* session = nullptr) const;
 
  private:
   Converter();

@@ -69,7 +69,14 @@ Document try_load_ocr(std::string_view bytes, const std::string& name, ReflowRep
 }  // namespace
 
 Document try_load_document(std::string_view bytes, const std::string& name, const std::string& encoding,
-                           ReflowReport* report, const Limits& limits) {
+                           ReflowReport* report, const Limits& limits, scan::Session* session, ScanLoad* load) {
+  if (scan::sniff(bytes) != scan::Kind::none) {
+    if (session) return try_load_scan(bytes, name, *session, report, load);
+    scan::Options defaults;
+    defaults.max_pages = limits.max_pages;
+    scan::Session own(defaults);
+    return try_load_scan(bytes, name, own, report, load);
+  }
   if (ocr::sniff(bytes) != ocr::Format::none) return try_load_ocr(bytes, name, report, limits);
   if (looks_like_xml(bytes)) return try_read_xml(bytes, name, limits);
   Decoded d = try_decode(bytes, name, encoding, limits);

@@ -1,6 +1,7 @@
 // try_load_style: styles/NAME.xml → Style. The format is documented in styles/README.md.
 // Every element and attribute is checked: a typo or an out-of-range value is an error naming
-// file:line and the field, never silently ignored.
+// file:line:column and the field, never silently ignored. The bytes are checked and parsed by
+// core/xml_input, as every XML reader's are.
 #include "style/style.h"
 
 #include <pugixml.hpp>
@@ -19,6 +20,7 @@
 #include "core/paths.h"
 #include "decode/decode.h"
 #include "core/xml_chars.h"
+#include "core/xml_input.h"
 
 namespace paiban {
 
@@ -30,22 +32,18 @@ constexpr float kPtPerMm = 72.0f / 25.4f;
 
 class Reader {
  public:
-  Reader(std::string file, std::string text) : file_(std::move(file)), text_(std::move(text)) {}
+  explicit Reader(const XmlInput& in) : in_(in) {}
 
-  const std::string& file() const { return file_; }
-  std::string& text() { return text_; }
+  const std::string& file() const { return in_.name(); }
 
-  int line_of(const pugi::xml_node& n) const {
-    ptrdiff_t off = n.offset_debug();
-    if (off < 0 || static_cast<size_t>(off) > text_.size()) return 0;
-    return 1 + static_cast<int>(std::count(text_.begin(), text_.begin() + off, '\n'));
-  }
-
+  // "file:line:column: body/@size: what": the field (element/@attribute) is what a user
+  // searches the style for, so it stands in the Where as the element.
   [[noreturn]] void fail(const pugi::xml_node& n, const std::string& field, const std::string& what,
                          const std::string& hint = {}) const {
+    Where w = in_.where(n);
+    w.element = xml_chars::excerpt(field, 80);
     // Values are quoted in `what`: bounded, so a hostile style cannot flood the message.
-    throw input_error(file_ + ":" + std::to_string(line_of(n)) + ": " + xml_chars::excerpt(field, 80) + ": " +
-                          xml_chars::excerpt(what, 200),
+    throw input_error(std::move(w), xml_chars::excerpt(what, 200),
                       hint.empty() ? "see styles/README.md for the style format" : hint);
   }
 
@@ -169,8 +167,7 @@ class Reader {
     return x;
   }
 
-  std::string file_;
-  std::string text_;
+  const XmlInput& in_;
 };
 
 // Reads the text-style attributes shared by <body>, <headline>, <box>, ...
@@ -430,35 +427,21 @@ std::string available_styles() {
 
 Style try_load_style(const std::string& name_or_file) {
   std::string path = resolve(name_or_file);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  if (!std::ifstream(path, std::ios::binary)) {
     bool by_name = path != name_or_file;
-    throw input_error(path + ": cannot read style: " + std::strerror(errno),
+    throw input_error(Where{path, 0, 0, -1, {}}, std::string("cannot read style: ") + std::strerror(errno),
                       by_name ? "available styles: " + available_styles() + " (or give a style file)"
                               : "check the path of the style file");
   }
-  in.close();
   Limits limits;
   limits.max_input_bytes = 1 << 20;  // a style is a page of XML; a device or a huge file is no style
-  Reader r(path, try_read_file(path, limits));
-  // Valid UTF-8, no control characters, no entities but XML's five (as for article XML).
-  if (auto p = xml_chars::check_raw(r.text())) {
-    int line = 1 + static_cast<int>(std::count(r.text().begin(), r.text().begin() + p.offset, '\n'));
-    throw input_error(path + ":" + std::to_string(line) + ": " + p.what, p.hint);
-  }
-  pugi::xml_document xml;
-  auto res = xml.load_buffer(r.text().data(), r.text().size(), pugi::parse_default, pugi::encoding_utf8);
-  if (!res) {
-    int line = 1 + static_cast<int>(std::count(r.text().begin(),
-                                               r.text().begin() + std::min<ptrdiff_t>(res.offset, r.text().size()),
-                                               '\n'));
-    throw input_error(path + ":" + std::to_string(line) + ": not well-formed XML: " + res.description(),
-                      "fix the style file; see styles/README.md");
-  }
+  const std::string text = try_read_file(path, limits);
+  // Valid UTF-8, no control characters, no DTD, no entities but XML's five (as for article XML).
+  XmlInput in(text, path, limits, {"style XML", XmlPolicy::Doctype::refuse});
   Style s;
   s.file = path;
   s.name = fs::path(path).stem().string();
-  read_style(r, xml.document_element(), s);
+  read_style(Reader(in), in.root(), s);
   return s;
 }
 

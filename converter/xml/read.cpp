@@ -1,6 +1,6 @@
 // read (xml): article XML → Document, validated against the structure of schema/article.rng.
-// The roots (<article>, <page>, <pages>), attribute values and errors; every error names
-// file:line:column. DTDs are refused outright (no entity expansion at all).
+// The roots (<article>, <page>, <pages>), attribute values and errors. The bytes are checked and
+// parsed by core/xml_input (DTDs refused, limits applied); every error names file:line:column: <element>.
 #include <cctype>
 #include <cstring>
 
@@ -24,13 +24,7 @@ constexpr size_t kMaxAttribute = 4096;
 }  // namespace
 
 Document Reader::read() {
-  refuse_dtd();
-  if (auto p = xml_chars::check_raw(buf_)) fail(p.offset, p.what, p.hint);
-  if (auto p = xml_chars::check_nesting(buf_, limits_)) fail(p.offset, p.what, p.hint);
-  auto res = xml_.load_buffer(buf_.data(), buf_.size(), pugi::parse_default, pugi::encoding_utf8);
-  if (!res) fail(static_cast<size_t>(res.offset), std::string("malformed XML: ") + res.description(),
-                 "fix the XML syntax at that place");
-  pugi::xml_node root = xml_.document_element();
+  pugi::xml_node root = in_.root();
   std::string n = root.name();
   if (n == "article") return article(root);
   if (n == "page") return page_root(root);
@@ -47,10 +41,10 @@ void Reader::attributes(pugi::xml_node n, std::initializer_list<const char*> kno
     bool ok = false;
     for (const char* k : known) ok = ok || name == k;
     if (!ok)
-      fail(n, "unknown attribute " + q(name) + " on <" + q(n.name()) + ">",
+      fail(n, "unknown attribute " + q(name),
            "see schema/article.rng for the attributes each element takes");
     if (seen.find("|" + name + "|") != std::string::npos)
-      fail(n, "attribute " + q(name) + " appears twice on <" + q(n.name()) + ">", "keep one of them");
+      fail(n, "attribute " + q(name) + " appears twice", "keep one of them");
     seen += "|" + name + "|";
     f(name, a);
   }
@@ -80,7 +74,7 @@ void Reader::version(pugi::xml_node n, pugi::xml_attribute a, std::initializer_l
     if (std::strcmp(a.value(), v) == 0) return;
     list += (list.empty() ? "" : " or ") + std::string(v);
   }
-  fail(n, "unsupported <" + q(n.name()) + "> version '" + q(a.value()) + "'",
+  fail(n, "unsupported version '" + q(a.value()) + "'",
        "this paiban reads <" + std::string(n.name()) + "> version " + list);
 }
 
@@ -143,22 +137,22 @@ std::string Reader::only_text(pugi::xml_node n) {
   for (pugi::xml_node c : n.children()) {
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) t += c.value();
     else if (c.type() == pugi::node_element)
-      fail(c, "<" + q(c.name()) + "> inside <" + q(n.name()) + ">", "<" + q(n.name()) + "> holds text only");
+      fail(c, "not allowed inside <" + q(n.name()) + ">", "<" + q(n.name()) + "> holds text only");
   }
   std::string bad = xml_chars::check_value(t, true);
-  if (!bad.empty()) fail(n, "<" + std::string(n.name()) + ">: " + bad, "remove the character or its reference");
+  if (!bad.empty()) fail(n, bad, "remove the character or its reference");
   return t;
 }
 
 std::string Reader::attribute_value(pugi::xml_node n, pugi::xml_attribute a, size_t max) {
   size_t len = std::strlen(a.value());
   if (len > max)
-    fail(n, std::string(a.name()) + " on <" + n.name() + "> is " + format_bytes(len) + " long, more than " +
+    fail(n, std::string(a.name()) + " is " + format_bytes(len) + " long, more than " +
                 format_bytes(max),
          "attribute values are short names; put text in elements");
   std::string bad = xml_chars::check_value(a.value(), false);
   if (!bad.empty())
-    fail(n, std::string(a.name()) + " on <" + n.name() + ">: " + bad, "remove the character or its reference");
+    fail(n, std::string(a.name()) + ": " + bad, "remove the character or its reference");
   return a.value();
 }
 
@@ -182,12 +176,12 @@ std::string Reader::language(pugi::xml_node n, pugi::xml_attribute a) {
 }
 
 // Elements are processed; comments/PIs skipped; stray text between elements is an error.
-bool Reader::is_element(pugi::xml_node c, pugi::xml_node parent) {
+bool Reader::is_element(pugi::xml_node c) {
   if (c.type() == pugi::node_element) return true;
   if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
     std::string_view v = c.value();
     if (v.find_first_not_of(" \t\r\n") != std::string_view::npos)
-      fail(c, std::string("text directly inside <") + parent.name() + ">",
+      fail(c, "stray text between elements",
            "put text in <p>, <headline>, <subtitle>, <byline>, <caption>, <furniture> or a heading's <line>");
   }
   return false;
@@ -196,43 +190,8 @@ bool Reader::is_element(pugi::xml_node c, pugi::xml_node parent) {
 void Reader::no_attributes(pugi::xml_node n) { attributes(n, {}, [](const std::string&, pugi::xml_attribute) {}); }
 
 void Reader::misplaced(pugi::xml_node c, const char* parent, const char* allowed) {
-  fail(c, "<" + q(c.name()) + "> is not allowed here in <" + parent + ">",
+  fail(c, std::string("not allowed here in <") + parent + ">",
        std::string("<") + parent + "> holds " + allowed);
-}
-
-void Reader::refuse_dtd() {
-  size_t p = buf_.find("<!DOCTYPE");
-  if (p != std::string_view::npos)
-    fail(p, "DTDs and entity declarations are not accepted",
-         "remove the <!DOCTYPE …> declaration; article XML needs none");
-}
-
-void Reader::fail(pugi::xml_node n, const std::string& what, const std::string& hint) {
-  ptrdiff_t off = n.offset_debug();
-  if (off < 0) off = 0;
-  // Point at the '<' of an element, and at the first visible character of a text node.
-  if (n.type() == pugi::node_element && off > 0) --off;
-  if (n.type() == pugi::node_pcdata) {
-    std::string_view v = n.value();
-    size_t lead = v.find_first_not_of(" \t\r\n");
-    if (lead != std::string_view::npos) off += static_cast<ptrdiff_t>(lead);
-  }
-  fail(static_cast<size_t>(off), what, hint);
-}
-
-void Reader::fail(size_t offset, const std::string& what, const std::string& hint) {
-  Where w;
-  w.file = name_;
-  w.line = w.column = 1;
-  for (size_t i = 0; i < offset && i < buf_.size(); ++i) {
-    if (buf_[i] == '\n') {
-      ++w.line;
-      w.column = 1;
-    } else if ((static_cast<unsigned char>(buf_[i]) & 0xC0) != 0x80) {
-      ++w.column;  // count code points, not bytes
-    }
-  }
-  throw input_error(std::move(w), what, hint);
 }
 
 }  // namespace paiban::xml_read
@@ -240,9 +199,8 @@ void Reader::fail(size_t offset, const std::string& what, const std::string& hin
 namespace paiban {
 
 Document try_read_xml(std::string_view bytes, const std::string& name, const Limits& limits) {
-  if (bytes.empty()) throw input_error(name + ": empty file", "there is nothing to convert; check the file");
-  check_input_size(bytes.size(), name, limits);
-  return xml_read::Reader(bytes, name, limits).read();
+  XmlInput in(bytes, name, limits, {"article XML", XmlPolicy::Doctype::refuse});
+  return xml_read::Reader(in, limits).read();
 }
 
 }  // namespace paiban

@@ -21,7 +21,7 @@ Document Reader::article(pugi::xml_node n) {
 void Reader::article_children(pugi::xml_node root, Document& doc) {
   enum class Phase { head, front, body } phase = Phase::head;
   for (pugi::xml_node c : root.children()) {
-    if (!is_element(c, root)) continue;
+    if (!is_element(c)) continue;
     std::string n = c.name();
     if (n == "headline" && phase == Phase::head) {
       doc.blocks.push_back(text_block(c, Kind::headline));
@@ -44,7 +44,7 @@ void Reader::article_children(pugi::xml_node root, Document& doc) {
 Block Reader::section(pugi::xml_node n) {
   Block b = container(n, Kind::section);
   for (pugi::xml_node c : n.children()) {
-    if (!is_element(c, n)) continue;
+    if (!is_element(c)) continue;
     std::string nm = c.name();
     if (nm == "heading" && b.children.empty()) b.children.push_back(heading(c));
     else if (nm == "p") b.children.push_back(text_block(c, Kind::paragraph));
@@ -59,7 +59,7 @@ Block Reader::box(pugi::xml_node n) {
   Block b = container(n, Kind::box);
   bool text = false;
   for (pugi::xml_node c : n.children()) {
-    if (!is_element(c, n)) continue;
+    if (!is_element(c)) continue;
     std::string nm = c.name();
     if (nm == "heading" && b.children.empty()) {
       b.children.push_back(heading(c));
@@ -70,19 +70,19 @@ Block Reader::box(pugi::xml_node n) {
       misplaced(c, "box", "heading?, then (p | caption)+");
     }
   }
-  if (!text) fail(n, "<box> holds no <p>", "a box holds at least one paragraph");
+  if (!text) fail(n, "holds no <p>", "a box holds at least one paragraph");
   return b;
 }
 
 Block Reader::heading(pugi::xml_node n) {
   Block b = container(n, Kind::heading);
   for (pugi::xml_node c : n.children()) {
-    if (!is_element(c, n)) continue;
+    if (!is_element(c)) continue;
     if (std::strcmp(c.name(), "line") != 0) misplaced(c, "heading", "line+");
     no_attributes(c);
     b.lines.push_back(only_text(c));
   }
-  if (b.lines.empty()) fail(n, "<heading> has no <line>", "write each printed line of the heading as <line>");
+  if (b.lines.empty()) fail(n, "has no <line>", "write each printed line of the heading as <line>");
   return b;
 }
 

@@ -26,7 +26,7 @@ Document Reader::pages_root(pugi::xml_node n) {
     else document_attribute(n, a, doc);
   });
   for (pugi::xml_node c : n.children()) {
-    if (!is_element(c, n)) continue;
+    if (!is_element(c)) continue;
     if (std::string(c.name()) != "page") misplaced(c, "pages", "page+");
     Page p;
     attributes(c, {"number", "width", "height", "dpi"},
@@ -35,14 +35,14 @@ Document Reader::pages_root(pugi::xml_node n) {
     doc.pages.push_back(std::move(p));
   }
   if (doc.pages.empty())
-    fail(n, "<pages> has no <page>", "write one <page> per scanned page, or a single <page> as the root");
+    fail(n, "has no <page>", "write one <page> per scanned page, or a single <page> as the root");
   return doc;
 }
 
 // A page format's reader must know it is one: version 1 of the format had no pages.
 void Reader::require_version(pugi::xml_node n) {
   if (!n.attribute("version"))
-    fail(n, "<" + std::string(n.name()) + "> has no version", "write <" + std::string(n.name()) + " version=\"2\">");
+    fail(n, "has no version", "write <" + std::string(n.name()) + " version=\"2\">");
 }
 
 void Reader::page_attribute(pugi::xml_node n, pugi::xml_attribute a, Page& p) {
@@ -56,7 +56,7 @@ void Reader::page_attribute(pugi::xml_node n, pugi::xml_attribute a, Page& p) {
 // Furniture and articles in any order; the model keeps each list in document order.
 void Reader::page_content(pugi::xml_node n, Page& p) {
   for (pugi::xml_node c : n.children()) {
-    if (!is_element(c, n)) continue;
+    if (!is_element(c)) continue;
     std::string nm = c.name();
     if (nm == "article") p.articles.push_back(article(c));
     else if (nm == "furniture") p.furniture.push_back(furniture(c));
@@ -85,7 +85,7 @@ Furniture Reader::furniture(pugi::xml_node n) {
         fail(n, "role=\"" + q(v) + "\" is not a kind of furniture", "write role=\"running-head\", \"folio\" or \"other\"");
     }
   });
-  if (!role) fail(n, "<furniture> has no role", "write role=\"running-head\", \"folio\" or \"other\"");
+  if (!role) fail(n, "has no role", "write role=\"running-head\", \"folio\" or \"other\"");
   f.text = only_text(n);
   return f;
 }

@@ -12,13 +12,14 @@
 
 #include "core/document.h"
 #include "core/limits.h"
+#include "core/xml_input.h"
 
 namespace paiban::xml_read {
 
 class Reader {
  public:
-  Reader(std::string_view bytes, const std::string& name, const Limits& limits)
-      : buf_(bytes), name_(name), limits_(limits) {}
+  // `in` holds the checked, parsed input (core/xml_input.h: DTDs refused, limits applied).
+  Reader(const XmlInput& in, const Limits& limits) : in_(in), limits_(limits) {}
   Document read();
 
  private:
@@ -53,17 +54,16 @@ class Reader {
   std::string only_text(pugi::xml_node n);
   std::string attribute_value(pugi::xml_node n, pugi::xml_attribute a, size_t max);
   std::string language(pugi::xml_node n, pugi::xml_attribute a);
-  bool is_element(pugi::xml_node c, pugi::xml_node parent);
+  bool is_element(pugi::xml_node c);  // text between elements (not white space) is an error
   void no_attributes(pugi::xml_node n);
   [[noreturn]] void misplaced(pugi::xml_node c, const char* parent, const char* allowed);
-  [[noreturn]] void fail(pugi::xml_node n, const std::string& what, const std::string& hint);
-  [[noreturn]] void fail(size_t offset, const std::string& what, const std::string& hint);
-  void refuse_dtd();
+  // An input Error "file:line:column: <element>: what" (XmlInput::fail).
+  [[noreturn]] void fail(pugi::xml_node n, const std::string& what, const std::string& hint) const {
+    in_.fail(n, what, hint);
+  }
 
-  std::string_view buf_;
-  const std::string& name_;
+  const XmlInput& in_;
   const Limits& limits_;
-  pugi::xml_document xml_;
 };
 
 // Input quoted in a message: one line, bounded length.

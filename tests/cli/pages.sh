@@ -44,7 +44,7 @@ printf '<!DOCTYPE html>\n<html><body>index</body></html>\n' > "$TMP/src/index.ht
 expect_exit 0 "batch with a page" -- "$PAIBAN" batch "$TMP/src" --out "$TMP/b" --to xml,txt,pdf
 grep -q "2 converted, 0 up to date, 0 failed, 0 refused, 1 skipped" "$TMP/err" && pass || fail "batch summary: $(cat "$TMP/err")"
 tr -d '\r' < "$TMP/b/report.csv" > "$TMP/report.csv"
-grep -q '^page.xml,converted,.*,2,,$' "$TMP/report.csv" && pass || fail "report.csv: 2 articles: $(grep page.xml "$TMP/report.csv")"
+grep -q '^page.xml,converted,.*,2,,,$' "$TMP/report.csv" && pass || fail "report.csv: 2 articles: $(grep page.xml "$TMP/report.csv")"
 grep -q '^article.txt,converted,.*,1,byline-marker 1;extraction-space [0-9]*;' "$TMP/report.csv" && pass ||
   fail "report.csv: 1 article, repairs by kind: $(grep article.txt "$TMP/report.csv")"
 grep -q '^index.html,skipped,.*not hOCR' "$TMP/report.csv" && pass || fail "a non-hOCR .html is skipped: $(grep index "$TMP/report.csv")"
@@ -58,6 +58,6 @@ PY
 cmp -s "$PAGE" "$TMP/b/page.xml" && pass || fail "batch: page XML"
 # A rerun keeps the counts of what is up to date.
 expect_exit 0 "batch rerun" -- "$PAIBAN" batch "$TMP/src" --out "$TMP/b" --to xml,txt,pdf
-tr -d '\r' < "$TMP/b/report.csv" | grep -q '^page.xml,unchanged,.*,2,,$' && pass || fail "unchanged keeps its count: $(grep page.xml "$TMP/b/report.csv")"
+tr -d '\r' < "$TMP/b/report.csv" | grep -q '^page.xml,unchanged,.*,2,,,$' && pass || fail "unchanged keeps its count: $(grep page.xml "$TMP/b/report.csv")"
 
 finish

@@ -29,7 +29,7 @@ grep -q "hint: available styles: broadsheet, report, tabloid" "$TMP/err" && pass
 [ ! -e "$TMP/x.pdf" ] && pass || fail "unknown style: no output"
 sed 's/size="9pt"/size="14pt"/' styles/broadsheet.xml > "$TMP/bad.xml"
 expect_exit 1 "bad style value" -- "$PAIBAN" typeset "$SAMPLE" --style "$TMP/bad.xml" -o "$TMP/x.pdf"
-grep -q "bad.xml:[0-9]*: body/@size: body text must be 8–10.5 pt" "$TMP/err" && pass || fail "bad style value: file:line: field"
+grep -q "bad.xml:[0-9]*:[0-9]*: body/@size: body text must be 8–10.5 pt" "$TMP/err" && pass || fail "bad style value: file:line:column: field"
 expect_exit 1 "missing input" -- "$PAIBAN" typeset "$TMP/missing.txt" -o "$TMP/x.pdf"
 [ ! -e "$TMP/x.pdf" ] && pass || fail "missing input: no output"
 printf '<article><p>未闭合' > "$TMP/broken.xml"

@@ -1,0 +1,217 @@
+// pdf: a PDF page's own text (e-paper, born-digital) with glyph boxes and font sizes through
+// poppler-cpp's text_list, no OCR; a page whose layer is empty or garbage (no ToUnicode: private-
+// use codes, U+FFFD, control codes) is rendered through poppler's page_renderer and OCR'd.
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+#include <poppler/cpp/poppler-version.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "scan/engine/engine.h"
+
+namespace paiban::scan::engine {
+
+namespace {
+
+constexpr int kRenderDpi = 300;  // a scanner's usual resolution, where --dpi gives none
+
+struct Glyphs {
+  std::string text;
+  BBox box;
+  double size = 0;
+  bool space_after = false;
+};
+
+// UTF-8 → code points, lenient (poppler's output is valid UTF-8).
+template <class F>
+void each_code_point(const std::string& s, F f) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = n == 1 ? c : c & (0x3F >> (n - 1));
+    for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    f(cp);
+    i += n;
+  }
+}
+
+// A text layer worth reading: some letters, and at most 5 % codes that mean "no ToUnicode".
+bool usable(const std::vector<Glyphs>& words) {
+  long total = 0, bad = 0, latin1 = 0, han = 0;
+  for (const auto& w : words)
+    each_code_point(w.text, [&](char32_t c) {
+      if (c == ' ') return;
+      ++total;
+      if ((c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000 || c == 0xFFFD || c < 0x20) ++bad;
+      if (c >= 0x80 && c <= 0xFF) ++latin1;
+      if (c >= 0x3400 && c <= 0x9FFF) ++han;
+    });
+  // A CJK font without ToUnicode often comes out as Latin-1 noise ("ÄÚÈÝ") rather than PUA codes.
+  return total > 0 && bad * 20 <= total && !(latin1 * 3 > total && han * 10 < total);
+}
+
+std::vector<Glyphs> text_layer(const poppler::page& page, double scale) {
+  std::vector<Glyphs> out;
+  for (const auto& tb : page.text_list(poppler::page::text_list_include_font)) {
+    auto utf8 = tb.text().to_utf8();
+    Glyphs g;
+    g.text.assign(utf8.begin(), utf8.end());
+    if (g.text.empty()) continue;
+    auto r = tb.bbox();
+    g.box = {static_cast<int>(std::floor(r.left() * scale)), static_cast<int>(std::floor(r.top() * scale)),
+             static_cast<int>(std::ceil(r.right() * scale)), static_cast<int>(std::ceil(r.bottom() * scale))};
+    g.size = (tb.has_font_info() ? tb.get_font_size() : r.height()) * scale;
+    g.space_after = tb.has_space_after();
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+void extend(BBox& a, const BBox& b) {
+  a.x0 = std::min(a.x0, b.x0), a.y0 = std::min(a.y0, b.y0);
+  a.x1 = std::max(a.x1, b.x1), a.y1 = std::max(a.y1, b.y1);
+}
+
+// Words continue a line when they sit on it (half their height overlaps) just right of its end.
+bool continues(const ocr::Line& l, const Glyphs& g) {
+  int overlap = std::min(l.box.y1, g.box.y1) - std::max(l.box.y0, g.box.y0);
+  int shorter = std::min(l.box.height(), g.box.height());
+  double gap = g.box.x0 - l.box.x1;
+  return overlap * 2 >= shorter && gap > -0.5 * l.size && gap < 1.5 * std::max(l.size, g.size);
+}
+
+// A line continues a region (a column's run of one type size) when it starts near the region's
+// left edge, a line's height below its last line, at the same size.
+bool continues(const ocr::Region& r, const ocr::Line& l) {
+  const ocr::Line& last = r.lines.back();
+  double gap = l.box.y0 - last.box.y1;
+  return std::abs(l.box.x0 - r.box.x0) < 3 * l.size && gap > -0.5 * l.size && gap < 1.0 * l.size &&
+         std::abs(l.size - last.size) < 0.15 * last.size;
+}
+
+// Poppler's words (in its reading order) → lines → regions; the source's own ids ("w3" per
+// word is implicit in order) become line ids l<N>.
+ocr::Page page_of(const std::vector<Glyphs>& words) {
+  ocr::Page page;
+  std::vector<ocr::Line> lines;
+  bool glued = false;  // the previous word had no space after it: this one joins it
+  for (const auto& g : words) {
+    if (lines.empty() || !continues(lines.back(), g)) {
+      ocr::Line& l = lines.emplace_back();
+      l.box = g.box;
+      l.size = g.size;
+      l.words.push_back({g.text, g.box, -1});
+    } else if (glued) {
+      ocr::Line& l = lines.back();
+      l.words.back().text += g.text;
+      extend(l.words.back().box, g.box);
+      extend(l.box, g.box);
+      l.size = std::max(l.size, g.size);
+    } else {
+      ocr::Line& l = lines.back();
+      l.words.push_back({g.text, g.box, -1});
+      extend(l.box, g.box);
+      l.size = std::max(l.size, g.size);
+    }
+    glued = !g.space_after;
+  }
+  for (auto& l : lines) {
+    l.id = "line_" + std::to_string(&l - lines.data() + 1);
+    if (page.regions.empty() || !continues(page.regions.back(), l)) {
+      ocr::Region& r = page.regions.emplace_back();
+      r.id = "block_" + std::to_string(page.regions.size());
+      r.box = l.box;
+    }
+    extend(page.regions.back().box, l.box);
+    page.regions.back().lines.push_back(std::move(l));
+  }
+  return page;
+}
+
+PixPtr render(const poppler::page& page, int dpi, const std::string& where) {
+  poppler::page_renderer pr;
+  pr.set_render_hint(poppler::page_renderer::antialiasing, true);
+  pr.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  pr.set_image_format(poppler::image::format_gray8);
+  poppler::image img = pr.render_page(&page, dpi, dpi);
+  if (!img.is_valid() || img.width() <= 0 || img.height() <= 0)
+    throw Failure{where + ": poppler could not render this page", "check the PDF with qpdf --check"};
+  PixPtr pix(pixCreate(img.width(), img.height(), 8));
+  if (!pix) throw Failure{where + ": out of memory for the page image", "lower --dpi"};
+  const int wpl = pixGetWpl(pix.get());
+  l_uint32* data = pixGetData(pix.get());
+  for (int y = 0; y < img.height(); ++y) {
+    const auto* row = reinterpret_cast<const unsigned char*>(img.const_data()) + static_cast<size_t>(y) * img.bytes_per_row();
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    for (int x = 0; x < img.width(); ++x) SET_DATA_BYTE(line, x, row[x]);
+  }
+  pixSetResolution(pix.get(), dpi, dpi);
+  return pix;
+}
+
+void quiet(const std::string&, void*) {}  // poppler's own complaints: our Failure says what matters
+
+}  // namespace
+
+void read_pdf(std::string_view bytes, const std::string& name, const Options& o, Recogniser& ocr,
+              const std::function<void(PageResult&&)>& each) {
+  poppler::set_debug_error_function(quiet, nullptr);
+  if (bytes.size() > static_cast<size_t>(INT32_MAX))
+    throw Failure{name + ": too large a PDF", "split it (qpdf --split-pages)"};
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!doc) throw Failure{name + ": cannot open this PDF (corrupt, truncated or encrypted)",
+                          "check it with qpdf --check; decrypt an encrypted one with qpdf --decrypt"};
+  if (doc->is_locked())
+    throw Failure{name + ": the PDF is encrypted and needs a password",
+                  "decrypt it first: qpdf --decrypt --password=PASSWORD in.pdf out.pdf"};
+  const int pages = doc->pages();
+  if (pages <= 0) throw Failure{name + ": the PDF has no pages", "check the file"};
+  if (pages > o.max_pages)
+    throw Failure{name + ": " + std::to_string(pages) + " pages, more than the limit of " + std::to_string(o.max_pages),
+                  "pass --max-pages N to raise the limit, or split the PDF (qpdf --split-pages)"};
+  const int dpi = o.dpi > 0 ? o.dpi : kRenderDpi;
+  const double scale = dpi / 72.0;
+  for (int i = 0; i < pages; ++i) {
+    PageResult r;
+    r.number = i + 1;
+    const std::string where = name + ": page " + std::to_string(i + 1);
+    try {
+      std::unique_ptr<poppler::page> p(doc->create_page(i));
+      if (!p) throw Failure{where + ": cannot read this page", "check the PDF with qpdf --check"};
+      auto rect = p->page_rect();
+      const double w = std::ceil(rect.width() * scale), h = std::ceil(rect.height() * scale);
+      if (!(w >= 1 && h >= 1) || w * h > static_cast<double>(o.max_pixels))
+        throw Failure{where + ": the page is " + std::to_string(rect.width()) + " × " + std::to_string(rect.height()) +
+                          " pt, " + std::to_string(static_cast<long long>(w)) + " × " +
+                          std::to_string(static_cast<long long>(h)) + " pixels at " + std::to_string(dpi) +
+                          " dpi: empty or more than --max-pixels " + std::to_string(o.max_pixels),
+                      "pass a lower --dpi or a higher --max-pixels"};
+      auto words = text_layer(*p, scale);
+      if (usable(words)) {
+        r.page = page_of(words);
+        r.via = "text layer";
+      } else {
+        PixPtr pix = render(*p, dpi, where);
+        r.page = ocr.recognise(pix.get(), i + 1, name, o.keep == Keep::none ? nullptr : &r.kept);
+        r.via = "ocr";
+      }
+      r.page.source = name;
+      r.page.number = i + 1;
+      r.page.width = static_cast<int>(w);
+      r.page.height = static_cast<int>(h);
+      r.page.dpi = dpi;
+      if (r.via == "text layer") r.page.engine = std::string("poppler ") + poppler::version_string();
+    } catch (Failure& f) {
+      r.page = {};
+      r.error = std::move(f.error);
+      r.hint = std::move(f.hint);
+    }
+    each(std::move(r));
+  }
+}
+
+}  // namespace paiban::scan::engine

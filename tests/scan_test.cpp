@@ -1,0 +1,252 @@
+// scan: page images and PDFs through the scan module into the OCR page model — a small crop of
+// the sample typeset by paiban and rendered at 200 dpi (OCR), and the same typeset PDF's text
+// layer (no OCR). Small inputs only: OCR of a crop costs ~0.5 s.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "core/unicode.h"
+#include "pipeline/convert.h"
+#include "scan/scan.h"
+#include "test_util.h"
+
+using namespace paiban;
+
+namespace {
+
+struct Sample {
+  std::string pdf, crop;  // the sample typeset; a 430 × 420 crop of its first column at 200 dpi
+};
+
+// Made once per test process from the repo's sample: no binary test data.
+const Sample& sample() {
+  static const Sample s = [] {
+    Sample out;
+    std::string dir = test::temp_dir("scan");
+    auto r = test::run(std::string("'") + PAIBAN_BINARY + "' typeset '" + test::sample_path() + "' -o " + dir + "/s.pdf");
+    if (r.code != 0) return out;
+    out.pdf = test::read_file(dir + "/s.pdf");
+    r = test::run("pdftoppm -r 200 -gray -png -x 40 -y 560 -W 430 -H 420 -singlefile " + dir + "/s.pdf " + dir + "/crop");
+    if (r.code == 0) out.crop = test::read_file(dir + "/crop.png");
+    return out;
+  }();
+  return s;
+}
+
+std::vector<scan::PageResult> read_all(scan::Engine& e, const std::string& bytes, const std::string& name) {
+  std::vector<scan::PageResult> out;
+  e.read(bytes, name, [&](scan::PageResult&& r) { out.push_back(std::move(r)); });
+  return out;
+}
+
+bool inside(const BBox& b, const ocr::Page& p) {
+  return b.known() && b.x0 >= 0 && b.y0 >= 0 && b.x1 <= p.width && b.y1 <= p.height;
+}
+
+std::string page_text(const ocr::Page& p) {
+  std::string s;
+  for (const auto& r : p.regions)
+    for (const auto& l : r.lines) s += l.text() + "\n";
+  return s;
+}
+
+}  // namespace
+
+TEST(Scan, SniffsByContent) {
+  EXPECT_EQ(scan::sniff("\x89PNG\r\n\x1a\n...."), scan::Kind::png);
+  EXPECT_EQ(scan::sniff("\xff\xd8\xff\xe0"), scan::Kind::jpeg);
+  EXPECT_EQ(scan::sniff(std::string("II*\0", 4)), scan::Kind::tiff);
+  EXPECT_EQ(scan::sniff(std::string("MM\0*", 4)), scan::Kind::tiff);
+  EXPECT_EQ(scan::sniff("P5\n# gimp\n640 480\n255\n"), scan::Kind::pnm);
+  EXPECT_EQ(scan::sniff("%PDF-1.7\n"), scan::Kind::pdf);
+  EXPECT_EQ(scan::sniff("为建设美丽幸福吕梁"), scan::Kind::none);
+  EXPECT_EQ(scan::sniff("<?xml version=\"1.0\"?><article/>"), scan::Kind::none);
+}
+
+// OCR in-process: lines, words, boxes, sizes and confidences from Tesseract's result iterator.
+TEST(Scan, ImageCropGivesLinesWordsBoxesSizesAndConfidences) {
+  REQUIRE_TOOLS("pdftoppm");
+  ASSERT_FALSE(sample().crop.empty());
+  auto engine = scan::try_create_engine({});
+  auto pages = read_all(*engine, sample().crop, "crop.png");
+  ASSERT_EQ(pages.size(), 1u);
+  const auto& r = pages[0];
+  ASSERT_TRUE(r.error.empty()) << r.error;
+  EXPECT_EQ(r.via, "ocr");
+  const ocr::Page& p = r.page;
+  EXPECT_EQ(p.width, 430);
+  EXPECT_EQ(p.height, 420);
+  EXPECT_EQ(p.number, 1);
+  EXPECT_EQ(p.engine.rfind("tesseract ", 0), 0u) << p.engine;
+  ASSERT_GE(p.line_count(), 7u) << page_text(p);
+  // The heading's two lines and the body's lines, in reading order, each as printed.
+  std::string text = page_text(p);
+  std::u32string flat = test::non_space(text);
+  for (const char* want : {"坚持党的全面领导", "把准方向重落实", "政协事业要发展", "正确政治方向"})
+    EXPECT_NE(flat.find(test::non_space(want)), std::u32string::npos) << want << " in\n" << text;
+  EXPECT_LT(flat.find(test::non_space("把准方向")), flat.find(test::non_space("政协事业")));
+  int line_no = 0;
+  double heading_size = 0, body_size = 0;
+  for (const auto& reg : p.regions) {
+    EXPECT_TRUE(inside(reg.box, p)) << reg.id;
+    EXPECT_EQ(reg.id.rfind("block_1_", 0), 0u) << reg.id;
+    for (const auto& l : reg.lines) {
+      EXPECT_EQ(l.id, "line_1_" + std::to_string(++line_no));
+      EXPECT_TRUE(inside(l.box, p)) << l.id;
+      EXPECT_GT(l.size, 0) << l.id;
+      EXPECT_GE(l.par, 0) << l.id;
+      EXPECT_TRUE(l.baseline > l.box.y0 && l.baseline <= l.box.y1 + 2) << l.id << " baseline " << l.baseline;
+      for (const auto& w : l.words) {
+        EXPECT_TRUE(inside(w.box, p)) << l.id << " " << w.text;
+        EXPECT_TRUE(w.box.y1 > l.box.y0 && w.box.y0 < l.box.y1) << l.id << " " << w.text;  // on its line
+        EXPECT_TRUE(w.conf >= 0 && w.conf <= 100) << w.conf;
+      }
+      std::u32string lt = test::non_space(l.text());
+      if (lt.find(test::non_space("把准方向")) != std::u32string::npos) heading_size = l.size;
+      if (lt.find(test::non_space("过程各方面")) != std::u32string::npos) body_size = l.size;
+    }
+  }
+  // The heading is set larger than the body (style: 1.3 em bold): the sizes say so.
+  ASSERT_GT(heading_size, 0);
+  ASSERT_GT(body_size, 0);
+  EXPECT_GT(heading_size, body_size * 1.1) << heading_size << " vs " << body_size;
+  EXPECT_GT(scan::mean_confidence(p), 70.0f);
+}
+
+// One engine reads page after page (the model stays loaded) and gives the same page each time.
+TEST(Scan, EngineIsReusedAcrossPages) {
+  REQUIRE_TOOLS("pdftoppm");
+  ASSERT_FALSE(sample().crop.empty());
+  auto engine = scan::try_create_engine({});
+  auto a = read_all(*engine, sample().crop, "a.png");
+  auto b = read_all(*engine, sample().crop, "a.png");
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(page_text(a[0].page), page_text(b[0].page));
+  EXPECT_EQ(a[0].page.line_count(), b[0].page.line_count());
+}
+
+// --keep-ocr: the page as Tesseract's own hOCR and ALTO, whole documents.
+TEST(Scan, KeepsWhatTheEngineSaw) {
+  REQUIRE_TOOLS("pdftoppm");
+  ASSERT_FALSE(sample().crop.empty());
+  for (auto keep : {scan::Keep::hocr, scan::Keep::alto}) {
+    scan::Options o;
+    o.keep = keep;
+    auto engine = scan::try_create_engine(o);
+    auto pages = read_all(*engine, sample().crop, "crop.png");
+    ASSERT_EQ(pages.size(), 1u);
+    std::string doc = engine->kept_document({pages[0].kept}, "crop.png");
+    if (keep == scan::Keep::hocr) {
+      EXPECT_NE(doc.find("class='ocr_page' id='page_1'"), std::string::npos) << doc.substr(0, 600);
+      EXPECT_NE(doc.find("id='line_1_1'"), std::string::npos);
+    } else {
+      EXPECT_NE(doc.find("<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v3#\""), std::string::npos);
+      EXPECT_NE(doc.find("<TextLine"), std::string::npos);
+      EXPECT_NE(doc.find("<fileName>crop.png</fileName>"), std::string::npos);
+    }
+    EXPECT_NE(doc.find(keep == scan::Keep::hocr ? "class='ocrx_word'" : "<String "), std::string::npos);
+    EXPECT_NE(doc.find("落实"), std::string::npos);
+  }
+}
+
+// An e-paper PDF: its own text with positions and sizes, no OCR, no character lost or changed.
+TEST(Scan, PdfTextLayerIsReadWithoutOcr) {
+  REQUIRE_TOOLS("pdftoppm");
+  ASSERT_FALSE(sample().pdf.empty());
+  auto engine = scan::try_create_engine({});
+  auto pages = read_all(*engine, sample().pdf, "s.pdf");
+  ASSERT_EQ(pages.size(), 1u);
+  const auto& r = pages[0];
+  ASSERT_TRUE(r.error.empty()) << r.error;
+  EXPECT_EQ(r.via, "text layer");
+  EXPECT_EQ(r.page.dpi, 300);
+  EXPECT_EQ(r.page.engine.rfind("poppler ", 0), 0u);
+  // Every character of the article's clean text is on the page, in the same multiset.
+  std::string article = test::run(std::string("'") + PAIBAN_BINARY + "' text '" + test::sample_path() + "'", test::Stderr::dropped).out;
+  std::u32string want = test::non_space(article), got = test::non_space(page_text(r.page));
+  std::sort(want.begin(), want.end());
+  std::sort(got.begin(), got.end());
+  std::u32string missing;
+  std::set_difference(want.begin(), want.end(), got.begin(), got.end(), std::back_inserter(missing));
+  EXPECT_TRUE(missing.empty()) << missing.size() << " characters of the article not on the page";
+  // Headline lines carry the headline's size, far above the body's.
+  double biggest = 0, smallest = 1e9;
+  for (const auto& reg : r.page.regions)
+    for (const auto& l : reg.lines) {
+      EXPECT_TRUE(inside(l.box, r.page)) << l.text();
+      biggest = std::max(biggest, l.size), smallest = std::min(smallest, l.size);
+    }
+  EXPECT_GT(biggest, smallest * 2);
+}
+
+TEST(Scan, MissingLanguagePackNamesTheDebianPackage) {
+  scan::Options o;
+  o.lang = "chi_sim+zzz_nope";
+  Error e = test::catch_error([&] { scan::try_create_engine(o); });
+  EXPECT_NE(std::string(e.what()).find("no Tesseract language pack for 'zzz_nope'"), std::string::npos) << e.what();
+  EXPECT_NE(e.hint().find("tesseract-ocr-zzz-nope"), std::string::npos) << e.hint();
+  o.lang = "../etc/passwd";
+  e = test::catch_error([&] { scan::try_create_engine(o); });
+  EXPECT_NE(std::string(e.what()).find("not a Tesseract language name"), std::string::npos) << e.what();
+}
+
+// `tesseract page.png - -l chi_sim hocr` → `paiban reflow`, and `paiban reflow page.png`: the same
+// page XML (the same engine settings), but for where each came from (`source`) and the hOCR
+// file's own line numbers (`src`), which a scan has none of. The crop holds the running head's
+// rule and column rules, which take block numbers and no line numbers in Tesseract's hOCR.
+TEST(Scan, ImageGivesTheSameXmlAsTesseractsHocr) {
+  REQUIRE_TOOLS("pdftoppm", "tesseract");
+  ASSERT_FALSE(sample().pdf.empty());
+  std::string dir = test::temp_dir("scan-same");
+  test::write_file(dir + "/s.pdf", sample().pdf);
+  ASSERT_EQ(test::run("pdftoppm -r 150 -gray -png -x 0 -y 0 -W 600 -H 700 -singlefile " + dir + "/s.pdf " + dir + "/top").code, 0);
+  ASSERT_EQ(test::run("tesseract " + dir + "/top.png " + dir + "/t -l chi_sim hocr", test::Stderr::dropped).code, 0);
+  const std::string hocr = test::read_file(dir + "/t.hocr");
+  EXPECT_NE(hocr.find("ocr_separator"), std::string::npos) << "the crop should hold a rule";
+  const std::string bin = std::string("'") + PAIBAN_BINARY + "' reflow ";
+  ASSERT_EQ(test::run(bin + dir + "/t.hocr -o " + dir + "/from-hocr.xml").code, 0);
+  ASSERT_EQ(test::run(bin + dir + "/top.png -o " + dir + "/from-png.xml").code, 0);
+  auto plain = [](std::string xml) {
+    for (const char* attr : {" src=\"", " source=\""})
+      for (size_t at; (at = xml.find(attr)) != std::string::npos;) xml.erase(at, xml.find('"', at + std::strlen(attr)) + 1 - at);
+    return xml;
+  };
+  const std::string a = plain(test::read_file(dir + "/from-hocr.xml")), b = plain(test::read_file(dir + "/from-png.xml"));
+  EXPECT_NE(a.find("<page "), std::string::npos) << a.substr(0, 400);
+  EXPECT_NE(a.find("ids=\"line_1_"), std::string::npos) << a.substr(0, 400);
+  EXPECT_EQ(a, b);
+}
+
+namespace {
+
+// A little-endian TIFF of `pages` 1 × 1 gray pages sharing one pixel (TIFF 6.0 §2, baseline tags).
+std::string tiny_tiff(int pages) {
+  std::string t("II*\0\x0a\0\0\0\x80\0", 10);  // header, first IFD at 10; the pixel at 8
+  auto u16 = [&](unsigned v) { t += static_cast<char>(v & 0xff), t += static_cast<char>(v >> 8); };
+  auto u32 = [&](unsigned v) { u16(v & 0xffff), u16(v >> 16); };
+  auto entry = [&](unsigned tag, unsigned type, unsigned value) { u16(tag), u16(type), u32(1), u32(value); };
+  for (int p = 0; p < pages; ++p) {
+    const unsigned next = p + 1 < pages ? static_cast<unsigned>(t.size()) + 2 + 8 * 12 + 4 : 0;
+    u16(8);
+    entry(256, 3, 1), entry(257, 3, 1), entry(258, 3, 8), entry(259, 3, 1);  // 1 × 1, 8 bits, none
+    entry(262, 3, 1), entry(273, 4, 8), entry(278, 3, 1), entry(279, 4, 1);  // black is zero; strip
+    u32(next);
+  }
+  return t;
+}
+
+}  // namespace
+
+// A TIFF of a thousand and one pages is refused whole, from its page count, before any page is read.
+TEST(Scan, TiffPastMaxPagesIsRefusedBeforeReading) {
+  const std::string tiff = tiny_tiff(1001);
+  ASSERT_EQ(scan::sniff(tiff), scan::Kind::tiff);
+  scan::Session session({});
+  Error e = test::catch_error([&] { try_load_scan(tiff, "many.tif", session, nullptr, nullptr); });
+  EXPECT_NE(std::string(e.what()).find("many.tif: 1001 pages, more than the limit of 1000"), std::string::npos) << e.what();
+  EXPECT_NE(e.hint().find("--max-pages"), std::string::npos) << e.hint();
+  // The same file with two pages is read page by page: each blank, so no text on any of them.
+  e = test::catch_error([&] { try_load_scan(tiny_tiff(2), "two.tif", session, nullptr, nullptr); });
+  EXPECT_NE(std::string(e.what()).find("two.tif: no text found on any of its 2 pages"), std::string::npos) << e.what();
+}
