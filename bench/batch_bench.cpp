@@ -145,7 +145,7 @@ struct Split {
 // One thread, stage by stage: the archive read, decode+reflow, each writer, the atomic writes.
 Split measure_split(const fs::path& tgz, const fs::path& scratch, bool pdf) {
   Split sp;
-  batch::Limits limits;
+  batch::SourceLimits limits;
   auto source = batch::Source::try_open(tgz.string(), limits);
   std::vector<std::string> inputs;
   double t0 = cpu_s();

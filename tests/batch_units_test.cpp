@@ -82,13 +82,14 @@ TEST(BatchSafety, Sizes) {
       EXPECT_NE(std::string(e.what()).find("--max-entry-size"), std::string::npos);
     }
   }
-  EXPECT_EQ(format_size(16u << 20), "16 MiB");
-  EXPECT_EQ(format_size(1536), "1.5 KiB");
-  EXPECT_EQ(format_size(12), "12 B");
+  // Sizes in batch messages are core/limits.h's format_bytes, as in every other message.
+  EXPECT_EQ(format_bytes(16u << 20), "16 MiB");
+  EXPECT_EQ(format_bytes(1536), "1.5 KiB");
+  EXPECT_EQ(format_bytes(12), "12 bytes");
 }
 
 TEST(BatchSafety, EntryGuardStopsLargeAndBombs) {
-  Limits l;
+  SourceLimits l;
   l.max_entry_size = 10 << 20;
   l.max_ratio = 100;
   l.ratio_floor = 1 << 20;

@@ -45,8 +45,11 @@ std::vector<Case> load(std::vector<std::string>* all_lines) {
     ++no;
     if (all_lines) all_lines->push_back(line);
     if (line.empty() || line[0] == '#') continue;
-    auto f = test::split(line, ";");
-    if (f.size() != 4) ADD_FAILURE() << path() << ":" << no << ": expected 4 fields";
+    // INPUT → EXPECTED (tests/records.h), INPUT being measure;options;text.
+    size_t arrow = line.find(" → ");
+    auto f = test::split(line.substr(0, arrow), ";");
+    if (f.size() != 3 || arrow == std::string::npos)
+      ADD_FAILURE() << path() << ":" << no << ": expected measure;options;text → lines";
     if (f.size() < 3) continue;
     Case c;
     c.line_no = no;
@@ -60,7 +63,7 @@ std::vector<Case> load(std::vector<std::string>* all_lines) {
       else ADD_FAILURE() << path() << ":" << no << ": unknown option " << opt;
     }
     c.text = f[2];
-    c.expected = f.size() > 3 ? f[3] : "";
+    c.expected = arrow == std::string::npos ? "" : line.substr(arrow + std::string(" → ").size());
     cases.push_back(c);
   }
   return cases;
@@ -153,7 +156,7 @@ TEST(LayoutBreak, Cases) {
     check_invariants(c, r);
     std::string got = join(r.texts);
     if (regen) {
-      file_lines[c.line_no - 1] = c.raw_prefix + ";" + got;
+      file_lines[c.line_no - 1] = c.raw_prefix + " → " + got;
     } else {
       EXPECT_EQ(got, c.expected) << path() << ":" << c.line_no;
     }

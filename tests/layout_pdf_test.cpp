@@ -119,18 +119,6 @@ std::vector<Matched> match(const std::vector<DumpLine>& lines, const std::vector
   return out;
 }
 
-// Ink (255 − gray) per cell of `cell` pixels, the image shifted by (dx, dy).
-std::vector<long> cells(const test::Gray& g, int w, int h, int cell, int dx, int dy) {
-  int cw = w / cell, ch = h / cell;
-  std::vector<long> out(static_cast<size_t>(cw) * ch, 0);
-  for (int y = 0; y < ch * cell; ++y)
-    for (int x = 0; x < cw * cell; ++x) {
-      int sx = std::clamp(x + dx, 0, g.w - 1), sy = std::clamp(y + dy, 0, g.h - 1);
-      out[static_cast<size_t>(y / cell) * cw + x / cell] += 255 - g.px[static_cast<size_t>(sy) * g.w + sx];
-    }
-  return out;
-}
-
 }  // namespace
 
 TEST(TypesetPdf, QpdfFindsNoErrors) {
@@ -281,57 +269,17 @@ TEST(TypesetPdf, ThreeRenderersAgreeOnEveryPage) {
     const Typeset& t = typeset(style);
     for (int page = 1; page <= t.pages; ++page) {
       SCOPED_TRACE(std::string(style) + " page " + std::to_string(page));
-      std::string base = dir() + "/" + style + "-" + std::to_string(page);
-      std::string p = std::to_string(page);
-      ASSERT_EQ(test::run("pdftoppm -r 50 -gray -f " + p + " -l " + p + " -singlefile " + t.pdf + " " + base + "-poppler").code, 0);
-      ASSERT_EQ(test::run("mutool draw -q -r 50 -c gray -o " + base + "-mupdf.pgm " + t.pdf + " " + p).code, 0);
-      ASSERT_EQ(test::run("gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pgmraw -r50 -dTextAlphaBits=4 -dGraphicsAlphaBits=4 "
-                          "-dFirstPage=" + p + " -dLastPage=" + p + " -sOutputFile=" + base + "-gs.pgm " + t.pdf).code,
-                0);
-      test::Gray a = test::read_pgm(base + "-poppler.pgm"), b = test::read_pgm(base + "-mupdf.pgm"),
-                 c = test::read_pgm(base + "-gs.pgm");
-      ASSERT_GT(a.w, 100);
-      ASSERT_GT(b.w, 100);
-      ASSERT_GT(c.w, 100);
-      int w = std::min({a.w, b.w, c.w}), h = std::min({a.h, b.h, c.h});
-      // Cells of 12 pixels (about 17 pt: a few characters) with ink in one renderer and none in
-      // another: a line or run missing, garbled or misplaced in one renderer shows up there, while
-      // stroke darkness (hinting, anti-aliasing of the light Kai face) does not. Renderers round
-      // the origin differently, so the best shift of up to 2 pixels is taken; the total ink must
-      // agree too.
-      const int cell = 12;
-      const long inked = cell * cell * 255 / 50;  // 2 % of a cell: has ink
-      const long clear = cell * cell * 255 / 500, solid = cell * cell * 255 / 25;  // 0.2 %, 4 %
-      auto ref = cells(a, w, h, cell, 0, 0);
-      long total = 0, occupied = 0;
-      for (long v : ref) {
-        total += v;
-        occupied += v > inked;
-      }
-      ASSERT_GT(occupied, 100) << "a blank page";
-      for (const test::Gray* other : {&b, &c}) {
-        long best = -1;
-        double ink = 0;
-        for (int dy = -2; dy <= 2; ++dy)
-          for (int dx = -2; dx <= 2; ++dx) {
-            auto o = cells(*other, w, h, cell, dx, dy);
-            long diff = 0, sum = 0;
-            for (size_t i = 0; i < o.size(); ++i) {
-              // Ink in one, (almost) none in the other.
-              diff += (o[i] > solid && ref[i] < clear) || (ref[i] > solid && o[i] < clear);
-              sum += o[i];
-            }
-            if (best < 0 || diff < best) {
-              best = diff;
-              ink = static_cast<double>(sum) / static_cast<double>(total);
-            }
-          }
-        const char* who = other == &b ? "mutool" : "ghostscript";
-        EXPECT_LE(best, 2)
-            << who << ": " << best << " of " << occupied << " inked cells differ from pdftoppm";
-        EXPECT_NEAR(ink, 1.0, 0.2) << who << ": total ink differs from pdftoppm";
+      test::Renders r = test::render_three(t.pdf, page, 50, dir() + "/" + style + "-" + std::to_string(page));
+      ASSERT_GT(r.poppler.w, 100);
+      ASSERT_GT(r.mupdf.w, 100);
+      ASSERT_GT(r.gs.w, 100);
+      for (const auto& [who, other] : {std::pair{"mutool", &r.mupdf}, std::pair{"ghostscript", &r.gs}}) {
+        test::RenderDiff d = test::compare_renders(r.poppler, *other, 50);
+        ASSERT_GT(d.occupied, 100) << "a blank page";
+        EXPECT_LE(d.differ, 2) << who << ": " << d.differ << " of " << d.occupied << " inked cells differ from pdftoppm";
+        EXPECT_NEAR(d.ink, 1.0, 0.2) << who << ": total ink differs from pdftoppm";
         if (std::getenv("PAIBAN_RENDER_STATS"))
-          std::fprintf(stderr, "%s: %ld/%ld cells differ, ink ratio %.3f\n", who, best, occupied, ink);
+          std::fprintf(stderr, "%s: %ld/%ld cells differ, ink ratio %.3f\n", who, d.differ, d.occupied, d.ink);
       }
     }
   }

@@ -4,8 +4,10 @@
 //   # a comment says what the next records show
 //   INPUT → EXPECTED
 //
-// INPUT is source text with ⏎ between lines (⏎⏎ is an empty line). What EXPECTED means is up
-// to the test that reads the file. Records keep their file and line for failure messages.
+// INPUT is source text with ⏎ between lines (⏎⏎ is an empty line), or fields separated by ';'
+// (layout/break.tests: measure;options;text, style/errors.tests: find;replace). What EXPECTED
+// means is up to the test that reads the file. Records keep their file and line for failure
+// messages. Cases with several fields each on a line of its own are keyed records (keyed_records.h).
 #pragma once
 
 #include <string>

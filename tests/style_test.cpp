@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/paths.h"
 #include "style/style.h"
+#include "records.h"
 #include "test_util.h"
 
 using namespace paiban;
@@ -81,41 +82,35 @@ TEST(LayoutStyle, StyleFontFilesAreRelativeToTheStyle) {
 }
 
 TEST(LayoutStyle, BadValuesNameFileLineAndField) {
-  std::string data = std::string(PAIBAN_TEST_DATA) + "/style/errors.tests";
   std::string base = test::read_file(data_path("styles/broadsheet.xml"));
   ASSERT_FALSE(base.empty());
   auto dir = std::filesystem::temp_directory_path() / "paiban-style-errors";
   std::filesystem::create_directories(dir);
-  std::ifstream in(data);
-  std::string rec;
-  int no = 0, cases = 0;
-  while (std::getline(in, rec)) {
-    ++no;
-    if (rec.empty() || rec[0] == '#') continue;
-    auto f = test::split(rec, ";");
-    ASSERT_GE(f.size(), 3u) << data << ":" << no;
+  int cases = 0;
+  // find;replace[;anchor] → the expected field and message (tests/records.h).
+  for (const test::Record& r : test::read_records("style/errors.tests")) {
+    auto f = test::split(r.input, ";");
+    ASSERT_GE(f.size(), 2u) << r.where;
     size_t at = base.find(f[0]);
-    ASSERT_NE(at, std::string::npos) << data << ":" << no << ": '" << f[0] << "' is not in broadsheet.xml";
+    ASSERT_NE(at, std::string::npos) << r.where << ": '" << f[0] << "' is not in broadsheet.xml";
     std::string text = base;
     text.replace(at, f[0].size(), f[1]);
-    int line = f.size() > 3 ? line_at(text, text.rfind(f[3])) : line_at(text, at);
-    std::string file = (dir / ("case" + std::to_string(no) + ".xml")).string();
+    int line = f.size() > 2 ? line_at(text, text.rfind(f[2])) : line_at(text, at);
+    std::string file = (dir / ("case" + std::to_string(++cases) + ".xml")).string();
     std::ofstream(file) << text;
-    ++cases;
     try {
       try_load_style(file);
-      ADD_FAILURE() << data << ":" << no << ": no error for " << f[1];
+      ADD_FAILURE() << r.where << ": no error for " << f[1];
     } catch (const Error& e) {
-      EXPECT_EQ(e.code(), ExitCode::input) << data << ":" << no;
+      EXPECT_EQ(e.code(), ExitCode::input) << r.where;
       // "FILE:LINE:COLUMN: field: what"; the Where says file and line apart.
-      EXPECT_EQ(e.where().file, file) << data << ":" << no;
-      EXPECT_EQ(e.where().line, line) << data << ":" << no << "\n  got:  " << e.what();
-      std::string want = ": " + f[2];
+      EXPECT_EQ(e.where().file, file) << r.where;
+      EXPECT_EQ(e.where().line, line) << r.where << "\n  got:  " << e.what();
       std::string got = e.what();
-      EXPECT_EQ(got.rfind(file + ":" + std::to_string(line) + ":", 0), 0u) << data << ":" << no << "\n  got:  " << got;
-      EXPECT_NE(got.find(want), std::string::npos)
-          << data << ":" << no << "\n  got:  " << got << "\n  want: " << want;
-      EXPECT_FALSE(e.hint().empty()) << data << ":" << no;
+      EXPECT_EQ(got.rfind(file + ":" + std::to_string(line) + ":", 0), 0u) << r.where << "\n  got:  " << got;
+      EXPECT_NE(got.find(": " + r.expected), std::string::npos)
+          << r.where << "\n  got:  " << got << "\n  want: " << r.expected;
+      EXPECT_FALSE(e.hint().empty()) << r.where;
     }
   }
   EXPECT_GT(cases, 10);

@@ -58,6 +58,25 @@ struct Gray {
 // write it; an empty Gray when the file is not one or is cut short.
 Gray read_pgm(const std::string& path);
 
+// Page `page` of `pdf` rendered in gray at `dpi` by poppler (pdftoppm), MuPDF (mutool draw) and
+// Ghostscript into `base`-{poppler,mupdf,gs}.pgm; an empty Gray for a renderer that failed.
+struct Renders {
+  Gray poppler, mupdf, gs;
+};
+Renders render_three(const std::string& pdf, int page, int dpi, const std::string& base);
+
+// How another renderer's page differs from a reference one. Cells of about 17 pt (a few
+// characters) with ink in one and (almost) none in the other: a line or run missing, garbled or
+// misplaced in one renderer shows up there, while stroke darkness (hinting, anti-aliasing) does
+// not. Renderers round the origin and page size differently, so the common area is compared at
+// the best shift of up to 2 pixels.
+struct RenderDiff {
+  long occupied = 0;     // cells of the reference with ink
+  long differ = 0;       // cells inked in one and clear in the other, at the best shift
+  double ink = 0;        // the other's total ink / the reference's, at that shift
+};
+RenderDiff compare_renders(const Gray& ref, const Gray& other, int dpi);
+
 // The Error `f` throws; a test failure when it throws none.
 template <class F>
 Error catch_error(F&& f) {

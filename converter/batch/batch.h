@@ -25,8 +25,9 @@ struct Shard {
   bool active() const { return n > 1; }
 };
 
-// Limits against decompression bombs and oversized inputs (docs/batch.md "Safety").
-struct Limits {
+// What reading a source (folder or archive) may cost, against decompression bombs and oversized
+// entries (docs/batch.md "Safety"); paiban::Limits (core/limits.h) bounds each article's content.
+struct SourceLimits {
   std::uint64_t max_entry_size = 16ull << 20;  // bytes of one input once decompressed
   double max_ratio = 100;                       // decompressed bytes per compressed byte
   std::uint64_t ratio_floor = 1ull << 20;       // an entry's ratio is judged past this many bytes
@@ -53,7 +54,7 @@ struct Options {
   bool force = false;
   bool wait = false;  // --wait: another run holds DIR's lock → wait for it instead of stopping
   ProgressMode progress = ProgressMode::automatic;
-  Limits limits;
+  SourceLimits limits;
   // `--name-encoding`: the encoding of an archive's names that are not UTF-8; "" = detect
   // from all of them together (docs/batch.md "Names").
   std::string name_encoding;

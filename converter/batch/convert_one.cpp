@@ -119,8 +119,8 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
       fail(item, Status::failed,
            m->failure == std::string(kRunning)
                ? "an earlier run ended while converting it (killed, most likely for memory: it needs about " +
-                     format_size(need) + ")"
-               : "needs about " + format_size(need) + " of memory, more than an earlier run's --max-memory",
+                     format_bytes(need) + ")"
+               : "needs about " + format_bytes(need) + " of memory, more than an earlier run's --max-memory",
            "give the run more memory (and --max-memory), then pass --force to try it again");
       d.record = failure_record(task, hash, ctx, kMemory);
       return finish();
@@ -128,7 +128,7 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
   }
   if (ctx.max_memory && need > ctx.max_memory) {
     fail(item, Status::failed,
-         "needs about " + format_size(need) + " of memory, more than --max-memory " + format_size(ctx.max_memory),
+         "needs about " + format_bytes(need) + " of memory, more than --max-memory " + format_bytes(ctx.max_memory),
          "raise --max-memory if the machine has it; the estimate is docs/batch.md \"Memory\"");
     d.record = failure_record(task, hash, ctx, kMemory);
     return finish();

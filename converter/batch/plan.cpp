@@ -90,8 +90,8 @@ Plan make_plan(const Listing& listing, const Options& opts) {
       it.hint = "remove the duplicate from the archive";
     } else if (e.size > opts.limits.max_entry_size) {
       it.status = Status::failed;
-      it.error = "too large: " + format_size(e.size) + ", more than " +
-                 format_size(opts.limits.max_entry_size) + " (--max-entry-size)";
+      it.error = "too large: " + format_bytes(e.size) + ", more than " +
+                 format_bytes(opts.limits.max_entry_size) + " (--max-entry-size)";
       it.hint = "raise --max-entry-size if this really is one article";
     } else {
       is_input[i] = true;

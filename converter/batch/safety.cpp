@@ -95,22 +95,6 @@ std::uint64_t try_parse_size(const std::string& text, const std::string& flag) {
   return static_cast<std::uint64_t>(std::llround(value * mult));
 }
 
-std::string format_size(std::uint64_t bytes) {
-  static const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
-  double v = static_cast<double>(bytes);
-  int u = 0;
-  while (v >= 1024 && u < 4) {
-    v /= 1024;
-    ++u;
-  }
-  char buf[32];
-  if (u == 0 || v >= 100 || v == std::floor(v))
-    std::snprintf(buf, sizeof buf, "%.0f %s", v, units[u]);
-  else
-    std::snprintf(buf, sizeof buf, "%.1f %s", v, units[u]);
-  return buf;
-}
-
 namespace {
 
 std::string ratio_text(double r) {
@@ -124,7 +108,7 @@ std::string ratio_text(double r) {
 std::string EntryGuard::check(std::uint64_t bytes, std::uint64_t raw_now, bool& bomb) const {
   bomb = false;
   if (bytes > limits_.max_entry_size)
-    return "too large: more than " + format_size(limits_.max_entry_size) +
+    return "too large: more than " + format_bytes(limits_.max_entry_size) +
            " once decompressed (--max-entry-size)";
   if (bytes > limits_.ratio_floor) {
     std::uint64_t raw = raw_now > raw0_ ? raw_now - raw0_ : 0;
@@ -138,13 +122,13 @@ std::string EntryGuard::check(std::uint64_t bytes, std::uint64_t raw_now, bool& 
   return {};
 }
 
-std::string check_archive_ratio(const Limits& limits, std::uint64_t declared_total,
+std::string check_archive_ratio(const SourceLimits& limits, std::uint64_t declared_total,
                                 std::uint64_t archive_bytes) {
   if (declared_total <= limits.archive_floor()) return {};
   double ratio = static_cast<double>(declared_total) / static_cast<double>(archive_bytes ? archive_bytes : 1);
   if (ratio <= limits.max_ratio) return {};
-  return "a decompression bomb: the entries so far add up to " + format_size(declared_total) +
-         " from an archive of " + format_size(archive_bytes) + " (" + ratio_text(ratio) +
+  return "a decompression bomb: the entries so far add up to " + format_bytes(declared_total) +
+         " from an archive of " + format_bytes(archive_bytes) + " (" + ratio_text(ratio) +
          ", --max-ratio " + ratio_text(limits.max_ratio) + ")";
 }
 

@@ -27,23 +27,22 @@ std::string describe_special(char kind, std::string_view target = {});
 
 // "16M", "512K", "2G", "1000" (bytes; K/M/G are powers of 1024) → bytes. Throws usage Error.
 std::uint64_t try_parse_size(const std::string& text, const std::string& flag);
-std::string format_size(std::uint64_t bytes);  // "16 MiB", "1.5 KiB", "12 B"
 
 // Watches one entry being decompressed: too large, or expanding too much per compressed byte.
 class EntryGuard {
  public:
-  EntryGuard(const Limits& limits, std::uint64_t raw_at_start) : limits_(limits), raw0_(raw_at_start) {}
+  EntryGuard(const SourceLimits& limits, std::uint64_t raw_at_start) : limits_(limits), raw0_(raw_at_start) {}
   // After each chunk: total bytes so far and the compressed source position. "" = fine,
   // otherwise why reading stops; `bomb` says whether it is a refusal (ratio) or a failure (size).
   std::string check(std::uint64_t bytes, std::uint64_t raw_now, bool& bomb) const;
 
  private:
-  const Limits& limits_;
+  const SourceLimits& limits_;
   std::uint64_t raw0_;
 };
 
 // The whole archive: declared sizes so far against the archive's size on disk.
-std::string check_archive_ratio(const Limits& limits, std::uint64_t declared_total,
+std::string check_archive_ratio(const SourceLimits& limits, std::uint64_t declared_total,
                                 std::uint64_t archive_bytes);
 
 // Creates folders under DIR and checks that, with links resolved, each lies inside DIR: the

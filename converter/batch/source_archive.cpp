@@ -98,7 +98,7 @@ std::string printable_bytes(const std::string& raw) {
 
 class ArchiveSource : public Source {
  public:
-  ArchiveSource(std::string path, const Limits& limits, std::uint64_t file_size, std::string forced)
+  ArchiveSource(std::string path, const SourceLimits& limits, std::uint64_t file_size, std::string forced)
       : path_(std::move(path)), limits_(limits), file_size_(file_size), forced_(std::move(forced)) {}
 
   ArchivePtr try_open() const {
@@ -150,7 +150,7 @@ class ArchiveSource : public Source {
         if (streamed && passed > limits_.skip_budget(file_size_)) {
           en.status = Status::refused;
           en.reason = "a decompression bomb: reading on would mean decompressing more than " +
-                      format_size(limits_.skip_budget(file_size_)) + " (--max-ratio × the archive's size)";
+                      format_bytes(limits_.skip_budget(file_size_)) + " (--max-ratio × the archive's size)";
           l.entries.push_back(std::move(en));
           l.error = path_ + ": reading stopped at entry " + std::to_string(i + 1) + ": " + l.entries.back().reason;
           l.hint = "entries after it were not read; if the archive is genuine, raise --max-ratio";
@@ -319,14 +319,14 @@ class ArchiveSource : public Source {
   }
 
   std::string path_;
-  Limits limits_;
+  SourceLimits limits_;
   std::uint64_t file_size_;
   std::string forced_;  // --name-encoding
 };
 
 }  // namespace
 
-std::unique_ptr<Source> try_open_archive(const std::string& path, const Limits& limits,
+std::unique_ptr<Source> try_open_archive(const std::string& path, const SourceLimits& limits,
                                          const std::string& name_encoding) {
   if (!name_encoding.empty()) try_name_encoding(name_encoding);  // a usage error before any work
   struct stat st;

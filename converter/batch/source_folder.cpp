@@ -20,7 +20,7 @@ bool hidden_folder(const std::string& name) { return name[0] == '.' || name == "
 
 class FolderSource : public Source {
  public:
-  FolderSource(std::string root, const Limits& limits) : root_(std::move(root)), limits_(limits) {}
+  FolderSource(std::string root, const SourceLimits& limits) : root_(std::move(root)), limits_(limits) {}
 
   Listing list() override {
     Listing l;
@@ -139,7 +139,7 @@ class FolderSource : public Source {
       r.bytes.append(buf, static_cast<size_t>(k));
       if (r.bytes.size() > limits_.max_entry_size) {
         r.status = Status::failed;
-        r.reason = "too large: more than " + format_size(limits_.max_entry_size) + " (--max-entry-size)";
+        r.reason = "too large: more than " + format_bytes(limits_.max_entry_size) + " (--max-entry-size)";
         r.hint = "raise --max-entry-size if this really is one article";
         break;
       }
@@ -150,12 +150,12 @@ class FolderSource : public Source {
   }
 
   std::string root_;
-  Limits limits_;
+  SourceLimits limits_;
 };
 
 }  // namespace
 
-std::unique_ptr<Source> open_folder(const std::string& path, const Limits& limits) {
+std::unique_ptr<Source> open_folder(const std::string& path, const SourceLimits& limits) {
   std::string root = path;
   while (root.size() > 1 && root.back() == '/') root.pop_back();
   return std::make_unique<FolderSource>(root, limits);

@@ -9,7 +9,7 @@
 
 namespace paiban::batch {
 
-std::unique_ptr<Source> Source::try_open(const std::string& path, const Limits& limits,
+std::unique_ptr<Source> Source::try_open(const std::string& path, const SourceLimits& limits,
                                          const std::string& name_encoding) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0)
