@@ -75,68 +75,11 @@ int width_of(const std::u32string& s) {
   for (char32_t c : s) w += display_width(c);
   return w;
 }
-void trim_right(std::u32string& s) {
-  while (!s.empty() && s.back() == U' ') s.pop_back();
-}
-// A space between two non-Han characters separates Latin words (a break opportunity);
-// between Han characters it is a real space that print keeps inside the line.
-bool latin_space(const std::u32string& t, size_t i) {
-  return i > 0 && i + 1 < t.size() && !is_han(t[i - 1]) && !is_han(t[i + 1]);
-}
 
 }  // namespace
 
 std::vector<WrappedLine> wrap_column(const std::u32string& t, int first_units, int units, bool hanging) {
-  // Tokens: maximal runs with no break opportunity inside.
-  std::vector<std::u32string> tokens;
-  std::u32string cur;
-  for (size_t i = 0; i < t.size(); ++i) {
-    char32_t c = t[i];
-    cur += c;
-    if (c == U' ') {
-      if (latin_space(t, i)) tokens.push_back(std::move(cur)), cur.clear();
-      continue;
-    }
-    if (i + 1 == t.size()) break;
-    char32_t n = t[i + 1];
-    if (n == U' ') continue;  // decided at the space
-    bool brk = !(is_ascii_word(c) && is_ascii_word(n)) && !clreq::forbids_break(c, n);
-    if (brk) tokens.push_back(std::move(cur)), cur.clear();
-  }
-  if (!cur.empty()) tokens.push_back(std::move(cur));
-
-  std::vector<WrappedLine> lines;
-  WrappedLine line;
-  int avail = first_units;
-  auto finish = [&] {
-    trim_right(line.text);
-    line.width = width_of(line.text);
-    lines.push_back(std::move(line));
-    line = WrappedLine{};
-    avail = units;
-  };
-  for (auto& tok : tokens) {
-    int w = width_of(tok);
-    int wt = w - (tok.back() == U' ' ? 1 : 0);
-    if (line.text.empty() || line.width + wt <= avail) {
-      line.text += tok;
-      line.width += w;
-      continue;
-    }
-    char32_t last = tok.back();
-    if (hanging && tok.size() >= 2 && (clreq::is_pause_or_stop(last) || clreq::is_closing(last)) &&
-        line.width + wt - display_width(last) <= avail) {
-      // Hanging punctuation (clreq §3.1.7 "hanging"): the mark sits past the measure.
-      line.text += tok;
-      finish();
-      continue;
-    }
-    finish();
-    line.text = tok;
-    line.width = w;
-  }
-  if (!line.text.empty()) finish();
-  return lines;
+  return wrap_greedy(t, {first_units, units, WrapOptions::Spaces::latin, hanging});
 }
 
 namespace {
@@ -247,7 +190,7 @@ std::vector<std::u32string> split_heading(const std::u32string& h, int units) {
       for (size_t d = 0; d < h.size() && !cut; ++d) {
         for (size_t k : {mid + d, mid - d}) {
           if (k == 0 || k >= h.size()) continue;
-          if ((is_ascii_word(h[k - 1]) && is_ascii_word(h[k])) || clreq::forbids_break(h[k - 1], h[k])) continue;
+          if (!may_break(h[k - 1], h[k])) continue;
           cut = k;
           break;
         }

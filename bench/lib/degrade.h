@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "text/wrap.h"
 #include "corpus.h"
 
 namespace paiban::bench {
@@ -84,12 +85,8 @@ Degraded degrade(const CorpusArticle& article, const DegradeOptions& options, ui
 // The ASCII look-alike OCR reads for a full-width mark, or 0 (，→, ：→: ；→; ？→? ！→! （→( ）→)).
 char32_t halfwidth_confusion(char32_t full);
 
-// Greedy column wrap (exposed for tests): breaks only where clreq allows, never inside an
-// ASCII run, never next to a Han–Han real space; widths in display units.
-struct WrappedLine {
-  std::u32string text;
-  int width = 0;  // display units, spaces included
-};
+// A printed column (exposed for tests): text/wrap.h's greedy wrap, a space a break only between
+// non-Han characters (a real space between Han stays inside the line); widths in display units.
 std::vector<WrappedLine> wrap_column(const std::u32string& text, int first_units, int units,
                                      bool hanging);
 

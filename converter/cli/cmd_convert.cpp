@@ -54,11 +54,8 @@ void convert_one(const Converter& conv, const ConvertOptions& opts, const Conver
 }
 
 int run_convert(const ConvertArgs& a) {
-  ConvertOptions opts = formats_from(a.to);
-  opts.encoding = a.encoding;
-  opts.limits = a.limits;
+  ConvertOptions opts = convert_options(a.to, a.encoding, a.limits, a.scan);
   opts.text = text_options_from(a.width, a.spacing);
-  opts.scan = with_limits(a.scan, a.limits);
   // Two inputs with one stem (a/x.txt, b/x.txt) would write the same outputs: refuse up front.
   std::map<std::string, std::string> stems;
   for (const auto& in : a.inputs) {
@@ -74,19 +71,17 @@ int run_convert(const ConvertArgs& a) {
     convert_one(conv, opts, a, a.inputs[0], session);
     return 0;
   }
-  size_t failed = 0;
+  SomeInputsFailed failed;
+  failed.inputs = a.inputs.size();
   for (const auto& in : a.inputs) {
     try {
       convert_one(conv, opts, a, in, session);
     } catch (const Error& e) {
-      ++failed;
-      std::cerr << "paiban: error: " << e.what() << "\n";
-      if (!e.hint().empty()) std::cerr << "  hint: " << e.hint() << "\n";
+      failed.errors.push_back(e);  // one input's error; the others go on
     }
   }
-  if (failed == 0) return 0;
-  std::cerr << "paiban: " << failed << " of " << a.inputs.size() << " inputs failed\n";
-  return static_cast<int>(failed == a.inputs.size() ? ExitCode::input : ExitCode::partial);
+  if (!failed.errors.empty()) throw failed;
+  return 0;
 }
 
 }  // namespace

@@ -9,9 +9,7 @@
 #include "cli/scan_flags.h"
 #include "cli/summary.h"
 #include "core/output.h"
-#include "decode/decode.h"
 #include "pipeline/convert.h"
-#include "xml/xml.h"
 
 namespace paiban::cli {
 
@@ -38,15 +36,12 @@ void add_reflow_command(CLI::App& app, Action& action) {
   cmd->callback([&action, o] {
     action = [o]() -> int {
       check_not_input(o->out, o->in);
-      std::string bytes = try_read_input(o->in, o->limits);
-      ReflowReport report;
-      scan::Session session(with_limits(o->scan, o->limits));
-      ScanLoad load;
-      Document doc = try_load_document(bytes, o->in, o->encoding, &report, o->limits, &session, &load);
-      try_write_file_atomic(o->out, write_xml(doc));
-      std::string note = try_write_kept(load, o->scan, o->out, o->in);
+      ConvertOptions opts = convert_options("xml", o->encoding, o->limits, o->scan);
+      Converted c = Converter::try_create({}, false).convert(try_read_input(o->in, o->limits), o->in, opts);
+      try_write_file_atomic(o->out, c.xml);
+      std::string note = try_write_kept(c.scan, o->scan, o->out, o->in);
       if (!note.empty()) std::cerr << "paiban: note: " << note << "\n";
-      if (o->verbose) std::cerr << scan_summary(o->in, load) << summary(o->in, doc, report);
+      if (o->verbose) std::cerr << scan_summary(o->in, c.scan) << summary(o->in, c.doc, c.reflow);
       return 0;
     };
   });

@@ -8,9 +8,7 @@
 #include "cli/limit_flags.h"
 #include "cli/scan_flags.h"
 #include "core/output.h"
-#include "decode/decode.h"
 #include "pipeline/convert.h"
-#include "text/text.h"
 
 namespace paiban::cli {
 
@@ -45,14 +43,12 @@ void add_text_command(CLI::App& app, Action& action) {
   cmd->callback([&action, o] {
     action = [o]() -> int {
       check_not_input(o->out, o->in);
-      std::string bytes = try_read_input(o->in, o->limits);
-      scan::Session session(with_limits(o->scan, o->limits));
-      ScanLoad load;
-      Document doc = try_load_document(bytes, o->in, o->encoding, nullptr, o->limits, &session, &load);
-      TextOptions opts = text_options_from(o->width, o->spacing);
-      opts.furniture = o->furniture;
-      try_write_file_atomic(o->out, write_text(doc, opts));
-      std::string note = try_write_kept(load, o->scan, o->out, o->in);
+      ConvertOptions opts = convert_options("txt", o->encoding, o->limits, o->scan);
+      opts.text = text_options_from(o->width, o->spacing);
+      opts.text.furniture = o->furniture;
+      Converted c = Converter::try_create({}, false).convert(try_read_input(o->in, o->limits), o->in, opts);
+      try_write_file_atomic(o->out, c.txt);
+      std::string note = try_write_kept(c.scan, o->scan, o->out, o->in);
       if (!note.empty()) std::cerr << "paiban: note: " << note << "\n";
       return 0;
     };

@@ -8,10 +8,6 @@
 #include "cli/scan_flags.h"
 #include "core/error.h"
 #include "core/output.h"
-#include "decode/decode.h"
-#include "font/fonts.h"
-#include "style/style.h"
-#include "pipeline/typeset.h"
 #include "pipeline/convert.h"
 
 namespace paiban::cli {
@@ -38,27 +34,18 @@ std::string default_output(const std::string& in) {
 }
 
 int run(const TypesetArgs& a) {
-  Style style = try_load_style(a.style);
-  std::string bytes = try_read_input(a.input, a.limits);
-  ReflowReport reflow_report;
-  scan::Session session(with_limits(a.scan, a.limits));
-  ScanLoad load;
-  Document doc = try_load_document(bytes, a.input, a.encoding, &reflow_report, a.limits, &session, &load);
-  FontLibrary fonts;
-  prepare_fonts(style, fonts);
-  TypesetOptions opts;
-  opts.debug = !a.debug_dump.empty();
-  opts.limits = a.limits;
-  TypesetReport report;
-  std::string pdf = typeset_pdf(doc, style, fonts, opts, &report);
+  ConvertOptions opts = convert_options("pdf", a.encoding, a.limits, a.scan);
+  opts.debug_dump = !a.debug_dump.empty();
+  Converter conv = Converter::try_create(a.style, true);
+  Converted c = conv.convert(try_read_input(a.input, a.limits), a.input, opts);
   std::string out = a.output.empty() ? default_output(a.input) : a.output;
   check_not_input(out, a.input);
-  try_write_file_atomic(out, pdf);
-  if (opts.debug) try_write_file_atomic(a.debug_dump, report.debug_dump);
-  std::string note = try_write_kept(load, a.scan, out, a.input);
+  try_write_file_atomic(out, c.pdf);
+  if (opts.debug_dump) try_write_file_atomic(a.debug_dump, c.typeset.debug_dump);
+  std::string note = try_write_kept(c.scan, a.scan, out, a.input);
   if (!note.empty()) std::cerr << "paiban: note: " << note << "\n";
-  for (const std::string& w : reflow_report.warnings) std::cerr << "paiban: note: " << w << "\n";
-  for (const std::string& w : report.warnings) std::cerr << "paiban: warning: " << w << "\n";
+  for (const std::string& w : c.reflow.warnings) std::cerr << "paiban: note: " << w << "\n";
+  for (const std::string& w : c.typeset.warnings) std::cerr << "paiban: warning: " << w << "\n";
   return 0;
 }
 

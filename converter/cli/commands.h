@@ -4,11 +4,23 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <vector>
+
+#include "core/error.h"
 
 namespace paiban::cli {
 
-// The action runs after parsing; it returns the exit code or throws paiban::Error.
+// The action runs after parsing; it returns the exit code or throws paiban::Error (or
+// SomeInputsFailed); main prints what it throws.
 using Action = std::function<int()>;
+
+// Some of several inputs failed (`paiban convert a b c`), the others were converted: main prints
+// each Error as it prints one, then "N of M inputs failed", and exits partial, or input when none
+// was converted.
+struct SomeInputsFailed {
+  std::vector<Error> errors;
+  size_t inputs = 0;
+};
 
 void add_reflow_command(CLI::App& app, Action& action);
 void add_text_command(CLI::App& app, Action& action);

@@ -15,6 +15,12 @@ int report(const paiban::Error& e) {
   return static_cast<int>(e.code());
 }
 
+int report(const paiban::cli::SomeInputsFailed& f) {
+  for (const paiban::Error& e : f.errors) report(e);
+  std::cerr << "paiban: " << f.errors.size() << " of " << f.inputs << " inputs failed\n";
+  return static_cast<int>(f.errors.size() == f.inputs ? paiban::ExitCode::input : paiban::ExitCode::partial);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -39,6 +45,8 @@ int main(int argc, char** argv) {
     return action ? action() : static_cast<int>(paiban::ExitCode::usage);
   } catch (const paiban::Error& e) {
     return report(e);
+  } catch (const paiban::cli::SomeInputsFailed& f) {
+    return report(f);
   } catch (const std::bad_alloc&) {
     std::cerr << "paiban: error: out of memory\n  hint: split the input or lower --jobs\n";
     return static_cast<int>(paiban::ExitCode::internal);

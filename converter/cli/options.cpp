@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "cli/scan_flags.h"
 #include "core/error.h"
 
 namespace paiban::cli {
@@ -19,6 +20,15 @@ ConvertOptions formats_from(const std::string& list) {
     else if (!f.empty()) throw usage_error("unknown output format '" + f + "'", "use --to with xml, txt and/or pdf");
   }
   if (!o.xml && !o.txt && !o.pdf) throw usage_error("--to names no format", "use --to with xml, txt and/or pdf");
+  return o;
+}
+
+ConvertOptions convert_options(const std::string& list, const std::string& encoding, const Limits& limits,
+                               const scan::Options& scan) {
+  ConvertOptions o = formats_from(list);
+  o.encoding = encoding;
+  o.limits = limits;
+  o.scan = with_limits(scan, limits);
   return o;
 }
 

@@ -9,6 +9,10 @@ namespace paiban::cli {
 
 // "xml,txt,pdf" → which outputs; unknown names are usage errors.
 ConvertOptions formats_from(const std::string& list);
+// formats_from(list) with the input flags every command takes: --encoding, the limits, the scan
+// options (bounded by the limits).
+ConvertOptions convert_options(const std::string& list, const std::string& encoding, const Limits& limits,
+                               const scan::Options& scan);
 TextOptions text_options_from(int width, const std::string& spacing);
 
 // Throws when writing `out` would overwrite the input file `in` (same file, however named).

@@ -33,7 +33,7 @@ int count_articles(const Document& doc) {
 Converted Converter::convert(std::string_view bytes, const std::string& name, const ConvertOptions& opts,
                              scan::Session* session) const {
   Converted out;
-  ReflowReport rep;
+  ReflowReport& rep = out.reflow;
   std::unique_ptr<scan::Session> own;
   if (!session && scan::sniff(bytes) != scan::Kind::none) session = (own = std::make_unique<scan::Session>(opts.scan)).get();
   out.doc = try_load_document(bytes, name, opts.encoding, &rep, opts.limits, session, &out.scan);
@@ -46,12 +46,12 @@ Converted Converter::convert(std::string_view bytes, const std::string& name, co
   if (opts.pdf) {
     if (!style_ || !fonts_)
       throw Error(ExitCode::internal, "PDF asked for but the converter was created without a style");
-    TypesetReport trep;
     TypesetOptions topts;
     topts.limits = opts.limits;
     topts.pdf_threads = opts.pdf_threads;
-    out.pdf = typeset_pdf(out.doc, *style_, *fonts_, topts, &trep);
-    for (auto& w : trep.warnings) out.warnings.push_back(std::move(w));
+    topts.debug = opts.debug_dump;
+    out.pdf = typeset_pdf(out.doc, *style_, *fonts_, topts, &out.typeset);
+    for (const auto& w : out.typeset.warnings) out.warnings.push_back(w);
   }
   return out;
 }

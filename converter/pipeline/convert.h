@@ -10,6 +10,7 @@
 
 #include "core/document.h"
 #include "core/limits.h"
+#include "layout/layout.h"
 #include "reflow/reflow.h"
 #include "scan/scan.h"
 #include "text/text.h"
@@ -26,6 +27,7 @@ struct ConvertOptions {
   Limits limits;  // input size, line length, blocks, XML depth, pages (core/limits.h)
   int pdf_threads = 2;  // threads one PDF is written on; a batch pool that fills every core sets 1
   scan::Options scan;   // how scans are read (--ocr-lang, --dpi, --psm, --max-pixels, --keep-ocr)
+  bool debug_dump = false;  // typeset --debug-dump: Converted::typeset.debug_dump, a line per laid-out line
 };
 
 // What reading a scan found, per page: for --verbose and batch reports.
@@ -48,6 +50,8 @@ struct Converted {
   std::map<std::string, int> repairs; // OCR repairs made, by kind (ReflowReport::repairs)
   int articles = 0;                   // 1, or the articles of a scanned page (or pages)
   ScanLoad scan;                      // pages read when the input was a scan
+  ReflowReport reflow;                // what reflow found and repaired (reflow --verbose)
+  TypesetReport typeset;              // when pdf: warnings (also in `warnings`), debug dump, timings
 };
 
 // How many articles a Document holds: 1, or those of every page.
