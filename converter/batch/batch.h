@@ -1,6 +1,6 @@
 // batch: a folder or an archive of articles → the per-article pipeline on a worker pool →
-// outputs mirrored under DIR + report. Stages: list (sources) → check (safety) → plan (names,
-// shard) → read → convert (pool) → record (manifest, report). Documented in docs/batch.md.
+// outputs mirrored under DIR + report; the stages, in order, are run.cpp's. Documented in
+// docs/batch.md.
 #pragma once
 
 #include <algorithm>
@@ -62,6 +62,7 @@ struct Options {
   // (pipeline/memory.h); one estimated above it is failed. 0 = no budget.
   std::uint64_t max_memory = 0;
   scan::Options scan;    // how scans are read: --ocr-lang, --dpi, --psm, --max-pixels, --keep-ocr
+  std::string lang;      // `--lang`: the articles' language tag; "" = detect per article
   std::string encoding;  // `--encoding`: the articles' text encoding; "" = detect per file
   // Per-article limits (line length, blocks, XML depth, pages); the input size is max_entry_size.
   paiban::Limits article_limits;

@@ -1,5 +1,6 @@
-// The per-article pipeline shared by `paiban convert` and `paiban batch`:
-// bytes → Document (decode + reflow, or read XML) → XML / clean text / PDF.
+// The per-article pipeline every command goes through (reflow, text, typeset, convert, batch):
+// bytes → Document (load.cpp: raw text, article XML, an OCR layout or a scan) → XML, clean text
+// and PDF, as asked (convert.cpp).
 #pragma once
 
 #include <map>
@@ -22,6 +23,7 @@ struct Style;
 
 struct ConvertOptions {
   std::string encoding;  // forced input encoding; "" = detect
+  std::string lang;      // forced language tag (--lang: zh-Hans, zh-Hant, zh-Hant-HK, …); "" = detect
   bool xml = true, txt = true, pdf = true;
   TextOptions text;
   Limits limits;  // input size, line length, blocks, XML depth, pages (core/limits.h)

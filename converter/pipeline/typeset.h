@@ -1,4 +1,4 @@
-// typeset: Document + Style → PDF bytes: layout (layout/layout.h), then write (pdf/pdf.h).
+// typeset: Document + Style → PDF bytes (the steps: typeset.cpp).
 #pragma once
 
 #include <string>

@@ -1,9 +1,7 @@
 // Internal to reflow: the records and stages that turn OCR layout pages (ocr/page.h) into
 // articles. Geometry replaces counting: each line keeps the text features column text has
-// (stages.h Line) and gains what the scan measured (box, type size, confidence).
-//   measure_page (measure_page.cpp) → find_furniture (find_furniture.cpp)
-//   → find_articles (find_articles.cpp) → split_page (split_page.cpp)
-//   → classify_page (classify_page.cpp) → assemble_page (assemble_page.cpp)
+// (stages.h Line) and gains what the scan measured (box, type size, confidence). One verb a
+// file; the order they run in is reflow_ocr.cpp's alone.
 #pragma once
 
 #include <cstddef>

@@ -1,5 +1,5 @@
-// reflow_ocr: OCR layout pages → a Document of pages holding articles. Each stage is one verb in
-// its own file (page_stages.h).
+// reflow_ocr: OCR layout pages → a Document of pages holding articles. The stages, in order, are
+// the calls below, each one verb in its own file (page_stages.h).
 #include "reflow/page_stages.h"
 #include "reflow/reflow.h"
 
@@ -21,6 +21,7 @@ ReflowResult reflow_ocr(const std::vector<ocr::Page>& pages, const std::string& 
     r.doc.pages.push_back(assemble_page(layout, page, units, source, r.report));
     for (const auto& w : page.warnings) r.report.warnings.push_back(w);
   }
+  label_language(r.doc);                                // zh-Hans or zh-Hant, per article
   return r;
 }
 

@@ -1,6 +1,5 @@
-// Internal to reflow: the records passed between its stages and the stage functions.
-//   clean (normalise.cpp) → segment (segment.cpp) → split (split.cpp) → classify (classify.cpp)
-//   → assemble (assemble.cpp, joining lines with normalise.cpp's join_lines)
+// Internal to reflow: the records passed between its stages and the stage functions, one verb a
+// file; the order they run in is reflow.cpp's alone.
 // Per-line features (width, indent, ending) are kept apart from how they are measured, so
 // line geometry from OCR layout (ALTO, hOCR) can replace character counting later.
 #pragma once
