@@ -3,7 +3,7 @@
 //
 //   reflow_bench [--corpus PATH] [--seed N] [--count N] [--dump DIR] [--show N] [--worst N]
 //                [--min-seconds S] [--no-speed] [--errors]
-//   reflow_bench --ocr DIR [--ocr DIR2 ...] [--ocr-pages]   real-OCR pages (docs/ocr-devset.md)
+//   reflow_bench --ocr DIR [--ocr DIR2 ...] [--ocr-pages] [--ocr-diff MODE]   real-OCR pages (docs/ocr-devset.md)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -53,7 +53,7 @@ struct Args {
   std::fprintf(stderr,
                "reflow_bench: %s\nusage: reflow_bench [--corpus PATH] [--seed N] [--count N] [--dump DIR] "
                "[--show N] [--worst N] [--min-seconds S] [--no-speed] [--errors]\n"
-               "       reflow_bench --ocr DIR [--ocr DIR2 ...] [--ocr-pages]\n",
+               "       reflow_bench --ocr DIR [--ocr DIR2 ...] [--ocr-pages] [--ocr-diff MODE]\n",
                msg);
   std::exit(2);
 }
@@ -78,6 +78,7 @@ Args parse(int argc, char** argv) {
       else if (k == "--errors") a.errors = true;
       else if (k == "--ocr") a.ocr.dirs.push_back(val());
       else if (k == "--ocr-pages") a.ocr.per_page = true;
+      else if (k == "--ocr-diff") a.ocr.diff_mode = val(), a.ocr.per_page = true;
       else usage(("unknown option " + k).c_str());
     } catch (const std::logic_error&) {
       usage(("bad value for " + k).c_str());

@@ -102,7 +102,7 @@ std::string figures(const Tally& t) {
   return b;
 }
 
-int run_set(const std::string& dir, bool per_page) {
+int run_set(const std::string& dir, bool per_page, const std::string& diff_mode) {
   std::vector<OcrPage> pages;
   try {
     pages = try_load_ocr_set(dir);
@@ -165,6 +165,8 @@ int run_set(const std::string& dir, bool per_page) {
           one.add(sr, cr);
           one_base.add(sb, cb);
           lines.push_back("    " + p.name + " " + p.engine + ": " + figures(one) + " | " + figures(one_base));
+          if (m.name == diff_mode)
+            for (const auto& d : sr.diff) lines.push_back("        " + d);
         }
       }
     }
@@ -189,7 +191,7 @@ int run_set(const std::string& dir, bool per_page) {
 
 int run_ocr_bench(const OcrBenchOptions& opt) {
   int rc = 0;
-  for (const auto& d : opt.dirs) rc |= run_set(d, opt.per_page);
+  for (const auto& d : opt.dirs) rc |= run_set(d, opt.per_page, opt.diff_mode);
   return rc;
 }
 

@@ -62,6 +62,7 @@ struct Options {
   // (pipeline/memory.h); one estimated above it is failed. 0 = no budget.
   std::uint64_t max_memory = 0;
   scan::Options scan;    // how scans are read: --ocr-lang, --dpi, --psm, --max-pixels, --keep-ocr
+  std::string lang;      // `--lang`: the articles' language tag; "" = detect per article
   std::string encoding;  // `--encoding`: the articles' text encoding; "" = detect per file
   // Per-article limits (line length, blocks, XML depth, pages); the input size is max_entry_size.
   paiban::Limits article_limits;

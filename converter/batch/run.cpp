@@ -103,6 +103,7 @@ int run(const Options& o) {
   WorkContext ctx;
   ctx.converter = &converter;
   ctx.convert.encoding = o.encoding;
+  ctx.convert.lang = o.lang;
   ctx.convert.xml = o.formats.xml;
   ctx.convert.txt = o.formats.txt;
   ctx.convert.pdf = o.formats.pdf;
@@ -112,7 +113,7 @@ int run(const Options& o) {
   const int jobs = o.jobs > 0 ? o.jobs : default_jobs();
   ctx.convert.pdf_threads = jobs > 1 ? 1 : 2;  // the pool already keeps every core busy
   ctx.manifest = &manifest;
-  ctx.key = manifest_key(o.formats.label() + scan_key(o.scan), o.style);
+  ctx.key = manifest_key(o.formats.label() + scan_key(o.scan) + (o.lang.empty() ? "" : ";lang=" + o.lang), o.style);
   ctx.force = o.force;
   ctx.dirs = &dirs;
 

@@ -7,6 +7,7 @@
 #include "batch/safety.h"
 #include "batch/shard.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cli/limit_flags.h"
 #include "cli/scan_flags.h"
 #include "core/error.h"
@@ -48,6 +49,7 @@ batch::Formats try_parse_formats(const std::string& list) {
 struct BatchArgs {
   std::string src, out, to = "xml,txt,pdf", style = "broadsheet", shard, max_entry_size = "16M";
   std::string name_encoding, encoding, max_memory;
+  std::string lang;
   int jobs = 0;
   double max_ratio = 100;
   bool force = false, quiet = false, wait = false;
@@ -86,6 +88,7 @@ void add_batch_command(CLI::App& app, Action& action) {
   cmd->add_option("--name-encoding", args->name_encoding,
                   "Encoding of an archive's names not marked UTF-8: GBK, Big5, Shift_JIS, CP437 "
                   "(default: decided from all the names)");
+  add_lang_flag(cmd, args->lang);
   add_limit_flags(cmd, args->limits, false);
   add_scan_flags(cmd, args->scan);
   cmd->callback([&action, args] {
@@ -109,6 +112,7 @@ void add_batch_command(CLI::App& app, Action& action) {
         throw usage_error("--encoding: unknown encoding '" + args->encoding + "'",
                           "use one of " + known_encoding_names());
       o.encoding = args->encoding;
+      o.lang = args->lang;
       o.scan = with_limits(args->scan, args->limits);
       o.stop = &g_stop;
       struct sigaction sa {};

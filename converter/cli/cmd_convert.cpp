@@ -24,6 +24,7 @@ struct ConvertArgs {
   std::string out = ".";
   std::string style = "broadsheet";
   std::string encoding;
+  std::string lang;
   int width = 0;
   std::string spacing = "none";
   bool verbose = false;
@@ -55,6 +56,7 @@ void convert_one(const Converter& conv, const ConvertOptions& opts, const Conver
 
 int run_convert(const ConvertArgs& a) {
   ConvertOptions opts = convert_options(a.to, a.encoding, a.limits, a.scan);
+  opts.lang = a.lang;
   opts.text = text_options_from(a.width, a.spacing);
   // Two inputs with one stem (a/x.txt, b/x.txt) would write the same outputs: refuse up front.
   std::map<std::string, std::string> stems;
@@ -98,6 +100,7 @@ void add_convert_command(CLI::App& app, Action& action) {
   cmd->add_option("--spacing", args->spacing, "Clean text: 'none' or 'pangu' (space between Han and Latin/digits)")
       ->capture_default_str();
   cmd->add_flag("--verbose,-v", args->verbose, "Report OCR repairs and warnings per input");
+  add_lang_flag(cmd, args->lang);
   add_limit_flags(cmd, args->limits);
   add_scan_flags(cmd, args->scan);
   cmd->callback([args, &action] { action = [args] { return run_convert(*args); }; });

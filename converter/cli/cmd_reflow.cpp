@@ -16,6 +16,7 @@ namespace paiban::cli {
 void add_reflow_command(CLI::App& app, Action& action) {
   struct Options {
     std::string in, out = "-", encoding;
+    std::string lang;
     bool verbose = false;
     Limits limits;
     scan::Options scan;
@@ -31,12 +32,14 @@ void add_reflow_command(CLI::App& app, Action& action) {
   cmd->add_option("-o,--output", o->out, "Output XML file (default: stdout)");
   cmd->add_option("--encoding", o->encoding, "Input encoding instead of detecting it (UTF-8, GB18030, Big5, UTF-16LE, ...)");
   cmd->add_flag("-v,--verbose", o->verbose, "Report the structure found and every repair made, on stderr");
+  add_lang_flag(cmd, o->lang);
   add_limit_flags(cmd, o->limits);
   add_scan_flags(cmd, o->scan);
   cmd->callback([&action, o] {
     action = [o]() -> int {
       check_not_input(o->out, o->in);
       ConvertOptions opts = convert_options("xml", o->encoding, o->limits, o->scan);
+      opts.lang = o->lang;
       Converted c = Converter::try_create({}, false).convert(try_read_input(o->in, o->limits), o->in, opts);
       try_write_file_atomic(o->out, c.xml);
       std::string note = try_write_kept(c.scan, o->scan, o->out, o->in);

@@ -15,6 +15,7 @@ namespace paiban::cli {
 void add_text_command(CLI::App& app, Action& action) {
   struct Options {
     std::string in, out = "-", encoding, spacing = "none";
+    std::string lang;
     int width = 0;
     bool furniture = false;
     Limits limits;
@@ -38,12 +39,14 @@ void add_text_command(CLI::App& app, Action& action) {
   cmd->add_flag("--furniture", o->furniture,
                 "A scanned page: print its running heads and folios too, each as '[role] text' above the articles");
   cmd->add_option("--encoding", o->encoding, "Input encoding instead of detecting it (UTF-8, GB18030, Big5, UTF-16LE, ...)");
+  add_lang_flag(cmd, o->lang);
   add_limit_flags(cmd, o->limits);
   add_scan_flags(cmd, o->scan);
   cmd->callback([&action, o] {
     action = [o]() -> int {
       check_not_input(o->out, o->in);
       ConvertOptions opts = convert_options("txt", o->encoding, o->limits, o->scan);
+      opts.lang = o->lang;
       opts.text = text_options_from(o->width, o->spacing);
       opts.text.furniture = o->furniture;
       Converted c = Converter::try_create({}, false).convert(try_read_input(o->in, o->limits), o->in, opts);

@@ -20,6 +20,7 @@ struct TypesetArgs {
   std::string style = "broadsheet";
   std::string debug_dump;
   std::string encoding;
+  std::string lang;
   Limits limits;
   scan::Options scan;
 };
@@ -35,6 +36,7 @@ std::string default_output(const std::string& in) {
 
 int run(const TypesetArgs& a) {
   ConvertOptions opts = convert_options("pdf", a.encoding, a.limits, a.scan);
+  opts.lang = a.lang;
   opts.debug_dump = !a.debug_dump.empty();
   Converter conv = Converter::try_create(a.style, true);
   Converted c = conv.convert(try_read_input(a.input, a.limits), a.input, opts);
@@ -61,6 +63,7 @@ void add_typeset_command(CLI::App& app, Action& action) {
   cmd->add_option("--debug-dump", args->debug_dump,
                   "Write one text line per laid-out line (page, column, line box, ratio, text) to FILE");
   cmd->add_option("--encoding", args->encoding, "Input encoding (default: detect): UTF-8, GB18030, Big5, UTF-16");
+  add_lang_flag(cmd, args->lang);
   add_limit_flags(cmd, args->limits);
   add_scan_flags(cmd, args->scan);
   cmd->callback([&action, args] { action = [args] { return run(*args); }; });

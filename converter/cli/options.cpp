@@ -42,6 +42,13 @@ TextOptions text_options_from(int width, const std::string& spacing) {
   return t;
 }
 
+void add_lang_flag(CLI::App* cmd, std::string& lang) {
+  cmd->add_option("--lang", lang,
+                  "Language of the text instead of detecting it (Simplified or Traditional from its characters): "
+                  "zh-Hans, zh-Hant, zh-Hant-TW, zh-Hant-HK, zh-Hans-CN")
+      ->check(CLI::IsMember({"zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK", "zh-Hant-MO", "zh-Hans-CN", "zh-Hans-SG"}));
+}
+
 void check_not_input(const std::string& out, const std::string& in) {
   if (out == "-" || in == "-") return;
   std::error_code ec;

@@ -1,6 +1,8 @@
 // Option parsing shared by the subcommands: format lists and clean-text options.
 #pragma once
 
+#include <CLI/CLI.hpp>
+
 #include <string>
 
 #include "pipeline/convert.h"
@@ -14,6 +16,9 @@ ConvertOptions formats_from(const std::string& list);
 ConvertOptions convert_options(const std::string& list, const std::string& encoding, const Limits& limits,
                                const scan::Options& scan);
 TextOptions text_options_from(int width, const std::string& spacing);
+
+// --lang: the language tag to write instead of the one reflow reads from the text's Han forms.
+void add_lang_flag(CLI::App* cmd, std::string& lang);
 
 // Throws when writing `out` would overwrite the input file `in` (same file, however named).
 void check_not_input(const std::string& out, const std::string& in);

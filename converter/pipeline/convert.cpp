@@ -37,6 +37,7 @@ Converted Converter::convert(std::string_view bytes, const std::string& name, co
   std::unique_ptr<scan::Session> own;
   if (!session && scan::sniff(bytes) != scan::Kind::none) session = (own = std::make_unique<scan::Session>(opts.scan)).get();
   out.doc = try_load_document(bytes, name, opts.encoding, &rep, opts.limits, session, &out.scan);
+  if (!opts.lang.empty()) set_language(out.doc, opts.lang);
   for (const auto& [kind, n] : rep.repairs) out.warnings.push_back("repaired " + std::to_string(n) + " × " + kind);
   out.repairs = rep.repairs;
   out.articles = count_articles(out.doc);

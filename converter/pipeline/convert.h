@@ -23,6 +23,7 @@ struct Style;
 
 struct ConvertOptions {
   std::string encoding;  // forced input encoding; "" = detect
+  std::string lang;      // forced language tag (--lang: zh-Hans, zh-Hant, zh-Hant-HK, …); "" = detect
   bool xml = true, txt = true, pdf = true;
   TextOptions text;
   Limits limits;  // input size, line length, blocks, XML depth, pages (core/limits.h)

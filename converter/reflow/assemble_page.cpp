@@ -54,6 +54,7 @@ Document article(const PageLayout& L, const PageArticle& a, const std::vector<Pa
     x.begin = u.begin;
     x.end = u.end;
     x.boxed = u.boxed;
+    x.column = u.boxed ? a.column_of[u.begin] : 0;  // one box per frame (find_boxes gives each its column)
     us.push_back(x);
     prov.push_back(provenance(L, a, u));
   }

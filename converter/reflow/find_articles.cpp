@@ -12,8 +12,6 @@ namespace paiban::reflow_stages {
 
 namespace {
 
-constexpr double kHeadline = 1.6;  // a headline's type is at least this many times the body's
-
 bool overlaps_x(const BBox& a, const BBox& b) { return std::min(a.x1, b.x1) > std::max(a.x0, b.x0); }
 
 // Headline lines: large type, no sentence inside (a headline holds at most one pause).
@@ -104,6 +102,20 @@ int percentile(std::vector<int> v, double p) {
   return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())))];
 }
 
+}  // namespace
+
+void set_edges(const PageLayout& L, PageColumn& c) {
+  std::vector<int> x0, x1;
+  for (size_t i : c.lines) x0.push_back(L.lines[i].box.x0), x1.push_back(L.lines[i].box.x1);
+  if (x0.empty()) return;
+  // Full lines reach both edges; first lines are indented, last lines short: the edges are
+  // what most lines reach, not the extremes (a stray box may overhang).
+  c.x0 = percentile(x0, 0.15);
+  c.x1 = percentile(x1, 0.8);
+}
+
+namespace {
+
 // Columns of one band: lines whose spans overlap by half the narrower one share a column.
 std::vector<PageColumn> columns(const PageLayout& L, std::vector<size_t> lines) {
   std::sort(lines.begin(), lines.end(), [&](size_t a, size_t b) { return L.lines[a].box.x0 < L.lines[b].box.x0; });
@@ -128,12 +140,7 @@ std::vector<PageColumn> columns(const PageLayout& L, std::vector<size_t> lines) 
   }
   for (auto& c : cols) {
     std::sort(c.lines.begin(), c.lines.end(), [&](size_t a, size_t b) { return L.lines[a].box.y0 < L.lines[b].box.y0; });
-    std::vector<int> x0, x1;
-    for (size_t i : c.lines) x0.push_back(L.lines[i].box.x0), x1.push_back(L.lines[i].box.x1);
-    // Full lines reach both edges; first lines are indented, last lines short: the edges are
-    // what most lines reach, not the extremes (a stray box may overhang).
-    c.x0 = percentile(x0, 0.15);
-    c.x1 = percentile(x1, 0.8);
+    set_edges(L, c);
   }
   std::sort(cols.begin(), cols.end(), [](const PageColumn& a, const PageColumn& b) { return a.x0 < b.x0; });
   return cols;

@@ -39,7 +39,7 @@ std::vector<size_t> edge_row(const PageLayout& L, bool top) {
   }
   for (size_t i : row) {
     const PageLine& l = L.lines[i];
-    if (l.size > L.em * 1.4) return {};  // a headline, not a running head
+    if (l.size >= L.em * kHeadline) return {};  // a headline, not a running head (which may be bold)
     if (l.line.width > 60) return {};      // a line of text, not a head
   }
   // Near the edge: the row sits within an eighth of the page from the text's outer edge.

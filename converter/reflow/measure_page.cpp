@@ -80,10 +80,28 @@ std::string join_words(const ocr::Line& l, int em, ReflowReport& report) {
   return s;
 }
 
-// Type size from the line's geometry: the line box of Han text is about an em high (ink of
-// 0.9 em). Tesseract's x_size is estimated per block and may be half again too large, and its
-// word boxes stretch over quotes and rules: both only where the line has no box.
+bool all_han(const std::string& s) {
+  size_t i = 0;
+  while (i < s.size())
+    if (chars::classify(chars::decode(s, i)) != Cls::han) return false;
+  return !s.empty();
+}
+
+// Type size from the line's geometry: the ink of a Han character is about 0.9 em high, the
+// same for every character. The line box is not: brackets, quotes and a comma's tail reach
+// past the Han ink, so a line with "（" stands taller than its neighbour without one, and a
+// paragraph's short last line would look set in smaller type. The median height of the words
+// made of Han characters only is what the type measures (capped by the line box: Tesseract
+// sometimes gives a lone character a box reaching into the next line). Tesseract's x_size is
+// estimated per block and may be half again too large: only where the line has no box.
 double line_size(const ocr::Line& l) {
+  std::vector<int> h;
+  for (const auto& w : l.words)
+    if (w.box.known() && all_han(w.text)) h.push_back(w.box.height());
+  if (!h.empty()) {
+    std::nth_element(h.begin(), h.begin() + static_cast<long>(h.size() / 2), h.end());
+    return l.box.known() ? std::min(h[h.size() / 2], l.box.height()) : h[h.size() / 2];
+  }
   if (l.box.known()) return l.box.height();
   return l.size;
 }
@@ -119,30 +137,93 @@ std::vector<ocr::Line> cut_at_gutters(const ocr::Line& l) {
   return parts;
 }
 
+namespace {
+
+struct Piece {
+  ocr::Line line;
+  size_t region = 0;
+};
+
+// Pieces of one printed line the engine read as two (Tesseract cuts a wide article's line where
+// the gutter of the columns above it runs down, and files the halves in different blocks): on
+// one row, the next starting where the last ends, less than half an em apart (a gutter is an
+// em or more), type alike. Each piece is joined to its nearest such neighbour on the right; a
+// row is searched among the next lines by top edge only (bounded: hostile input stays linear).
+std::vector<Piece> join_row_pieces(std::vector<Piece> ps) {
+  const size_t n = ps.size();
+  std::vector<size_t> by_top;
+  for (size_t i = 0; i < n; ++i)
+    if (ps[i].line.box.known()) by_top.push_back(i);
+  std::sort(by_top.begin(), by_top.end(), [&](size_t a, size_t b) { return ps[a].line.box.y0 < ps[b].line.box.y0; });
+  const size_t none = static_cast<size_t>(-1);
+  std::vector<size_t> next(n, none), prev(n, none);
+  std::vector<double> size(n);
+  for (size_t i = 0; i < n; ++i) size[i] = line_size(ps[i].line);
+  for (size_t a = 0; a < by_top.size(); ++a) {
+    // Neighbours on the row start within its height above or below: scan both ways, bounded.
+    const BBox& x = ps[by_top[a]].line.box;
+    size_t best = none;
+    int best_gap = 0;
+    for (size_t b = a >= 32 ? a - 32 : 0; b < by_top.size() && b < a + 32; ++b) {
+      const size_t j = by_top[b];
+      const BBox& y = ps[j].line.box;
+      if (j == by_top[a] || prev[j] != none) continue;
+      const double small = std::min(size[by_top[a]], size[j]), big = std::max(size[by_top[a]], size[j]);
+      const int overlap = std::min(x.y1, y.y1) - std::max(x.y0, y.y0);
+      const int gap = y.x0 - x.x1;
+      if (small <= 0 || big > small * 1.25 || overlap * 10 < std::min(x.height(), y.height()) * 6) continue;
+      if (gap < -small / 4 || gap > small / 2 || y.x1 <= x.x1) continue;
+      if (best == none || gap < best_gap) best = j, best_gap = gap;
+    }
+    if (best != none) next[by_top[a]] = best, prev[best] = by_top[a];
+  }
+  std::vector<Piece> out;
+  std::vector<bool> used(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    if (prev[i] != none || used[i]) continue;
+    Piece p = std::move(ps[i]);
+    used[i] = true;
+    for (size_t j = next[i]; j != none && !used[j]; j = next[j]) {
+      used[j] = true;
+      p.line.box = unite(p.line.box, ps[j].line.box);
+      p.line.id += (p.line.id.empty() || ps[j].line.id.empty() ? "" : " ") + ps[j].line.id;
+      for (auto& w : ps[j].line.words) p.line.words.push_back(std::move(w));
+      p.line.size = 0;
+    }
+    out.push_back(std::move(p));
+  }
+  for (size_t i = 0; i < n; ++i)  // a cycle cannot form (next lies right), but keep every line
+    if (!used[i]) out.push_back(std::move(ps[i]));
+  return out;
+}
+
+}  // namespace
+
 PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
   PageLayout L;
   L.width = page.width;
   L.height = page.height;
-  for (size_t r = 0; r < page.regions.size(); ++r) {
-    for (const auto& whole : page.regions[r].lines) {
-      for (const auto& ol : cut_at_gutters(whole)) {
-        PageLine pl;
-        pl.box = ol.box;
-        if (!pl.box.known())
-          for (const auto& w : ol.words) pl.box = unite(pl.box, w.box);
-        pl.size = line_size(ol);
-        if (pl.size <= 0) pl.size = pl.box.height();
-        std::string raw = join_words(ol, pl.box.height(), report);
-        pl.line = clean_line(raw, ol.src, report);
-        if (pl.line.text.empty()) continue;
-        pl.line.blanks_before = ol.blanks_before;
-        pl.conf = ol.conf();
-        pl.id = ol.id;
-        pl.hint = ol.hint != ocr::Hint::none ? ol.hint : page.regions[r].hint;
-        pl.region = r;
-        L.lines.push_back(std::move(pl));
-      }
-    }
+  std::vector<Piece> pieces;
+  for (size_t r = 0; r < page.regions.size(); ++r)
+    for (const auto& whole : page.regions[r].lines)
+      for (auto& ol : cut_at_gutters(whole)) pieces.push_back(Piece{std::move(ol), r});
+  for (const auto& piece : join_row_pieces(std::move(pieces))) {
+    const ocr::Line& ol = piece.line;
+    PageLine pl;
+    pl.box = ol.box;
+    if (!pl.box.known())
+      for (const auto& w : ol.words) pl.box = unite(pl.box, w.box);
+    pl.size = line_size(ol);
+    if (pl.size <= 0) pl.size = pl.box.height();
+    std::string raw = join_words(ol, pl.box.height(), report);
+    pl.line = clean_line(raw, ol.src, report);
+    if (pl.line.text.empty()) continue;
+    pl.line.blanks_before = ol.blanks_before;
+    pl.conf = ol.conf();
+    pl.id = ol.id;
+    pl.hint = ol.hint != ocr::Hint::none ? ol.hint : page.regions[piece.region].hint;
+    pl.region = piece.region;
+    L.lines.push_back(std::move(pl));
   }
   // The body size: the commonest size among lines of running text (sentence marks inside).
   std::vector<double> sizes;

@@ -13,6 +13,10 @@
 
 namespace paiban::reflow_stages {
 
+// A headline's type is at least this many times the body's; anything smaller (a bold running
+// head, a heading, a subtitle) is no headline.
+constexpr double kHeadline = 1.6;
+
 // One OCR line: its text features and its geometry on the page.
 struct PageLine {
   Line line;            // text features as column text has them (width in display units, ending…)
@@ -37,6 +41,7 @@ struct PageArticle {
   std::vector<size_t> order;         // every line of the article in reading order
   std::vector<PageColumn> columns;   // order[k] sits in columns[column_of[k]]
   std::vector<size_t> column_of;
+  std::vector<bool> boxed;           // order[k] is set in a frame (find_boxes)
   BBox box;
 };
 
@@ -66,6 +71,13 @@ void find_furniture(PageLayout& layout);
 // find_articles.cpp: headlines by type size, the lines each article owns, its columns, the
 // reading order (bands between spanning lines, columns left to right in each band).
 void find_articles(PageLayout& layout);
+
+// The edges a column's full lines reach (find_articles.cpp): not the extremes, which an
+// indent, a short last line or a stray box decide.
+void set_edges(const PageLayout& L, PageColumn& c);
+
+// find_boxes.cpp: runs of lines set in a frame inside a column; each becomes a column of its own.
+void find_boxes(const PageLayout& L, PageArticle& a);
 
 // split_page.cpp: where blocks start in one article (indent, short last line, gap, size).
 std::vector<PageUnit> split_page(const PageLayout& layout, const PageArticle& a);

@@ -1,5 +1,5 @@
 // reflow: decoded column lines → Document. The stages, in order: segment → split → classify →
-// assemble (lines cleaned and joined by normalise.cpp); one verb per file (stages.h).
+// assemble → label (lines cleaned and joined by normalise.cpp); one verb per file (stages.h).
 #include "reflow/reflow.h"
 
 #include "reflow/stages.h"
@@ -51,12 +51,14 @@ ReflowResult reflow(const std::vector<std::string>& lines, const std::string& so
   std::vector<size_t> starts = split_articles(layout, units);  // a page's later articles
   if (starts.empty()) {
     r.doc = assemble(layout, units, source, r.report);   // join lines, repair, build the tree
+    label_language(r.doc);                                // zh-Hans or zh-Hant
     return r;
   }
   std::vector<size_t> raw;  // source line indices where the later articles start
   for (size_t i : starts) raw.push_back(static_cast<size_t>(layout.lines[i].src - 1));
   ReflowReport report;
   r.doc = page_of_articles(lines, raw, source, report);
+  label_language(r.doc);
   r.report = std::move(report);
   return r;
 }

@@ -28,6 +28,12 @@ struct ReflowResult {
 // several articles (Tesseract's txt of a newspaper page) gives a Document with one page.
 ReflowResult reflow(const std::vector<std::string>& lines, const std::string& source);
 
+// The language tag of the document and of each article on its pages, from their Han forms:
+// "zh-Hant" for Traditional text, else "zh-Hans" (label.cpp; reflow and reflow_ocr call it last).
+void label_language(Document& doc);
+// The same tag on the document and every article (--lang).
+void set_language(Document& doc, const std::string& lang);
+
 }  // namespace paiban
 
 namespace paiban::ocr { struct Page; }

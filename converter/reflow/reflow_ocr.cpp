@@ -14,13 +14,15 @@ ReflowResult reflow_ocr(const std::vector<ocr::Page>& pages, const std::string& 
     find_furniture(layout);                             // running heads and folios
     find_articles(layout);                              // headlines, article spans, reading order
     std::vector<std::vector<PageUnit>> units;
-    for (const auto& a : layout.articles) {
+    for (auto& a : layout.articles) {
+      find_boxes(layout, a);                            // text set in a frame
       units.push_back(split_page(layout, a));           // where blocks start
       classify_page(layout, a, units.back());           // what each block is
     }
     r.doc.pages.push_back(assemble_page(layout, page, units, source, r.report));
     for (const auto& w : page.warnings) r.report.warnings.push_back(w);
   }
+  label_language(r.doc);                                // zh-Hans or zh-Hant, per article
   return r;
 }
 

@@ -45,7 +45,10 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, double 
   const PageColumn& cp = a.columns[a.column_of[k]];
   const PageColumn& cq = a.columns[a.column_of[k + 1]];
   const double em = L.em;
-  if (p.hint != q.hint) return true;  // the source says one is a heading or caption
+  if (a.boxed[k] != a.boxed[k + 1]) return true;  // a frame's edge
+  // The source says one is a caption. Tesseract's ocr_header and ocr_textfloat are its guesses
+  // per line (body lines of a wide article come out as headers): the type size decides those.
+  if ((p.hint == ocr::Hint::caption) != (q.hint == ocr::Hint::caption)) return true;
   double small = std::min(p.size, q.size), big = std::max(p.size, q.size);
   if (big > small * 1.2) return true;  // a change of type: headline, subtitle, heading
   if (opens_byline(q.line) || opens_subtitle(q.line) || opens_byline(p.line)) return true;
@@ -77,7 +80,7 @@ std::vector<PageUnit> split_page(const PageLayout& L, const PageArticle& a) {
   }
   for (size_t k = start; k < a.order.size(); ++k) {
     if (k + 1 < a.order.size() && !breaks_between(L, a, k, lead)) continue;
-    units.push_back(PageUnit{Kind::paragraph, start, k + 1, false});
+    units.push_back(PageUnit{Kind::paragraph, start, k + 1, a.boxed[start]});
     start = k + 1;
   }
   return units;

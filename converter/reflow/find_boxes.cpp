@@ -1,0 +1,97 @@
+// find_boxes: text set in a frame inside an article's column (a box: 编者按, a quoted statement,
+// a side note). The frame's rule and padding keep its lines clear of the column's edges on both
+// sides, where the column's own text reaches them; the engine reads it as a block of its own
+// (Tesseract's ocr_carea, an ALTO TextBlock). So: a run of lines of one source region, inset by
+// over half an em on both sides from what the column's other lines reach. The box becomes a
+// column of its own (its own edges: its first line's indent measured against the frame), and
+// its lines are marked boxed.
+#include <algorithm>
+
+#include "reflow/page_stages.h"
+
+namespace paiban::reflow_stages {
+
+namespace {
+
+constexpr double kInset = 0.6;  // ems: a frame's rule plus padding; ragged text stays well under
+
+struct Run {
+  size_t begin = 0, end = 0;  // PageArticle::order positions, one column, one region
+};
+
+// The runs of one column's lines (positions [b, e)) that come from one source region.
+std::vector<Run> region_runs(const PageLayout& L, const PageArticle& a, size_t b, size_t e) {
+  std::vector<Run> runs;
+  for (size_t k = b; k < e; ++k) {
+    if (runs.empty() || L.lines[a.order[k]].region != L.lines[a.order[runs.back().begin]].region)
+      runs.push_back(Run{k, k + 1});
+    else
+      runs.back().end = k + 1;
+  }
+  return runs;
+}
+
+// A run is a box when it holds two lines of running text or more, and the column's other
+// lines (two at least on each side) reach past its left and its right edge by the inset.
+bool framed(const PageLayout& L, const PageArticle& a, size_t b, size_t e, const Run& r) {
+  if (r.end - r.begin < 2) return false;
+  int x0 = 1 << 30, x1 = -(1 << 30), y0 = 1 << 30, y1 = -(1 << 30), tallest = 0, marks = 0;
+  for (size_t k = r.begin; k < r.end; ++k) {
+    const PageLine& l = L.lines[a.order[k]];
+    x0 = std::min(x0, l.box.x0), x1 = std::max(x1, l.box.x1);
+    y0 = std::min(y0, l.box.y0), y1 = std::max(y1, l.box.y1);
+    tallest = std::max(tallest, l.box.height());
+    marks += l.line.marks > 0;
+  }
+  if (marks < 2 || (y1 - y0) * 2 < tallest * 3) return false;  // lines one under another, not pieces of one row
+  const double inset = L.em * kInset;
+  int left = 0, right = 0;
+  for (size_t k = b; k < e; ++k) {
+    if (k >= r.begin && k < r.end) continue;
+    const BBox& o = L.lines[a.order[k]].box;
+    left += o.x0 <= x0 - inset;
+    right += o.x1 >= x1 + inset;
+  }
+  return left >= 2 && right >= 2;
+}
+
+}  // namespace
+
+void find_boxes(const PageLayout& L, PageArticle& a) {
+  a.boxed.assign(a.order.size(), false);
+  if (L.em <= 0) return;
+  std::vector<PageColumn> cols;
+  std::vector<size_t> col_of(a.order.size());
+  const size_t none = static_cast<size_t>(-1);
+  for (size_t b = 0; b < a.order.size();) {
+    size_t e = b;
+    while (e < a.order.size() && a.column_of[e] == a.column_of[b]) ++e;
+    const PageColumn& c = a.columns[a.column_of[b]];
+    const bool headline = !a.head.empty() && a.column_of[b] == 0;
+    // The column's pieces in order: text, box, text…; its text keeps the column's edges.
+    size_t text = none;
+    for (const Run& r : region_runs(L, a, b, e)) {
+      const bool box = !headline && framed(L, a, b, e, r);
+      if (box) {
+        PageColumn bc;
+        for (size_t k = r.begin; k < r.end; ++k) bc.lines.push_back(a.order[k]);
+        set_edges(L, bc);
+        cols.push_back(std::move(bc));
+        text = none;
+      } else if (text == none) {
+        cols.push_back(PageColumn{c.x0, c.x1, {}});
+        text = cols.size() - 1;
+      }
+      for (size_t k = r.begin; k < r.end; ++k) {
+        a.boxed[k] = box;
+        col_of[k] = box ? cols.size() - 1 : text;
+        if (!box) cols[text].lines.push_back(a.order[k]);
+      }
+    }
+    b = e;
+  }
+  a.columns = std::move(cols);
+  a.column_of = std::move(col_of);
+}
+
+}  // namespace paiban::reflow_stages
