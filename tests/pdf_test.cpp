@@ -295,11 +295,8 @@ TEST(Pdf, BadDocumentsAreErrorsNotCrashes) {
 }
 
 TEST(Pdf, ContentStreamPositionsGlyphsExactly) {
-  // Two faces' worth of codes and widths, as embed_font would produce them.
-  pdf::EmbeddedFont a;
-  a.face = 0;
-  a.code = {{10, 100}, {11, 101}, {0, 0}};
-  a.width = {{10, 1000}, {11, 500}, {0, 1000}};
+  // A face's codes and widths, as embed_font would produce them.
+  pdf::GlyphCodes a = {{10, {100, 1000}}, {11, {101, 500}}, {0, {0, 1000}}};
   LaidOutPage page;
   GlyphRun run{0, 10, 0, {}};
   run.glyphs.push_back(PlacedGlyph{10, 50, 700, "中"});

@@ -23,24 +23,15 @@ struct Frame {
 
 class Emitter {
  public:
-  Emitter(EmitContext& ctx, const Flow& flow, LaidOutDocument& out)
-      : ctx_(ctx), flow_(flow), out_(out), g_(ctx.geo) {}
-
-  LaidOutPage& new_page() {
-    out_.pages.emplace_back();
-    LaidOutPage& p = out_.pages.back();
-    p.width = g_.media_w;
-    p.height = g_.media_h;
-    p.bleed = g_.bleed;
-    return p;
-  }
+  Emitter(EmitContext& ctx, const Flow& flow, std::vector<Bookmark>& bookmarks)
+      : ctx_(ctx), flow_(flow), bookmarks_(bookmarks), g_(ctx.geo) {}
 
   void piece(LaidOutPage& page, int page_no, int column, const Frame& fr, const Piece& pc, float v) {
-    for (const PieceLine& pl : pc.lines) line(page, page_no, column, fr, flow_.paras[pl.para], pl.line, pl.u, v + pl.v);
+    for (const PieceLine& pl : pc.lines) line(page, page_no, column, fr, flow_.para(pl.para), pl.line, pl.u, v + pl.v);
     for (const PieceRule& r : pc.rules)
       page.rules.push_back({fr.px(r.u1), fr.py(v + r.v), fr.px(r.u2), fr.py(v + r.v), r.width, 0});
     if (!pc.bookmark.empty())
-      out_.bookmarks.push_back({pc.bookmark, page_no - 1, fr.py(v)});
+      bookmarks_.push_back({pc.bookmark, page_no - 1, fr.py(v)});
   }
 
   // One line of a set paragraph with its em box top at (u, v) of the frame.
@@ -144,7 +135,7 @@ class Emitter {
  private:
   EmitContext& ctx_;
   const Flow& flow_;
-  LaidOutDocument& out_;
+  std::vector<Bookmark>& bookmarks_;
   const Geometry& g_;
 };
 
@@ -156,58 +147,60 @@ std::string headline_of(const Document& doc, Kind k) {
 
 }  // namespace
 
-LaidOutDocument emit(const Document& doc, const Flow& flow, const std::vector<PageLayout>& pages,
-                     EmitContext& ctx) {
-  LaidOutDocument out;
-  out.title = headline_of(doc, Kind::headline);
-  out.author = headline_of(doc, Kind::byline);
-  out.subject = headline_of(doc, Kind::subtitle);
+ArticleInfo article_info(const Document& doc, const Style& style) {
+  ArticleInfo a;
+  a.title = headline_of(doc, Kind::headline);
+  a.author = headline_of(doc, Kind::byline);
+  a.subject = headline_of(doc, Kind::subtitle);
   // {date}: the article's own date (its XML date attribute or the dateline reflow found), printed
   // as papers do; the style's <paper date> when the article has none.
-  std::string date = ctx.style.date;
-  if (auto d = parse_iso_date(doc.date)) date = chinese_date(*d);
+  a.date = style.date;
+  if (auto d = parse_iso_date(doc.date)) a.date = chinese_date(*d);
+  return a;
+}
+
+LaidOutPage emit_page(const Flow& flow, const PageLayout& pl, int pi, const ArticleInfo& art, EmitContext& ctx,
+                      std::vector<Bookmark>& bookmarks) {
   const Geometry& g = ctx.geo;
-  Emitter em(ctx, flow, out);
-  int total = ctx.total_pages > 0 ? ctx.total_pages : static_cast<int>(pages.size());
-  for (int pi = 0; pi < static_cast<int>(pages.size()); ++pi) {
-    const PageLayout& pl = pages[pi];
-    LaidOutPage& page = em.new_page();
-    int page_no = ctx.first_page + pi;
-    if (pi == 0 && !flow.head.empty()) {
-      Frame fr{g.left, g.top};
-      float v = 0;
-      for (const Piece& pc : flow.head) {
-        em.piece(page, page_no, 0, fr, pc, v);
-        v += pc.height;
-      }
-      if (flow.head_rule_v >= 0)
-        em.rule(page, g.left, fr.py(flow.head_rule_v), g.left + g.width, fr.py(flow.head_rule_v),
-                ctx.style.headline_rule);
+  Emitter em(ctx, flow, bookmarks);
+  LaidOutPage page;
+  page.width = g.media_w;
+  page.height = g.media_h;
+  page.bleed = g.bleed;
+  int page_no = ctx.first_page + pi;
+  if (pi == 0 && !flow.head.empty()) {
+    Frame fr{g.left, g.top};
+    float v = 0;
+    for (const Piece& pc : flow.head) {
+      em.piece(page, page_no, 0, fr, pc, v);
+      v += pc.height;
     }
-    float deepest = 0;
-    for (int c = 0; c < static_cast<int>(pl.columns.size()); ++c) {
-      const ColumnLayout& col = pl.columns[c];
-      Frame fr{g.left + c * (g.measure + g.gap), g.top - pl.top_v};
-      for (const PlacedPiece& pp : col.pieces) em.piece(page, page_no, c + 1, fr, flow.body[pp.piece], pp.v);
-      for (const BoxSegment& b : col.boxes) em.frame(page, fr, b);
-      // The column's ink ends at its last line's em box, or at the frame of a box ending it.
-      bool framed = !col.boxes.empty() && std::fabs(col.boxes.back().v2 - col.used) < 1e-3f;
-      if (!col.pieces.empty()) deepest = std::max(deepest, framed ? col.used : col.used - (g.pitch - g.body_size));
-    }
-    // Column rules in the gaps, as deep as the deepest column of the page.
-    if (ctx.style.column_rule > 0 && deepest > 0) {
-      for (int c = 0; c + 1 < static_cast<int>(pl.columns.size()); ++c) {
-        if (pl.columns[c + 1].pieces.empty()) break;
-        float x = g.left + (c + 1) * g.measure + c * g.gap + g.gap / 2;
-        float y1 = g.top - pl.top_v;
-        em.rule(page, x, y1, x, y1 - deepest, ctx.style.column_rule,
-                ctx.style.rule_gray);
-      }
-    }
-    em.running(page, page_no, total, ctx.style.header, true, out.title, date);
-    em.running(page, page_no, total, ctx.style.footer, false, out.title, date);
+    if (flow.head_rule_v >= 0)
+      em.rule(page, g.left, fr.py(flow.head_rule_v), g.left + g.width, fr.py(flow.head_rule_v),
+              ctx.style.headline_rule);
   }
-  return out;
+  float deepest = 0;
+  for (int c = 0; c < static_cast<int>(pl.columns.size()); ++c) {
+    const ColumnLayout& col = pl.columns[c];
+    Frame fr{g.left + c * (g.measure + g.gap), g.top - pl.top_v};
+    for (const PlacedPiece& pp : col.pieces) em.piece(page, page_no, c + 1, fr, flow.piece(pp.piece), pp.v);
+    for (const BoxSegment& b : col.boxes) em.frame(page, fr, b);
+    // The column's ink ends at its last line's em box, or at the frame of a box ending it.
+    bool framed = !col.boxes.empty() && std::fabs(col.boxes.back().v2 - col.used) < 1e-3f;
+    if (!col.pieces.empty()) deepest = std::max(deepest, framed ? col.used : col.used - (g.pitch - g.body_size));
+  }
+  // Column rules in the gaps, as deep as the deepest column of the page.
+  if (ctx.style.column_rule > 0 && deepest > 0) {
+    for (int c = 0; c + 1 < static_cast<int>(pl.columns.size()); ++c) {
+      if (pl.columns[c + 1].pieces.empty()) break;
+      float x = g.left + (c + 1) * g.measure + c * g.gap + g.gap / 2;
+      float y1 = g.top - pl.top_v;
+      em.rule(page, x, y1, x, y1 - deepest, ctx.style.column_rule, ctx.style.rule_gray);
+    }
+  }
+  em.running(page, page_no, ctx.total_pages, ctx.style.header, true, art.title, art.date);
+  em.running(page, page_no, ctx.total_pages, ctx.style.footer, false, art.title, art.date);
+  return page;
 }
 
 }  // namespace paiban::layout

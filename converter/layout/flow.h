@@ -50,6 +50,9 @@ struct Flow {
   float head_height = 0;      // including its rule and the space before the columns
   float head_rule_v = -1;     // where the rule under the head goes (v in the text area); <0: none
   std::vector<Piece> body;    // everything else, in reading order
+
+  const SetParagraph& para(int id) const { return paras[static_cast<size_t>(id)]; }
+  const Piece& piece(int k) const { return body[static_cast<size_t>(k)]; }
 };
 
 // The page geometry a style gives (page coordinates, pt).
@@ -111,6 +114,12 @@ std::vector<PageLayout> paginate(const Flow& flow, const Geometry& geo, const Li
                                  const std::string& where = "typeset");
 
 // emit: the paginated flow → pages with glyph runs and rules, bookmarks, debug lines.
+// An article's /Info and what its running heads print: headline, byline, subtitle, and its date
+// as papers print it (the style's <paper date> when the article has none).
+struct ArticleInfo {
+  std::string title, author, subject, date;
+};
+ArticleInfo article_info(const Document& doc, const Style& style);
 struct EmitContext {
   const Style& style;
   const FontLibrary& fonts;
@@ -119,12 +128,14 @@ struct EmitContext {
   BreakFinder& breaks;
   std::string* debug;  // null: no dump
   // Articles of a scanned page set one after another: this article's first page number and the
-  // whole document's page count, for {page}/{pages} and bookmarks; 0: this flow's own pages.
+  // whole document's page count, for {page}/{pages} and bookmarks.
   int first_page = 1;
-  int total_pages = 0;
+  int total_pages = 1;
 };
-LaidOutDocument emit(const Document& doc, const Flow& flow, const std::vector<PageLayout>& pages,
-                     EmitContext& ctx);
+// Draws page `index` (0-based, within the article) of the paginated flow; its section headings'
+// bookmarks are appended to `bookmarks`.
+LaidOutPage emit_page(const Flow& flow, const PageLayout& page, int index, const ArticleInfo& article,
+                      EmitContext& ctx, std::vector<Bookmark>& bookmarks);
 
 // debug_dump: one text line per laid-out line.
 struct DumpLine {

@@ -58,20 +58,17 @@ namespace {
 
 // A piece taller than a column (a huge headline or heading) cannot be placed: pagination keeps it
 // whole, so it would run off the page. Refuse it rather than print text nobody can see.
-void check_on_page(const LaidOutDocument& out, const Document& doc) {
-  for (size_t p = 0; p < out.pages.size(); ++p) {
-    const LaidOutPage& page = out.pages[p];
-    for (const GlyphRun& run : page.runs) {
-      for (const PlacedGlyph& g : run.glyphs) {
-        if (g.y >= 0 && g.y <= page.height) continue;
-        std::string text;
-        for (const PlacedGlyph& h : run.glyphs) text += h.text;
-        if (text.size() > 60) text = text.substr(0, 60) + "…";
-        throw input_error((doc.source.empty() ? std::string("<input>") : doc.source) + ": page " +
-                              std::to_string(p + 1) + ": text does not fit on the page: \"" + text + "\"",
-                          "a headline, heading or box is taller than a column of this style; shorten it or "
-                          "choose a style with taller pages");
-      }
+void check_on_page(const LaidOutPage& page, int number, const Document& doc) {
+  for (const GlyphRun& run : page.runs) {
+    for (const PlacedGlyph& g : run.glyphs) {
+      if (g.y >= 0 && g.y <= page.height) continue;
+      std::string text;
+      for (const PlacedGlyph& h : run.glyphs) text += h.text;
+      if (text.size() > 60) text = text.substr(0, 60) + "…";
+      throw input_error((doc.source.empty() ? std::string("<input>") : doc.source) + ": page " +
+                            std::to_string(number) + ": text does not fit on the page: \"" + text + "\"",
+                        "a headline, heading or box is taller than a column of this style; shorten it or "
+                        "choose a style with taller pages");
     }
   }
 }
@@ -106,8 +103,8 @@ std::vector<Document> articles_of(const Document& doc) {
 
 }  // namespace
 
-LaidOutDocument layout_document(const Document& doc, const Style& style, const FontLibrary& fonts,
-                                const TypesetOptions& opts, TypesetReport* report) {
+DocumentInfo layout_pages(const Document& doc, const Style& style, const FontLibrary& fonts,
+                          const TypesetOptions& opts, TypesetReport* report, const PageSink& sink) {
   using namespace layout;
   FontChains chains = resolve_chains(style, fonts);
   Geometry geo = page_geometry(style);
@@ -135,23 +132,26 @@ LaidOutDocument layout_document(const Document& doc, const Style& style, const F
                       "check that the OCR found text on this page");
   double compose_ms = timer.restart() - paginate_ms;
   std::string dump;
-  LaidOutDocument out;
+  DocumentInfo out;
+  int done = 0;  // pages handed to the sink
   for (const Article& art : articles) {
     EmitContext ec{style, fonts, chains, geo, breaks, opts.debug ? &dump : nullptr};
-    ec.first_page = static_cast<int>(out.pages.size()) + 1;
+    ec.first_page = done + 1;
     ec.total_pages = total;
-    LaidOutDocument part = emit(art.doc, art.flow, art.pages, ec);
-    check_on_page(part, art.doc);
-    if (out.pages.empty()) {
-      out.title = part.title;
-      out.author = part.author;
-      out.subject = part.subject;
+    ArticleInfo info = article_info(art.doc, style);
+    if (done == 0) {
+      out.title = info.title;
+      out.author = info.author;
+      out.subject = info.subject;
     }
     // A scanned page's article: its own outline entry (its headline), over its sections'.
-    if (doc.is_pages() && !part.title.empty())
-      out.bookmarks.push_back({part.title, ec.first_page - 1, geo.top});
-    for (auto& b : part.bookmarks) out.bookmarks.push_back(std::move(b));
-    for (auto& p : part.pages) out.pages.push_back(std::move(p));
+    if (doc.is_pages() && !info.title.empty()) out.bookmarks.push_back({info.title, done, geo.top});
+    for (int pi = 0; pi < static_cast<int>(art.pages.size()); ++pi) {
+      LaidOutPage page = emit_page(art.flow, art.pages[pi], pi, info, ec, out.bookmarks);
+      check_on_page(page, done + 1, art.doc);
+      sink(page);
+      ++done;
+    }
   }
   double emit_ms = timer.ms();
   if (report) {
@@ -161,6 +161,16 @@ LaidOutDocument layout_document(const Document& doc, const Style& style, const F
     report->timings.break_ms += cc.timings.break_ms + (compose_ms - cc.timings.shape_ms - cc.timings.break_ms);
     report->timings.paginate_ms += paginate_ms + emit_ms;
   }
+  return out;
+}
+
+LaidOutDocument layout_document(const Document& doc, const Style& style, const FontLibrary& fonts,
+                                const TypesetOptions& opts, TypesetReport* report) {
+  LaidOutDocument out;
+  std::vector<LaidOutPage> pages;
+  static_cast<DocumentInfo&>(out) =
+      layout_pages(doc, style, fonts, opts, report, [&](const LaidOutPage& p) { pages.push_back(p); });
+  out.pages = std::move(pages);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // layout: Document + Style → laid-out pages (pipeline/typeset.h goes on to the PDF).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -34,8 +35,15 @@ struct TypesetOptions {
   int pdf_threads = 2;  // PdfOptions::threads
 };
 
-// Lays out the article. `fonts` is shared read-only between threads except for loading:
-// call prepare_fonts(style, fonts) once before using it from several threads.
+// Receives each page as soon as it is drawn; the page is not kept after the call.
+using PageSink = std::function<void(const LaidOutPage&)>;
+
+// Lays out the article page by page into `sink` (pipeline/typeset.h hands them to the PDF writer
+// as they come); returns /Info and the outline. `fonts` is shared read-only between threads except
+// for loading: call prepare_fonts(style, fonts) once before using it from several threads.
+DocumentInfo layout_pages(const Document& doc, const Style& style, const FontLibrary& fonts,
+                          const TypesetOptions& opts, TypesetReport* report, const PageSink& sink);
+// The same with every page kept (tests, the debug dump).
 LaidOutDocument layout_document(const Document& doc, const Style& style, const FontLibrary& fonts,
                                  const TypesetOptions& opts, TypesetReport* report);
 void prepare_fonts(const Style& style, FontLibrary& fonts);

@@ -43,10 +43,14 @@ struct LaidOutPage {
   std::vector<RuleLine> rules;
 };
 
-struct LaidOutDocument {
+// What a document is besides its pages: /Info and the outline.
+struct DocumentInfo {
   std::string title, author, subject;
-  std::vector<LaidOutPage> pages;
   std::vector<Bookmark> bookmarks;
+};
+
+struct LaidOutDocument : DocumentInfo {
+  std::vector<LaidOutPage> pages;
 };
 
 }  // namespace paiban

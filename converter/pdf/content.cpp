@@ -32,14 +32,14 @@ void append_actual_text(std::string& out, const PlacedGlyph& g, uint16_t code) {
 
 }  // namespace
 
-std::string page_text(const LaidOutPage& page, const std::map<int, const EmbeddedFont*>& fonts,
+std::string page_text(const LaidOutPage& page, const std::map<int, const GlyphCodes*>& codes,
                       const std::map<int, std::string>& resource) {
   std::string out;
   out.reserve(page.runs.size() * 64);
   double gray = -1;
   for (const GlyphRun& run : page.runs) {
     if (run.glyphs.empty()) continue;
-    const EmbeddedFont& ef = *fonts.at(run.face);
+    const GlyphCodes& ef = *codes.at(run.face);
     const double size = run.size;
     if (run.gray != gray) {
       gray = run.gray;
@@ -52,7 +52,7 @@ std::string page_text(const LaidOutPage& page, const std::map<int, const Embedde
     const auto& gs = run.glyphs;
     for (size_t i = 0; i < gs.size();) {
       if (gs[i].gid == 0 && !gs[i].text.empty()) {
-        append_actual_text(out, gs[i], ef.code.at(0));
+        append_actual_text(out, gs[i], ef.at(0).code);
         ++i;
         continue;
       }
@@ -75,8 +75,9 @@ std::string page_text(const LaidOutPage& page, const std::map<int, const Embedde
             pen -= n * size / 1000.0;
           }
         }
-        append_hex4(out, ef.code.at(g.gid));
-        pen += ef.width.at(g.gid) * size / 1000.0;
+        const GlyphCode& gc = ef.at(g.gid);
+        append_hex4(out, gc.code);
+        pen += gc.width * size / 1000.0;
       }
       out += ">]TJ\n";
       i = j;

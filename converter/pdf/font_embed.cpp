@@ -80,7 +80,19 @@ hb_blob_t* reference_visible_table(hb_face_t*, hb_tag_t tag, void* user) {
 
 int to_1000(const FontFace& f, double units) { return static_cast<int>(std::lround(units * 1000.0 / f.upem)); }
 
+int glyph_width(const FontFace& f, uint32_t gid) { return to_1000(f, hb_font_get_glyph_h_advance(f.hb_font.get(), gid)); }
+
 }  // namespace
+
+bool codes_before_subset(const FontFace& f) { return !f.cff || f.cid_keyed(); }
+
+GlyphCode glyph_code(const FontFace& f, uint32_t gid) {
+  uint32_t code = f.cff ? f.cid(gid) : gid;
+  if (code > 0xFFFF)
+    throw Error(ExitCode::internal, "pdf: " + f.path + ": a glyph code does not fit Identity-H (2 bytes)",
+                "the font may be damaged; try another face");
+  return GlyphCode{static_cast<uint16_t>(code), glyph_width(f, gid)};
+}
 
 PreparedFont prepare_font(const FontFace& f, const FontUse& use) {
   auto fail = [&](const char* what) {
@@ -123,9 +135,8 @@ PreparedFont prepare_font(const FontFace& f, const FontUse& use) {
   for (uint32_t gid : use.gids) {
     uint32_t code = cid_keyed ? f.cid(gid) : f.cff ? hb_map_get(old_to_new, gid) : gid;
     if (code > 0xFFFF) throw fail("a glyph code does not fit Identity-H (2 bytes)");
-    int w = to_1000(f, hb_font_get_glyph_h_advance(f.hb_font.get(), gid));
-    out.code[gid] = static_cast<uint16_t>(code);
-    out.width[gid] = w;
+    int w = glyph_width(f, gid);
+    out.codes[gid] = GlyphCode{static_cast<uint16_t>(code), w};
     out.code_width.emplace_back(static_cast<uint16_t>(code), w);
     max_code = std::max(max_code, code);
     // .notdef stands for different characters; its text goes into /ActualText (content.cpp).
@@ -145,8 +156,9 @@ PreparedFont prepare_font(const FontFace& f, const FontUse& use) {
     for (uint32_t gid : use.gids) {
       uint32_t ng = hb_map_get(old_to_new, gid);
       if (ng == HB_MAP_VALUE_INVALID) throw fail("hb-subset dropped a used glyph");
-      map[out.code[gid] * 2] = static_cast<char>(ng >> 8);
-      map[out.code[gid] * 2 + 1] = static_cast<char>(ng & 0xFF);
+      uint16_t code = out.codes[gid].code;
+      map[code * 2] = static_cast<char>(ng >> 8);
+      map[code * 2 + 1] = static_cast<char>(ng & 0xFF);
     }
     out.cid_to_gid = deflate_bytes(map);
     if (out.cid_to_gid.empty()) throw fail("cannot compress the CIDToGIDMap");
@@ -160,8 +172,7 @@ EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& 
   EmbeddedFont out;
   out.face = prep.face;
   out.font_bytes = prep.program_len;
-  out.code = std::move(prep.code);
-  out.width = std::move(prep.width);
+  out.codes = std::move(prep.codes);
   const std::vector<std::pair<uint16_t, int>>& code_width = prep.code_width;
 
   const std::string base = subset_tag(ps_name(f), code_width) + "+" + ps_name(f);

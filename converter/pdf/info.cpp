@@ -35,7 +35,7 @@ std::optional<long long> creation_epoch(const PdfOptions& opts) {
   return source_date_epoch();
 }
 
-void add_info(HPDF_Doc pdf, const HpdfErrors& errors, const LaidOutDocument& doc, std::optional<long long> epoch) {
+void add_info(HPDF_Doc pdf, const HpdfErrors& errors, const DocumentInfo& doc, std::optional<long long> epoch) {
   // Text strings in UTF-16BE.
   check(errors, HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, "paiban " PAIBAN_VERSION " (libharu, HarfBuzz)"),
         "writing /Info");

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,15 +52,44 @@ struct FontUse {
   std::vector<uint32_t> gids;  // sorted, unique, original glyph ids
   std::unordered_map<uint32_t, std::string> text;
 };
-// One entry per face, in order of first use (deterministic).
-std::vector<FontUse> collect_fonts(const LaidOutDocument& doc, const FontLibrary& fonts);
+// collect: the faces and glyphs of the pages added so far, one page at a time; a bit per glyph of
+// each face used, not a list of every glyph drawn.
+class FontCollector {
+ public:
+  explicit FontCollector(const FontLibrary& fonts) : fonts_(fonts) {}
+  // Throws Error(internal) for a face or glyph the library does not have (a layout bug).
+  void add(const LaidOutPage& page);
+  // One entry per face, in order of first use (deterministic).
+  std::vector<FontUse> uses() const;
+
+ private:
+  struct Face {
+    int face = 0;
+    std::vector<bool> used;  // by glyph id
+    std::unordered_map<uint32_t, std::string> text;
+  };
+  const FontLibrary& fonts_;
+  std::vector<Face> faces_;
+  std::unordered_map<int, size_t> slot_;  // face → index in faces_
+};
+
+// A glyph's content-stream code (2 bytes, Identity-H) and /W width (1/1000 em).
+struct GlyphCode {
+  uint16_t code = 0;
+  int width = 0;
+};
+using GlyphCodes = std::unordered_map<uint32_t, GlyphCode>;  // original gid → code and width
+// Whether a face's codes are known before it is subset: CID-keyed CFF (codes = CIDs) and TrueType
+// (codes = glyph ids) yes; a CFF without CIDs is renumbered by the subset, so its codes wait.
+bool codes_before_subset(const FontFace& f);
+// The code and width of a glyph of such a face (the same prepare_font gives).
+GlyphCode glyph_code(const FontFace& f, uint32_t gid);
 
 // A face embedded as a Type0 font (9.7): glyph → 2-byte code (Identity-H) and width in 1/1000 em.
 struct EmbeddedFont {
   int face = 0;
   HPDF_Dict type0 = nullptr;
-  std::unordered_map<uint32_t, uint16_t> code;   // original gid → content-stream code
-  std::unordered_map<uint32_t, int> width;       // original gid → /W width (glyph space)
+  GlyphCodes codes;
   size_t font_bytes = 0;
 };
 struct EmbedTimes {
@@ -72,8 +102,7 @@ struct PreparedFont {
   int face = 0;
   std::string program;     // deflated subset font program (bare CFF, or the whole TrueType)
   size_t program_len = 0;  // its uncompressed length
-  std::unordered_map<uint32_t, uint16_t> code;
-  std::unordered_map<uint32_t, int> width;
+  GlyphCodes codes;
   std::vector<std::pair<uint16_t, int>> code_width;  // sorted by code
   std::string tounicode;   // deflated
   std::string cid_to_gid;  // deflated; TrueType only
@@ -89,17 +118,35 @@ EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& 
 std::string tounicode_cmap(const std::vector<std::pair<uint16_t, std::string>>& map);
 
 // The page's glyph text as BT…ET blocks, one per run, in run order (reading order).
-// `resource` gives the page-local font name (/F1…) of each face.
-std::string page_text(const LaidOutPage& page, const std::map<int, const EmbeddedFont*>& fonts,
+// `codes` has every glyph of each face the page uses; `resource` the page-local font name (/F1…).
+std::string page_text(const LaidOutPage& page, const std::map<int, const GlyphCodes*>& codes,
                       const std::map<int, std::string>& resource);
 
-// The steps of write_pdf (write.cpp) that build pages and document objects.
-// pages.cpp: a page per laid-out page with its boxes, rules and glyph text (on two threads).
-std::vector<HPDF_Page> add_pages(HPDF_Doc pdf, const HpdfErrors& errors, const LaidOutDocument& doc,
-                                 const std::vector<EmbeddedFont>& embedded, bool two_threads);
+// pack: what a page keeps from PdfWriter::add_page until the document is saved — its size, rules,
+// the faces its text uses in order of first use (their page-local names /F1, /F2… as libharu
+// gives them) and that text already built and deflated. A page using a face whose codes wait for
+// the subset (codes_before_subset) is kept whole and its text built when it is saved.
+struct PackedPage {
+  float width = 0, height = 0, bleed = 0;
+  std::vector<RuleLine> rules;
+  std::vector<int> faces;
+  std::string text;                   // deflated content stream; "" with no text
+  std::unique_ptr<LaidOutPage> held;  // non-null: the text is built at save time
+};
+// The page-local font name of the k-th face (0-based) a page registers: libharu's own rule.
+std::string local_font_name(size_t k);
+// `number` is the page's 1-based number (messages); `codes` caches each face's glyph codes.
+PackedPage pack_page(const LaidOutPage& page, size_t number, const FontLibrary& fonts,
+                     std::map<int, GlyphCodes>& codes);
+
+// The steps of PdfWriter::finish (write.cpp) that build pages and document objects.
+// pages.cpp: a libharu page per packed page with its boxes, rules and text; each packed page's
+// text is let go once libharu holds it.
+std::vector<HPDF_Page> add_pages(HPDF_Doc pdf, const HpdfErrors& errors, std::vector<PackedPage>& packed,
+                                 const std::vector<EmbeddedFont>& embedded);
 // info.cpp: /CreationDate's time: the caller's, else SOURCE_DATE_EPOCH, else none.
 std::optional<long long> creation_epoch(const PdfOptions& opts);
-void add_info(HPDF_Doc pdf, const HpdfErrors& errors, const LaidOutDocument& doc, std::optional<long long> epoch);
+void add_info(HPDF_Doc pdf, const HpdfErrors& errors, const DocumentInfo& doc, std::optional<long long> epoch);
 void add_outline(HPDF_Doc pdf, const HpdfErrors& errors, const std::vector<Bookmark>& bookmarks,
                  const std::vector<HPDF_Page>& pages);
 

@@ -1,6 +1,7 @@
-// write (pdf): a laid-out document → PDF bytes with libharu as the writer. The steps, in order:
-// collect (collect.cpp) → prepare fonts → embed (font_embed.cpp) → add pages (pages.cpp) → info →
-// outline (info.cpp) → save. Deterministic: no IDs, fixed dates, objects created in a fixed order.
+// write (pdf): laid-out pages → PDF bytes with libharu as the writer. Each page as it is added:
+// collect its fonts (collect.cpp) → pack its text (pack.cpp); then, at finish: prepare fonts → embed
+// (font_embed.cpp) → add pages (pages.cpp) → info → outline (info.cpp) → save. Deterministic: no
+// IDs, fixed dates, objects created in a fixed order (fonts, then pages, as when pages were kept).
 #include <type_traits>
 
 #include "core/error.h"
@@ -70,7 +71,7 @@ void fill_stats(PdfStats& stats, const std::vector<EmbeddedFont>& embedded, size
   stats.glyphs = 0;
   stats.font_bytes = 0;
   for (const EmbeddedFont& e : embedded) {
-    stats.glyphs += e.code.size();
+    stats.glyphs += e.codes.size();
     stats.font_bytes += e.font_bytes;
   }
   stats.bytes = bytes;
@@ -79,10 +80,31 @@ void fill_stats(PdfStats& stats, const std::vector<EmbeddedFont>& embedded, size
 }  // namespace
 }  // namespace pdf
 
-std::string write_pdf(const LaidOutDocument& doc, const FontLibrary& fonts, const PdfOptions& opts, PdfStats* stats) {
+struct PdfWriter::Impl {
+  const FontLibrary& fonts;
+  PdfOptions opts;
+  pdf::FontCollector collector;
+  std::map<int, pdf::GlyphCodes> codes;  // by face: the codes of the glyphs drawn so far
+  std::vector<pdf::PackedPage> pages;
+  double content_ms = 0;
+};
+
+PdfWriter::PdfWriter(const FontLibrary& fonts, const PdfOptions& opts)
+    : impl_(std::make_unique<Impl>(Impl{fonts, opts, pdf::FontCollector(fonts), {}, {}, 0})) {}
+
+PdfWriter::~PdfWriter() = default;
+
+void PdfWriter::add_page(const LaidOutPage& page) {
+  ScopedTimer timer(&impl_->content_ms);
+  impl_->collector.add(page);  // each face used is subset once, at the end
+  impl_->pages.push_back(pdf::pack_page(page, impl_->pages.size() + 1, impl_->fonts, impl_->codes));
+}
+
+std::string PdfWriter::finish(const DocumentInfo& info, PdfStats* stats) {
   using namespace pdf;
-  if (doc.pages.empty()) throw input_error("pdf: the document has no pages", "nothing to typeset: is the article empty?");
-  const std::optional<long long> epoch = creation_epoch(opts);
+  Impl& w = *impl_;
+  if (w.pages.empty()) throw input_error("pdf: the document has no pages", "nothing to typeset: is the article empty?");
+  const std::optional<long long> epoch = creation_epoch(w.opts);
   PdfStats local;
   PdfStats& st = stats ? *stats : local;
   EmbedTimes times;
@@ -90,21 +112,28 @@ std::string write_pdf(const LaidOutDocument& doc, const FontLibrary& fonts, cons
   DocPtr owner = start_document(errors);
   HPDF_Doc pdf = owner.get();
 
-  std::vector<FontUse> uses = collect_fonts(doc, fonts);  // each face used is subset once
+  std::vector<FontUse> uses = w.collector.uses();
   ScopedTimer timer;
-  std::vector<PreparedFont> prepared = prepare_fonts(uses, fonts, opts.threads > 1);
+  std::vector<PreparedFont> prepared = prepare_fonts(uses, w.fonts, w.opts.threads > 1);
   st.subset_ms = timer.restart();
-  std::vector<EmbeddedFont> embedded = embed_fonts(pdf, errors, uses, fonts, std::move(prepared), &times);
+  std::vector<EmbeddedFont> embedded = embed_fonts(pdf, errors, uses, w.fonts, std::move(prepared), &times);
   timer.restart();
-  std::vector<HPDF_Page> pages = add_pages(pdf, errors, doc, embedded, opts.threads > 1);
-  add_info(pdf, errors, doc, epoch);
-  add_outline(pdf, errors, doc.bookmarks, pages);
-  st.content_ms = timer.restart();
+  std::vector<HPDF_Page> pages = add_pages(pdf, errors, w.pages, embedded);
+  std::vector<PackedPage>().swap(w.pages);
+  add_info(pdf, errors, info, epoch);
+  add_outline(pdf, errors, info.bookmarks, pages);
+  st.content_ms = w.content_ms + timer.restart();
   std::string bytes = save(pdf, errors);
   st.save_ms = timer.ms();
   st.embed_ms = times.embed_ms;
   fill_stats(st, embedded, bytes.size());
   return bytes;
+}
+
+std::string write_pdf(const LaidOutDocument& doc, const FontLibrary& fonts, const PdfOptions& opts, PdfStats* stats) {
+  PdfWriter writer(fonts, opts);
+  for (const LaidOutPage& page : doc.pages) writer.add_page(page);
+  return writer.finish(doc, stats);
 }
 
 }  // namespace paiban
