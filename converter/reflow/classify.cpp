@@ -12,10 +12,12 @@ bool starts_with(const std::u32string& t, std::u32string_view p) {
   return t.size() >= p.size() && std::u32string_view(t).substr(0, p.size()) == p;
 }
 
-// Reporter credits newspapers print under the headline (GB/T 15834 has no rule; house style).
+// Reporter credits newspapers print under the headline (GB/T 15834 has no rule; house style),
+// in Simplified and in Traditional forms (Taiwan and Hong Kong papers: 本報記者).
 bool credit_words(const std::u32string& t, size_t at) {
   for (std::u32string_view w : {U"本报记者", U"本报通讯员", U"本报特约", U"本报讯", U"记者", U"通讯员",
-                                U"特约记者", U"新华社", U"文/", U"文／"}) {
+                                U"特约记者", U"新华社", U"文/", U"文／", U"本報記者", U"本報通訊員", U"本報特約",
+                                U"本報訊", U"記者", U"通訊員", U"特約記者", U"新華社"}) {
     if (t.size() >= at + w.size() && std::u32string_view(t).substr(at, w.size()) == w) return true;
   }
   return false;

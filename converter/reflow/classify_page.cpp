@@ -32,7 +32,8 @@ ocr::Hint unit_hint(const PageLayout& L, const PageArticle& a, const PageUnit& u
 bool byline_like(const Line& l) {
   if (opens_byline(l)) return true;
   if (l.pauses > 0 || l.width > 30) return false;
-  for (std::u32string_view w : {U"本报记者", U"本报通讯员", U"记者", U"通讯员", U"特约记者", U"新华社记者"})
+  for (std::u32string_view w : {U"本报记者", U"本报通讯员", U"记者", U"通讯员", U"特约记者", U"新华社记者",
+                                U"本報記者", U"本報通訊員", U"記者", U"通訊員", U"特約記者", U"新華社記者"})
     if (std::u32string_view(l.text).substr(0, w.size()) == w && l.text.size() > w.size()) return true;
   return false;
 }
