@@ -47,8 +47,7 @@ void convert_one(const Converter& conv, const ConvertOptions& opts, const Conver
   if (opts.xml) write(".xml", c.xml);
   if (opts.txt) write(".txt", c.txt);
   if (opts.pdf) write(".pdf", c.pdf);
-  std::string note = try_write_kept(c.scan, opts.scan, (fs::path(a.out) / (stem + ".xml")).string(), in);
-  if (!note.empty()) std::cerr << "paiban: note: " << note << "\n";
+  try_write_kept(c.scan, opts.scan, (fs::path(a.out) / (stem + ".xml")).string(), in);
   if (a.verbose) std::cerr << scan_summary(in, c.scan);
   if (a.verbose)
     for (const auto& w : c.warnings) std::cerr << in << ": " << w << "\n";

@@ -42,8 +42,7 @@ void add_reflow_command(CLI::App& app, Action& action) {
       opts.lang = o->lang;
       Converted c = Converter::try_create({}, false).convert(try_read_input(o->in, o->limits), o->in, opts);
       try_write_file_atomic(o->out, c.xml);
-      std::string note = try_write_kept(c.scan, o->scan, o->out, o->in);
-      if (!note.empty()) std::cerr << "paiban: note: " << note << "\n";
+      try_write_kept(c.scan, o->scan, o->out, o->in);
       if (o->verbose) std::cerr << scan_summary(o->in, c.scan) << summary(o->in, c.doc, c.reflow);
       return 0;
     };

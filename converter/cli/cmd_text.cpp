@@ -51,8 +51,7 @@ void add_text_command(CLI::App& app, Action& action) {
       opts.text.furniture = o->furniture;
       Converted c = Converter::try_create({}, false).convert(try_read_input(o->in, o->limits), o->in, opts);
       try_write_file_atomic(o->out, c.txt);
-      std::string note = try_write_kept(c.scan, o->scan, o->out, o->in);
-      if (!note.empty()) std::cerr << "paiban: note: " << note << "\n";
+      try_write_kept(c.scan, o->scan, o->out, o->in);
       return 0;
     };
   });

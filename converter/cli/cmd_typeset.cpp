@@ -64,8 +64,7 @@ int run(const TypesetArgs& a) {
   check_not_input(out, a.input);
   try_write_file_atomic(out, c.pdf);
   if (opts.debug_dump) try_write_file_atomic(a.debug_dump, c.typeset.debug_dump);
-  std::string note = try_write_kept(c.scan, a.scan, out, a.input);
-  if (!note.empty()) std::cerr << "paiban: note: " << note << "\n";
+  try_write_kept(c.scan, a.scan, out, a.input);
   for (const std::string& w : c.reflow.warnings) std::cerr << "paiban: note: " << w << "\n";
   for (const std::string& w : c.typeset.warnings) std::cerr << "paiban: warning: " << w << "\n";
   return 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 
 #include "core/error.h"
 #include "core/output.h"
@@ -64,16 +65,18 @@ std::string kept_path(const std::string& out, const std::string& in, scan::Keep 
   return (base.parent_path() / base.stem()).string() + (keep == scan::Keep::alto ? ".alto.xml" : ".hocr");
 }
 
-std::string try_write_kept(const ScanLoad& load, const scan::Options& options, const std::string& out,
-                           const std::string& in) {
-  if (options.keep == scan::Keep::none || load.pages.empty()) return {};
-  if (load.kept.empty()) return in + ": read from its text layer, no OCR to keep (--keep-ocr)";
+void try_write_kept(const ScanLoad& load, const scan::Options& options, const std::string& out,
+                    const std::string& in) {
+  if (options.keep == scan::Keep::none || load.pages.empty()) return;
+  if (load.kept.empty()) {
+    std::cerr << "paiban: note: " << in << ": read from its text layer, no OCR to keep (--keep-ocr)\n";
+    return;
+  }
   const std::string path = kept_path(out, in, options.keep);
   std::error_code ec;
   if (in != "-" && std::filesystem::equivalent(path, in, ec))
     throw usage_error(path + ": --keep-ocr would overwrite the input", "write the output (-o) to another folder");
   try_write_file_atomic(path, load.kept);
-  return {};
 }
 
 }  // namespace paiban::cli

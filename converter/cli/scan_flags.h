@@ -31,8 +31,8 @@ std::string try_read_input(const std::string& path, const Limits& limits);
 std::string kept_path(const std::string& out, const std::string& in, scan::Keep keep);
 
 // Writes `load.kept` (when --keep-ocr asked and the engine saw anything) to kept_path; a PDF read
-// from its text layer has no OCR to keep, which the returned note says ("" when nothing to say).
-std::string try_write_kept(const ScanLoad& load, const scan::Options& options, const std::string& out,
-                           const std::string& in);
+// from its text layer has no OCR to keep, which a note on stderr says.
+void try_write_kept(const ScanLoad& load, const scan::Options& options, const std::string& out,
+                    const std::string& in);
 
 }  // namespace paiban::cli
