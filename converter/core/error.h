@@ -1,11 +1,12 @@
 // Errors carry a message and a hint, are printed once in main, and map to exit codes.
 //
-// Naming: a function whose failure is an Error it throws — bad input, a missing file, a font
-// that will not load — is try_* (try_read_xml, try_load_style, try_write_file_atomic), so a
-// caller sees at the call that it may throw and lets the Error reach main or a batch's per-input
-// catch. A function that hands a problem back as a value (xml_chars::check_raw's Problem,
-// over_limit's OverLimit, the scan engine's error out-parameter) is not try_*; check_* throws
-// only when a limit is passed.
+// Naming: a function whose failure is an Error it throws (bad input, a missing file, a font
+// that will not load) has a plain verb name: read_xml, load_style, write_file_atomic. Its
+// Error reaches main, or a batch's per-input catch, untouched. try_* is kept for a function
+// that hands its failure back as a value instead of throwing (none in the converter today:
+// xml_chars::check_raw's Problem, over_limit's OverLimit and the scan module's error
+// out-parameters describe a problem rather than attempt an action); check_* throws only when a
+// limit is passed.
 #pragma once
 
 #include <stdexcept>

@@ -36,7 +36,7 @@ void prepare_fonts(const Style& style, FontLibrary& fonts) {
       const FontRef& ref = refs[i];
       int id;
       try {
-        id = fonts.try_load(ref);
+        id = fonts.load(ref);
       } catch (const Error& e) {
         // The first face of a role is required; later faces are fallbacks used when installed.
         if (i == 0)

@@ -1,4 +1,4 @@
-// try_load_style: styles/NAME.xml → Style. The format is documented in styles/README.md.
+// load_style: styles/NAME.xml → Style. The format is documented in styles/README.md.
 // Every element and attribute is checked: a typo or an out-of-range value is an error naming
 // file:line:column and the field, never silently ignored. The bytes are checked and parsed by
 // core/xml_input, as every XML reader's are.
@@ -425,7 +425,7 @@ std::string available_styles() {
 
 }  // namespace
 
-Style try_load_style(const std::string& name_or_file) {
+Style load_style(const std::string& name_or_file) {
   std::string path = resolve(name_or_file);
   if (!std::ifstream(path, std::ios::binary)) {
     bool by_name = path != name_or_file;
@@ -435,7 +435,7 @@ Style try_load_style(const std::string& name_or_file) {
   }
   Limits limits;
   limits.max_input_bytes = 1 << 20;  // a style is a page of XML; a device or a huge file is no style
-  const std::string text = try_read_file(path, limits);
+  const std::string text = read_file_limited(path, limits);
   // Valid UTF-8, no control characters, no DTD, no entities but XML's five (as for article XML).
   XmlInput in(text, path, limits, {"style XML", XmlPolicy::Doctype::refuse});
   Style s;
