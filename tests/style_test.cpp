@@ -8,6 +8,8 @@
 
 #include "core/error.h"
 #include "core/paths.h"
+#include "font/fonts.h"
+#include "layout/layout.h"
 #include "style/style.h"
 #include "records.h"
 #include "test_util.h"
@@ -78,6 +80,35 @@ TEST(LayoutStyle, StyleFontFilesAreRelativeToTheStyle) {
   ASSERT_FALSE(s.fonts.at("box").empty());
   EXPECT_EQ(s.fonts.at("box").front().file, (dir / "fonts/Mine.ttf").string());
   EXPECT_EQ(s.fonts.at("box").front().index, 1);
+  std::filesystem::remove_all(dir);
+}
+
+// The error names the style's <face> by file:line and keeps the font's own error whole as its
+// cause (it is not pasted into a new message, which would lose its location and hint).
+TEST(LayoutStyle, AFaceThatWillNotLoadIsNamedWithItsCause) {
+  auto dir = std::filesystem::temp_directory_path() / "paiban-style-cause-test";
+  std::filesystem::create_directories(dir);
+  std::string text = test::read_file(data_path("styles/report.xml"));
+  std::string from = "<face family=\"Noto Serif CJK SC\" style=\"Regular\"/>";
+  size_t at = text.find(from);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, from.size(), "<face file=\"gone.otf\"/>");
+  std::ofstream(dir / "gone.xml") << text;
+  Style s = load_style((dir / "gone.xml").string());
+  FontLibrary fonts;
+  try {
+    prepare_fonts(s, fonts);
+    FAIL() << "a missing first face must be refused";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().file, (dir / "gone.xml").string());
+    EXPECT_EQ(e.where().line, line_at(text, at));
+    EXPECT_NE(std::string(e.what()).find("font role 'body'"), std::string::npos) << e.what();
+    ASSERT_NE(e.cause(), nullptr);
+    EXPECT_NE(std::string(e.cause()->what()).find("gone.otf"), std::string::npos) << e.cause()->what();
+    EXPECT_EQ(std::string(e.what()).find("gone.otf"), std::string::npos) << "the cause stays out of the message";
+    EXPECT_FALSE(hint_with_causes(e).empty());
+    EXPECT_NE(what_with_causes(e, " / ").find(" / "), std::string::npos);
+  }
   std::filesystem::remove_all(dir);
 }
 

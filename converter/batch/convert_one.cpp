@@ -179,7 +179,7 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
     item.repairs = std::move(c.repairs);
     d.record = std::move(r);
   } catch (const Error& e) {
-    fail(item, Status::failed, e.what(), e.hint());
+    fail(item, Status::failed, what_with_causes(e, "; because: "), hint_with_causes(e));
   } catch (const std::bad_alloc&) {
     fail(item, Status::failed, task.input + ": out of memory", "lower --jobs or --max-entry-size");
   } catch (const std::exception& e) {

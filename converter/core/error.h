@@ -9,6 +9,7 @@
 // limit is passed.
 #pragma once
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -47,11 +48,25 @@ class Error : public std::runtime_error {
   const std::string& hint() const { return hint_; }
   const Where& where() const { return where_; }  // empty when the thrower knew it only as text
 
+  // `inner` caused this error. It is kept whole (its where, message and hint) rather than pasted
+  // into this message: the outer error says where in the user's input, the inner what failed.
+  Error& because(Error inner) {
+    cause_ = std::make_shared<const Error>(std::move(inner));
+    return *this;
+  }
+  const Error* cause() const { return cause_.get(); }
+
  private:
   ExitCode code_;
   std::string hint_;
   Where where_;
+  std::shared_ptr<const Error> cause_;  // shared: Errors are copied into reports and lists
 };
+
+// what() of `e`, then of each cause, joined by `sep`.
+std::string what_with_causes(const Error& e, const std::string& sep);
+// The hint to show for `e`: its own, else its nearest cause's that has one.
+const std::string& hint_with_causes(const Error& e);
 
 inline Error input_error(std::string message, std::string hint = {}) {
   return Error(ExitCode::input, std::move(message), std::move(hint));

@@ -11,6 +11,7 @@
 
 #include <hb.h>
 
+#include "core/error.h"
 #include "core/owned.h"
 
 namespace paiban {
@@ -74,6 +75,7 @@ struct FontRef {
   std::string family, style;
   std::string file;
   int index = 0;  // face inside a TTC/OTC file
+  Where where;    // the style's <face> naming it, for messages (empty when made in code)
 };
 
 // A role's faces in fallback order (indices into FontLibrary).

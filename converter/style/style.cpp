@@ -35,6 +35,7 @@ class Reader {
   explicit Reader(const XmlInput& in) : in_(in) {}
 
   const std::string& file() const { return in_.name(); }
+  Where where(const pugi::xml_node& n) const { return in_.where(n); }
 
   // "file:line:column: body/@size: what": the field (element/@attribute) is what a user
   // searches the style for, so it stands in the Where as the element.
@@ -217,7 +218,8 @@ void read_fonts(const Reader& r, const pugi::xml_node& fonts, Style& s) {
       f.family = face.attribute("family").value();
       f.style = face.attribute("style").as_string("Regular");
       f.file = face.attribute("file").value();
-      f.index = r.integer(face, "index", 0, 0, 255);
+      f.index = r.integer(face, "index", 0, 0, 65535);  // as the font manifest allows
+      f.where = r.where(face);
       if (f.family.empty() == f.file.empty())
         r.fail(face, "face", "give either family (+ style) or file",
                "e.g. <face family=\"Noto Serif CJK SC\" style=\"Regular\"/> or <face file=\"fonts/MyFont.otf\"/>");
