@@ -64,7 +64,7 @@ Peak child_peak(const std::string& text, bool pdf) {
     ::close(fds[0]);
     int pages = -1;
     try {
-      Converter c = Converter::try_create("broadsheet", pdf);
+      Converter c = Converter::create("broadsheet", pdf);
       ConvertOptions o;
       o.xml = o.txt = !pdf;
       o.pdf = pdf;

@@ -18,7 +18,7 @@
 namespace paiban {
 namespace {
 
-Document load(const std::string& rel) { return try_read_xml(test::read_file(test::data(rel)), rel); }
+Document load(const std::string& rel) { return read_xml(test::read_file(test::data(rel)), rel); }
 
 void expect_golden(const std::string& got, const std::string& rel) {
   const std::string path = test::data("formats/" + rel);

@@ -28,6 +28,11 @@ layout::FontChains resolve_chains(const Style& style, const FontLibrary& fonts) 
   return chains;
 }
 
+// The style's <face> naming `ref`, or the style file for a ref made in code.
+Where where_of(const FontRef& ref, const Style& style) {
+  return ref.where.file.empty() ? Where{style.file} : ref.where;
+}
+
 }  // namespace
 
 void prepare_fonts(const Style& style, FontLibrary& fonts) {
@@ -36,17 +41,19 @@ void prepare_fonts(const Style& style, FontLibrary& fonts) {
       const FontRef& ref = refs[i];
       int id;
       try {
-        id = fonts.try_load(ref);
+        id = fonts.load(ref);
       } catch (const Error& e) {
         // The first face of a role is required; later faces are fallbacks used when installed.
         if (i == 0)
-          throw Error(e.code(), style.file + ": font role '" + role + "': " + e.what(), e.hint());
+          throw Error(e.code(), where_of(ref, style), "font role '" + role + "': its first face cannot be loaded")
+              .because(e);
         continue;
       }
       if (fonts.resolve(ref) != id) {  // resolve_chains must find it again
         const FontFace& f = fonts.face(id);
-        throw input_error(style.file + ": font role '" + role + "': \"" + ref.family + "\" " + ref.style +
-                              " was found as \"" + f.family + "\" " + f.style,
+        throw input_error(where_of(ref, style),
+                          "font role '" + role + "': \"" + ref.family + "\" " + ref.style + " was found as \"" +
+                              f.family + "\" " + f.style,
                           "write the face's own names in the style: family=\"" + f.family + "\" style=\"" +
                               f.style + "\"");
       }
