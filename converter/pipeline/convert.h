@@ -13,7 +13,7 @@
 #include "core/limits.h"
 #include "layout/layout.h"
 #include "reflow/reflow.h"
-#include "scan/scan.h"
+#include "ocr/scan/scan.h"
 #include "text/text.h"
 
 namespace paiban {
