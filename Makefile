@@ -22,14 +22,15 @@ DEB_PACKAGES := g++ make cmake pkg-config \
   clang libclang-rt-14-dev \
   tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra \
   libtesseract-dev libleptonica-dev libpoppler-cpp-dev \
-  imagemagick weasyprint
+  imagemagick weasyprint \
+  python3-dev python3-pybind11 python3-pytest
 
 ifneq ($(SANITIZE),)
   BUILD := build-san
   CMAKE_EXTRA := -DPAIBAN_SANITIZE=$(SANITIZE) -DCMAKE_BUILD_TYPE=Debug
 endif
 
-.PHONY: all deps build run test bench fuzz install clean golden
+.PHONY: all deps build run test bench fuzz install package clean golden
 
 all: build
 
@@ -74,6 +75,10 @@ golden: build
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
+
+# A Debian package of everything `make install` installs, under /usr: $(BUILD)/paiban_VERSION_ARCH.deb.
+package: build
+	cd $(BUILD) && cpack -G DEB
 
 clean:
 	rm -rf build build-san build-fuzz out

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,8 @@ struct Formats {
   bool xml = true, txt = true, pdf = true;
   std::string label() const;  // "xml,txt,pdf"
 };
+// `--to xml,txt,pdf` → Formats; a name batch does not write is a usage Error.
+Formats parse_formats(const std::string& list);
 
 // `--shard K/N`: this run takes the inputs whose path hashes to K (1-based) out of N.
 struct Shard {
@@ -69,6 +72,9 @@ struct Options {
   // Set (to the signal number) by the caller's SIGINT/SIGTERM handler: stop feeding work,
   // finish the files in hand, write the report, return 128 + signal.
   const std::atomic<int>* stop = nullptr;
+  // Called as each input finishes (done of total, its path in the run, failed or refused), on
+  // the calling thread: the library's progress callback (include/paiban/paiban.h run_batch).
+  std::function<void(size_t done, size_t total, const std::string& input, bool problem)> on_done;
 };
 
 // Runs the whole batch. Returns the exit code: 0 all converted (or up to date), 3 some inputs

@@ -37,6 +37,25 @@ std::string Formats::label() const {
   return s;
 }
 
+Formats parse_formats(const std::string& list) {
+  Formats f{false, false, false};
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t end = list.find(',', start);
+    if (end == std::string::npos) end = list.size();
+    std::string name = list.substr(start, end - start);
+    if (name == "xml") f.xml = true;
+    else if (name == "txt") f.txt = true;
+    else if (name == "pdf") f.pdf = true;
+    else if (name == "nitf" || name == "html")
+      throw usage_error("--to: batch does not write " + name + " yet", "use 'paiban convert --to " + name + "' on the files");
+    else
+      throw usage_error("--to: unknown format '" + name + "'", "use a comma-separated list of xml, txt and pdf");
+    start = end + 1;
+  }
+  return f;
+}
+
 int default_jobs() {
   cpu_set_t set;
   if (sched_getaffinity(0, sizeof set, &set) == 0) return std::max(1, CPU_COUNT(&set));
@@ -143,9 +162,11 @@ int run(const Options& o) {
   fn.work = [&](Job&& j, int w) {
     return convert_one(plan.tasks[j.task], j.task, std::move(j.loaded), ctx, sessions[static_cast<size_t>(w)].get());
   };
+  size_t done = 0;
   fn.collect = [&](Done&& d) {
     if (d.record) manifest.append(*d.record);
     progress.advance(is_problem(d.item.status), d.item.pages.size());
+    if (o.on_done) o.on_done(++done, plan.tasks.size(), d.item.input, is_problem(d.item.status));
     task_items[d.task] = std::move(d.item);
   };
   fn.tick = [&] { progress.tick(); };

@@ -29,25 +29,6 @@ extern "C" void on_stop_signal(int sig) {
   g_stop.store(sig);
 }
 
-batch::Formats parse_formats(const std::string& list) {
-  batch::Formats f{false, false, false};
-  size_t start = 0;
-  while (start <= list.size()) {
-    size_t end = list.find(',', start);
-    if (end == std::string::npos) end = list.size();
-    std::string name = list.substr(start, end - start);
-    if (name == "xml") f.xml = true;
-    else if (name == "txt") f.txt = true;
-    else if (name == "pdf") f.pdf = true;
-    else if (name == "nitf" || name == "html")
-      throw usage_error("--to: batch does not write " + name + " yet", "use 'paiban convert --to " + name + "' on the files");
-    else
-      throw usage_error("--to: unknown format '" + name + "'", "use a comma-separated list of xml, txt and pdf");
-    start = end + 1;
-  }
-  return f;
-}
-
 struct BatchArgs {
   std::string src, out, to = "xml,txt,pdf", style = "broadsheet", shard, max_entry_size = "16M";
   std::string name_encoding, encoding, max_memory;
@@ -99,7 +80,7 @@ void add_batch_command(CLI::App& app, Action& action) {
       o.article_limits = args->limits;
       o.src = args->src;
       o.out = args->out;
-      o.formats = parse_formats(args->to);
+      o.formats = batch::parse_formats(args->to);
       o.style = args->style;
       o.jobs = args->jobs;
       if (!args->shard.empty()) o.shard = batch::parse_shard(args->shard);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/paths.h"
 #include "ocr/scan/scan.h"
 
 namespace paiban::scan {
@@ -21,7 +22,8 @@ using Create = decltype(&::paiban_scan_create_engine);
 constexpr const char* kModule = "libpaiban_scan.so";
 
 // $PAIBAN_SCAN_MODULE, then beside the program (build tree), one folder up (tests/ and bench/
-// of a build tree), then PREFIX/lib/paiban (installed beside PREFIX/bin/paiban).
+// of a build tree), then PREFIX/lib/paiban (installed beside PREFIX/bin/paiban), then paiban/
+// beside libpaiban.so.
 std::vector<std::string> candidates() {
   std::vector<std::string> c;
   if (const char* env = std::getenv("PAIBAN_SCAN_MODULE"); env && *env) c.emplace_back(env);
@@ -34,6 +36,8 @@ std::vector<std::string> candidates() {
     c.push_back((dir.parent_path() / kModule).string());
     c.push_back((dir.parent_path() / "lib" / "paiban" / kModule).string());
   }
+  // A program using the installed libpaiban.so: LIBDIR/paiban beside it.
+  if (auto lib = library_dir(); !lib.empty()) c.push_back((fs::path(lib) / "paiban" / kModule).string());
   return c;
 }
 

@@ -1,0 +1,111 @@
+// The library's public API (include/paiban/paiban.h): thin calls into the pipeline. Errors leave
+// as the command prints them — causes folded into the message, the nearest hint kept — so a
+// program gets the same text as a user of `paiban`.
+#include "paiban/paiban.h"
+
+#include "batch/batch.h"
+#include "core/error.h"
+#include "decode/decode.h"
+#include "font/fonts.h"
+#include "layout/layout.h"
+#include "pipeline/convert.h"
+#include "pipeline/typeset.h"
+#include "style/style.h"
+#include "text/text.h"
+#include "xml/xml.h"
+
+namespace paiban {
+
+namespace {
+
+// Runs `f`, turning an Error with causes into one Error whose message is the command's
+// "what: because: …" line (cli/main.cpp) and whose hint is the one the command shows.
+template <typename F>
+auto flat_errors(F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const Error& e) {
+    if (!e.cause()) throw;
+    throw Error(e.code(), e.where(), what_with_causes(e, "\n  because: "), hint_with_causes(e));
+  }
+}
+
+}  // namespace
+
+const char* version() { return PAIBAN_VERSION; }
+
+Document reflow_bytes(std::string_view bytes, const std::string& name, const std::string& encoding) {
+  return flat_errors([&] {
+    ReflowReport report;
+    return load_document(bytes, name, encoding, &report);
+  });
+}
+
+Document reflow_file(const std::string& path, const std::string& encoding) {
+  return flat_errors([&] {
+    std::string bytes = read_file_limited(path);
+    ReflowReport report;
+    return load_document(bytes, path, encoding, &report);
+  });
+}
+
+Document document_from_xml(std::string_view xml, const std::string& name) {
+  return flat_errors([&] { return read_xml(xml, name); });
+}
+
+std::string document_to_xml(const Document& doc) { return write_xml(doc); }
+
+std::string clean_text(const Document& doc, int width, bool pangu) {
+  if (width < 0 || (width > 0 && width < 4))
+    throw usage_error("width " + std::to_string(width) + " is too narrow", "use 0 (no wrapping) or at least 4");
+  TextOptions t;
+  t.width = width;
+  t.pangu = pangu;
+  return write_text(doc, t);
+}
+
+struct Typesetter::Impl {
+  Style style;
+  FontLibrary fonts;
+};
+
+Typesetter::Typesetter(const std::string& style) {
+  flat_errors([&] {
+    impl_ = std::make_unique<Impl>(Impl{load_style(style), FontLibrary()});
+    prepare_fonts(impl_->style, impl_->fonts);  // every face loaded before threads share it
+    return 0;
+  });
+}
+Typesetter::Typesetter(Typesetter&&) noexcept = default;
+Typesetter& Typesetter::operator=(Typesetter&&) noexcept = default;
+Typesetter::~Typesetter() = default;
+
+std::string Typesetter::pdf(const Document& doc) const {
+  return flat_errors([&] {
+    TypesetOptions opts;
+    TypesetReport report;
+    return typeset_pdf(doc, impl_->style, impl_->fonts, opts, &report);
+  });
+}
+
+std::string typeset(const Document& doc, const std::string& style) { return Typesetter(style).pdf(doc); }
+
+int run_batch(const BatchOptions& options, const std::function<void(const BatchProgress&)>& progress) {
+  return flat_errors([&] {
+    batch::Options o;
+    o.src = options.src;
+    o.out = options.out;
+    o.formats = batch::parse_formats(options.formats);
+    o.style = options.style;
+    o.jobs = options.jobs;
+    o.force = options.force;
+    o.progress = batch::ProgressMode::quiet;
+    if (progress)
+      o.on_done = [&](size_t done, size_t total, const std::string& input, bool problem) {
+        progress(BatchProgress{done, total, input, problem});
+      };
+    return batch::run(o);
+  });
+}
+
+}  // namespace paiban

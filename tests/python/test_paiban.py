@@ -1,0 +1,98 @@
+# The Python module (converter/python/module.cpp), run by ctest as python3 -m pytest tests/python
+# with PYTHONPATH at the built module.
+import concurrent.futures
+import pathlib
+
+import pytest
+
+import paiban
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "input" / "lvliang-cppcc-2024.txt"
+GOLDEN_XML = ROOT / "tests" / "data" / "golden" / "lvliang-cppcc-2024.xml"
+PAGE = ROOT / "tests" / "data" / "xml" / "page.xml"
+
+
+def test_reflow_bytes_path_and_str_agree():
+    from_path = paiban.reflow(SAMPLE)
+    from_bytes = paiban.reflow(SAMPLE.read_bytes())
+    from_str = paiban.reflow(SAMPLE.read_text(encoding="utf-8"))
+    assert from_bytes == from_str
+    assert from_path.blocks[0].text == from_bytes.blocks[0].text == "为建设美丽幸福吕梁广泛凝心聚力"
+
+
+def test_xml_is_the_commands():
+    doc = paiban.reflow(SAMPLE)
+    assert doc.to_xml() == GOLDEN_XML.read_text(encoding="utf-8")
+    assert paiban.read_xml(GOLDEN_XML) == doc
+    assert paiban.read_xml(doc.to_xml()) == doc
+
+
+def test_blocks():
+    doc = paiban.read_xml(GOLDEN_XML)
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds[:3] == ["headline", "subtitle", "byline"]
+    section = next(b for b in doc.blocks if b.kind == "section")
+    assert section.children[0].kind == "heading"
+    assert section.children[0].lines == ["坚持党的全面领导", "把准方向重落实"]
+    assert doc.blocks[0].src[0] >= 1 and doc.blocks[0].bbox is None
+
+
+def test_page_articles_and_bbox():
+    doc = paiban.read_xml(PAGE)
+    assert doc.is_pages and len(doc.articles) == 2
+    assert doc.articles[0].blocks[0].bbox == (200, 230, 1620, 400)
+
+
+def test_text():
+    doc = paiban.read_xml(GOLDEN_XML)
+    assert doc.text().splitlines()[0] == "为建设美丽幸福吕梁广泛凝心聚力"
+    lines = doc.text(width=24).splitlines()
+    assert len(lines) > len(doc.text().splitlines()) and all(len(line) <= 24 for line in lines)
+    with pytest.raises(paiban.Error) as e:
+        doc.text(spacing="wide")
+    assert "none" in e.value.hint
+
+
+def test_typeset():
+    pdf = paiban.typeset(paiban.read_xml(PAGE), style="report")
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+
+
+def test_bad_bytes_error_like_the_command():
+    with pytest.raises(paiban.Error) as e:
+        paiban.reflow(b"\xff\xfe\x00\xd8 broken", encoding="UTF-8")
+    assert e.value.message and e.value.hint
+    assert str(e.value) == e.value.message
+
+
+def test_bad_xml_error_has_where():
+    with pytest.raises(paiban.Error) as e:
+        paiban.read_xml('<article lang="zh-Hans"><p>x</article>')
+    assert ":1:" in e.value.where and e.value.hint
+
+
+def test_missing_style_and_missing_file():
+    doc = paiban.read_xml(GOLDEN_XML)
+    with pytest.raises(paiban.Error) as e:
+        paiban.typeset(doc, style="no-such-style")
+    assert "no-such-style" in e.value.message and e.value.hint
+    with pytest.raises(paiban.Error):
+        paiban.reflow(pathlib.Path("/nonexistent/article.txt"))
+
+
+def test_style_with_a_missing_font(tmp_path):
+    style = (ROOT / "styles" / "broadsheet.xml").read_text(encoding="utf-8")
+    broken = tmp_path / "broken.xml"
+    broken.write_text(style.replace("Noto Serif CJK SC", "No Such Font Family"), encoding="utf-8")
+    with pytest.raises(paiban.Error) as e:
+        paiban.Typesetter(str(broken))
+    assert "No Such Font Family" in e.value.message
+
+
+def test_threads_share_a_typesetter():
+    doc = paiban.read_xml(PAGE)
+    t = paiban.Typesetter("report")
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        pdfs = list(pool.map(lambda _: t.pdf(doc), range(4)))
+    assert all(p.startswith(b"%PDF-") for p in pdfs)
