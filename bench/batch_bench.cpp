@@ -146,7 +146,7 @@ struct Split {
 Split measure_split(const fs::path& tgz, const fs::path& scratch, bool pdf) {
   Split sp;
   batch::SourceLimits limits;
-  auto source = batch::Source::try_open(tgz.string(), limits);
+  auto source = batch::Source::open(tgz.string(), limits);
   std::vector<std::string> inputs;
   double t0 = cpu_s();
   batch::Listing listing = source->list();
@@ -155,7 +155,7 @@ Split measure_split(const fs::path& tgz, const fs::path& scratch, bool pdf) {
     return true;
   });
   sp.read = (cpu_s() - t0) * kSplitArticles / static_cast<double>(inputs.size());
-  Converter conv = Converter::try_create("broadsheet", pdf);
+  Converter conv = Converter::create("broadsheet", pdf);
   auto only = [](bool x, bool t, bool p) {
     ConvertOptions o;
     o.xml = x, o.txt = t, o.pdf = p;
@@ -173,9 +173,9 @@ Split measure_split(const fs::path& tgz, const fs::path& scratch, bool pdf) {
     Converted p;
     if (pdf) p = conv.convert(in, "a.txt", only(false, false, true));  // minus decode + reflow below
     double e = cpu_s();
-    try_write_file_atomic((scratch / "a.xml").string(), xml, false);
-    try_write_file_atomic((scratch / "a.txt").string(), txt, false);
-    if (pdf) try_write_file_atomic((scratch / "a.pdf").string(), p.pdf, false);
+    write_file_atomic((scratch / "a.xml").string(), xml, false);
+    write_file_atomic((scratch / "a.txt").string(), txt, false);
+    if (pdf) write_file_atomic((scratch / "a.pdf").string(), p.pdf, false);
     double f = cpu_s();
     sp.parse += b - a;
     sp.xml += c - b;
@@ -205,7 +205,7 @@ int main() {
   // The PDF path may not be built yet: try one article first.
   std::string to = "xml,txt,pdf";
   try {
-    Converter::try_create("broadsheet", true).convert(sample, "a.txt", ConvertOptions{});
+    Converter::create("broadsheet", true).convert(sample, "a.txt", ConvertOptions{});
   } catch (const std::exception& e) {
     std::printf("  PDF path not available (%s): measuring XML+TXT only\n", e.what());
     to = "xml,txt";

@@ -1,7 +1,7 @@
 // ocr_bench: the OCR layout readers on a whole A3 newspaper page (300 dpi: 3508 × 4961 px,
 // 7 columns × 140 lines, ~12 words a line, ~12 000 words) in hOCR, ALTO (pixel v4, mm10 v2)
 // and PAGE XML, generated here in the shape Tesseract and ABBYY write.
-//  - CPU time of one read (try_read_ocr: check, parse, transcribe), best and median of N runs
+//  - CPU time of one read (read_ocr: check, parse, transcribe), best and median of N runs
 //    in-process;
 //  - CPU time of the whole page → XML (read, reflow_ocr, write_xml), best and median;
 //  - peak RSS of a fresh process that reads the page once (wait4), and of one that takes it to
@@ -125,7 +125,7 @@ std::string page_xml() {
 
 // The whole page → article XML, as `paiban reflow page.hocr` does it.
 size_t to_xml(const std::string& bytes) {
-  return write_xml(reflow_ocr(ocr::try_read_ocr(bytes, "a3"), "a3").doc).size();
+  return write_xml(reflow_ocr(ocr::read_ocr(bytes, "a3"), "a3").doc).size();
 }
 
 // Peak RSS (KB) of a fresh process (this program run again) that builds input `i` and then
@@ -161,7 +161,7 @@ int main(int argc, char** argv) {
     if (std::strcmp(argv[3], "hold") == 0) return bytes.empty();
     try {
       if (std::strcmp(argv[3], "xml") == 0) return to_xml(bytes) > 0 ? 0 : 1;
-      return ocr::try_read_ocr(bytes, "a3").at(0).line_count() > 0 ? 0 : 1;
+      return ocr::read_ocr(bytes, "a3").at(0).line_count() > 0 ? 0 : 1;
     } catch (...) {
       return 2;
     }
@@ -177,7 +177,7 @@ int main(int argc, char** argv) {
     size_t lines = 0, words = 0;
     for (int r = 0; r < runs; ++r) {
       double c0 = cpu_ms();
-      auto pages = ocr::try_read_ocr(bytes, "a3");
+      auto pages = ocr::read_ocr(bytes, "a3");
       cpu.push_back(cpu_ms() - c0);
       lines = pages.at(0).line_count();
       words = 0;

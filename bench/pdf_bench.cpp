@@ -102,7 +102,7 @@ int main() {
 
   double w0 = wall_ms(), c0 = cpu_ms();
   FontLibrary fonts;
-  FontChain song = fonts.try_chain("song"), hei = fonts.try_chain("hei-bold");
+  FontChain song = fonts.load_chain("song"), hei = fonts.load_chain("hei-bold");
   double load_wall = wall_ms() - w0, load_cpu = cpu_ms() - c0;
 
   std::vector<double> shape_w, subset, embed, content, save, write_w, write_c;

@@ -133,7 +133,7 @@ int main(int argc, char** argv) {
   if (!args.ocr.dirs.empty()) return run_ocr_bench(args.ocr);
   std::optional<std::vector<CorpusArticle>> corpus;
   try {
-    corpus = try_load_corpus(args.corpus);
+    corpus = load_corpus(args.corpus);
   } catch (const Error& e) {
     std::fprintf(stderr, "reflow_bench: %s\n  hint: %s\n", e.what(), e.hint().c_str());
     return 1;

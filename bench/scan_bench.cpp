@@ -28,7 +28,7 @@
 #include "ocr/read.h"
 #include "pipeline/convert.h"
 #include "reflow/reflow.h"
-#include "scan/scan.h"
+#include "ocr/scan/scan.h"
 #include "text/text.h"
 #include "xml/xml.h"
 
@@ -75,7 +75,7 @@ std::vector<scan::PageResult> read_all(scan::Engine& e, const std::string& bytes
 int throughput(int pages) {
   const std::string dir = "/tmp/paiban-scan-bench";
   shell("mkdir -p " + dir);
-  Converter conv = Converter::try_create("broadsheet", true);
+  Converter conv = Converter::create("broadsheet", true);
   {
     std::ofstream(dir + "/sample.pdf", std::ios::binary) << sample_pdf(conv);
   }
@@ -185,7 +185,7 @@ int accuracy(const std::vector<std::string>& sets) {
   o.keep = scan::Keep::hocr;
   scan::Session session(o);
   for (const auto& dir : sets) {
-    std::vector<bench::OcrPage> pages = bench::try_load_ocr_set(dir);
+    std::vector<bench::OcrPage> pages = bench::load_ocr_set(dir);
     Tally image, program, image_raw, program_raw, epaper;
     for (const auto& p : pages) {
       const std::string jpg = read_file(p.dir + "/scan.jpg"), pdf = read_file(p.dir + "/page.pdf");
@@ -200,7 +200,7 @@ int accuracy(const std::vector<std::string>& sets) {
         image_raw.add(p.articles, bench::baseline_hocr(session.engine().kept_document(kept, "scan.jpg"), "scan.jpg"));
       }
       if (!hocr.empty()) {
-        program.add(p.articles, reflow_ocr(ocr::try_read_ocr(hocr, "psm3.hocr"), "psm3.hocr").doc);
+        program.add(p.articles, reflow_ocr(ocr::read_ocr(hocr, "psm3.hocr"), "psm3.hocr").doc);
         program_raw.add(p.articles, bench::baseline_hocr(hocr, "psm3.hocr"));
       }
       if (!pdf.empty()) {

@@ -127,11 +127,11 @@ int main(int argc, char** argv) {
     for (int i = 0; i < runs; ++i) {
       double c0 = cpu_ms();
       auto t0 = Clock::now();
-      Style style = try_load_style(style_name);
+      Style style = load_style(style_name);
       FontLibrary fonts;
       prepare_fonts(style, fonts);
       auto t1 = Clock::now();
-      Document doc = try_load_document(bytes, input, "", nullptr);
+      Document doc = load_document(bytes, input, "", nullptr);
       auto t2 = Clock::now();
       TypesetReport report;
       std::string pdf = typeset_pdf(doc, style, fonts, TypesetOptions{}, &report);

@@ -32,7 +32,7 @@ void batch_names_one(std::string_view bytes) {
     names.emplace_back(bytes.substr(start, end - start));
     start = end + 1;
   }
-  const batch::NameEncoding enc = forced.empty() ? batch::detect_name_encoding(names) : batch::try_name_encoding(forced);
+  const batch::NameEncoding enc = forced.empty() ? batch::detect_name_encoding(names) : batch::parse_name_encoding(forced);
   check(!enc.name.empty(), "no encoding named");
   for (const std::string& raw : names) {
     std::string utf8;

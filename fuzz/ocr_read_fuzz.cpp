@@ -1,4 +1,4 @@
-// Fuzz target: the OCR layout readers (hOCR, ALTO, PAGE XML) through try_read_ocr. Bad input
+// Fuzz target: the OCR layout readers (hOCR, ALTO, PAGE XML) through read_ocr. Bad input
 // must be an input Error naming the file; what is read must be sane: every known box inside
 // its page, lines and warnings bounded by the input, text valid UTF-8, confidences in 0–100.
 #include <cmath>
@@ -26,7 +26,7 @@ void check_box(const BBox& b, const ocr::Page& p, const std::string& what) {
 void ocr_read_one(std::string_view bytes) {
   std::vector<ocr::Page> pages;
   try {
-    pages = ocr::try_read_ocr(bytes, "fuzz.ocr");
+    pages = ocr::read_ocr(bytes, "fuzz.ocr");
   } catch (const Error& e) {
     check_error(e, "fuzz.ocr");
     return;

@@ -95,7 +95,7 @@ void style_one(std::string_view bytes) {
   std::ofstream(path, std::ios::binary | std::ios::trunc).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   Style style;
   try {
-    style = try_load_style(path);
+    style = load_style(path);
   } catch (const Error& e) {
     check_error(e, path);
     return;

@@ -25,7 +25,7 @@ struct Setup {
 Setup& setup() {
   static Setup* s = [] {
     auto* st = new Setup;
-    st->style = try_load_style("report");
+    st->style = load_style("report");
     st->style.footer.enabled = false;  // page numbers are not article text
     st->style.header.enabled = false;
     prepare_fonts(st->style, st->fonts);
@@ -57,7 +57,7 @@ void typeset_one(std::string_view bytes) {
   limits.max_pages = 30;
   Document doc;
   try {
-    doc = try_load_document(bytes, "fuzz.txt", "", nullptr, limits);
+    doc = load_document(bytes, "fuzz.txt", "", nullptr, limits);
   } catch (const Error& e) {
     check_error(e, "fuzz.txt");
     return;

@@ -45,10 +45,10 @@ TEST(BatchNames, DetectionDecidesFromAllNames) {
   EXPECT_EQ(detect_name_encoding({kSjis}).name, "Shift_JIS");
   EXPECT_EQ(detect_name_encoding({"a.txt", unhex("8e8481")}).name, "CP437");
   std::string utf8;
-  ASSERT_TRUE(batch::decode_name(kBig5News, batch::try_name_encoding("cp950"), utf8));
+  ASSERT_TRUE(batch::decode_name(kBig5News, batch::parse_name_encoding("cp950"), utf8));
   EXPECT_EQ(utf8, "新聞/許功蓋.txt");
-  EXPECT_FALSE(batch::decode_name(unhex("ff"), batch::try_name_encoding("big5"), utf8));
-  EXPECT_THROW(batch::try_name_encoding("klingon"), Error);
+  EXPECT_FALSE(batch::decode_name(unhex("ff"), batch::parse_name_encoding("big5"), utf8));
+  EXPECT_THROW(batch::parse_name_encoding("klingon"), Error);
 }
 
 TEST(BatchNames, GbkZipWithBackslashSecondBytes) {

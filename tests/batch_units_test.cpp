@@ -68,14 +68,14 @@ TEST(BatchSafety, EntryPaths) {
 }
 
 TEST(BatchSafety, Sizes) {
-  EXPECT_EQ(try_parse_size("16M", "--x"), 16u << 20);
-  EXPECT_EQ(try_parse_size("1.5K", "--x"), 1536u);
-  EXPECT_EQ(try_parse_size("2GiB", "--x"), 2ull << 30);
-  EXPECT_EQ(try_parse_size("1000", "--x"), 1000u);
-  EXPECT_EQ(try_parse_size("64 kb", "--x"), 64u << 10);
+  EXPECT_EQ(parse_size("16M", "--x"), 16u << 20);
+  EXPECT_EQ(parse_size("1.5K", "--x"), 1536u);
+  EXPECT_EQ(parse_size("2GiB", "--x"), 2ull << 30);
+  EXPECT_EQ(parse_size("1000", "--x"), 1000u);
+  EXPECT_EQ(parse_size("64 kb", "--x"), 64u << 10);
   for (const char* bad : {"", "M", "0", "-1", "12X", "1.2.3", "abc", "99999999999G"}) {
     try {
-      try_parse_size(bad, "--max-entry-size");
+      parse_size(bad, "--max-entry-size");
       ADD_FAILURE() << "accepted " << bad;
     } catch (const Error& e) {
       EXPECT_EQ(e.code(), ExitCode::usage);
@@ -108,13 +108,13 @@ TEST(BatchSafety, EntryGuardStopsLargeAndBombs) {
 }
 
 TEST(BatchShard, ParseAndCoverExactlyOnce) {
-  Shard s = try_parse_shard("3/8");
+  Shard s = parse_shard("3/8");
   EXPECT_EQ(s.k, 3);
   EXPECT_EQ(s.n, 8);
   EXPECT_EQ(shard_suffix(s), "-3-of-8");
-  EXPECT_EQ(shard_suffix(try_parse_shard("1/1")), "");
+  EXPECT_EQ(shard_suffix(parse_shard("1/1")), "");
   for (const char* bad : {"0/3", "4/3", "3", "/3", "1/0", "a/b", "1/3/4", " 1/3", "-1/3"}) {
-    EXPECT_THROW(try_parse_shard(bad), Error) << bad;
+    EXPECT_THROW(parse_shard(bad), Error) << bad;
   }
   for (int n : {1, 2, 3, 7}) {
     std::vector<int> per(n + 1, 0);

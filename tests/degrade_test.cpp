@@ -219,11 +219,11 @@ TEST(Corpus, MislabelledSubheadsBecomeHeadings) {
 }
 
 TEST(Corpus, AbsentFileIsNotAnError) {
-  EXPECT_FALSE(try_load_corpus("/nonexistent/corpus.jsonl").has_value());
+  EXPECT_FALSE(load_corpus("/nonexistent/corpus.jsonl").has_value());
 }
 
 TEST(Corpus, EveryArticleDegradesSoundly) {
-  auto corpus = try_load_corpus(default_corpus_path());
+  auto corpus = load_corpus(default_corpus_path());
   if (!corpus) GTEST_SKIP() << "no corpus at " << default_corpus_path();
   ASSERT_GE(corpus->size(), 300u);
   for (size_t i = 0; i < corpus->size(); ++i) {

@@ -33,7 +33,7 @@ std::string temp_file(const std::string& name, const std::string& bytes) {
 
 TEST(Fonts, FindsTheScFaceInsideTheNotoTtcByName) {
   FontLibrary lib;
-  const FontFace& f = lib.face(lib.try_face("Noto Serif CJK SC", "Regular"));
+  const FontFace& f = lib.face(lib.load_face("Noto Serif CJK SC", "Regular"));
   EXPECT_EQ(f.path, kNotoSerif);
   EXPECT_EQ(f.family, "Noto Serif CJK SC");
   EXPECT_EQ(f.postscript_name, "NotoSerifCJKsc-Regular");
@@ -49,9 +49,9 @@ TEST(Fonts, FindsTheScFaceInsideTheNotoTtcByName) {
 
 TEST(Fonts, BoldIsAnotherFileAndHeiAnotherFamily) {
   FontLibrary lib;
-  int regular = lib.try_face("Noto Serif CJK SC", "Regular");
-  int bold = lib.try_face("noto serif cjk sc", "bold");
-  int hei = lib.try_face("Noto Sans CJK SC", "Bold");
+  int regular = lib.load_face("Noto Serif CJK SC", "Regular");
+  int bold = lib.load_face("noto serif cjk sc", "bold");
+  int hei = lib.load_face("Noto Sans CJK SC", "Bold");
   EXPECT_NE(regular, bold);
   EXPECT_NE(bold, hei);
   EXPECT_EQ(lib.face(bold).style, "Bold");
@@ -60,20 +60,20 @@ TEST(Fonts, BoldIsAnotherFileAndHeiAnotherFamily) {
 
 TEST(Fonts, LoadsEachFaceOnceWhicheverWayItIsNamed) {
   FontLibrary lib;
-  int a = lib.try_face("Noto Serif CJK SC", "Regular");
-  EXPECT_EQ(lib.try_face("Noto Serif CJK SC", "Regular"), a);
-  EXPECT_EQ(lib.try_face_file(kNotoSerif, 2), a);
-  int jp = lib.try_face_file(kNotoSerif, 0);
+  int a = lib.load_face("Noto Serif CJK SC", "Regular");
+  EXPECT_EQ(lib.load_face("Noto Serif CJK SC", "Regular"), a);
+  EXPECT_EQ(lib.load_face_file(kNotoSerif, 2), a);
+  int jp = lib.load_face_file(kNotoSerif, 0);
   EXPECT_NE(jp, a);
   EXPECT_EQ(lib.face(jp).family, "Noto Serif CJK JP");
   EXPECT_EQ(lib.size(), 2u);
   // "Book" and "Regular" are one style.
-  EXPECT_EQ(lib.try_face("DejaVu Serif", "Regular"), lib.try_face("DejaVu Serif", "Book"));
+  EXPECT_EQ(lib.load_face("DejaVu Serif", "Regular"), lib.load_face("DejaVu Serif", "Book"));
 }
 
 TEST(Fonts, TrueTypeFace) {
   FontLibrary lib;
-  const FontFace& f = lib.face(lib.try_face("LXGW WenKai", "Regular"));
+  const FontFace& f = lib.face(lib.load_face("LXGW WenKai", "Regular"));
   EXPECT_FALSE(f.cff);
   EXPECT_FALSE(f.cid_keyed());
   EXPECT_EQ(f.package, "fonts-lxgw-wenkai");
@@ -82,16 +82,16 @@ TEST(Fonts, TrueTypeFace) {
 
 TEST(Fonts, FindsAFamilyByItsChineseNameInTheSystemFolders) {
   FontLibrary lib;
-  int by_cn = lib.try_face("霞鹜文楷", "Regular");  // not in the manifest: found by scanning
-  EXPECT_EQ(lib.try_face("LXGW WenKai", "Regular"), by_cn);
+  int by_cn = lib.load_face("霞鹜文楷", "Regular");  // not in the manifest: found by scanning
+  EXPECT_EQ(lib.load_face("LXGW WenKai", "Regular"), by_cn);
 }
 
 TEST(Fonts, HaltTableHalvesFullWidthPunctuation) {
   FontLibrary lib;
-  const FontFace& f = lib.face(lib.try_face("Noto Serif CJK SC", "Regular"));
+  const FontFace& f = lib.face(lib.load_face("Noto Serif CJK SC", "Regular"));
   EXPECT_GT(f.halt.size(), 20u);
   std::vector<MissingGlyph> missing;
-  FontChain chain{{lib.try_face("Noto Serif CJK SC", "Regular")}};
+  FontChain chain{{lib.load_face("Noto Serif CJK SC", "Regular")}};
   auto glyphs = shape("，中", lib, chain, &missing);
   ASSERT_EQ(glyphs.size(), 2u);
   ASSERT_NE(f.halt_of(glyphs[0].gid), nullptr);
@@ -101,71 +101,71 @@ TEST(Fonts, HaltTableHalvesFullWidthPunctuation) {
 
 TEST(Fonts, ChainsComeFromManifestRoles) {
   FontLibrary lib;
-  FontChain song = lib.try_chain("song");
+  FontChain song = lib.load_chain("song");
   ASSERT_GE(song.faces.size(), 2u);
   EXPECT_EQ(lib.face(song.faces[0]).family, "Noto Serif CJK SC");
   EXPECT_EQ(lib.face(song.faces[1]).path, kDejaVu);
-  FontChain kai = lib.try_chain("kai");
+  FontChain kai = lib.load_chain("kai");
   EXPECT_EQ(lib.face(kai.faces[0]).family, "LXGW WenKai");
-  Error e = catch_error([&] { lib.try_chain("no-such-role"); });
+  Error e = catch_error([&] { lib.load_chain("no-such-role"); });
   EXPECT_NE(std::string(e.what()).find("no-such-role"), std::string::npos);
 }
 
 TEST(Fonts, MissingPackageNamesFamilyFileAndPackage) {
   FontLibrary lib(kData + "missing-package.xml");
-  Error e = catch_error([&] { lib.try_face("Paiban Test Song", "Regular"); });
+  Error e = catch_error([&] { lib.load_face("Paiban Test Song", "Regular"); });
   std::string msg = e.what();
   EXPECT_NE(msg.find("Paiban Test Song"), std::string::npos) << msg;
   EXPECT_NE(msg.find("/nonexistent/paiban/PaibanTestSong.ttc"), std::string::npos) << msg;
   EXPECT_NE(e.hint().find("apt-get install fonts-paiban-test"), std::string::npos) << e.hint();
   EXPECT_EQ(e.code(), ExitCode::internal);
   // A missing fallback is skipped; a missing first face is an error.
-  FontChain body = lib.try_chain("body");
+  FontChain body = lib.load_chain("body");
   EXPECT_EQ(body.faces.size(), 1u);
-  EXPECT_THROW(lib.try_chain("broken"), Error);
+  EXPECT_THROW(lib.load_chain("broken"), Error);
 }
 
 TEST(Fonts, ManifestIndexIsCheckedAgainstTheFaceNames) {
   // The test manifest says index 0 (the JP face); the loader reads the names and takes face 2.
   FontLibrary lib(kData + "missing-package.xml");
-  const FontFace& f = lib.face(lib.try_face("Noto Serif CJK SC", "Regular"));
+  const FontFace& f = lib.face(lib.load_face("Noto Serif CJK SC", "Regular"));
   EXPECT_EQ(f.index, 2);
   EXPECT_EQ(f.family, "Noto Serif CJK SC");
 }
 
 TEST(Fonts, UnknownFamilyIsAnInputError) {
   FontLibrary lib;
-  Error e = catch_error([&] { lib.try_face("No Such Family 12345", "Regular"); });
+  Error e = catch_error([&] { lib.load_face("No Such Family 12345", "Regular"); });
   EXPECT_EQ(e.code(), ExitCode::input);
   EXPECT_NE(std::string(e.what()).find("No Such Family 12345"), std::string::npos);
 }
 
 TEST(Fonts, BadFilesGiveClearErrors) {
   FontLibrary lib;
-  Error text = catch_error([&] { lib.try_face_file(kData + "not-a-font.ttf"); });
+  Error text = catch_error([&] { lib.load_face_file(kData + "not-a-font.ttf"); });
   EXPECT_NE(std::string(text.what()).find("not a font file"), std::string::npos) << text.what();
   EXPECT_EQ(text.code(), ExitCode::input);
 
-  Error none = catch_error([&] { lib.try_face_file(kData + "no-such-file.ttf"); });
+  Error none = catch_error([&] { lib.load_face_file(kData + "no-such-file.ttf"); });
   EXPECT_NE(std::string(none.what()).find("no such font file"), std::string::npos) << none.what();
 
-  Error empty = catch_error([&] { lib.try_face_file(temp_file("empty.ttf", "")); });
+  Error empty = catch_error([&] { lib.load_face_file(temp_file("empty.ttf", "")); });
   EXPECT_NE(std::string(empty.what()).find("empty.ttf"), std::string::npos);
 
   std::ifstream in(kDejaVu, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   std::string cut = temp_file("truncated.ttf", bytes.substr(0, 2000));
-  Error truncated = catch_error([&] { lib.try_face_file(cut); });
+  Error truncated = catch_error([&] { lib.load_face_file(cut); });
   EXPECT_NE(std::string(truncated.what()).find("truncated.ttf"), std::string::npos);
 
-  Error index = catch_error([&] { lib.try_face_file(kNotoSerif, 9); });
+  Error index = catch_error([&] { lib.load_face_file(kNotoSerif, 9); });
   EXPECT_NE(std::string(index.what()).find("has no face 9 (5 faces)"), std::string::npos) << index.what();
   EXPECT_EQ(lib.size(), 0u);
 }
 
 TEST(Fonts, MalformedManifestIsAnInputError) {
   FontLibrary lib(kData + "malformed.xml");
-  Error e = catch_error([&] { lib.try_face("X", "Regular"); });
+  Error e = catch_error([&] { lib.load_face("X", "Regular"); });
   EXPECT_EQ(e.code(), ExitCode::input);
   EXPECT_NE(std::string(e.what()).find("malformed.xml"), std::string::npos);
 }
@@ -173,7 +173,7 @@ TEST(Fonts, MalformedManifestIsAnInputError) {
 // A face index that is no number was read as face 0 (pugixml's as_int): now the line and element.
 TEST(Fonts, ManifestIndexThatIsNoNumberIsAnInputError) {
   FontLibrary lib(kData + "bad-index.xml");
-  Error e = catch_error([&] { lib.try_face("Noto Serif CJK SC", "Regular"); });
+  Error e = catch_error([&] { lib.load_face("Noto Serif CJK SC", "Regular"); });
   EXPECT_EQ(e.code(), ExitCode::input);
   EXPECT_EQ(e.where().file, kData + "bad-index.xml");
   EXPECT_EQ(e.where().line, 3);
@@ -184,7 +184,7 @@ TEST(Fonts, ManifestIndexThatIsNoNumberIsAnInputError) {
 
 TEST(Fonts, SharedReadOnlyByThreads) {
   FontLibrary lib;
-  FontChain song = lib.try_chain("song");
+  FontChain song = lib.load_chain("song");
   const std::string text = "为建设美丽幸福吕梁广泛凝心聚力——市政协2024年履职工作综述，“好！”";
   auto expected = shape(text, lib, song, nullptr);
   std::vector<std::thread> threads;

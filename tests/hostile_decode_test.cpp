@@ -18,10 +18,10 @@ void run_record(const test::KeyedRecord& r) {
   if (r.has("max-line")) limits.max_line_bytes = std::stoull(r["max-line"]);
   std::string forced = r.has("encoding") ? r["encoding"] : "";
   if (r.has("error")) {
-    test::expect_record_error(r, [&] { try_decode(input, "x.txt", forced, limits); });
+    test::expect_record_error(r, [&] { decode_bytes(input, "x.txt", forced, limits); });
     return;
   }
-  Decoded d = try_decode(input, "x.txt", forced, limits);
+  Decoded d = decode_bytes(input, "x.txt", forced, limits);
   EXPECT_EQ(d.lines.size(), std::stoull(r["lines"]));
   if (r.has("first")) {
     ASSERT_FALSE(d.lines.empty());
@@ -44,12 +44,12 @@ TEST(HostileDecode, FileLargerThanTheLimitIsNotRead) {
   Limits l;
   l.max_input_bytes = 1000;
   try {
-    try_read_file(dir + "/big.txt", l);
+    read_file_limited(dir + "/big.txt", l);
     ADD_FAILURE() << "read a file over the limit";
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("big.txt: input too large (4 KiB), more than the limit of 1000 bytes"),
               std::string::npos)
         << e.what();
   }
-  EXPECT_EQ(try_read_file(dir + "/big.txt").size(), 4096u);
+  EXPECT_EQ(read_file_limited(dir + "/big.txt").size(), 4096u);
 }

@@ -13,10 +13,10 @@ namespace paiban::ocr {
 namespace {
 
 std::vector<Page> read_as(const std::string& reader, const std::string& bytes, const Limits& limits) {
-  if (reader == "hocr") return try_read_hocr(bytes, "p.ocr", limits);
-  if (reader == "alto") return try_read_alto(bytes, "p.ocr", limits);
-  if (reader == "page") return try_read_page_xml(bytes, "p.ocr", limits);
-  return try_read_ocr(bytes, "p.ocr", limits);
+  if (reader == "hocr") return read_hocr(bytes, "p.ocr", limits);
+  if (reader == "alto") return read_alto(bytes, "p.ocr", limits);
+  if (reader == "page") return read_page_xml(bytes, "p.ocr", limits);
+  return read_ocr(bytes, "p.ocr", limits);
 }
 
 void run_record(const test::KeyedRecord& r) {
@@ -89,14 +89,14 @@ TEST(HostileOcr, AMillionLines) {
   hocr.reserve(hocr.size() + n * line.size() + 32);
   for (size_t i = 0; i < n; ++i) hocr += line;
   hocr += "</div></body></html>\n";
-  Error e = test::catch_error([&] { try_read_ocr(hocr, "big.hocr"); });
+  Error e = test::catch_error([&] { read_ocr(hocr, "big.hocr"); });
   EXPECT_NE(std::string(e.what()).find("big.hocr: input too large"), std::string::npos) << e.what();
   EXPECT_NE(e.hint().find("--max-input-size"), std::string::npos);
 
   Limits raised;
   raised.max_input_bytes = 1ull << 30;
   raised.max_blocks = 10 * n;
-  auto pages = try_read_ocr(hocr, "big.hocr", raised);
+  auto pages = read_ocr(hocr, "big.hocr", raised);
   ASSERT_EQ(pages.size(), 1u);
   EXPECT_EQ(pages[0].line_count(), n);
   EXPECT_EQ(pages[0].regions[0].lines.back().src, static_cast<int>(n + 1));

@@ -5,7 +5,7 @@
 #include "core/error.h"
 #include "keyed_records.h"
 #include "pipeline/convert.h"
-#include "scan/scan.h"
+#include "ocr/scan/scan.h"
 
 using namespace paiban;
 
@@ -20,7 +20,7 @@ TEST(HostileScan, EveryRecordFailsCleanly) {
     if (r.has("max-pixels")) o.max_pixels = std::stoull(r["max-pixels"]);
     if (r.has("max-pages")) o.max_pages = std::stoi(r["max-pages"]);
     scan::Session session(o);
-    test::expect_record_error(r, [&] { try_load_scan(input, "x.scan", session, nullptr, nullptr); });
+    test::expect_record_error(r, [&] { load_scan(input, "x.scan", session, nullptr, nullptr); });
   }
 }
 

@@ -30,7 +30,7 @@ std::string to_traditional(const std::string& utf8) {
 }
 
 std::vector<std::string> lines_of(const std::string& text, const std::string& name) {
-  return try_decode(text, name).lines;
+  return decode_bytes(text, name).lines;
 }
 
 // Kinds and source lines of every block, depth first: the structure reflow found.

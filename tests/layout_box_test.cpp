@@ -22,7 +22,7 @@ namespace {
 
 std::string data(const std::string& rel) { return test::data("layout/" + rel); }
 
-Document sample() { return try_read_xml(test::read_file(data("lvliang-hand.xml")), "lvliang-hand.xml"); }
+Document sample() { return read_xml(test::read_file(data("lvliang-hand.xml")), "lvliang-hand.xml"); }
 
 FontLibrary& fonts() {
   static FontLibrary lib;
@@ -75,7 +75,7 @@ TEST(LayoutBox, MeasuresAreWholeEmsAndHanLinesSetSolid) {
   int solid = 0;  // full all-Han box lines checked
   for (const std::string& name : std::vector<std::string>{"broadsheet", "tabloid", "report", data("small.xml")}) {
     SCOPED_TRACE(name);
-    Style style = try_load_style(name);
+    Style style = load_style(name);
     Laid l = lay(doc, style);
     std::map<int, float> column_x;  // column → its left edge, from the body lines
     float column_w = 0;
@@ -110,7 +110,7 @@ TEST(LayoutBox, MeasuresAreWholeEmsAndHanLinesSetSolid) {
 TEST(LayoutBox, BoxThatFitsAColumnIsKeptWhole) {
   // The sample's box fits in a tabloid column: it must not be split across columns.
   Document doc = sample();
-  Style tabloid = try_load_style("tabloid");
+  Style tabloid = load_style("tabloid");
   Laid l = lay(doc, tabloid);
   EXPECT_EQ(box_columns(l).size(), 1u) << "the box is split across columns";
   FrameRules f = frame_rules(l.doc, tabloid);
@@ -119,7 +119,7 @@ TEST(LayoutBox, BoxThatFitsAColumnIsKeptWhole) {
 
   // A short box after 1–8 paragraphs meets the column end at many places; it always moves whole
   // to the next column, and the text before it still fills the column up to a legal break.
-  Style small = try_load_style(data("small.xml"));
+  Style small = load_style(data("small.xml"));
   std::vector<Block> paras;
   for (const Block& b : doc.blocks)
     if (b.kind == Kind::section)
@@ -157,7 +157,7 @@ TEST(LayoutBox, BoxThatFitsAColumnIsKeptWhole) {
 }
 
 TEST(LayoutBox, BoxTallerThanAColumnContinuesWithAnOpenFrame) {
-  Style small = try_load_style(data("small.xml"));
+  Style small = load_style(data("small.xml"));
   Document d;
   d.blocks.push_back(para("政协事业要发展，党的领导是根本。市政协坚持把党的全面领导贯穿到政协履职的全过程各方面。"));
   Block box;

@@ -24,13 +24,13 @@ FontLibrary& fonts() {
 using testutil::Laid;
 
 Laid lay_out(const Document& doc, const std::string& style_name) {
-  return testutil::lay(doc, try_load_style(style_name), fonts());
+  return testutil::lay(doc, load_style(style_name), fonts());
 }
 
 }  // namespace
 
 TEST(LayoutPages, ArticlesFollowEachOtherEachWithItsHead) {
-  Document page = try_read_xml(test::read_file(test::data("xml/page.xml")), "page.xml");
+  Document page = read_xml(test::read_file(test::data("xml/page.xml")), "page.xml");
   Laid r = lay_out(page, "report");
   ASSERT_GE(r.doc.pages.size(), 2u);
   // Each headline is set as a head (across the text area) at the top of its own page.
@@ -63,7 +63,7 @@ TEST(LayoutPages, ArticlesFollowEachOtherEachWithItsHead) {
 }
 
 TEST(LayoutPages, PageNumbersRunOnAndEachArticleHasAnOutlineEntry) {
-  Document page = try_read_xml(test::read_file(test::data("xml/page.xml")), "page.xml");
+  Document page = read_xml(test::read_file(test::data("xml/page.xml")), "page.xml");
   Laid r = lay_out(page, "report");  // footer: "{page} / {pages}"
   const int total = static_cast<int>(r.doc.pages.size());
   std::vector<std::string> footers;
@@ -83,7 +83,7 @@ TEST(LayoutPages, PageNumbersRunOnAndEachArticleHasAnOutlineEntry) {
 
 // The page's date serves the running header of articles that name none (broadsheet: {date}).
 TEST(LayoutPages, ArticlesTakeThePageDate) {
-  Document page = try_read_xml(test::read_file(test::data("xml/page.xml")), "page.xml");
+  Document page = read_xml(test::read_file(test::data("xml/page.xml")), "page.xml");
   Laid r = lay_out(page, "broadsheet");
   int dated = 0;
   for (const auto& d : r.lines)
@@ -92,7 +92,7 @@ TEST(LayoutPages, ArticlesTakeThePageDate) {
 }
 
 TEST(LayoutPages, APageWithoutArticlesIsAClearError) {
-  Document page = try_read_xml("<page version=\"2\" source=\"blank.hocr\"><furniture role=\"folio\">3</furniture>"
+  Document page = read_xml("<page version=\"2\" source=\"blank.hocr\"><furniture role=\"folio\">3</furniture>"
                                "<article/></page>",
                                "blank.xml");
   Error e = test::catch_error([&] { lay_out(page, "report"); });

@@ -53,7 +53,7 @@ const Typeset& typeset(const std::string& style) {
 }
 
 Document sample_document() {
-  return try_load_document(test::read_file(test::sample_path()), "lvliang-cppcc-2024.txt", "", nullptr);
+  return load_document(test::read_file(test::sample_path()), "lvliang-cppcc-2024.txt", "", nullptr);
 }
 
 std::string strip(const std::string& s) { return testutil::without_spaces(s); }

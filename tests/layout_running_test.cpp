@@ -67,7 +67,7 @@ TEST(LayoutRunning, Dates) {
 }
 
 TEST(LayoutRunning, TemplateRecords) {
-  Style base = try_load_style(test::data("layout/small.xml"));
+  Style base = load_style(test::data("layout/small.xml"));
   int cases = 0;
   for (const test::Record& r : test::read_records("layout/running.tests")) {
     SCOPED_TRACE(r.where);
@@ -90,11 +90,11 @@ TEST(LayoutRunning, TemplateRecords) {
 }
 
 TEST(LayoutRunning, BundledStylesShowTheArticleDate) {
-  Style broadsheet = try_load_style("broadsheet");
+  Style broadsheet = load_style("broadsheet");
   EXPECT_EQ(header_lines(short_article("2025-01-10"), broadsheet),
             (std::vector<std::string>{"排版日报", "2025年1月10日 星期五", "第1版"}));
   EXPECT_EQ(header_lines(short_article(""), broadsheet), (std::vector<std::string>{"排版日报", "第1版"}));
-  Style tabloid = try_load_style("tabloid");
+  Style tabloid = load_style("tabloid");
   auto dated = header_lines(short_article("2025-01-10"), tabloid);
   ASSERT_FALSE(dated.empty());
   EXPECT_EQ(dated[0], "排版周刊　2025年1月10日 星期五");
@@ -105,7 +105,7 @@ TEST(LayoutRunning, BundledStylesShowTheArticleDate) {
 
 TEST(LayoutRunning, DateTravelsFromSourceTextThroughXml) {
   // The sample has no dateline: its article is undated.
-  auto lines = try_decode(test::read_file(test::sample_path()), "lvliang-cppcc-2024.txt").lines;
+  auto lines = decode_bytes(test::read_file(test::sample_path()), "lvliang-cppcc-2024.txt").lines;
   Document plain = reflow(lines, "lvliang-cppcc-2024.txt").doc;
   EXPECT_EQ(plain.date, "");
   // A paper's dateline above the headline becomes the article's date, not a block.
@@ -120,12 +120,12 @@ TEST(LayoutRunning, DateTravelsFromSourceTextThroughXml) {
   // The XML keeps it (<article date="…">) and reads it back; a bad date is refused.
   std::string xml = write_xml(doc);
   EXPECT_NE(xml.find("date=\"2025-01-10\""), std::string::npos);
-  EXPECT_EQ(try_read_xml(xml, "dated.xml"), doc);
+  EXPECT_EQ(read_xml(xml, "dated.xml"), doc);
   std::string dir = test::temp_dir("dated-xml");
   test::write_file(dir + "/dated.xml", xml);
   auto v = test::validate_article_xml(dir + "/dated.xml");
   EXPECT_EQ(v.code, 0) << v.out;
   std::string bad = xml;
   bad.replace(bad.find("2025-01-10"), 10, "2025-02-30");
-  EXPECT_THROW(try_read_xml(bad, "bad.xml"), Error);
+  EXPECT_THROW(read_xml(bad, "bad.xml"), Error);
 }

@@ -44,7 +44,7 @@ std::vector<Document> four() {
 }
 
 TEST(Makeup, ModulesTileTheTypeAreaWithoutOverlap) {
-  Style s = try_load_style("broadsheet");
+  Style s = load_style("broadsheet");
   prepare_fonts(s, fonts());
   MakeUpReport rep;
   LaidOutDocument page = make_up(four(), s, fonts(), &rep);
@@ -76,7 +76,7 @@ TEST(Makeup, ModulesTileTheTypeAreaWithoutOverlap) {
 }
 
 TEST(Makeup, SameArticlesSamePage) {
-  Style s = try_load_style("broadsheet");
+  Style s = load_style("broadsheet");
   prepare_fonts(s, fonts());
   MakeUpReport a, b;
   make_up(four(), s, fonts(), &a);
@@ -85,7 +85,7 @@ TEST(Makeup, SameArticlesSamePage) {
 }
 
 TEST(Makeup, AnArticleThatCannotFitIsNamed) {
-  Style s = try_load_style("broadsheet");
+  Style s = load_style("broadsheet");
   prepare_fonts(s, fonts());
   std::vector<Document> docs = four();
   docs.push_back(article("huge.xml", "太长的稿件", 60, 400));

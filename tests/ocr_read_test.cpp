@@ -15,7 +15,7 @@ namespace {
 std::vector<Page> read(const std::string& file) {
   std::string bytes = test::read_file(test::data("ocr/" + file));
   EXPECT_FALSE(bytes.empty()) << file;
-  return try_read_ocr(bytes, file);
+  return read_ocr(bytes, file);
 }
 
 const Line& line(const Page& p, const std::string& id) {
@@ -57,7 +57,7 @@ TEST(OcrSniff, ByContentOnly) {
   EXPECT_EQ(sniff("<!DOCTYPE x [<!ENTITY a 'b'>]><PcGts/>"), Format::page_xml);
   EXPECT_EQ(sniff("政协事业要发展"), Format::none);
   EXPECT_EQ(sniff(""), Format::none);
-  Error e = test::catch_error([] { try_read_ocr("plain text\n", "t.txt"); });
+  Error e = test::catch_error([] { read_ocr("plain text\n", "t.txt"); });
   EXPECT_NE(std::string(e.what()).find("t.txt: not an OCR layout"), std::string::npos);
 }
 

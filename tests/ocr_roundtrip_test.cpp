@@ -33,7 +33,7 @@ TEST(OcrRoundTrip, TypesetRenderOcrReflowKeepsTheArticle) {
 
   std::string dir = test::temp_dir("ocr");
   std::string truth_path = test::data("ocr/article.xml");
-  Document truth = try_read_xml(test::read_file(truth_path), "article.xml");
+  Document truth = read_xml(test::read_file(truth_path), "article.xml");
 
   auto r = test::run(std::string(PAIBAN_BINARY) + " typeset " + truth_path + " --style report -o " + dir + "/a.pdf");
   ASSERT_EQ(r.code, 0) << r.out;
@@ -68,7 +68,7 @@ TEST(OcrRoundTrip, TypesetRenderOcrReflowKeepsTheArticle) {
 
   r = test::run(std::string(PAIBAN_BINARY) + " reflow " + dir + "/ocr.txt -o " + dir + "/ocr.xml");
   ASSERT_EQ(r.code, 0) << r.out;
-  Document pred = try_read_xml(test::read_file(dir + "/ocr.xml"), "ocr.xml");
+  Document pred = read_xml(test::read_file(dir + "/ocr.xml"), "ocr.xml");
 
   bench::ScoredArticle s = bench::score_article(truth, pred);
   std::u32string want = test::non_space(leaf_text(truth));

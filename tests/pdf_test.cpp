@@ -56,7 +56,7 @@ std::vector<Line> read_lines() {
 
 // Places one shaped line at (x, y): one run per face change, the cluster's text on its first glyph.
 void place_line(LaidOutPage& page, const Line& line, float x, float y, std::vector<MissingGlyph>* missing) {
-  auto glyphs = shape(line.text, fonts(), fonts().try_chain(line.role), missing);
+  auto glyphs = shape(line.text, fonts(), fonts().load_chain(line.role), missing);
   GlyphRun* run = nullptr;
   for (size_t i = 0; i < glyphs.size(); ++i) {
     const ShapedGlyph& g = glyphs[i];

@@ -3,7 +3,7 @@
 // - *.page: a hand-built page, one OCR line a row: "region x0 y0 x1 y1 text" (page units,
 //   "# " comments, a first row "page W H");
 // - *.hocr: real Tesseract chi_sim hOCR (psm 3, 4) of pages paiban typeset and pdftoppm rendered,
-//   read by ocr::try_read_hocr;
+//   read by ocr::read_hocr;
 // - *.txt: Tesseract's plain text of such a page, through reflow() (several articles → a page).
 // The outline lists furniture, then each article's blocks: kind, source ids, bbox, text.
 #include <gtest/gtest.h>
@@ -114,7 +114,7 @@ TEST_P(ReflowPage, MatchesGolden) {
   if (ends(".txt")) {  // Tesseract's page text: reflow() finds the articles
     got = outline(reflow(test::split(in, "\n"), name));
   } else {
-    auto pages = ends(".hocr") ? ocr::try_read_hocr(in, name) : read_page_rows(in, name);
+    auto pages = ends(".hocr") ? ocr::read_hocr(in, name) : read_page_rows(in, name);
     ASSERT_FALSE(pages.empty());
     got = outline(reflow_ocr(pages, name));
   }

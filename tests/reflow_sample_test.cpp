@@ -17,7 +17,7 @@ namespace {
 
 std::vector<std::string> sample_lines() {
   std::string bytes = test::read_file(test::sample_path());
-  return try_decode(bytes, "lvliang-cppcc-2024.txt").lines;
+  return decode_bytes(bytes, "lvliang-cppcc-2024.txt").lines;
 }
 
 std::u32string source_text(const std::vector<std::string>& lines, LineRange r) {

@@ -7,7 +7,7 @@
 
 #include "core/unicode.h"
 #include "pipeline/convert.h"
-#include "scan/scan.h"
+#include "ocr/scan/scan.h"
 #include "test_util.h"
 
 using namespace paiban;
@@ -67,7 +67,7 @@ TEST(Scan, SniffsByContent) {
 TEST(Scan, ImageCropGivesLinesWordsBoxesSizesAndConfidences) {
   REQUIRE_TOOLS("pdftoppm");
   ASSERT_FALSE(sample().crop.empty());
-  auto engine = scan::try_create_engine({});
+  auto engine = scan::create_engine({});
   auto pages = read_all(*engine, sample().crop, "crop.png");
   ASSERT_EQ(pages.size(), 1u);
   const auto& r = pages[0];
@@ -117,7 +117,7 @@ TEST(Scan, ImageCropGivesLinesWordsBoxesSizesAndConfidences) {
 TEST(Scan, EngineIsReusedAcrossPages) {
   REQUIRE_TOOLS("pdftoppm");
   ASSERT_FALSE(sample().crop.empty());
-  auto engine = scan::try_create_engine({});
+  auto engine = scan::create_engine({});
   auto a = read_all(*engine, sample().crop, "a.png");
   auto b = read_all(*engine, sample().crop, "a.png");
   ASSERT_EQ(a.size(), 1u);
@@ -133,7 +133,7 @@ TEST(Scan, KeepsWhatTheEngineSaw) {
   for (auto keep : {scan::Keep::hocr, scan::Keep::alto}) {
     scan::Options o;
     o.keep = keep;
-    auto engine = scan::try_create_engine(o);
+    auto engine = scan::create_engine(o);
     auto pages = read_all(*engine, sample().crop, "crop.png");
     ASSERT_EQ(pages.size(), 1u);
     std::string doc = engine->kept_document({pages[0].kept}, "crop.png");
@@ -154,7 +154,7 @@ TEST(Scan, KeepsWhatTheEngineSaw) {
 TEST(Scan, PdfTextLayerIsReadWithoutOcr) {
   REQUIRE_TOOLS("pdftoppm");
   ASSERT_FALSE(sample().pdf.empty());
-  auto engine = scan::try_create_engine({});
+  auto engine = scan::create_engine({});
   auto pages = read_all(*engine, sample().pdf, "s.pdf");
   ASSERT_EQ(pages.size(), 1u);
   const auto& r = pages[0];
@@ -183,11 +183,11 @@ TEST(Scan, PdfTextLayerIsReadWithoutOcr) {
 TEST(Scan, MissingLanguagePackNamesTheDebianPackage) {
   scan::Options o;
   o.lang = "chi_sim+zzz_nope";
-  Error e = test::catch_error([&] { scan::try_create_engine(o); });
+  Error e = test::catch_error([&] { scan::create_engine(o); });
   EXPECT_NE(std::string(e.what()).find("no Tesseract language pack for 'zzz_nope'"), std::string::npos) << e.what();
   EXPECT_NE(e.hint().find("tesseract-ocr-zzz-nope"), std::string::npos) << e.hint();
   o.lang = "../etc/passwd";
-  e = test::catch_error([&] { scan::try_create_engine(o); });
+  e = test::catch_error([&] { scan::create_engine(o); });
   EXPECT_NE(std::string(e.what()).find("not a Tesseract language name"), std::string::npos) << e.what();
 }
 
@@ -243,10 +243,10 @@ TEST(Scan, TiffPastMaxPagesIsRefusedBeforeReading) {
   const std::string tiff = tiny_tiff(1001);
   ASSERT_EQ(scan::sniff(tiff), scan::Kind::tiff);
   scan::Session session({});
-  Error e = test::catch_error([&] { try_load_scan(tiff, "many.tif", session, nullptr, nullptr); });
+  Error e = test::catch_error([&] { load_scan(tiff, "many.tif", session, nullptr, nullptr); });
   EXPECT_NE(std::string(e.what()).find("many.tif: 1001 pages, more than the limit of 1000"), std::string::npos) << e.what();
   EXPECT_NE(e.hint().find("--max-pages"), std::string::npos) << e.hint();
   // The same file with two pages is read page by page: each blank, so no text on any of them.
-  e = test::catch_error([&] { try_load_scan(tiny_tiff(2), "two.tif", session, nullptr, nullptr); });
+  e = test::catch_error([&] { load_scan(tiny_tiff(2), "two.tif", session, nullptr, nullptr); });
   EXPECT_NE(std::string(e.what()).find("two.tif: no text found on any of its 2 pages"), std::string::npos) << e.what();
 }

@@ -22,7 +22,7 @@ FontLibrary& fonts() {
   static FontLibrary lib;  // read-only after the chains are loaded below, like in a batch
   return lib;
 }
-FontChain chain(const std::string& role) { return fonts().try_chain(role); }
+FontChain chain(const std::string& role) { return fonts().load_chain(role); }
 
 // "\uXXXX" escapes in the case file stand for characters that are hard to see (combining marks).
 std::string unescape(const std::string& s) {

@@ -8,6 +8,8 @@
 
 #include "core/error.h"
 #include "core/paths.h"
+#include "font/fonts.h"
+#include "layout/layout.h"
 #include "style/style.h"
 #include "records.h"
 #include "test_util.h"
@@ -23,7 +25,7 @@ int line_at(const std::string& text, size_t pos) {
 }  // namespace
 
 TEST(LayoutStyle, BundledStylesLoad) {
-  Style b = try_load_style("broadsheet");
+  Style b = load_style("broadsheet");
   EXPECT_EQ(b.columns, 6);
   EXPECT_NEAR(b.page_width, 297 * 72 / 25.4, 0.01);
   EXPECT_NEAR(b.page_height, 420 * 72 / 25.4, 0.01);
@@ -37,10 +39,10 @@ TEST(LayoutStyle, BundledStylesLoad) {
   for (const char* role : {"body", "heading", "box", "latin"}) EXPECT_TRUE(b.fonts.count(role)) << role;
   EXPECT_EQ(b.fonts.at("body").front().family, "Noto Serif CJK SC");
 
-  Style t = try_load_style("tabloid");
+  Style t = load_style("tabloid");
   EXPECT_EQ(t.columns, 4);
   EXPECT_NEAR(t.page_width, 210 * 72 / 25.4, 0.01);
-  Style r = try_load_style("report");
+  Style r = load_style("report");
   EXPECT_EQ(r.columns, 1);
   EXPECT_FALSE(r.header.enabled);
   EXPECT_TRUE(r.footer.enabled);
@@ -54,17 +56,17 @@ TEST(LayoutStyle, BundledStylesLoad) {
 }
 
 TEST(LayoutStyle, ByPathAndUnknownName) {
-  Style s = try_load_style(data_path("styles/tabloid.xml"));
+  Style s = load_style(data_path("styles/tabloid.xml"));
   EXPECT_EQ(s.name, "tabloid");
   try {
-    try_load_style("no-such-style");
+    load_style("no-such-style");
     FAIL() << "expected an error";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ExitCode::input);
     EXPECT_NE(std::string(e.what()).find("no-such-style.xml"), std::string::npos) << e.what();
     EXPECT_NE(e.hint().find("broadsheet"), std::string::npos) << "the hint lists the styles: " << e.hint();
   }
-  EXPECT_THROW(try_load_style("../etc/passwd"), Error);
+  EXPECT_THROW(load_style("../etc/passwd"), Error);
 }
 
 TEST(LayoutStyle, StyleFontFilesAreRelativeToTheStyle) {
@@ -74,10 +76,39 @@ TEST(LayoutStyle, StyleFontFilesAreRelativeToTheStyle) {
   std::string from = "<face family=\"LXGW WenKai\" style=\"Regular\"/>";
   text.replace(text.find(from), from.size(), "<face file=\"fonts/Mine.ttf\" index=\"1\"/>");
   std::ofstream(dir / "mine.xml") << text;
-  Style s = try_load_style((dir / "mine.xml").string());
+  Style s = load_style((dir / "mine.xml").string());
   ASSERT_FALSE(s.fonts.at("box").empty());
   EXPECT_EQ(s.fonts.at("box").front().file, (dir / "fonts/Mine.ttf").string());
   EXPECT_EQ(s.fonts.at("box").front().index, 1);
+  std::filesystem::remove_all(dir);
+}
+
+// The error names the style's <face> by file:line and keeps the font's own error whole as its
+// cause (it is not pasted into a new message, which would lose its location and hint).
+TEST(LayoutStyle, AFaceThatWillNotLoadIsNamedWithItsCause) {
+  auto dir = std::filesystem::temp_directory_path() / "paiban-style-cause-test";
+  std::filesystem::create_directories(dir);
+  std::string text = test::read_file(data_path("styles/report.xml"));
+  std::string from = "<face family=\"Noto Serif CJK SC\" style=\"Regular\"/>";
+  size_t at = text.find(from);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, from.size(), "<face file=\"gone.otf\"/>");
+  std::ofstream(dir / "gone.xml") << text;
+  Style s = load_style((dir / "gone.xml").string());
+  FontLibrary fonts;
+  try {
+    prepare_fonts(s, fonts);
+    FAIL() << "a missing first face must be refused";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().file, (dir / "gone.xml").string());
+    EXPECT_EQ(e.where().line, line_at(text, at));
+    EXPECT_NE(std::string(e.what()).find("font role 'body'"), std::string::npos) << e.what();
+    ASSERT_NE(e.cause(), nullptr);
+    EXPECT_NE(std::string(e.cause()->what()).find("gone.otf"), std::string::npos) << e.cause()->what();
+    EXPECT_EQ(std::string(e.what()).find("gone.otf"), std::string::npos) << "the cause stays out of the message";
+    EXPECT_FALSE(hint_with_causes(e).empty());
+    EXPECT_NE(what_with_causes(e, " / ").find(" / "), std::string::npos);
+  }
   std::filesystem::remove_all(dir);
 }
 
@@ -99,7 +130,7 @@ TEST(LayoutStyle, BadValuesNameFileLineAndField) {
     std::string file = (dir / ("case" + std::to_string(++cases) + ".xml")).string();
     std::ofstream(file) << text;
     try {
-      try_load_style(file);
+      load_style(file);
       ADD_FAILURE() << r.where << ": no error for " << f[1];
     } catch (const Error& e) {
       EXPECT_EQ(e.code(), ExitCode::input) << r.where;

@@ -12,7 +12,7 @@ using namespace paiban;
 namespace {
 
 std::string error_of(const std::string& xml) {
-  Error e = test::catch_error([&] { try_read_xml(xml, "p.xml"); });
+  Error e = test::catch_error([&] { read_xml(xml, "p.xml"); });
   EXPECT_EQ(e.code(), ExitCode::input) << xml;
   return e.what();
 }
@@ -67,15 +67,15 @@ TEST(XmlPage, HandWrittenPagesRoundTripIdentically) {
   for (const char* f : {"xml/page.xml", "xml/pages.xml"}) {
     SCOPED_TRACE(f);
     std::string xml = test::read_file(test::data(f));
-    Document d = try_read_xml(xml, f);
+    Document d = read_xml(xml, f);
     EXPECT_EQ(write_xml(d), xml);
-    EXPECT_EQ(try_read_xml(write_xml(d), "again.xml"), d);
+    EXPECT_EQ(read_xml(write_xml(d), "again.xml"), d);
     expect_schema_agrees(xml, true);
   }
 }
 
 TEST(XmlPage, PageModelReadsAsExpected) {
-  Document d = try_read_xml(test::read_file(test::data("xml/page.xml")), "page.xml");
+  Document d = read_xml(test::read_file(test::data("xml/page.xml")), "page.xml");
   ASSERT_EQ(d.pages.size(), 1u);
   EXPECT_TRUE(d.blocks.empty());
   EXPECT_EQ(d.source, "page-3.hocr");
@@ -101,7 +101,7 @@ TEST(XmlPage, PageModelReadsAsExpected) {
   EXPECT_EQ(p.articles[1].source, "page-3.hocr");
   EXPECT_EQ(p.articles[1].blocks[2].kind, Kind::box);
 
-  Document many = try_read_xml(test::read_file(test::data("xml/pages.xml")), "pages.xml");
+  Document many = read_xml(test::read_file(test::data("xml/pages.xml")), "pages.xml");
   ASSERT_EQ(many.pages.size(), 3u);
   EXPECT_EQ(many.pages[1].number, 2);
   EXPECT_EQ(many.pages[1].width, 0);
@@ -119,7 +119,7 @@ TEST(XmlPage, OnePageIsPageSeveralArePages) {
       << one;
   EXPECT_NE(one.find("<caption ids=\"line_1_9\" bbox=\"10 800 400 830\">图注</caption>"), std::string::npos) << one;
   EXPECT_NE(one.find("<furniture role=\"folio\" bbox=\"480 1350 520 1380\">5</furniture>"), std::string::npos);
-  EXPECT_EQ(try_read_xml(one, "one.xml"), d);
+  EXPECT_EQ(read_xml(one, "one.xml"), d);
   expect_schema_agrees(one, true);
 
   d.pages.push_back(d.pages[0]);
@@ -127,7 +127,7 @@ TEST(XmlPage, OnePageIsPageSeveralArePages) {
   std::string two = write_xml(d);
   EXPECT_EQ(two.find("<page version"), std::string::npos);
   EXPECT_NE(two.find("<pages version=\"2\""), std::string::npos);
-  EXPECT_EQ(try_read_xml(two, "two.xml"), d);
+  EXPECT_EQ(read_xml(two, "two.xml"), d);
   expect_schema_agrees(two, true);
 }
 
@@ -141,7 +141,7 @@ TEST(XmlPage, ArticleVersionFollowsWhatItUses) {
   d.blocks[0].bbox = {1, 2, 3, 4};
   std::string v2 = write_xml(d);
   EXPECT_NE(v2.find("<article version=\"2\""), std::string::npos);
-  EXPECT_EQ(try_read_xml(v2, "v2.xml"), d);
+  EXPECT_EQ(read_xml(v2, "v2.xml"), d);
   expect_schema_agrees(v2, true);
   d.blocks[0].bbox = {};
   d.blocks[0].kind = Kind::caption;

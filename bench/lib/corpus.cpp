@@ -59,7 +59,7 @@ void retype_headings(CorpusArticle& a) {
   }
 }
 
-std::optional<std::vector<CorpusArticle>> try_load_corpus(const std::string& path) {
+std::optional<std::vector<CorpusArticle>> load_corpus(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   std::vector<CorpusArticle> out;

@@ -25,7 +25,7 @@ std::string default_corpus_path();
 // Reads one JSON object per line, normalises each text (normalise_truth_text) and retypes
 // headings the corpus mislabels "p" (see retype_headings). Returns nullopt when the file does not exist (callers skip);
 // a file that exists but is malformed throws paiban::Error naming "path:line".
-std::optional<std::vector<CorpusArticle>> try_load_corpus(const std::string& path);
+std::optional<std::vector<CorpusArticle>> load_corpus(const std::string& path);
 
 // The corpus text follows no single spacing convention; truth follows the newspaper one, so the
 // benchmark never scores an unknowable space: U+3000 and space runs become one ASCII space;

@@ -62,7 +62,7 @@ std::vector<std::string> text_lines(const std::string& text) {
 // paiban on this input: page text through reflow(), OCR layouts through the readers and reflow_ocr().
 std::optional<Document> reflow_input(const Mode& m, const std::string& bytes, const std::string& name) {
   if (m.input == Input::txt) return reflow(text_lines(bytes), name).doc;
-  return reflow_ocr(ocr::try_read_ocr(bytes, name), name).doc;
+  return reflow_ocr(ocr::read_ocr(bytes, name), name).doc;
 }
 
 Document baseline_input(const Mode& m, const std::string& bytes, const std::string& name) {
@@ -105,7 +105,7 @@ std::string figures(const Tally& t) {
 int run_set(const std::string& dir, bool per_page, const std::string& diff_mode) {
   std::vector<OcrPage> pages;
   try {
-    pages = try_load_ocr_set(dir);
+    pages = load_ocr_set(dir);
   } catch (const Error& e) {
     std::fprintf(stderr, "reflow_bench: %s\n  hint: %s\n", e.what(), e.hint().c_str());
     return 1;

@@ -90,7 +90,7 @@ OcrPage parse_ocr_truth(const std::string& xml, const std::string& name) {
   return p;
 }
 
-std::vector<OcrPage> try_load_ocr_set(const std::string& dir) {
+std::vector<OcrPage> load_ocr_set(const std::string& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     throw input_error(dir + ": no such folder", "make it with bench/ocr/make-devset --out " + dir + " (docs/ocr-devset.md)");

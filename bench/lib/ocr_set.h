@@ -23,7 +23,7 @@ OcrPage parse_ocr_truth(const std::string& xml, const std::string& name);
 
 // Every finished page (a folder with a `done` marker and truth.xml) of a set, by folder name.
 // Throws paiban::Error when `dir` is not a folder.
-std::vector<OcrPage> try_load_ocr_set(const std::string& dir);
+std::vector<OcrPage> load_ocr_set(const std::string& dir);
 
 // All articles of a page as one Document, blocks in reading order: what block metrics score.
 Document concat_articles(const std::vector<Document>& articles);

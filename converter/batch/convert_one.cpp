@@ -138,7 +138,7 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
   const bool journal = ctx.manifest && need >= ctx.journal_from;
   if (journal) {
     try {
-      ctx.manifest->try_append(failure_record(task, hash, ctx, kRunning));
+      ctx.manifest->append(failure_record(task, hash, ctx, kRunning));
     } catch (const Error&) {  // the collector meets the same write error and stops the run
     }
   }
@@ -167,8 +167,8 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
                                  : out.compare(out.size() - 4, 4, ".txt") == 0 ? c.txt
                                                                                : c.pdf;
       size_t slash = out.rfind('/');
-      ctx.dirs->try_make(slash == std::string::npos ? std::string() : out.substr(0, slash));
-      try_replace_file_atomic(ctx.dirs->root() + "/" + out, bytes);  // run() syncs DIR once
+      ctx.dirs->make_dir(slash == std::string::npos ? std::string() : out.substr(0, slash));
+      replace_file_atomic(ctx.dirs->root() + "/" + out, bytes);  // run() syncs DIR once
       r.outputs.emplace_back(out, bytes.size());
       item.outputs.push_back(out);
     }
@@ -179,7 +179,7 @@ Done convert_one(const Task& task, size_t task_index, Loaded&& loaded, const Wor
     item.repairs = std::move(c.repairs);
     d.record = std::move(r);
   } catch (const Error& e) {
-    fail(item, Status::failed, e.what(), e.hint());
+    fail(item, Status::failed, what_with_causes(e, "; because: "), hint_with_causes(e));
   } catch (const std::bad_alloc&) {
     fail(item, Status::failed, task.input + ": out of memory", "lower --jobs or --max-entry-size");
   } catch (const std::exception& e) {

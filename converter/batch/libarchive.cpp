@@ -43,7 +43,7 @@ LibArchive load() {
 
 }  // namespace
 
-const LibArchive& try_libarchive() {
+const LibArchive& load_libarchive() {
   static const LibArchive lib = load();  // a failed load throws and is tried again next call
   return lib;
 }

@@ -25,6 +25,6 @@ struct LibArchive {
 
 // Loaded once per process (thread-safe), then read-only. Throws Error naming the library and the
 // Debian package when it cannot be loaded.
-const LibArchive& try_libarchive();
+const LibArchive& load_libarchive();
 
 }  // namespace paiban::batch

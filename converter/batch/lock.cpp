@@ -26,7 +26,7 @@ std::string holder_pid(int fd) {
 
 }  // namespace
 
-bool RunLock::try_take(const std::string& dir, const std::string& suffix, bool wait, const std::atomic<int>* stop) {
+bool RunLock::take(const std::string& dir, const std::string& suffix, bool wait, const std::atomic<int>* stop) {
   const std::string path = dir + "/.paiban-lock" + suffix;
   // O_NOFOLLOW | O_NONBLOCK: a link or a FIFO planted at the name is refused, never followed or waited on.
   fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);

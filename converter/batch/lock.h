@@ -13,7 +13,7 @@ class RunLock {
   // Takes the lock on `dir`/.paiban-lock`suffix`. When another run holds it: throws Error
   // naming that run's process id, or with `wait` polls until it is free — returning false if
   // `stop` was set meanwhile (a signal), true once taken.
-  bool try_take(const std::string& dir, const std::string& suffix, bool wait, const std::atomic<int>* stop);
+  bool take(const std::string& dir, const std::string& suffix, bool wait, const std::atomic<int>* stop);
   ~RunLock();
 
  private:

@@ -143,7 +143,7 @@ Manifest::~Manifest() {
 void Manifest::load() {
   struct stat st;
   // Not a regular file (a link, a FIFO that would block the read): nothing to resume;
-  // try_begin then refuses it by name.
+  // start then refuses it by name.
   if (::lstat(path_.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
   std::ifstream in(path_, std::ios::binary);
   if (!in) return;
@@ -164,17 +164,17 @@ const Record* Manifest::find(const std::string& input) const {
   return it == records_.end() ? nullptr : &it->second;
 }
 
-void Manifest::try_begin() {
+void Manifest::start() {
   std::string text = kHeader;
   for (const auto& [input, r] : records_) text += format_record(r);
-  try_replace_file_atomic(path_, text, /*sync=*/true, /*refuse_other=*/false);
+  replace_file_atomic(path_, text, /*sync=*/true, /*refuse_other=*/false);
   fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC);
   if (fd_ < 0)
     throw Error(ExitCode::internal, path_ + ": cannot open the manifest: " + std::strerror(errno),
                 "check permissions in the output folder");
 }
 
-void Manifest::try_append(const Record& r) {
+void Manifest::append(const Record& r) {
   std::string line = format_record(r);
   std::lock_guard<std::mutex> lock(append_mutex_);
   // One write() per line with O_APPEND: a line is whole or (after a kill) cut, never interleaved.
@@ -185,7 +185,7 @@ void Manifest::try_append(const Record& r) {
   updates_[r.input] = r;
 }
 
-void Manifest::try_finish() {
+void Manifest::finish() {
   if (fd_ >= 0) ::close(fd_);
   fd_ = -1;
   for (auto& [input, r] : updates_) {
@@ -195,7 +195,7 @@ void Manifest::try_finish() {
   updates_.clear();
   std::string text = kHeader;
   for (const auto& [input, r] : records_) text += format_record(r);
-  try_replace_file_atomic(path_, text, /*sync=*/true, /*refuse_other=*/false);
+  replace_file_atomic(path_, text, /*sync=*/true, /*refuse_other=*/false);
 }
 
 }  // namespace paiban::batch

@@ -49,10 +49,10 @@ class Manifest {
   // The record of an earlier run; safe from many threads while the run appends.
   const Record* find(const std::string& input) const;
   // Rewrites the file from what was loaded (dropping damaged lines), then opens it to append.
-  void try_begin();
-  void try_append(const Record& r);  // from any thread
+  void start();
+  void append(const Record& r);  // from any thread
   // Rewrites the file with the loaded records updated by the appended ones.
-  void try_finish();
+  void finish();
 
  private:
   std::string path_;

@@ -76,7 +76,7 @@ int frequent_pairs(std::string_view raw, const NameEncoding& enc) {
 
 }  // namespace
 
-NameEncoding try_name_encoding(std::string_view name) {
+NameEncoding parse_name_encoding(std::string_view name) {
   std::string key = fold_encoding_name(name);
   for (const auto& a : kAliases)
     if (key == a.key) return *a.enc;

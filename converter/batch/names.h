@@ -18,7 +18,7 @@ struct NameEncoding {
 
 // `--name-encoding`: a user-given name (case, '-' and '_' insensitive; aliases cp936, gb18030,
 // cp950, sjis, cp932, ibm437). Throws a usage Error naming the known ones when unknown.
-NameEncoding try_name_encoding(std::string_view name);
+NameEncoding parse_name_encoding(std::string_view name);
 
 // The encoding of `names` (the stored bytes of every entry): names that are valid UTF-8 are
 // UTF-8 (the zip UTF-8 flag, the Info-ZIP Unicode Path field and PAX paths all arrive so);

@@ -46,11 +46,11 @@ int default_jobs() {
 namespace {
 
 // DIR inside SRC would make this run's outputs the next run's inputs.
-void try_check_folders(const Options& o) {
+void check_folders(const Options& o) {
   std::error_code ec;
   if (!fs::is_directory(o.src, ec)) return;
   fs::path src = fs::canonical(o.src, ec);
-  if (ec) return;  // Source::try_open reports it
+  if (ec) return;  // Source::open reports it
   fs::path out = fs::weakly_canonical(o.out, ec);
   std::string s = src.string(), d = out.string();
   if (!ec && (d == s || d.compare(0, s.size() + 1, s + "/") == 0))
@@ -58,7 +58,7 @@ void try_check_folders(const Options& o) {
                       "choose an output folder outside SRC, or its outputs would become inputs");
 }
 
-void try_make_out(const std::string& out) {
+void make_out(const std::string& out) {
   std::error_code ec;
   fs::create_directories(out, ec);
   if (ec || !fs::is_directory(out))
@@ -77,12 +77,12 @@ std::string scan_key(const scan::Options& s) {
 
 int run(const Options& o) {
   const auto t0 = std::chrono::steady_clock::now();
-  try_check_folders(o);
-  auto source = Source::try_open(o.src, o.limits, o.name_encoding);
-  try_make_out(o.out);
+  check_folders(o);
+  auto source = Source::open(o.src, o.limits, o.name_encoding);
+  make_out(o.out);
   SafeDirs dirs(o.out);
   RunLock lock;
-  if (!lock.try_take(dirs.root(), shard_suffix(o.shard), o.wait, o.stop)) return 128 + o.stop->load();
+  if (!lock.take(dirs.root(), shard_suffix(o.shard), o.wait, o.stop)) return 128 + o.stop->load();
   Listing listing = source->list();
   Plan plan = make_plan(listing, o);
   bool problems_listed = std::any_of(plan.settled.begin(), plan.settled.end(),
@@ -92,12 +92,12 @@ int run(const Options& o) {
                       "batch converts the .txt (raw OCR text), .xml (article or page XML, ALTO, PAGE) and "
                       ".hocr/.html (hOCR) files of a folder or archive");
 
-  Converter converter = Converter::try_create(o.style, o.formats.pdf);
+  Converter converter = Converter::create(o.style, o.formats.pdf);
   const std::string suffix = shard_suffix(o.shard);
   const std::string report_name = "report" + suffix, manifest_name = ".paiban-manifest" + suffix + ".tsv";
   Manifest manifest(dirs.root() + "/" + manifest_name);
   if (!o.force) manifest.load();  // --force: earlier records are forgotten, everything redone
-  manifest.try_begin();
+  manifest.start();
   sweep_temp_files(dirs.root(), plan, {report_name + ".json", report_name + ".csv", manifest_name});
 
   WorkContext ctx;
@@ -144,7 +144,7 @@ int run(const Options& o) {
     return convert_one(plan.tasks[j.task], j.task, std::move(j.loaded), ctx, sessions[static_cast<size_t>(w)].get());
   };
   fn.collect = [&](Done&& d) {
-    if (d.record) manifest.try_append(*d.record);
+    if (d.record) manifest.append(*d.record);
     progress.advance(is_problem(d.item.status), d.item.pages.size());
     task_items[d.task] = std::move(d.item);
   };
@@ -163,7 +163,7 @@ int run(const Options& o) {
     ::syncfs(fd);
     ::close(fd);
   }
-  manifest.try_finish();
+  manifest.finish();
 
   for (Item& it : task_items) {
     if (it.status != Status::pending) continue;
@@ -187,8 +187,8 @@ int run(const Options& o) {
   if (!listing.error.empty()) info.errors.emplace_back(listing.error, listing.hint);
   info.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const std::string report_path = dirs.root() + "/" + report_name + ".json";
-  try_replace_file_atomic(report_path, report_json(info, items), /*sync=*/true, /*refuse_other=*/false);
-  try_replace_file_atomic(dirs.root() + "/" + report_name + ".csv", report_csv(items), /*sync=*/true, /*refuse_other=*/false);
+  replace_file_atomic(report_path, report_json(info, items), /*sync=*/true, /*refuse_other=*/false);
+  replace_file_atomic(dirs.root() + "/" + report_name + ".csv", report_csv(items), /*sync=*/true, /*refuse_other=*/false);
 
   Totals totals = count(items);
   const bool problems = totals.problems() > 0 || totals.pending > 0 || !info.errors.empty();

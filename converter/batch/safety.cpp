@@ -66,7 +66,7 @@ std::string describe_special(char kind, std::string_view target) {
   }
 }
 
-std::uint64_t try_parse_size(const std::string& text, const std::string& flag) {
+std::uint64_t parse_size(const std::string& text, const std::string& flag) {
   size_t i = 0;
   double value = 0;
   bool digits = false;
@@ -141,7 +141,7 @@ SafeDirs::SafeDirs(const std::string& root) {
   made_.insert("");
 }
 
-void SafeDirs::try_make(const std::string& rel_dir) {
+void SafeDirs::make_dir(const std::string& rel_dir) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (made_.count(rel_dir)) return;
   // Component by component, never through a link: create_directories would follow one and

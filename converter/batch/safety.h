@@ -26,7 +26,7 @@ PathCheck check_entry_path(std::string_view name);
 std::string describe_special(char kind, std::string_view target = {});
 
 // "16M", "512K", "2G", "1000" (bytes; K/M/G are powers of 1024) → bytes. Throws usage Error.
-std::uint64_t try_parse_size(const std::string& text, const std::string& flag);
+std::uint64_t parse_size(const std::string& text, const std::string& flag);
 
 // Watches one entry being decompressed: too large, or expanding too much per compressed byte.
 class EntryGuard {
@@ -53,7 +53,7 @@ class SafeDirs {
   explicit SafeDirs(const std::string& root);  // root must exist
   const std::string& root() const { return root_; }
   // `rel_dir` relative to root ("" = root). Throws Error when it cannot be made or escapes.
-  void try_make(const std::string& rel_dir);
+  void make_dir(const std::string& rel_dir);
 
  private:
   std::string root_;  // canonical

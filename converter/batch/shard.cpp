@@ -21,7 +21,7 @@ bool parse_int(std::string_view s, int& out) {
 
 }  // namespace
 
-Shard try_parse_shard(const std::string& text) {
+Shard parse_shard(const std::string& text) {
   size_t slash = text.find('/');
   Shard s;
   if (slash == std::string::npos || !parse_int(std::string_view(text).substr(0, slash), s.k) ||

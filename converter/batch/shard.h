@@ -10,7 +10,7 @@
 namespace paiban::batch {
 
 // "K/N" with 1 ≤ K ≤ N. Throws usage Error.
-Shard try_parse_shard(const std::string& text);
+Shard parse_shard(const std::string& text);
 
 // Whether the entry with this path (its normalised path, or its stored name) belongs to the
 // shard. By hash of the path, not by position: adding or removing files never moves the other

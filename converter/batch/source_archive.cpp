@@ -21,7 +21,7 @@ namespace {
 
 constexpr size_t kBlock = 65536;
 
-const LibArchive& lib() { return try_libarchive(); }
+const LibArchive& lib() { return load_libarchive(); }
 const char* kArchiveHint = "give a folder or an archive (.zip, .tar, .tar.gz, .tgz, .tar.xz, .tar.zst)";
 
 struct ArchiveCloser {
@@ -101,7 +101,7 @@ class ArchiveSource : public Source {
   ArchiveSource(std::string path, const SourceLimits& limits, std::uint64_t file_size, std::string forced)
       : path_(std::move(path)), limits_(limits), file_size_(file_size), forced_(std::move(forced)) {}
 
-  ArchivePtr try_open() const {
+  ArchivePtr open() const {
     ArchivePtr a(lib().read_new());
     if (!a) throw Error(ExitCode::internal, path_ + ": out of memory opening the archive");
     // Only the formats and compressions we test; no external filter programs.
@@ -119,7 +119,7 @@ class ArchiveSource : public Source {
 
   Listing list() override {
     Utf8Names utf8_names;
-    ArchivePtr a = try_open();
+    ArchivePtr a = open();
     Listing l;
     std::vector<Raw> raws;
     for (size_t i = 0;; ++i) {
@@ -138,7 +138,7 @@ class ArchiveSource : public Source {
     }
     std::vector<std::string> stored;
     for (const Raw& r : raws) stored.push_back(r.stored);
-    const NameEncoding enc = forced_.empty() ? detect_name_encoding(stored) : try_name_encoding(forced_);
+    const NameEncoding enc = forced_.empty() ? detect_name_encoding(stored) : parse_name_encoding(forced_);
     const bool streamed = l.kind != "zip";  // a zip is read by seeking; a tar is decompressed through
     std::uint64_t declared = 0, passed = 0;
     for (size_t i = 0; i < raws.size(); ++i) {
@@ -175,7 +175,7 @@ class ArchiveSource : public Source {
   void read(const Listing& listing, const std::function<bool(size_t)>& want,
             const std::function<bool(size_t, Loaded&&)>& take) override {
     Utf8Names utf8_names;
-    ArchivePtr a = try_open();
+    ArchivePtr a = open();
     archive_entry* e = nullptr;
     const size_t n = listing.entries.size();
     size_t i = 0;
@@ -326,13 +326,13 @@ class ArchiveSource : public Source {
 
 }  // namespace
 
-std::unique_ptr<Source> try_open_archive(const std::string& path, const SourceLimits& limits,
+std::unique_ptr<Source> open_archive(const std::string& path, const SourceLimits& limits,
                                          const std::string& name_encoding) {
-  if (!name_encoding.empty()) try_name_encoding(name_encoding);  // a usage error before any work
+  if (!name_encoding.empty()) parse_name_encoding(name_encoding);  // a usage error before any work
   struct stat st;
   std::uint64_t size = ::stat(path.c_str(), &st) == 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
   auto src = std::make_unique<ArchiveSource>(path, limits, size, name_encoding);
-  src->try_open();  // fail now, before any work, when it is not an archive
+  src->open();  // fail now, before any work, when it is not an archive
   return src;
 }
 

@@ -9,7 +9,7 @@
 
 namespace paiban::batch {
 
-std::unique_ptr<Source> Source::try_open(const std::string& path, const SourceLimits& limits,
+std::unique_ptr<Source> Source::open(const std::string& path, const SourceLimits& limits,
                                          const std::string& name_encoding) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0)
@@ -19,7 +19,7 @@ std::unique_ptr<Source> Source::try_open(const std::string& path, const SourceLi
   if (!S_ISREG(st.st_mode))
     throw input_error(path + ": not a folder or a regular file",
                       "give a folder or an archive (.zip, .tar, .tar.gz, .tgz, .tar.xz, .tar.zst)");
-  return try_open_archive(path, limits, name_encoding);
+  return open_archive(path, limits, name_encoding);
 }
 
 }  // namespace paiban::batch

@@ -33,7 +33,7 @@ class Source {
   // A folder or an archive (recognised by content, not by name). Throws Error (input) when
   // `path` is neither or cannot be opened. `name_encoding` forces the encoding of an archive's
   // names that are not UTF-8 ("" = detect; batch/names.h).
-  static std::unique_ptr<Source> try_open(const std::string& path, const SourceLimits& limits,
+  static std::unique_ptr<Source> open(const std::string& path, const SourceLimits& limits,
                                           const std::string& name_encoding = {});
 
   // Pass 1: every entry with its stored name, type and declared size. Marks hostile entries
@@ -48,7 +48,7 @@ class Source {
 };
 
 std::unique_ptr<Source> open_folder(const std::string& path, const SourceLimits& limits);
-std::unique_ptr<Source> try_open_archive(const std::string& path, const SourceLimits& limits,
+std::unique_ptr<Source> open_archive(const std::string& path, const SourceLimits& limits,
                                          const std::string& name_encoding = {});
 
 }  // namespace paiban::batch

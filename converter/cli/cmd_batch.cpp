@@ -29,7 +29,7 @@ extern "C" void on_stop_signal(int sig) {
   g_stop.store(sig);
 }
 
-batch::Formats try_parse_formats(const std::string& list) {
+batch::Formats parse_formats(const std::string& list) {
   batch::Formats f{false, false, false};
   size_t start = 0;
   while (start <= list.size()) {
@@ -97,17 +97,17 @@ void add_batch_command(CLI::App& app, Action& action) {
       o.article_limits = args->limits;
       o.src = args->src;
       o.out = args->out;
-      o.formats = try_parse_formats(args->to);
+      o.formats = parse_formats(args->to);
       o.style = args->style;
       o.jobs = args->jobs;
-      if (!args->shard.empty()) o.shard = batch::try_parse_shard(args->shard);
+      if (!args->shard.empty()) o.shard = batch::parse_shard(args->shard);
       o.force = args->force;
       o.wait = args->wait;
       o.progress = args->quiet ? batch::ProgressMode::quiet : batch::ProgressMode::automatic;
-      o.limits.max_entry_size = batch::try_parse_size(args->max_entry_size, "--max-entry-size");
+      o.limits.max_entry_size = batch::parse_size(args->max_entry_size, "--max-entry-size");
       o.limits.max_ratio = args->max_ratio;
       o.name_encoding = args->name_encoding;
-      if (!args->max_memory.empty()) o.max_memory = batch::try_parse_size(args->max_memory, "--max-memory");
+      if (!args->max_memory.empty()) o.max_memory = batch::parse_size(args->max_memory, "--max-memory");
       if (!args->encoding.empty() && !find_encoding(args->encoding))
         throw usage_error("--encoding: unknown encoding '" + args->encoding + "'",
                           "use one of " + known_encoding_names());

@@ -36,18 +36,18 @@ struct ConvertArgs {
 void convert_one(const Converter& conv, const ConvertOptions& opts, const ConvertArgs& a, const std::string& in,
                  scan::Session& session) {
   namespace fs = std::filesystem;
-  std::string bytes = try_read_input(in, opts.limits);
+  std::string bytes = read_input(in, opts.limits);
   Converted c = conv.convert(bytes, in, opts, &session);
   std::string stem = in == "-" ? "stdin" : fs::path(in).stem().string();
   auto write = [&](const std::string& ext, const std::string& data) {
     fs::path target = fs::path(a.out) / (stem + ext);
     check_not_input(target.string(), in);
-    try_write_file_atomic(target.string(), data);
+    write_file_atomic(target.string(), data);
   };
   if (opts.xml) write(".xml", c.xml);
   if (opts.txt) write(".txt", c.txt);
   if (opts.pdf) write(".pdf", c.pdf);
-  try_write_kept(c.scan, opts.scan, (fs::path(a.out) / (stem + ".xml")).string(), in);
+  write_kept(c.scan, opts.scan, (fs::path(a.out) / (stem + ".xml")).string(), in);
   if (a.verbose) std::cerr << scan_summary(in, c.scan);
   if (a.verbose)
     for (const auto& w : c.warnings) std::cerr << in << ": " << w << "\n";
@@ -66,7 +66,7 @@ int run_convert(const ConvertArgs& a) {
       throw usage_error(it->second + " and " + in + " would both write " + stem + ".* in " + a.out,
                         "convert them into different --out folders, or use 'paiban batch', which mirrors folders");
   }
-  Converter conv = Converter::try_create(a.style, opts.pdf);
+  Converter conv = Converter::create(a.style, opts.pdf);
   scan::Session session(opts.scan);  // one Tesseract for every input, made when a scan comes
   if (a.inputs.size() == 1) {
     convert_one(conv, opts, a, a.inputs[0], session);

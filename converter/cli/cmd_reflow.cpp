@@ -40,9 +40,9 @@ void add_reflow_command(CLI::App& app, Action& action) {
       check_not_input(o->out, o->in);
       ConvertOptions opts = convert_options("xml", o->encoding, o->limits, o->scan);
       opts.lang = o->lang;
-      Converted c = Converter::try_create({}, false).convert(try_read_input(o->in, o->limits), o->in, opts);
-      try_write_file_atomic(o->out, c.xml);
-      try_write_kept(c.scan, o->scan, o->out, o->in);
+      Converted c = Converter::create({}, false).convert(read_input(o->in, o->limits), o->in, opts);
+      write_file_atomic(o->out, c.xml);
+      write_kept(c.scan, o->scan, o->out, o->in);
       if (o->verbose) std::cerr << scan_summary(o->in, c.scan) << summary(o->in, c.doc, c.reflow);
       return 0;
     };

@@ -49,9 +49,9 @@ void add_text_command(CLI::App& app, Action& action) {
       opts.lang = o->lang;
       opts.text = text_options_from(o->width, o->spacing);
       opts.text.furniture = o->furniture;
-      Converted c = Converter::try_create({}, false).convert(try_read_input(o->in, o->limits), o->in, opts);
-      try_write_file_atomic(o->out, c.txt);
-      try_write_kept(c.scan, o->scan, o->out, o->in);
+      Converted c = Converter::create({}, false).convert(read_input(o->in, o->limits), o->in, opts);
+      write_file_atomic(o->out, c.txt);
+      write_kept(c.scan, o->scan, o->out, o->in);
       return 0;
     };
   });

@@ -43,12 +43,12 @@ int run_make_up(const TypesetArgs& a) {
   std::vector<NamedInput> inputs;
   for (const std::string& in : a.make_up) {
     check_not_input(a.output, in);
-    inputs.push_back({in, try_read_input(in, a.limits)});
+    inputs.push_back({in, read_input(in, a.limits)});
   }
   MakeUpReport rep;
-  std::string pdf = try_make_up_pdf(inputs, a.style, a.encoding, a.limits, &rep);
-  try_write_file_atomic(a.output, pdf);
-  if (!a.debug_dump.empty()) try_write_file_atomic(a.debug_dump, rep.debug_dump);
+  std::string pdf = make_up_pdf(inputs, a.style, a.encoding, a.limits, &rep);
+  write_file_atomic(a.output, pdf);
+  if (!a.debug_dump.empty()) write_file_atomic(a.debug_dump, rep.debug_dump);
   return 0;
 }
 
@@ -58,13 +58,13 @@ int run(const TypesetArgs& a) {
   ConvertOptions opts = convert_options("pdf", a.encoding, a.limits, a.scan);
   opts.lang = a.lang;
   opts.debug_dump = !a.debug_dump.empty();
-  Converter conv = Converter::try_create(a.style, true);
-  Converted c = conv.convert(try_read_input(a.input, a.limits), a.input, opts);
+  Converter conv = Converter::create(a.style, true);
+  Converted c = conv.convert(read_input(a.input, a.limits), a.input, opts);
   std::string out = a.output.empty() ? default_output(a.input) : a.output;
   check_not_input(out, a.input);
-  try_write_file_atomic(out, c.pdf);
-  if (opts.debug_dump) try_write_file_atomic(a.debug_dump, c.typeset.debug_dump);
-  try_write_kept(c.scan, a.scan, out, a.input);
+  write_file_atomic(out, c.pdf);
+  if (opts.debug_dump) write_file_atomic(a.debug_dump, c.typeset.debug_dump);
+  write_kept(c.scan, a.scan, out, a.input);
   for (const std::string& w : c.reflow.warnings) std::cerr << "paiban: note: " << w << "\n";
   for (const std::string& w : c.typeset.warnings) std::cerr << "paiban: warning: " << w << "\n";
   return 0;

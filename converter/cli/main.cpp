@@ -10,8 +10,9 @@
 namespace {
 
 int report(const paiban::Error& e) {
-  std::cerr << "paiban: error: " << e.what() << "\n";
-  if (!e.hint().empty()) std::cerr << "  hint: " << e.hint() << "\n";
+  std::cerr << "paiban: error: " << paiban::what_with_causes(e, "\n  because: ") << "\n";
+  const std::string& hint = paiban::hint_with_causes(e);
+  if (!hint.empty()) std::cerr << "  hint: " << hint << "\n";
   return static_cast<int>(e.code());
 }
 

@@ -48,13 +48,13 @@ std::string head_of(const std::string& path) {
 
 }  // namespace
 
-std::string try_read_input(const std::string& path, const Limits& limits) {
+std::string read_input(const std::string& path, const Limits& limits) {
   Limits wide = limits;
   wide.max_input_bytes = std::max(limits.max_input_bytes, scan::kMaxScanBytes);
   std::string head = head_of(path);
-  if (!head.empty()) return try_read_file(path, scan::sniff(head) != scan::Kind::none ? wide : limits);
-  if (path != "-") return try_read_file(path, limits);  // a pipe or a device: text limits
-  std::string bytes = try_read_file(path, wide);  // stdin: only its bytes tell
+  if (!head.empty()) return read_file_limited(path, scan::sniff(head) != scan::Kind::none ? wide : limits);
+  if (path != "-") return read_file_limited(path, limits);  // a pipe or a device: text limits
+  std::string bytes = read_file_limited(path, wide);  // stdin: only its bytes tell
   if (scan::sniff(bytes) == scan::Kind::none) check_input_size(bytes.size(), "<stdin>", limits);
   return bytes;
 }
@@ -65,7 +65,7 @@ std::string kept_path(const std::string& out, const std::string& in, scan::Keep 
   return (base.parent_path() / base.stem()).string() + (keep == scan::Keep::alto ? ".alto.xml" : ".hocr");
 }
 
-void try_write_kept(const ScanLoad& load, const scan::Options& options, const std::string& out,
+void write_kept(const ScanLoad& load, const scan::Options& options, const std::string& out,
                     const std::string& in) {
   if (options.keep == scan::Keep::none || load.pages.empty()) return;
   if (load.kept.empty()) {
@@ -76,7 +76,7 @@ void try_write_kept(const ScanLoad& load, const scan::Options& options, const st
   std::error_code ec;
   if (in != "-" && std::filesystem::equivalent(path, in, ec))
     throw usage_error(path + ": --keep-ocr would overwrite the input", "write the output (-o) to another folder");
-  try_write_file_atomic(path, load.kept);
+  write_file_atomic(path, load.kept);
 }
 
 }  // namespace paiban::cli

@@ -9,7 +9,7 @@
 
 #include "core/limits.h"
 #include "pipeline/convert.h"
-#include "scan/scan.h"
+#include "ocr/scan/scan.h"
 
 namespace paiban::cli {
 
@@ -24,7 +24,7 @@ inline scan::Options with_limits(scan::Options options, const Limits& limits) {
 // The whole input ("-" = stdin). A scan (by its first bytes) may be up to scan::kMaxScanBytes
 // or --max-input-size, whichever is larger: a page image is big, and its pixels have their own
 // limit (--max-pixels); any other input keeps --max-input-size.
-std::string try_read_input(const std::string& path, const Limits& limits);
+std::string read_input(const std::string& path, const Limits& limits);
 
 // Where --keep-ocr writes what the engine saw: beside `out` ("page.xml" → "page.hocr" or
 // "page.alto.xml"), or beside the input when the output is stdout.
@@ -32,7 +32,7 @@ std::string kept_path(const std::string& out, const std::string& in, scan::Keep 
 
 // Writes `load.kept` (when --keep-ocr asked and the engine saw anything) to kept_path; a PDF read
 // from its text layer has no OCR to keep, which a note on stderr says.
-void try_write_kept(const ScanLoad& load, const scan::Options& options, const std::string& out,
+void write_kept(const ScanLoad& load, const scan::Options& options, const std::string& out,
                     const std::string& in);
 
 }  // namespace paiban::cli

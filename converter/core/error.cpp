@@ -14,4 +14,16 @@ std::string Where::str() const {
   return s;
 }
 
+std::string what_with_causes(const Error& e, const std::string& sep) {
+  std::string s = e.what();
+  for (const Error* c = e.cause(); c; c = c->cause()) s += sep + c->what();
+  return s;
+}
+
+const std::string& hint_with_causes(const Error& e) {
+  const Error* h = &e;
+  while (h->hint().empty() && h->cause()) h = h->cause();
+  return h->hint();
+}
+
 }  // namespace paiban

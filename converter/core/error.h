@@ -1,13 +1,15 @@
 // Errors carry a message and a hint, are printed once in main, and map to exit codes.
 //
-// Naming: a function whose failure is an Error it throws — bad input, a missing file, a font
-// that will not load — is try_* (try_read_xml, try_load_style, try_write_file_atomic), so a
-// caller sees at the call that it may throw and lets the Error reach main or a batch's per-input
-// catch. A function that hands a problem back as a value (xml_chars::check_raw's Problem,
-// over_limit's OverLimit, the scan engine's error out-parameter) is not try_*; check_* throws
-// only when a limit is passed.
+// Naming: a function whose failure is an Error it throws (bad input, a missing file, a font
+// that will not load) has a plain verb name: read_xml, load_style, write_file_atomic. Its
+// Error reaches main, or a batch's per-input catch, untouched. try_* is kept for a function
+// that hands its failure back as a value instead of throwing (none in the converter today:
+// xml_chars::check_raw's Problem, over_limit's OverLimit and the scan module's error
+// out-parameters describe a problem rather than attempt an action); check_* throws only when a
+// limit is passed.
 #pragma once
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -46,11 +48,25 @@ class Error : public std::runtime_error {
   const std::string& hint() const { return hint_; }
   const Where& where() const { return where_; }  // empty when the thrower knew it only as text
 
+  // `inner` caused this error. It is kept whole (its where, message and hint) rather than pasted
+  // into this message: the outer error says where in the user's input, the inner what failed.
+  Error& because(Error inner) {
+    cause_ = std::make_shared<const Error>(std::move(inner));
+    return *this;
+  }
+  const Error* cause() const { return cause_.get(); }
+
  private:
   ExitCode code_;
   std::string hint_;
   Where where_;
+  std::shared_ptr<const Error> cause_;  // shared: Errors are copied into reports and lists
 };
+
+// what() of `e`, then of each cause, joined by `sep`.
+std::string what_with_causes(const Error& e, const std::string& sep);
+// The hint to show for `e`: its own, else its nearest cause's that has one.
+const std::string& hint_with_causes(const Error& e);
 
 inline Error input_error(std::string message, std::string hint = {}) {
   return Error(ExitCode::input, std::move(message), std::move(hint));

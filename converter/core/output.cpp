@@ -82,7 +82,7 @@ void write_and_rename(const std::string& path, const std::filesystem::path& targ
 
 }  // namespace
 
-void try_write_file_atomic(const std::string& path, std::string_view bytes, bool sync) {
+void write_file_atomic(const std::string& path, std::string_view bytes, bool sync) {
   if (path == "-") {
     if (!write_all(STDOUT_FILENO, bytes))
       throw Error(ExitCode::internal, "<stdout>: cannot write: " + std::string(std::strerror(errno)));
@@ -106,7 +106,7 @@ void try_write_file_atomic(const std::string& path, std::string_view bytes, bool
   write_and_rename(path, target, mode, bytes, sync);
 }
 
-void try_replace_file_atomic(const std::string& path, std::string_view bytes, bool sync, bool refuse_other) {
+void replace_file_atomic(const std::string& path, std::string_view bytes, bool sync, bool refuse_other) {
   struct stat st {};
   bool exists = ::lstat(path.c_str(), &st) == 0;
   if (exists && !S_ISREG(st.st_mode) && (refuse_other || S_ISDIR(st.st_mode))) {

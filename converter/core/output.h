@@ -12,13 +12,13 @@ namespace paiban {
 // fsync (2-6 ms each here), as compilers and typesetters do: ext4 and XFS flush a file replaced
 // by rename before the rename itself lands. sync = true adds it for state a later run relies
 // on (batch's manifest and report; batch's outputs get one syncfs() at the end of the run).
-void try_write_file_atomic(const std::string& path, std::string_view bytes, bool sync = false);
+void write_file_atomic(const std::string& path, std::string_view bytes, bool sync = false);
 
 // The same for a folder paiban owns (batch's DIR): whatever is at `path` must be a regular file
 // or nothing. A link there is never followed (it could point outside the folder) and a pipe or
 // device never opened (it would block): either is an Error naming it — or, with refuse_other
 // false (the folder's own state: report, manifest), replaced by the rename. The parent must exist.
-void try_replace_file_atomic(const std::string& path, std::string_view bytes, bool sync = false,
+void replace_file_atomic(const std::string& path, std::string_view bytes, bool sync = false,
                              bool refuse_other = true);
 
 }  // namespace paiban

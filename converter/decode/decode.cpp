@@ -169,7 +169,7 @@ bool looks_like_xml(std::string_view bytes) {
   return i != std::string_view::npos && bytes[i] == '<';
 }
 
-Decoded try_decode(std::string_view bytes, const std::string& name, const std::string& forced,
+Decoded decode_bytes(std::string_view bytes, const std::string& name, const std::string& forced,
                    const Limits& limits) {
   if (bytes.empty()) throw input_error(name + ": empty file", "there is nothing to convert; check the file");
   check_input_size(bytes.size(), name, limits);

@@ -16,13 +16,13 @@ struct Decoded {
 
 // Reads a whole file ("-" = stdin). Throws Error naming the file and what to do, also when it is
 // larger than limits.max_input_bytes (checked before reading it).
-std::string try_read_file(const std::string& path, const Limits& limits = {});
+std::string read_file_limited(const std::string& path, const Limits& limits = {});
 
 // Detects (or, when `forced` is non-empty, uses) the encoding and decodes strictly:
 // an invalid byte sequence throws Error with its line number and byte offset.
 // `name` is used in messages. Accepts LF, CRLF and CR line ends. Enforces limits.max_input_bytes
 // and limits.max_line_bytes (of each decoded line, as UTF-8).
-Decoded try_decode(std::string_view bytes, const std::string& name, const std::string& forced = {},
+Decoded decode_bytes(std::string_view bytes, const std::string& name, const std::string& forced = {},
                    const Limits& limits = {});
 
 // "B3 5C A5 5C": bytes in hex for messages and reports.

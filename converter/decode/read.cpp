@@ -30,7 +30,7 @@ std::string read_stream(std::istream& in, const std::string& name, const Limits&
 
 }  // namespace
 
-std::string try_read_file(const std::string& path, const Limits& limits) {
+std::string read_file_limited(const std::string& path, const Limits& limits) {
   if (path == "-") return read_stream(std::cin, "<stdin>", limits);
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {

@@ -13,7 +13,7 @@
 
 namespace paiban {
 
-std::shared_ptr<const MappedFile> MappedFile::try_open(const std::string& path) {
+std::shared_ptr<const MappedFile> MappedFile::open(const std::string& path) {
   // O_NONBLOCK: a style naming a FIFO as its font must fail below, not wait forever in open().
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) {

@@ -19,7 +19,7 @@ struct HaltGlyph;
 class MappedFile {
  public:
   // Throws Error (input) when the file cannot be opened or is empty.
-  static std::shared_ptr<const MappedFile> try_open(const std::string& path);
+  static std::shared_ptr<const MappedFile> open(const std::string& path);
   ~MappedFile();
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;
@@ -65,7 +65,7 @@ struct Manifest {
   std::vector<ManifestRole> roles;
 };
 // Throws Error (input) when the manifest cannot be read or is malformed.
-Manifest try_load_manifest(const std::string& path);
+Manifest load_manifest(const std::string& path);
 
 // Glyphs whose advance or offset the `halt` feature changes (zh-Hans, Han script), sorted by gid.
 std::vector<HaltGlyph> build_halt_table(hb_font_t* font, int upem);

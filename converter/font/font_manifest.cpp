@@ -42,13 +42,13 @@ ManifestFont read_font(const XmlInput& in, const pugi::xml_node& n) {
 
 }  // namespace
 
-Manifest try_load_manifest(const std::string& path) {
+Manifest load_manifest(const std::string& path) {
   if (!std::ifstream(path, std::ios::binary))
     throw input_error(Where{path, 0, 0, -1, {}}, "cannot read the font manifest",
                       "set PAIBAN_DATA_DIR to the folder holding fonts/manifest.xml");
   Limits limits;
   limits.max_input_bytes = 1 << 20;  // a manifest is a few pages of XML; a device or a huge file is none
-  const std::string text = try_read_file(path, limits);
+  const std::string text = read_file_limited(path, limits);
   XmlInput in(text, path, limits, {"font manifest XML", XmlPolicy::Doctype::refuse});
   pugi::xml_node root = in.root();
   if (std::string(root.name()) != "fonts")

@@ -168,7 +168,7 @@ struct FontLibrary::Impl {
   explicit Impl(std::string mp) : manifest_path(std::move(mp)) {}
 
   const Manifest& get_manifest() {
-    if (!manifest) manifest = try_load_manifest(manifest_path);
+    if (!manifest) manifest = load_manifest(manifest_path);
     return *manifest;
   }
 
@@ -176,7 +176,7 @@ struct FontLibrary::Impl {
     auto it = files.find(path);
     if (it == files.end()) {
       File f;
-      f.map = MappedFile::try_open(path);
+      f.map = MappedFile::open(path);
       f.blob.reset(hb_blob_create(f.map->data(), static_cast<unsigned>(f.map->size()), HB_MEMORY_MODE_READONLY,
                                   nullptr, nullptr));
       it = files.emplace(path, std::move(f)).first;
@@ -187,7 +187,7 @@ struct FontLibrary::Impl {
   // What FreeType would refuse at once, checked without parsing the outlines (FreeType opens the
   // face later, only if a PDF embeds it): the sfnt header, the face index, and every table record
   // inside the file (OpenType spec, "Organization of an OpenType font": TTC header, table directory).
-  void try_check_sfnt(const std::string& path, int index) {
+  void check_sfnt(const std::string& path, int index) {
     const MappedFile& m = *file(path).map;
     const auto* d = reinterpret_cast<const unsigned char*>(m.data());
     const size_t size = m.size();
@@ -236,7 +236,7 @@ struct FontLibrary::Impl {
   int load(const std::string& path, int index, const std::string& package) {
     std::string key = path + "#" + std::to_string(index);
     if (auto it = by_file.find(key); it != by_file.end()) return it->second;
-    try_check_sfnt(path, index);
+    check_sfnt(path, index);
     auto f = std::make_unique<FontFace>();
     auto fail = [&](const std::string& what) { return input_error(path + ": " + what, "point the style at another font file"); };
     const File& file_ = file(path);
@@ -287,7 +287,7 @@ struct FontLibrary::Impl {
   int find_in_file(const std::string& path, int hint, const std::string& family, const std::string& style) {
     int n = static_cast<int>(hb_face_count(file(path).blob.get()));
     if (n == 0) {
-      try_check_sfnt(path, 0);  // throws the precise error
+      check_sfnt(path, 0);  // throws the precise error
       throw input_error(path + ": corrupt font file (no face can be read)", "reinstall the font or point the style at another file");
     }
     std::vector<int> order;
@@ -381,11 +381,11 @@ FontLibrary::~FontLibrary() = default;
 FontLibrary::FontLibrary(FontLibrary&&) noexcept = default;
 FontLibrary& FontLibrary::operator=(FontLibrary&&) noexcept = default;
 
-int FontLibrary::try_face(const std::string& family, const std::string& style) {
+int FontLibrary::load_face(const std::string& family, const std::string& style) {
   return impl_->find(family, style, false);
 }
 
-int FontLibrary::try_face_file(const std::string& path, int index) {
+int FontLibrary::load_face_file(const std::string& path, int index) {
   std::error_code ec;
   if (!fs::exists(path, ec)) {
     throw input_error(path + ": no such font file", "check the font file named in the style");
@@ -394,7 +394,7 @@ int FontLibrary::try_face_file(const std::string& path, int index) {
   return impl_->load(canonical(path), index, "");
 }
 
-FontChain FontLibrary::try_chain(const std::string& role) {
+FontChain FontLibrary::load_chain(const std::string& role) {
   const Manifest& m = impl_->get_manifest();
   for (const ManifestRole& r : m.roles) {
     if (r.name != role) continue;
@@ -419,8 +419,8 @@ const FontFace& FontLibrary::face(int id) const {
 
 size_t FontLibrary::size() const { return impl_->faces.size(); }
 
-int FontLibrary::try_load(const FontRef& ref) {
-  return ref.file.empty() ? try_face(ref.family, ref.style) : try_face_file(ref.file, ref.index);
+int FontLibrary::load(const FontRef& ref) {
+  return ref.file.empty() ? load_face(ref.family, ref.style) : load_face_file(ref.file, ref.index);
 }
 
 int FontLibrary::resolve(const FontRef& ref) const {

@@ -11,6 +11,7 @@
 
 #include <hb.h>
 
+#include "core/error.h"
 #include "core/owned.h"
 
 namespace paiban {
@@ -74,6 +75,7 @@ struct FontRef {
   std::string family, style;
   std::string file;
   int index = 0;  // face inside a TTC/OTC file
+  Where where;    // the style's <face> naming it, for messages (empty when made in code)
 };
 
 // A role's faces in fallback order (indices into FontLibrary).
@@ -92,14 +94,14 @@ class FontLibrary {
   // Loads (once; later calls return the same index) a face by family + style, searching the
   // manifest in fonts/ and the system font folders; or by file path (+ index for TTC).
   // Throws Error naming the family/file and the Debian package that provides it.
-  int try_face(const std::string& family, const std::string& style);
-  int try_face_file(const std::string& path, int index = 0);
+  int load_face(const std::string& family, const std::string& style);
+  int load_face_file(const std::string& path, int index = 0);
   // The fallback chain of a manifest role ("song", "hei", "kai", "latin"): its first face is
-  // required (throws like try_face); later ones are skipped when their file is not installed.
-  FontChain try_chain(const std::string& role);
+  // required (throws like load_face); later ones are skipped when their file is not installed.
+  FontChain load_chain(const std::string& role);
 
-  // A FontRef's face: try_face or try_face_file (loads; throws like them).
-  int try_load(const FontRef& ref);
+  // A FontRef's face: load_face or load_face_file (loads; throws like them).
+  int load(const FontRef& ref);
   // The loaded face a FontRef names (the same folding of names as loading), or -1. Read-only.
   int resolve(const FontRef& ref) const;
 

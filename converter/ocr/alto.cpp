@@ -249,7 +249,7 @@ class AltoReader {
 
 }  // namespace
 
-std::vector<Page> try_read_alto(std::string_view bytes, const std::string& name, const Limits& limits) {
+std::vector<Page> read_alto(std::string_view bytes, const std::string& name, const Limits& limits) {
   XmlInput in(bytes, name, limits, {"ALTO", XmlPolicy::Doctype::refuse});
   return AltoReader(in, limits).read();
 }

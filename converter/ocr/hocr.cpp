@@ -275,7 +275,7 @@ class HocrReader {
 
 }  // namespace
 
-std::vector<Page> try_read_hocr(std::string_view bytes, const std::string& name, const Limits& limits) {
+std::vector<Page> read_hocr(std::string_view bytes, const std::string& name, const Limits& limits) {
   XmlInput in(bytes, name, limits, {"hOCR", XmlPolicy::Doctype::skip});
   return HocrReader(in, limits).read();
 }

@@ -205,7 +205,7 @@ class PageXmlReader {
 
 }  // namespace
 
-std::vector<Page> try_read_page_xml(std::string_view bytes, const std::string& name, const Limits& limits) {
+std::vector<Page> read_page_xml(std::string_view bytes, const std::string& name, const Limits& limits) {
   XmlInput in(bytes, name, limits, {"PAGE XML", XmlPolicy::Doctype::refuse});
   return PageXmlReader(in, limits).read();
 }

@@ -60,11 +60,11 @@ Format sniff(std::string_view bytes) {
   return Format::none;
 }
 
-std::vector<Page> try_read_ocr(std::string_view bytes, const std::string& name, const Limits& limits) {
+std::vector<Page> read_ocr(std::string_view bytes, const std::string& name, const Limits& limits) {
   switch (sniff(bytes)) {
-    case Format::hocr: return try_read_hocr(bytes, name, limits);
-    case Format::alto: return try_read_alto(bytes, name, limits);
-    case Format::page_xml: return try_read_page_xml(bytes, name, limits);
+    case Format::hocr: return read_hocr(bytes, name, limits);
+    case Format::alto: return read_alto(bytes, name, limits);
+    case Format::page_xml: return read_page_xml(bytes, name, limits);
     case Format::none: break;
   }
   throw input_error(Where{name, 0, 0, -1, {}}, "not an OCR layout (hOCR, ALTO or PAGE XML)",

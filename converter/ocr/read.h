@@ -20,10 +20,10 @@ const char* format_name(Format f);  // "hOCR", "ALTO", "PAGE XML"
 Format sniff(std::string_view bytes);
 
 // One Page per page the file holds (hOCR and ALTO may hold several), in order.
-std::vector<Page> try_read_hocr(std::string_view bytes, const std::string& name, const Limits& limits = {});
-std::vector<Page> try_read_alto(std::string_view bytes, const std::string& name, const Limits& limits = {});
-std::vector<Page> try_read_page_xml(std::string_view bytes, const std::string& name, const Limits& limits = {});
+std::vector<Page> read_hocr(std::string_view bytes, const std::string& name, const Limits& limits = {});
+std::vector<Page> read_alto(std::string_view bytes, const std::string& name, const Limits& limits = {});
+std::vector<Page> read_page_xml(std::string_view bytes, const std::string& name, const Limits& limits = {});
 // Dispatches on sniff(); throws when the bytes are no OCR layout.
-std::vector<Page> try_read_ocr(std::string_view bytes, const std::string& name, const Limits& limits = {});
+std::vector<Page> read_ocr(std::string_view bytes, const std::string& name, const Limits& limits = {});
 
 }  // namespace paiban::ocr

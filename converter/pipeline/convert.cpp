@@ -13,10 +13,10 @@ Converter::Converter() = default;
 Converter::Converter(Converter&&) noexcept = default;
 Converter::~Converter() = default;
 
-Converter Converter::try_create(const std::string& style, bool need_pdf) {
+Converter Converter::create(const std::string& style, bool need_pdf) {
   Converter c;
   if (need_pdf) {
-    c.style_ = std::make_unique<Style>(try_load_style(style));
+    c.style_ = std::make_unique<Style>(load_style(style));
     c.fonts_ = std::make_unique<FontLibrary>();
     prepare_fonts(*c.style_, *c.fonts_);  // every face the style names, loaded before threads start
   }
@@ -36,7 +36,7 @@ Converted Converter::convert(std::string_view bytes, const std::string& name, co
   ReflowReport& rep = out.reflow;
   std::unique_ptr<scan::Session> own;
   if (!session && scan::sniff(bytes) != scan::Kind::none) session = (own = std::make_unique<scan::Session>(opts.scan)).get();
-  out.doc = try_load_document(bytes, name, opts.encoding, &rep, opts.limits, session, &out.scan);
+  out.doc = load_document(bytes, name, opts.encoding, &rep, opts.limits, session, &out.scan);
   if (!opts.lang.empty()) set_language(out.doc, opts.lang);
   for (const auto& [kind, n] : rep.repairs) out.warnings.push_back("repaired " + std::to_string(n) + " × " + kind);
   out.repairs = rep.repairs;

@@ -13,7 +13,7 @@
 #include "core/limits.h"
 #include "layout/layout.h"
 #include "reflow/reflow.h"
-#include "scan/scan.h"
+#include "ocr/scan/scan.h"
 #include "text/text.h"
 
 namespace paiban {
@@ -62,20 +62,20 @@ int count_articles(const Document& doc);
 // Raw text (any supported encoding), article XML, an OCR layout or a scan (an image or a PDF: read
 // through `session`, or one made with default options) → Document. Throws Error on bad input,
 // including input past `limits` (size, line length, block count, XML nesting).
-Document try_load_document(std::string_view bytes, const std::string& name,
+Document load_document(std::string_view bytes, const std::string& name,
                            const std::string& encoding, ReflowReport* report, const Limits& limits = {},
                            scan::Session* session = nullptr, ScanLoad* load = nullptr);
 
 // A scan → Document: every page read by the session's engine (OCR or a PDF's text layer), then
 // reflowed. Throws Error naming each page that cannot be read, or when no page holds text.
-Document try_load_scan(std::string_view bytes, const std::string& name, scan::Session& session,
+Document load_scan(std::string_view bytes, const std::string& name, scan::Session& session,
                        ReflowReport* report, ScanLoad* load);
 
 class Converter {
  public:
   // Loads the style and its fonts once (only when pdf output is wanted); afterwards convert()
   // is safe to call from many threads at once.
-  static Converter try_create(const std::string& style, bool need_pdf);
+  static Converter create(const std::string& style, bool need_pdf);
   Converter(Converter&&) noexcept;
   ~Converter();
 

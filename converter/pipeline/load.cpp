@@ -55,8 +55,8 @@ std::string base_name(const std::string& name) {
 
 // hOCR, ALTO or PAGE XML → pages of articles. A page without text is no error (a photograph, a
 // blank verso): the result is an empty page and a warning.
-Document try_load_ocr(std::string_view bytes, const std::string& name, ReflowReport* report, const Limits& limits) {
-  std::vector<ocr::Page> pages = ocr::try_read_ocr(bytes, name, limits);
+Document load_ocr(std::string_view bytes, const std::string& name, ReflowReport* report, const Limits& limits) {
+  std::vector<ocr::Page> pages = ocr::read_ocr(bytes, name, limits);
   ReflowResult r = reflow_ocr(pages, base_name(name));
   check_block_count(count_blocks(r.doc), name, limits);
   if (!has_words(r.doc))
@@ -68,18 +68,18 @@ Document try_load_ocr(std::string_view bytes, const std::string& name, ReflowRep
 
 }  // namespace
 
-Document try_load_document(std::string_view bytes, const std::string& name, const std::string& encoding,
+Document load_document(std::string_view bytes, const std::string& name, const std::string& encoding,
                            ReflowReport* report, const Limits& limits, scan::Session* session, ScanLoad* load) {
   if (scan::sniff(bytes) != scan::Kind::none) {
-    if (session) return try_load_scan(bytes, name, *session, report, load);
+    if (session) return load_scan(bytes, name, *session, report, load);
     scan::Options defaults;
     defaults.max_pages = limits.max_pages;
     scan::Session own(defaults);
-    return try_load_scan(bytes, name, own, report, load);
+    return load_scan(bytes, name, own, report, load);
   }
-  if (ocr::sniff(bytes) != ocr::Format::none) return try_load_ocr(bytes, name, report, limits);
-  if (looks_like_xml(bytes)) return try_read_xml(bytes, name, limits);
-  Decoded d = try_decode(bytes, name, encoding, limits);
+  if (ocr::sniff(bytes) != ocr::Format::none) return load_ocr(bytes, name, report, limits);
+  if (looks_like_xml(bytes)) return read_xml(bytes, name, limits);
+  Decoded d = decode_bytes(bytes, name, encoding, limits);
   ReflowResult r = reflow(d.lines, base_name(name));
   check_block_count(count_blocks(r.doc), name, limits);
   if (!has_words(r.doc))

@@ -5,7 +5,7 @@
 
 #include "core/error.h"
 #include "pipeline/convert.h"
-#include "scan/scan.h"
+#include "ocr/scan/scan.h"
 
 namespace paiban {
 
@@ -26,7 +26,7 @@ size_t word_count(const ocr::Page& p) {
 
 }  // namespace
 
-Document try_load_scan(std::string_view bytes, const std::string& name, scan::Session& session,
+Document load_scan(std::string_view bytes, const std::string& name, scan::Session& session,
                        ReflowReport* report, ScanLoad* load) {
   std::vector<scan::PageResult> results;
   session.engine().read(bytes, name, [&](scan::PageResult&& r) { results.push_back(std::move(r)); });

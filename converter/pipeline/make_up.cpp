@@ -8,17 +8,17 @@
 
 namespace paiban {
 
-std::string try_make_up_pdf(const std::vector<NamedInput>& inputs, const std::string& style_name,
+std::string make_up_pdf(const std::vector<NamedInput>& inputs, const std::string& style_name,
                             const std::string& encoding, const Limits& limits, MakeUpReport* report) {
   std::vector<Document> articles;
   for (const NamedInput& in : inputs) {
     ReflowReport rr;
-    articles.push_back(try_load_document(in.bytes, in.name, encoding, &rr, limits));
+    articles.push_back(load_document(in.bytes, in.name, encoding, &rr, limits));
     if (articles.back().is_pages())
       throw input_error(in.name + ": a whole page of articles, not one article",
                         "give make-up one article per file (split the page with `paiban reflow` first)");
   }
-  Style style = try_load_style(style_name);
+  Style style = load_style(style_name);
   FontLibrary fonts;
   prepare_fonts(style, fonts);
   LaidOutDocument page = make_up(articles, style, fonts, report);

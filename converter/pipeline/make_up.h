@@ -17,7 +17,7 @@ struct NamedInput {
   std::string name;   // as the user named it (messages)
   std::string bytes;
 };
-std::string try_make_up_pdf(const std::vector<NamedInput>& inputs, const std::string& style,
+std::string make_up_pdf(const std::vector<NamedInput>& inputs, const std::string& style,
                             const std::string& encoding, const Limits& limits, MakeUpReport* report);
 
 }  // namespace paiban

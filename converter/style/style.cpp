@@ -1,4 +1,4 @@
-// try_load_style: styles/NAME.xml → Style. The format is documented in styles/README.md.
+// load_style: styles/NAME.xml → Style. The format is documented in styles/README.md.
 // Every element and attribute is checked: a typo or an out-of-range value is an error naming
 // file:line:column and the field, never silently ignored. The bytes are checked and parsed by
 // core/xml_input, as every XML reader's are.
@@ -35,6 +35,7 @@ class Reader {
   explicit Reader(const XmlInput& in) : in_(in) {}
 
   const std::string& file() const { return in_.name(); }
+  Where where(const pugi::xml_node& n) const { return in_.where(n); }
 
   // "file:line:column: body/@size: what": the field (element/@attribute) is what a user
   // searches the style for, so it stands in the Where as the element.
@@ -217,7 +218,8 @@ void read_fonts(const Reader& r, const pugi::xml_node& fonts, Style& s) {
       f.family = face.attribute("family").value();
       f.style = face.attribute("style").as_string("Regular");
       f.file = face.attribute("file").value();
-      f.index = r.integer(face, "index", 0, 0, 255);
+      f.index = r.integer(face, "index", 0, 0, 65535);  // as the font manifest allows
+      f.where = r.where(face);
       if (f.family.empty() == f.file.empty())
         r.fail(face, "face", "give either family (+ style) or file",
                "e.g. <face family=\"Noto Serif CJK SC\" style=\"Regular\"/> or <face file=\"fonts/MyFont.otf\"/>");
@@ -425,7 +427,7 @@ std::string available_styles() {
 
 }  // namespace
 
-Style try_load_style(const std::string& name_or_file) {
+Style load_style(const std::string& name_or_file) {
   std::string path = resolve(name_or_file);
   if (!std::ifstream(path, std::ios::binary)) {
     bool by_name = path != name_or_file;
@@ -435,7 +437,7 @@ Style try_load_style(const std::string& name_or_file) {
   }
   Limits limits;
   limits.max_input_bytes = 1 << 20;  // a style is a page of XML; a device or a huge file is no style
-  const std::string text = try_read_file(path, limits);
+  const std::string text = read_file_limited(path, limits);
   // Valid UTF-8, no control characters, no DTD, no entities but XML's five (as for article XML).
   XmlInput in(text, path, limits, {"style XML", XmlPolicy::Doctype::refuse});
   Style s;

@@ -77,6 +77,6 @@ struct Style {
 
 // Loads a style by name (styles/NAME.xml in the data folder) or by file path (anything with a
 // '/' or ending in .xml). Every bad value throws Error "file:line: field: what is wrong".
-Style try_load_style(const std::string& name_or_file);
+Style load_style(const std::string& name_or_file);
 
 }  // namespace paiban

@@ -198,7 +198,7 @@ void Reader::misplaced(pugi::xml_node c, const char* parent, const char* allowed
 
 namespace paiban {
 
-Document try_read_xml(std::string_view bytes, const std::string& name, const Limits& limits) {
+Document read_xml(std::string_view bytes, const std::string& name, const Limits& limits) {
   XmlInput in(bytes, name, limits, {"article XML", XmlPolicy::Doctype::refuse});
   return xml_read::Reader(in, limits).read();
 }

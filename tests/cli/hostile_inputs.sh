@@ -63,19 +63,25 @@ printf '标题\n\n政协事业要发展，党的领导是根本。\n' > "$TMP/a.
 style_with_font() {  # FILE: the report style with its body font replaced by FILE
   sed "s#<face family=\"Noto Serif CJK SC\" style=\"Regular\"/>#<face file=\"$1\"/>#" styles/report.xml > "$TMP/font-style.xml"
 }
+# The error names the style's <face> (file:line:column) and keeps the font's own error as its cause.
+font_refused() {  # WHAT CAUSE-PATTERN
+  refused "$1" "font-style.xml:[0-9]*:[0-9]*: <face>: font role 'body': its first face cannot be loaded" \
+    "$TMP/a.txt" --style "$TMP/font-style.xml"
+  grep -q -- "^  because: .*$2" "$TMP/err" && pass || fail "$1: no cause matching '$2': $(cat "$TMP/err")"
+}
 style_with_font "$TMP/missing.otf"
-refused "style naming a missing font file" "font role 'body': .*missing.otf: no such font file" "$TMP/a.txt" --style "$TMP/font-style.xml"
+font_refused "style naming a missing font file" "missing.otf: no such font file"
 head -c 30000 /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc > "$TMP/cut.ttc"
 style_with_font "$TMP/cut.ttc"
-refused "style naming a truncated font" "font role 'body': .*cut.ttc: corrupt font file" "$TMP/a.txt" --style "$TMP/font-style.xml"
+font_refused "style naming a truncated font" "cut.ttc: corrupt font file"
 head -c 5000 "$PAIBAN" > "$TMP/junk.ttf"
 style_with_font "$TMP/junk.ttf"
-refused "style naming a binary that is not a font" "font role 'body': .*junk.ttf: not a font file" "$TMP/a.txt" --style "$TMP/font-style.xml"
+font_refused "style naming a binary that is not a font" "junk.ttf: not a font file"
 style_with_font "$TMP/../"
-refused "style naming a folder as font" "font role 'body': .*not a font file" "$TMP/a.txt" --style "$TMP/font-style.xml"
+font_refused "style naming a folder as font" "not a font file"
 mkfifo "$TMP/fifo.ttf"
 style_with_font "$TMP/fifo.ttf"
-refused "style naming a FIFO as font (must not wait)" "font role 'body': .*fifo.ttf: not a font file" "$TMP/a.txt" --style "$TMP/font-style.xml"
+font_refused "style naming a FIFO as font (must not wait)" "fifo.ttf: not a font file"
 
 sed -e 's#<page width="210mm" height="297mm"/>#<page width="40mm" height="30mm"/>#' \
   -e 's#<margins [^>]*/>#<margins top="1mm" bottom="1mm" left="1mm" right="1mm"/>#' styles/report.xml > "$TMP/small.xml"

@@ -49,7 +49,7 @@ bool load_failing_at(long n) {
   g_countdown = n;
   bool loaded = false;
   try {
-    fonts.try_face_file(kFont, 0);
+    fonts.load_face_file(kFont, 0);
     loaded = !g_failed;
   } catch (const std::bad_alloc&) {
   } catch (const paiban::Error&) {

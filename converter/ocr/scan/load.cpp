@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/error.h"
-#include "scan/scan.h"
+#include "ocr/scan/scan.h"
 
 namespace paiban::scan {
 
@@ -62,7 +62,7 @@ Create load() {
 
 }  // namespace
 
-std::unique_ptr<Engine> try_create_engine(const Options& options) {
+std::unique_ptr<Engine> create_engine(const Options& options) {
   static std::once_flag once;
   static Create create = nullptr;
   std::call_once(once, [] { create = load(); });  // a failed load throws and is tried again next call

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "ocr/page.h"
-#include "scan/kind.h"
+#include "ocr/scan/kind.h"
 
 namespace paiban::scan {
 
@@ -57,7 +57,7 @@ class Engine {
 
 // Loads the scan module (once per process) and makes an engine. Throws Error when the module,
 // a language pack (naming its Debian package) or an option is missing or wrong.
-std::unique_ptr<Engine> try_create_engine(const Options& options);
+std::unique_ptr<Engine> create_engine(const Options& options);
 
 // An engine made on first need with fixed options: what one command or one batch worker holds.
 class Session {
@@ -65,7 +65,7 @@ class Session {
   explicit Session(Options options) : options_(std::move(options)) {}
   const Options& options() const { return options_; }
   Engine& engine() {
-    if (!engine_) engine_ = try_create_engine(options_);
+    if (!engine_) engine_ = create_engine(options_);
     return *engine_;
   }
 
@@ -79,7 +79,7 @@ float mean_confidence(const ocr::Page& page);
 
 }  // namespace paiban::scan
 
-// The module's one entry point, resolved with dlsym by try_create_engine. Returns nullptr and
+// The module's one entry point, resolved with dlsym by create_engine. Returns nullptr and
 // sets `error`/`hint` when the engine cannot be made.
 extern "C" paiban::scan::Engine* paiban_scan_create_engine(const paiban::scan::Options* options,
                                                            std::string* error, std::string* hint);
