@@ -39,6 +39,8 @@ batch::Formats parse_formats(const std::string& list) {
     if (name == "xml") f.xml = true;
     else if (name == "txt") f.txt = true;
     else if (name == "pdf") f.pdf = true;
+    else if (name == "nitf" || name == "html")
+      throw usage_error("--to: batch does not write " + name + " yet", "use 'paiban convert --to " + name + "' on the files");
     else
       throw usage_error("--to: unknown format '" + name + "'", "use a comma-separated list of xml, txt and pdf");
     start = end + 1;
