@@ -42,12 +42,13 @@ SetText set_text_quietly(std::string_view text, const TextStyle& ts, float measu
   const FontChain* latin = ts.latin.empty() ? nullptr : ctx.chains.find(ts.latin);
   SetText out;
   auto t0 = std::chrono::steady_clock::now();
-  auto glyphs = shape_text(text, *chain, latin, ctx.fonts, &out.missing);
+  auto glyphs = shape_text(text, *chain, latin, ctx.fonts, &out.missing, ctx.lang);
   auto t1 = std::chrono::steady_clock::now();
   ctx.timings.shape_ms += std::chrono::duration<double, std::milli>(t1 - t0).count();
   SetParagraph& sp = out.sp;
   sp.kind = kind;
-  sp.p = prepare_paragraph(std::string(text), std::move(glyphs), ctx.breaks, ts.size, ts.indent, ts.tracking, ts.gray);
+  sp.p = prepare_paragraph(std::string(text), std::move(glyphs), ctx.breaks, ts.size, ts.indent, ts.tracking, ts.gray,
+                           clreq::variant_of(ctx.lang));
   sp.setting.measure = measure;
   sp.setting.align = ts.align;
   sp.lines = break_lines(sp.p, sp.setting);

@@ -108,6 +108,7 @@ class Emitter {
                const std::string& date) {
     if (!r.enabled) return;
     ComposeContext cc{ctx_.style, ctx_.fonts, ctx_.chains, g_, ctx_.breaks, nullptr, {}};
+    cc.lang = ctx_.lang;
     float v_text;  // em box top of the header/footer line, relative to the text area top
     float rule_y;
     if (header) {

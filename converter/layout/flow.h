@@ -98,6 +98,7 @@ struct ComposeContext {
   struct {
     double shape_ms = 0, break_ms = 0;
   } timings;
+  std::string lang = "zh-Hans";  // BCP 47 of the article being set: shaping's locl, clreq's variant
 };
 class Composer {
  public:
@@ -175,6 +176,7 @@ struct EmitContext {
   // whole document's page count, for {page}/{pages} and bookmarks.
   int first_page = 1;
   int total_pages = 1;
+  std::string lang = "zh-Hans";  // the article's, for its running heads
 };
 // Draws page `index` (0-based, within the article) of the paginated flow; its section headings'
 // bookmarks are appended to `bookmarks`.

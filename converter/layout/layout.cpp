@@ -156,6 +156,7 @@ DocumentInfo layout_pages(const Document& doc, const Style& style, const FontLib
   if (prints_page_count(style.header) || prints_page_count(style.footer)) {
     ComposeContext quiet{style, fonts, chains, geo, breaks, nullptr, {}};
     for (const Document* a : articles.list) {
+      quiet.lang = a->lang;
       ArticleRun run(*a, quiet);
       PageLayout page;
       while (run.next(page)) {
@@ -173,6 +174,7 @@ DocumentInfo layout_pages(const Document& doc, const Style& style, const FontLib
     EmitContext ec{style, fonts, chains, geo, breaks, opts.debug ? &dump : nullptr};
     ec.first_page = done + 1;
     ec.total_pages = total;
+    ec.lang = cc.lang = art.lang;
     ArticleInfo info = article_info(art, style);
     if (done == 0) {
       out.title = info.title;
