@@ -28,7 +28,7 @@
 #include "ocr/read.h"
 #include "pipeline/convert.h"
 #include "reflow/reflow.h"
-#include "scan/scan.h"
+#include "ocr/scan/scan.h"
 #include "text/text.h"
 #include "xml/xml.h"
 

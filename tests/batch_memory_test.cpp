@@ -13,12 +13,12 @@ TEST(BatchMemory, OverBudgetIsFailedAndRememberedUntilForce) {
   fs::path src = make_source(box / "src", Kind::folder, {{"big.txt", 'f', sample() + sample()}, {"small.txt", 'f', "短文一篇。\n"}});
   const std::vector<std::string> run = {"batch", src.string(), "--out", (box / "out").string(), "--to", "xml,pdf"};
   std::vector<std::string> budget = run;
-  budget.insert(budget.end(), {"--max-memory", "2M", "--jobs", "2"});
+  budget.insert(budget.end(), {"--max-memory", "300K", "--jobs", "2"});
   std::string err;
   EXPECT_EQ(run_paiban(budget, &err), 3) << err;
   auto rows = report_rows(box / "out");
   EXPECT_EQ(rows["big.txt"]["status"], "failed");
-  EXPECT_NE(rows["big.txt"]["error"].find("more than --max-memory 2 MiB"), std::string::npos) << rows["big.txt"]["error"];
+  EXPECT_NE(rows["big.txt"]["error"].find("more than --max-memory 300 KiB"), std::string::npos) << rows["big.txt"]["error"];
   EXPECT_EQ(rows["small.txt"]["status"], "converted");
   EXPECT_NE(read_file(box / "out/.paiban-manifest.tsv").find("\tmemory\n"), std::string::npos);
 

@@ -5,7 +5,7 @@
 #include "core/error.h"
 #include "keyed_records.h"
 #include "pipeline/convert.h"
-#include "scan/scan.h"
+#include "ocr/scan/scan.h"
 
 using namespace paiban;
 

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 
@@ -120,6 +121,32 @@ TEST(LayoutPaginate, SampleInEveryStyleObeysTheRules) {
     EXPECT_EQ(l.doc.title, "为建设美丽幸福吕梁广泛凝心聚力");
     EXPECT_EQ(l.doc.author, "本报记者 高茜");
   }
+}
+
+// A paragraph longer than compose's window (32 KB) is set a window at a time: its text is laid
+// out whole and in order, each line still obeys the rules (no prohibited start or end, justified),
+// and the paragraph after it follows. Built from the sample's paragraphs run together.
+TEST(LayoutPaginate, AParagraphLongerThanAWindowIsSetWhole) {
+  Document sample = load_xml(data("lvliang-hand.xml"));
+  std::string text;
+  std::function<void(const std::vector<Block>&)> gather = [&](const std::vector<Block>& blocks) {
+    for (const Block& b : blocks) {
+      if (b.kind == Kind::paragraph) text += b.text;
+      gather(b.children);
+    }
+  };
+  while (text.size() < 100 * 1024) gather(sample.blocks);
+  Document doc;
+  doc.blocks.push_back(Block{Kind::headline});
+  doc.blocks.back().text = "一段到底";
+  doc.blocks.push_back(Block{Kind::paragraph});
+  doc.blocks.back().text = text;
+  doc.blocks.push_back(Block{Kind::paragraph});
+  doc.blocks.back().text = "其后一段，照常排出。";
+  Style style = load_style("report");
+  Laid l = lay(doc, style);
+  EXPECT_GE(l.doc.pages.size(), 20u);
+  check_layout(doc, style, l);
 }
 
 TEST(LayoutPaginate, SmallPagesObeyTheRules) {

@@ -7,7 +7,7 @@
 
 #include "core/unicode.h"
 #include "pipeline/convert.h"
-#include "scan/scan.h"
+#include "ocr/scan/scan.h"
 #include "test_util.h"
 
 using namespace paiban;

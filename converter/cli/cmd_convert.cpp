@@ -1,4 +1,4 @@
-// paiban convert IN... [--to xml,txt,pdf] [--out DIR]: each input to every format asked for.
+// paiban convert IN... [--to xml,txt,pdf,nitf,html] [--out DIR]: each input to every format asked for.
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -47,6 +47,10 @@ void convert_one(const Converter& conv, const ConvertOptions& opts, const Conver
   if (opts.xml) write(".xml", c.xml);
   if (opts.txt) write(".txt", c.txt);
   if (opts.pdf) write(".pdf", c.pdf);
+  if (opts.html) write(".html", c.html);
+  // NITF holds one article: a page's articles are STEM-1.nitf.xml, STEM-2.nitf.xml, … in reading order.
+  for (size_t k = 0; k < c.nitf.size(); ++k)
+    write(c.doc.is_pages() ? "-" + std::to_string(k + 1) + ".nitf.xml" : ".nitf.xml", c.nitf[k]);
   write_kept(c.scan, opts.scan, (fs::path(a.out) / (stem + ".xml")).string(), in);
   if (a.verbose) std::cerr << scan_summary(in, c.scan);
   if (a.verbose)
@@ -91,10 +95,10 @@ void add_convert_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<ConvertArgs>();
   auto* cmd = app.add_subcommand("convert", "Convert raw text, OCR layouts (hOCR, ALTO, PAGE) or article/page XML to XML, clean text and PDF");
   cmd->add_option("inputs", args->inputs, "Input files (raw OCR text, hOCR, ALTO, PAGE XML, article/page XML, scans: PNG, JPEG, TIFF, PNM, PDF; - for stdin)")->required();
-  cmd->add_option("--to", args->to, "Formats to write, comma-separated: xml,txt,pdf")->capture_default_str();
+  cmd->add_option("--to", args->to, "Formats to write, comma-separated: xml,txt,pdf,nitf,html")->capture_default_str();
   cmd->add_option("--out,-o", args->out, "Output folder")->capture_default_str();
   cmd->add_option("--style", args->style, "Style name in styles/ or a style file (PDF)")->capture_default_str();
-  cmd->add_option("--encoding", args->encoding, "Force the input encoding (UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5)");
+  cmd->add_option("--encoding", args->encoding, "Force the input encoding (UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5, Big5-HKSCS)");
   cmd->add_option("--width", args->width, "Rewrap clean text to N display columns (0: a paragraph per line)");
   cmd->add_option("--spacing", args->spacing, "Clean text: 'none' or 'pangu' (space between Han and Latin/digits)")
       ->capture_default_str();

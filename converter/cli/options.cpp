@@ -17,9 +17,13 @@ ConvertOptions formats_from(const std::string& list) {
     if (f == "xml") o.xml = true;
     else if (f == "txt" || f == "text") o.txt = true;
     else if (f == "pdf") o.pdf = true;
-    else if (!f.empty()) throw usage_error("unknown output format '" + f + "'", "use --to with xml, txt and/or pdf");
+    else if (f == "nitf") o.nitf = true;
+    else if (f == "html") o.html = true;
+    else if (!f.empty())
+      throw usage_error("unknown output format '" + f + "'", "use --to with xml, txt, pdf, nitf and/or html");
   }
-  if (!o.xml && !o.txt && !o.pdf) throw usage_error("--to names no format", "use --to with xml, txt and/or pdf");
+  if (!o.xml && !o.txt && !o.pdf && !o.nitf && !o.html)
+    throw usage_error("--to names no format", "use --to with xml, txt, pdf, nitf and/or html");
   return o;
 }
 

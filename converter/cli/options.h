@@ -9,7 +9,7 @@
 
 namespace paiban::cli {
 
-// "xml,txt,pdf" → which outputs; unknown names are usage errors.
+// "xml,txt,pdf,nitf,html" → which outputs; unknown names are usage errors.
 ConvertOptions formats_from(const std::string& list);
 // formats_from(list) with the input flags every command takes: --encoding, the limits, the scan
 // options (bounded by the limits).

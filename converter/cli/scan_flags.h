@@ -9,7 +9,7 @@
 
 #include "core/limits.h"
 #include "pipeline/convert.h"
-#include "scan/scan.h"
+#include "ocr/scan/scan.h"
 
 namespace paiban::cli {
 

@@ -35,6 +35,17 @@ bool is_pause_or_stop(char32_t cp) {
 
 bool is_stop(char32_t cp) { return cp == U'。' || cp == U'！' || cp == U'？'; }
 
+Variant variant_of(std::string_view lang) {
+  auto starts = [&](std::string_view p) {
+    return lang.size() >= p.size() && lang.substr(0, p.size()) == p &&
+           (lang.size() == p.size() || lang[p.size()] == '-');
+  };
+  return starts("zh-Hant") || starts("zh-TW") || starts("zh-HK") || starts("zh-MO") ? Variant::traditional
+                                                                                    : Variant::simplified;
+}
+
+bool centred_in_frame(char32_t cp, Variant v) { return v == Variant::traditional && is_pause_or_stop(cp); }
+
 bool not_at_line_start(char32_t cp) {
   if (is_pause_or_stop(cp) || is_closing(cp)) return true;
   switch (cp) {

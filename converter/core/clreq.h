@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 namespace paiban::clreq {
 
@@ -32,7 +33,17 @@ bool is_stop(char32_t cp);      // 。！？ (sentence-final)
 // contexts, ambiguous characters are wide").
 bool is_fullwidth(char32_t cp);
 
-bool is_interpunct(char32_t cp);  // ·・ (clreq §h-unbreakable_marks / interpuncts)
+bool is_interpunct(char32_t cp);
+
+// ---- Simplified and Traditional conventions (clreq §h-punctuation_marks_width_and_position) --
+// Mainland (Simplified) text sets 、，。：；！？ at the bottom left (or left) of the character
+// frame; Taiwan and Hong Kong (Traditional) text sets them centred in it.
+enum class Variant : uint8_t { simplified, traditional };
+// The variant a BCP 47 tag asks for: zh-Hant…, zh-TW, zh-HK, zh-MO are traditional.
+Variant variant_of(std::string_view lang);
+// A mark set centred in its em box: its blank is split on both sides, so it has no blank half
+// to give up, and clreq's compressions (line end, adjacent marks, justification) leave it whole.
+bool centred_in_frame(char32_t cp, Variant v);  // ·・ (clreq §h-unbreakable_marks / interpuncts)
 // Marks whose em box has adjustable blank space (brackets, quotes, pause/stop marks).
 bool is_adjustable_mark(char32_t cp);
 

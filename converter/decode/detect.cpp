@@ -19,6 +19,9 @@ const Encoding kUtf16be{"UTF-16BE", "UTF-16BE"};
 const Encoding kGb18030{"GB18030", "GB18030"};
 const Encoding kGbk{"GBK", "GBK"};
 const Encoding kBig5{"Big5", "Big5"};
+// Hong Kong's Big5 with the HKSCS-2008 characters (Cantonese 嘅 佢 冇, place and personal names);
+// a Big5 file is read the same either way.
+const Encoding kBig5Hkscs{"Big5-HKSCS", "ibm-1375"};
 
 struct Alias {
   const char* key;  // lower case, no '-' or '_'
@@ -28,11 +31,15 @@ const Alias kAliases[] = {
     {"utf8", &kUtf8},       {"utf16le", &kUtf16le}, {"utf16be", &kUtf16be},
     {"gb18030", &kGb18030}, {"gb2312", &kGb18030},  {"euccn", &kGb18030},
     {"gbk", &kGbk},         {"cp936", &kGbk},       {"windows936", &kGbk},
-    {"big5", &kBig5},       {"cp950", &kBig5},
+    {"big5", &kBig5},       {"cp950", &kBig5},      {"big5hkscs", &kBig5Hkscs},
+    {"hkscs", &kBig5Hkscs}, {"big5hk", &kBig5Hkscs},
 };
 
-// Strict trial decode: true when every byte sequence is valid in `icu`.
-bool decodes_strictly(std::string_view bytes, const char* icu) {
+// Strict trial decode: true when every byte sequence is valid in `icu` — and, without
+// `private_use`, none lands in the Private Use Area, where Big5 and GB18030 map their
+// user-defined rows: Hong Kong's files hold HKSCS characters there (嘅 read as Big5 is U+E5A2).
+bool decodes_strictly(std::string_view bytes, const char* icu, bool private_use = true) {
+  const bool no_private_use = !private_use;
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<UConverter, decltype(&ucnv_close)> cnv(ucnv_open(icu, &err), ucnv_close);
   if (U_FAILURE(err)) return false;
@@ -44,6 +51,7 @@ bool decodes_strictly(std::string_view bytes, const char* icu) {
     UChar* dst = buf;
     err = U_ZERO_ERROR;
     ucnv_toUnicode(cnv.get(), &dst, buf + 4096, &src, end, nullptr, true, &err);
+    if (no_private_use && std::any_of(buf, dst, [](UChar c) { return c >= 0xE000 && c <= 0xF8FF; })) return false;
     if (err == U_BUFFER_OVERFLOW_ERROR) continue;
     return U_SUCCESS(err);
   }
@@ -135,7 +143,8 @@ LineEvidence line_evidence(std::string_view bytes) {
     if (s.invalid == 0) {
       if (!ev.utf8_line && count_ideographs(l) >= 2) ev.utf8_line = line;
     } else if (!ev.legacy_line && s.multibyte_bytes * 10 < s.high_bytes * 6) {
-      bool gb = decodes_strictly(l, kGb18030.icu), big5 = decodes_strictly(l, kBig5.icu);
+      bool gb = decodes_strictly(l, kGb18030.icu);
+      bool big5 = decodes_strictly(l, kBig5.icu) || decodes_strictly(l, kBig5Hkscs.icu);
       if (gb || big5) {
         ev.legacy_line = line;
         ev.legacy = gb && big5 ? "GB18030 or Big5" : gb ? kGb18030.name : kBig5.name;
@@ -173,7 +182,7 @@ const Encoding* find_encoding(std::string_view name) {
   return nullptr;
 }
 
-std::string known_encoding_names() { return "UTF-8, UTF-16LE, UTF-16BE, GB18030 (GB2312), GBK, Big5"; }
+std::string known_encoding_names() { return "UTF-8, UTF-16LE, UTF-16BE, GB18030 (GB2312), GBK, Big5, Big5-HKSCS"; }
 
 Detection detect_encoding(std::string_view bytes, const std::string& name) {
   auto starts = [&](std::string_view bom) { return bytes.substr(0, bom.size()) == bom; };
@@ -203,6 +212,10 @@ Detection detect_encoding(std::string_view bytes, const std::string& name) {
   if (ev.utf8_line || (u.multibyte >= 8 && u.multibyte >= 4 * u.invalid)) return {&kUtf8, 0};
   bool gb = decodes_strictly(bytes, kGb18030.icu);
   bool big5 = decodes_strictly(bytes, kBig5.icu);
+  // Text that only Big5-HKSCS reads without user-defined (private) characters is Hong Kong's.
+  if (!decodes_strictly(bytes, kGb18030.icu, false) && !decodes_strictly(bytes, kBig5.icu, false) &&
+      decodes_strictly(bytes, kBig5Hkscs.icu, false))
+    return {&kBig5Hkscs, 0};
   if (gb && !big5) return {&kGb18030, 0};
   if (big5 && !gb) return {&kBig5, 0};
   int cg = detector_confidence(bytes, "GB18030");

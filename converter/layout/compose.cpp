@@ -29,13 +29,102 @@ std::string block_name(char32_t cp) {
 // j of an n-line paragraph only when at least two lines stay on each side.
 bool may_break_after(int j, int n) { return j == n - 1 || (j + 1 >= 2 && n - (j + 1) >= 2); }
 
-class Composer {
- public:
-  Composer(ComposeContext& ctx, Flow& flow) : ctx_(ctx), s_(ctx.style), g_(ctx.geo), flow_(flow) {}
+// A text set but not yet reported on: a long paragraph's window warns only about what it keeps.
+struct SetText {
+  SetParagraph sp;
+  std::vector<MissingGlyph> missing;
+};
+
+SetText set_text_quietly(std::string_view text, const TextStyle& ts, float measure, const char* kind,
+                         ComposeContext& ctx) {
+  const FontChain* chain = ctx.chains.find(ts.font);
+  if (!chain) throw Error(ExitCode::internal, "layout: no faces for font role '" + ts.font + "'");
+  const FontChain* latin = ts.latin.empty() ? nullptr : ctx.chains.find(ts.latin);
+  SetText out;
+  auto t0 = std::chrono::steady_clock::now();
+  auto glyphs = shape_text(text, *chain, latin, ctx.fonts, &out.missing, ctx.lang);
+  auto t1 = std::chrono::steady_clock::now();
+  ctx.timings.shape_ms += std::chrono::duration<double, std::milli>(t1 - t0).count();
+  SetParagraph& sp = out.sp;
+  sp.kind = kind;
+  sp.p = prepare_paragraph(std::string(text), std::move(glyphs), ctx.breaks, ts.size, ts.indent, ts.tracking, ts.gray,
+                           clreq::variant_of(ctx.lang));
+  sp.setting.measure = measure;
+  sp.setting.align = ts.align;
+  sp.lines = break_lines(sp.p, sp.setting);
+  ctx.timings.break_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count();
+  sp.ascent = ctx.fonts.face(chain->faces.front()).ascender;
+  return out;
+}
+
+// Warnings for the glyphs missing before byte `end` of the text and its overfull lines.
+void warn(const SetText& set, const TextStyle& ts, const char* kind, ComposeContext& ctx, const Block* block,
+          size_t end) {
+  if (!ctx.warnings) return;
+  for (const MissingGlyph& m : set.missing) {
+    if (m.offset >= end) continue;
+    std::string ch;
+    append_utf8(ch, m.cp);
+    std::string where = block && block->src.known()
+                            ? "source line" + std::string(block->src.first == block->src.last ? " " : "s ") +
+                                  std::to_string(block->src.first) +
+                                  (block->src.first == block->src.last ? "" : "-" + std::to_string(block->src.last))
+                            : "no source line";
+    ctx.warnings->push_back("missing glyph: '" + ch + "' " + code_point_label(m.cp) + " (" + block_name(m.cp) +
+                            ") in <" + kind + ">, " + where + ": no face of the '" + ts.font +
+                            "' fonts has it; drawn as an empty box");
+  }
+  for (const Line& l : set.sp.lines)
+    if (l.overfull)
+      ctx.warnings->push_back(std::string("overfull line in <") + kind + ">: '" + line_text(set.sp.p, l) +
+                              "' is wider than the measure and cannot be broken");
+}
+
+// A paragraph longer than this is set a window at a time (break.cpp's total fit over the whole of
+// it would hold ~150 bytes per byte of text): the lines of each window up to three quarters of
+// it are kept and the next window starts at the first line not kept, so lines near a window's end
+// are chosen again with what follows in view. A newspaper paragraph is far shorter (the whole
+// sample article is 15 KB), so ordinary articles are set exactly as in one piece.
+constexpr size_t kWindowBytes = 32 * 1024;
+constexpr size_t kKeepBytes = kWindowBytes * 3 / 4;
+
+// The longest prefix of `text` of at most n bytes that ends on a code point boundary.
+size_t cut_at(std::string_view text, size_t n) {
+  if (n >= text.size()) return text.size();
+  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  return n;
+}
+
+}  // namespace
+
+struct Composer::Impl {
+  Impl(const Document& d, ComposeContext& c, Flow& f) : doc(d), ctx(c), s_(c.style), g_(c.geo), flow_(f) {}
+
+  const Document& doc;
+  ComposeContext& ctx;
+  const Style& s_;
+  const Geometry& g_;
+  Flow& flow_;
+  int next_box_ = 0;
+  // Where composing stands in the block tree: the lists being walked, innermost last.
+  struct Level {
+    const std::vector<Block>* blocks;
+    size_t next;
+    int box;
+  };
+  std::vector<Level> stack;
+  // A long paragraph being set window by window: its block, box, the byte its next window starts
+  // at, and the lines set so far.
+  struct Long {
+    const Block* b = nullptr;
+    int box = -1;
+    size_t at = 0;
+    int lines = 0;
+  } long_;
 
   void head_block(const Block& b) {
     const TextStyle& ts = b.kind == Kind::headline ? s_.headline : b.kind == Kind::subtitle ? s_.subtitle : s_.byline;
-    int id = add(set_text(b.text, ts, g_.width, kind_name(b.kind), ctx_, &b));
+    int id = add(set_text(b.text, ts, g_.width, kind_name(b.kind), ctx, &b));
     for (int j = 0; j < static_cast<int>(para(id).lines.size()); ++j) {
       Piece pc;
       pc.height = ts.pitch();
@@ -56,16 +145,28 @@ class Composer {
     flow_.head_height = ceil_to(content + space, g_.pitch);
   }
 
+  // Composes the next block (or the next window of a long paragraph); false at the article's end.
+  bool step() {
+    if (long_.b) {
+      long_window();
+      return true;
+    }
+    while (!stack.empty() && stack.back().next >= stack.back().blocks->size()) stack.pop_back();
+    if (stack.empty()) return false;
+    Level& top = stack.back();
+    const Block& b = (*top.blocks)[top.next++];
+    block(b, top.box);
+    return true;
+  }
+
   void block(const Block& b, int box) {
     switch (b.kind) {
       case Kind::section:
-        for (const Block& c : b.children) block(c, box);
+        stack.push_back({&b.children, 0, box});
         break;
-      case Kind::box: {
-        int id = next_box_++;
-        for (const Block& c : b.children) block(c, id);
+      case Kind::box:
+        stack.push_back({&b.children, 0, next_box_++});
         break;
-      }
       case Kind::heading:
         subhead(b, box);
         break;
@@ -85,28 +186,74 @@ class Composer {
     }
   }
 
- private:
-  SetParagraph& para(int id) { return flow_.paras[id]; }
+  SetParagraph& para(int id) { return flow_.paras[static_cast<size_t>(id - flow_.para_base)]; }
   int add(SetParagraph sp) {
     flow_.paras.push_back(std::move(sp));
-    return static_cast<int>(flow_.paras.size()) - 1;
+    return flow_.next_para() - 1;
   }
 
   float inner_measure(int box) const { return box >= 0 ? g_.box_inner : g_.measure; }
 
-  void paragraph(const Block& b, int box) {
+  // One piece per line of paragraph `id`; its lines are numbers first_line... of the whole
+  // paragraph's `total` lines (0: more lines follow, so the orphan rule is met after these).
+  void body_lines(int id, int box, int first_line, int total) {
     const TextStyle& ts = box >= 0 ? s_.box : s_.body;
     float u = box >= 0 ? g_.box_inset : 0;
-    int id = add(set_text(b.text, ts, inner_measure(box), box >= 0 ? "box" : "p", ctx_, &b));
     int n = static_cast<int>(para(id).lines.size());
     for (int j = 0; j < n; ++j) {
+      int line = first_line + j;
       Piece pc;
       pc.height = box >= 0 ? ts.pitch() : g_.pitch;
       pc.lines.push_back({id, j, u, 0});
-      pc.break_after = may_break_after(j, n);
+      pc.break_after = total > 0 ? may_break_after(line, total) : line + 1 >= 2;
       pc.box = box;
       flow_.body.push_back(std::move(pc));
     }
+  }
+
+  void paragraph(const Block& b, int box) {
+    if (b.text.size() > kWindowBytes) {
+      long_ = Long{&b, box, 0, 0};
+      long_window();
+      return;
+    }
+    const TextStyle& ts = box >= 0 ? s_.box : s_.body;
+    int id = add(set_text(b.text, ts, inner_measure(box), box >= 0 ? "box" : "p", ctx, &b));
+    body_lines(id, box, 0, static_cast<int>(para(id).lines.size()));
+  }
+
+  // The next window of the long paragraph: its lines up to kKeepBytes (at least one), or all of
+  // them in the last window.
+  void long_window() {
+    const Block& b = *long_.b;
+    std::string_view text = std::string_view(b.text).substr(long_.at);
+    size_t len = cut_at(text, kWindowBytes);
+    bool last = len == text.size();
+    TextStyle ts = long_.box >= 0 ? s_.box : s_.body;
+    if (long_.at > 0) ts.indent = 0;  // the first line's indent is the paragraph's, not a window's
+    const char* kind = long_.box >= 0 ? "box" : "p";
+    SetText set = set_text_quietly(text.substr(0, len), ts, inner_measure(long_.box), kind, ctx);
+    size_t keep_lines = set.sp.lines.size();
+    size_t keep_bytes = len;
+    if (!last) {
+      const Paragraph& p = set.sp.p;
+      keep_lines = 0;
+      while (keep_lines < set.sp.lines.size() && p.atoms[set.sp.lines[keep_lines].last].end <= kKeepBytes) ++keep_lines;
+      keep_lines = std::max<size_t>(keep_lines, 1);  // a line longer than the window: cut where it ends
+      if (keep_lines < set.sp.lines.size()) keep_bytes = p.atoms[set.sp.lines[keep_lines].first].begin;
+      else keep_bytes = len;
+      set.sp.lines.resize(keep_lines);
+      set.sp.continues = true;
+      if (keep_bytes == 0) keep_bytes = len;  // never stand still
+    }
+    warn(set, ts, kind, ctx, &b, keep_bytes);
+    int id = add(std::move(set.sp));
+    long_.at += keep_bytes;
+    last = last || long_.at >= b.text.size();
+    if (last) para(id).continues = false;
+    body_lines(id, long_.box, long_.lines, last ? long_.lines + static_cast<int>(keep_lines) : 0);
+    long_.lines += static_cast<int>(keep_lines);
+    if (last) long_ = Long{};
   }
 
   // A section heading as a newspaper subhead: its own font, centred, between rules, taking a
@@ -123,7 +270,7 @@ class Composer {
     std::string title;
     for (const std::string& text : b.lines) {
       if (text.empty()) continue;
-      int id = add(set_text(text, ts, measure, "subhead", ctx_, &b));
+      int id = add(set_text(text, ts, measure, "subhead", ctx, &b));
       for (int j = 0; j < static_cast<int>(para(id).lines.size()); ++j) lines.push_back({id, j});
       title += (title.empty() ? "" : " ") + text;
     }
@@ -144,15 +291,55 @@ class Composer {
     if (box < 0) pc.bookmark = title;
     flow_.body.push_back(std::move(pc));
   }
-
-  ComposeContext& ctx_;
-  const Style& s_;
-  const Geometry& g_;
-  Flow& flow_;
-  int next_box_ = 0;
 };
 
-}  // namespace
+Composer::Composer(const Document& doc, ComposeContext& ctx, Flow& flow)
+    : impl_(std::make_unique<Impl>(doc, ctx, flow)) {
+  size_t i = 0;
+  for (; i < doc.blocks.size(); ++i) {
+    Kind k = doc.blocks[i].kind;
+    if (k != Kind::headline && k != Kind::subtitle && k != Kind::byline) break;
+    if (!doc.blocks[i].text.empty()) impl_->head_block(doc.blocks[i]);
+  }
+  impl_->finish_head();
+  impl_->stack.push_back({&doc.blocks, i, -1});
+}
+
+Composer::~Composer() = default;
+
+bool Composer::reach(int k) {
+  while (impl_->flow_.end() <= k)
+    if (!impl_->step()) return false;
+  return true;
+}
+
+void Flow::forget_before(int k) {
+  head.clear();
+  while (body_base < k && !body.empty()) {
+    body.pop_front();
+    ++body_base;
+  }
+  int keep = next_para();  // the first paragraph a piece from k on uses
+  for (const Piece& pc : body)
+    for (const PieceLine& pl : pc.lines) keep = std::min(keep, pl.para);
+  while (para_base < keep && !paras.empty()) {
+    paras.pop_front();
+    ++para_base;
+  }
+}
+
+float first_body_size(const Document& doc, const ComposeContext& ctx, float fallback) {
+  ComposeContext quiet = ctx;
+  quiet.warnings = nullptr;
+  Flow flow;
+  Composer composer(doc, quiet, flow);
+  for (int k = 0; composer.reach(k); ++k) {
+    const Piece& pc = flow.piece(k);
+    if (!pc.lines.empty() && pc.box < 0 && pc.rules.empty()) return flow.para(pc.lines.front().para).p.size;
+    flow.forget_before(k + 1);
+  }
+  return fallback;
+}
 
 Geometry page_geometry(const Style& s) {
   Geometry g;
@@ -192,57 +379,11 @@ Geometry page_geometry(const Style& s) {
   return g;
 }
 
-SetParagraph set_text(const std::string& text, const TextStyle& ts, float measure, const char* kind,
+SetParagraph set_text(std::string_view text, const TextStyle& ts, float measure, const char* kind,
                       ComposeContext& ctx, const Block* block) {
-  const FontChain* chain = ctx.chains.find(ts.font);
-  if (!chain) throw Error(ExitCode::internal, "layout: no faces for font role '" + ts.font + "'");
-  const FontChain* latin = ts.latin.empty() ? nullptr : ctx.chains.find(ts.latin);
-  std::vector<MissingGlyph> missing;
-  auto t0 = std::chrono::steady_clock::now();
-  auto glyphs = shape_text(text, *chain, latin, ctx.fonts, &missing);
-  auto t1 = std::chrono::steady_clock::now();
-  ctx.timings.shape_ms += std::chrono::duration<double, std::milli>(t1 - t0).count();
-  if (ctx.warnings) {
-    for (const MissingGlyph& m : missing) {
-      std::string ch;
-      append_utf8(ch, m.cp);
-      std::string where = block && block->src.known()
-                              ? "source line" + std::string(block->src.first == block->src.last ? " " : "s ") +
-                                    std::to_string(block->src.first) +
-                                    (block->src.first == block->src.last ? "" : "-" + std::to_string(block->src.last))
-                              : "no source line";
-      ctx.warnings->push_back("missing glyph: '" + ch + "' " + code_point_label(m.cp) + " (" + block_name(m.cp) +
-                              ") in <" + kind + ">, " + where + ": no face of the '" + ts.font +
-                              "' fonts has it; drawn as an empty box");
-    }
-  }
-  SetParagraph sp;
-  sp.kind = kind;
-  sp.p = prepare_paragraph(text, std::move(glyphs), ctx.breaks, ts.size, ts.indent, ts.tracking, ts.gray);
-  sp.setting.measure = measure;
-  sp.setting.align = ts.align;
-  sp.lines = break_lines(sp.p, sp.setting);
-  ctx.timings.break_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count();
-  sp.ascent = ctx.fonts.face(chain->faces.front()).ascender;
-  for (const Line& l : sp.lines)
-    if (l.overfull && ctx.warnings)
-      ctx.warnings->push_back(std::string("overfull line in <") + kind + ">: '" + line_text(sp.p, l) +
-                              "' is wider than the measure and cannot be broken");
-  return sp;
-}
-
-Flow compose(const Document& doc, ComposeContext& ctx) {
-  Flow flow;
-  Composer c(ctx, flow);
-  size_t i = 0;
-  for (; i < doc.blocks.size(); ++i) {
-    Kind k = doc.blocks[i].kind;
-    if (k != Kind::headline && k != Kind::subtitle && k != Kind::byline) break;
-    if (!doc.blocks[i].text.empty()) c.head_block(doc.blocks[i]);
-  }
-  c.finish_head();
-  for (; i < doc.blocks.size(); ++i) c.block(doc.blocks[i], -1);
-  return flow;
+  SetText set = set_text_quietly(text, ts, measure, kind, ctx);
+  warn(set, ts, kind, ctx, block, text.size());
+  return std::move(set.sp);
 }
 
 }  // namespace paiban::layout

@@ -38,7 +38,7 @@ class Emitter {
   void line(LaidOutPage& page, int page_no, int column, const Frame& fr, const SetParagraph& sp, int index,
             float u, float v) {
     const Line& L = sp.lines[index];
-    bool last = index + 1 == static_cast<int>(sp.lines.size());
+    bool last = index + 1 == static_cast<int>(sp.lines.size()) && !sp.continues;
     auto glyphs = place_line(sp.p, L, sp.setting, last);
     float baseline = fr.py(v) - sp.ascent * sp.p.size;
     for (InlineGlyph& ig : glyphs) {
@@ -108,6 +108,7 @@ class Emitter {
                const std::string& date) {
     if (!r.enabled) return;
     ComposeContext cc{ctx_.style, ctx_.fonts, ctx_.chains, g_, ctx_.breaks, nullptr, {}};
+    cc.lang = ctx_.lang;
     float v_text;  // em box top of the header/footer line, relative to the text area top
     float rule_y;
     if (header) {

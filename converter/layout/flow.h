@@ -3,8 +3,11 @@
 // from a frame's start) and the inline axis (u, from a frame's line start), in pt.
 #pragma once
 
+#include <deque>
 #include <functional>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
@@ -15,11 +18,13 @@
 
 namespace paiban::layout {
 
-// A paragraph that has been broken into lines.
+// A paragraph that has been broken into lines (or a window of a very long one: compose.cpp).
 struct SetParagraph {
   Paragraph p;
   std::vector<Line> lines;
   Setting setting;
+  bool continues = false;  // a window of a long paragraph that the next window goes on: its last
+                           // line is not the paragraph's
   const char* kind = "p";  // for the debug dump: headline, subtitle, byline, subhead, p, box, header, footer
   float ascent = 0.88f;    // em box top above the baseline, in em (the face's BASE ascender)
 };
@@ -44,15 +49,25 @@ struct Piece {
   std::string bookmark;       // a section heading: its outline entry
 };
 
+// The flow as far as it has been composed, less what lies behind the pages already drawn: pieces
+// and paragraphs keep their numbers (k, id) from the article's start, but only a window of them is
+// held (paginate reads at most a page ahead), so a long article is never held composed whole.
 struct Flow {
-  std::vector<SetParagraph> paras;
+  std::deque<SetParagraph> paras;  // paragraph ids para_base, para_base + 1, ...
+  int para_base = 0;
   std::vector<Piece> head;    // headline, subtitle, byline: across all columns of page 1
   float head_height = 0;      // including its rule and the space before the columns
   float head_rule_v = -1;     // where the rule under the head goes (v in the text area); <0: none
-  std::vector<Piece> body;    // everything else, in reading order
+  std::deque<Piece> body;     // everything else, in reading order: pieces body_base, ...
+  int body_base = 0;
 
-  const SetParagraph& para(int id) const { return paras[static_cast<size_t>(id)]; }
-  const Piece& piece(int k) const { return body[static_cast<size_t>(k)]; }
+  const SetParagraph& para(int id) const { return paras[static_cast<size_t>(id - para_base)]; }
+  const Piece& piece(int k) const { return body[static_cast<size_t>(k - body_base)]; }
+  int next_para() const { return para_base + static_cast<int>(paras.size()); }
+  int end() const { return body_base + static_cast<int>(body.size()); }  // one past the last piece held
+  // Forgets the head and the pieces before k, and the paragraphs only they use (ids only grow
+  // along the pieces); k must be at most end().
+  void forget_before(int k);
 };
 
 // The page geometry a style gives (page coordinates, pt).
@@ -71,7 +86,8 @@ struct Geometry {
 
 Geometry page_geometry(const Style& style);
 
-// compose: Document → flow (every block shaped, broken into lines and cut into pieces).
+// compose: Document → flow, block by block as pagination reads it (every block shaped, broken
+// into lines and cut into pieces).
 struct ComposeContext {
   const Style& style;
   const FontLibrary& fonts;
@@ -82,11 +98,28 @@ struct ComposeContext {
   struct {
     double shape_ms = 0, break_ms = 0;
   } timings;
+  std::string lang = "zh-Hans";  // BCP 47 of the article being set: shaping's locl, clreq's variant
 };
-Flow compose(const Document& doc, ComposeContext& ctx);
+class Composer {
+ public:
+  // Composes the head (headline, subtitle, byline) at once; `doc` and `flow` must outlive it.
+  Composer(const Document& doc, ComposeContext& ctx, Flow& flow);
+  ~Composer();
+  // Composes blocks until piece k is in the flow; false when the article ends before it.
+  bool reach(int k);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The font size paginate counts a column's lines with: that of the first body piece outside boxes
+// set without rules (a body line), `fallback` when there is none. Composes on a flow of its own
+// (no warnings), as far as that piece, so reading it costs no window of the article's flow.
+float first_body_size(const Document& doc, const ComposeContext& ctx, float fallback);
 
 // Sets one text (shaped, itemised, broken) at a measure.
-SetParagraph set_text(const std::string& text, const TextStyle& ts, float measure, const char* kind,
+SetParagraph set_text(std::string_view text, const TextStyle& ts, float measure, const char* kind,
                       ComposeContext& ctx, const Block* block);
 
 // paginate: pieces → columns → pages.
@@ -109,9 +142,21 @@ struct PageLayout {
   float top_v = 0;  // where the columns start below the text area's top (the head on page 1)
   std::vector<ColumnLayout> columns;
 };
-// Throws the page-limit Error (core/limits.h), naming `where`, past limits.max_pages.
-std::vector<PageLayout> paginate(const Flow& flow, const Geometry& geo, const Limits& limits = {},
-                                 const std::string& where = "typeset");
+// Pages one at a time, composing as far ahead as a page needs (a page's columns, the keeps and
+// the last page's balancing look no further than one page).
+class Paginator {
+ public:
+  Paginator(Flow& flow, Composer& composer, const Geometry& geo, float body_size);
+  ~Paginator();
+  // The next page, or false after the last (an article has at least one page). Afterwards
+  // next_piece() is the first piece not yet placed.
+  bool next(PageLayout& page);
+  int next_piece() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // emit: the paginated flow → pages with glyph runs and rules, bookmarks, debug lines.
 // An article's /Info and what its running heads print: headline, byline, subtitle, and its date
@@ -131,6 +176,7 @@ struct EmitContext {
   // whole document's page count, for {page}/{pages} and bookmarks.
   int first_page = 1;
   int total_pages = 1;
+  std::string lang = "zh-Hans";  // the article's, for its running heads
 };
 // Draws page `index` (0-based, within the article) of the paginated flow; its section headings'
 // bookmarks are appended to `bookmarks`.

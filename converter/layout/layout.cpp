@@ -84,29 +84,54 @@ void check_on_page(const LaidOutPage& page, int number, const Document& doc) {
 
 namespace {
 
-// One article composed and paginated, before it is drawn.
-struct Article {
-  Document doc;
-  layout::Flow flow;
-  std::vector<layout::PageLayout> pages;
-};
-
 // What is set: the article, or a scanned page's articles in reading order (no page make-up yet:
 // each starts a page with its own head), each with the page's date and source where it names
-// none ({date} in running heads, messages). An article without blocks sets nothing.
-std::vector<Document> articles_of(const Document& doc) {
-  if (!doc.is_pages()) return {doc};
-  std::vector<Document> out;
+// none ({date} in running heads, messages). An article without blocks sets nothing. A single
+// article is not copied.
+struct Articles {
+  std::vector<Document> owned;
+  std::vector<const Document*> list;
+};
+
+Articles articles_of(const Document& doc) {
+  Articles out;
+  if (!doc.is_pages()) {
+    out.list.push_back(&doc);
+    return out;
+  }
   for (const Page& p : doc.pages) {
     for (const Document& a : p.articles) {
       if (a.blocks.empty()) continue;
-      out.push_back(a);
-      if (out.back().date.empty()) out.back().date = doc.date;
-      if (out.back().source.empty()) out.back().source = doc.source;
+      out.owned.push_back(a);
+      if (out.owned.back().date.empty()) out.owned.back().date = doc.date;
+      if (out.owned.back().source.empty()) out.owned.back().source = doc.source;
     }
   }
+  for (const Document& a : out.owned) out.list.push_back(&a);
   return out;
 }
+
+bool prints_page_count(const Running& r) {
+  if (!r.enabled) return false;
+  for (const std::string* t : {&r.left, &r.center, &r.right})
+    if (t->find("{pages}") != std::string::npos) return true;
+  return false;
+}
+
+// One article composed and paginated a page at a time; what lies behind the page last made is
+// forgotten (layout/flow.h), so memory follows a page, not the article.
+struct ArticleRun {
+  layout::Flow flow;
+  layout::Composer composer;
+  layout::Paginator paginator;
+  ArticleRun(const Document& doc, layout::ComposeContext& cc)
+      : composer(doc, cc, flow),
+        paginator(flow, composer, cc.geo, layout::first_body_size(doc, cc, cc.geo.pitch)) {}
+  bool next(layout::PageLayout& page) { return paginator.next(page); }
+  // After the page just made has been drawn: keep the piece before the next page (paginate asks
+  // whether a box continues from it) and what follows.
+  void forget_drawn() { flow.forget_before(std::max(0, paginator.next_piece() - 1)); }
+};
 
 }  // namespace
 
@@ -119,33 +144,38 @@ DocumentInfo layout_pages(const Document& doc, const Style& style, const FontLib
   std::vector<std::string> warnings;
   ComposeContext cc{style, fonts, chains, geo, breaks, &warnings, {}};
   const std::string where = doc.source.empty() ? "typeset" : doc.source;
-  std::vector<Article> articles;
-  int total = 0;
-  ScopedTimer timer;
-  double paginate_ms = 0;
-  for (Document& a : articles_of(doc)) {
-    Article art{std::move(a), {}, {}};
-    art.flow = compose(art.doc, cc);
-    {
-      ScopedTimer tp(&paginate_ms);
-      art.pages = paginate(art.flow, geo, opts.limits, where);
-    }
-    total += static_cast<int>(art.pages.size());
-    check_page_count(total, where, opts.limits);
-    articles.push_back(std::move(art));
-  }
-  if (articles.empty())
+  Articles articles = articles_of(doc);
+  if (articles.list.empty())
     throw input_error(where + ": no article to typeset (the page holds no text)",
                       "check that the OCR found text on this page");
-  double compose_ms = timer.restart() - paginate_ms;
+  ScopedTimer timer;
+  double paginate_ms = 0, emit_ms = 0;
+  // {pages} in a running head needs the page count before page 1 is drawn: a first pass counts
+  // them (composing twice); without it pages are drawn as they are made.
+  int total = 0;
+  if (prints_page_count(style.header) || prints_page_count(style.footer)) {
+    ComposeContext quiet{style, fonts, chains, geo, breaks, nullptr, {}};
+    for (const Document* a : articles.list) {
+      quiet.lang = a->lang;
+      ArticleRun run(*a, quiet);
+      PageLayout page;
+      while (run.next(page)) {
+        check_page_count(++total, where, opts.limits);
+        run.forget_drawn();
+      }
+    }
+    paginate_ms += timer.restart();
+  }
   std::string dump;
   DocumentInfo out;
   int done = 0;  // pages handed to the sink
-  for (const Article& art : articles) {
+  for (const Document* a : articles.list) {
+    const Document& art = *a;
     EmitContext ec{style, fonts, chains, geo, breaks, opts.debug ? &dump : nullptr};
     ec.first_page = done + 1;
     ec.total_pages = total;
-    ArticleInfo info = article_info(art.doc, style);
+    ec.lang = cc.lang = art.lang;
+    ArticleInfo info = article_info(art, style);
     if (done == 0) {
       out.title = info.title;
       out.author = info.author;
@@ -153,20 +183,30 @@ DocumentInfo layout_pages(const Document& doc, const Style& style, const FontLib
     }
     // A scanned page's article: its own outline entry (its headline), over its sections'.
     if (doc.is_pages() && !info.title.empty()) out.bookmarks.push_back({info.title, done, geo.top});
-    for (int pi = 0; pi < static_cast<int>(art.pages.size()); ++pi) {
-      LaidOutPage page = emit_page(art.flow, art.pages[pi], pi, info, ec, out.bookmarks);
-      check_on_page(page, done + 1, art.doc);
+    ArticleRun run(art, cc);
+    PageLayout layout;
+    for (int pi = 0;; ++pi) {
+      {
+        ScopedTimer tp(&paginate_ms);
+        if (!run.next(layout)) break;
+        check_page_count(done + 1, where, opts.limits);
+      }
+      ScopedTimer te(&emit_ms);
+      LaidOutPage page = emit_page(run.flow, layout, pi, info, ec, out.bookmarks);
+      check_on_page(page, done + 1, art);
       sink(page);
       ++done;
+      run.forget_drawn();
     }
   }
-  double emit_ms = timer.ms();
   if (report) {
     for (auto& w : warnings) report->warnings.push_back(std::move(w));
     report->debug_dump = std::move(dump);
+    // Composing happens as pagination reads the flow: its shaping and breaking are taken out.
+    double composing = cc.timings.shape_ms + cc.timings.break_ms;
     report->timings.shape_ms += cc.timings.shape_ms;
-    report->timings.break_ms += cc.timings.break_ms + (compose_ms - cc.timings.shape_ms - cc.timings.break_ms);
-    report->timings.paginate_ms += paginate_ms + emit_ms;
+    report->timings.break_ms += cc.timings.break_ms;
+    report->timings.paginate_ms += std::max(0.0, paginate_ms - composing) + emit_ms;
   }
   return out;
 }

@@ -4,6 +4,8 @@
 // column, open where it continues; the last page's columns are balanced.
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <map>
 
 #include "layout/flow.h"
 
@@ -15,19 +17,16 @@ constexpr float kEps = 1e-3f;
 
 float ceil_to(float x, float step) { return std::ceil(x / step - 1e-4f) * step; }
 
+// Reads the flow's pieces for pagination, composing them as they are first asked for.
 class Filler {
  public:
-  Filler(const Flow& f, const Geometry& g) : f_(f), g_(g), n_(static_cast<int>(f.body.size())) {
-    // Each box's height when set whole in one column: its pieces, and frame and padding above
-    // and below (what walk() needs for it in an empty column).
-    for (const Piece& pc : f.body) {
-      if (pc.box < 0) continue;
-      if (pc.box >= static_cast<int>(box_height_.size())) box_height_.resize(pc.box + 1, 2 * g.box_pad);
-      box_height_[pc.box] += pc.height;
-    }
-  }
+  // `largest_keep`: the largest `keep` any page passes (a full column's capacity); a box's height
+  // is summed only until it is known to be taller than that.
+  Filler(Flow& f, Composer& c, const Geometry& g, float largest_keep)
+      : f_(f), c_(c), g_(g), largest_keep_(largest_keep) {}
 
-  int size() const { return n_; }
+  // Whether piece k exists (composing as far as it).
+  bool has(int k) const { return c_.reach(k); }
 
   // Fills one column of capacity `cap` from piece `start`; returns the first piece not placed.
   // With `out`, records the placement. `keep`: a box no taller than this is never split (the
@@ -42,12 +41,12 @@ class Filler {
   // every column ending at a legal break (no widow or orphan forced by a short column).
   bool fits(int start, float cap, float keep, int columns, bool strict) const {
     int i = start;
-    for (int c = 0; c < columns && i < n_; ++c) {
+    for (int c = 0; c < columns && has(i); ++c) {
       bool forced = false;
       i = choose_end(i, cap, keep, &forced);
       if (forced && strict) return false;
     }
-    return i >= n_;
+    return !has(i);
   }
 
  private:
@@ -60,6 +59,8 @@ class Filler {
     float bottom = 0;
   };
 
+  static constexpr int kAll = std::numeric_limits<int>::max();
+
   template <class Visit, class Box>
   Walk walk(int start, int stop, float cap, float keep, Visit visit, Box box) const {
     Walk w;
@@ -68,15 +69,15 @@ class Filler {
     int open = -1;     // the box whose frame is open in this column
     float open_v = 0;
     bool open_continued = false;  // that box began in an earlier column
-    for (int k = start; k < stop; ++k) {
-      const Piece& pc = f_.body[k];
+    for (int k = start; k < stop && has(k); ++k) {
+      const Piece& pc = f_.piece(k);
       float at = v;
       bool closes = open >= 0 && pc.box != open;
       if (closes) at = ceil_to(at + g_.box_pad, g_.pitch);
       bool opens = pc.box >= 0 && pc.box != open;
       // A box continued from the previous column starts at the column's top, on the grid of its
       // neighbours: the frame is open there, so it needs no padding.
-      bool continued = opens && k == start && k > 0 && f_.body[k - 1].box == pc.box;
+      bool continued = opens && k == start && k > 0 && f_.piece(k - 1).box == pc.box;
       float top = opens && !continued ? at + g_.box_pad : at;
       float need = top + pc.height + (pc.box >= 0 ? g_.box_pad : 0);
       // A piece always fits an empty column (else nothing could ever be placed).
@@ -94,15 +95,16 @@ class Filler {
       v = top + pc.height;
       w.reached = k + 1;
       // A box that fits in a column is kept whole: no column ends inside it.
-      bool inside_kept_box = pc.box >= 0 && k + 1 < n_ && f_.body[k + 1].box == pc.box &&
-                             box_height_[pc.box] <= keep + kEps;
-      if ((pc.break_after && !inside_kept_box) || k + 1 == n_) {
+      bool more = has(k + 1);
+      bool inside_kept_box = pc.box >= 0 && more && f_.piece(k + 1).box == pc.box &&
+                             box_height(pc.box, k) <= keep + kEps;
+      if ((pc.break_after && !inside_kept_box) || !more) {
         w.legal = k + 1;
         w.bottom = v;
       }
     }
     if (open >= 0) {
-      bool continues = w.reached < n_ && f_.body[w.reached].box == open;
+      bool continues = has(w.reached) && f_.piece(w.reached).box == open;
       box(BoxSegment{open, open_v, v + g_.box_pad, open_continued, continues});
       v += g_.box_pad;
     }
@@ -110,9 +112,23 @@ class Filler {
     return w;
   }
 
+  // The height of box `b` set whole in one column, its frame and padding included (what walk()
+  // needs for it in an empty column), from a piece `k` of it; summed from its first piece until
+  // it is known to be taller than any column (the same sum, in the same order, up to there).
+  float box_height(int b, int k) const {
+    auto it = box_height_.find(b);
+    if (it != box_height_.end()) return it->second;
+    int first = k;
+    while (first > f_.body_base && f_.piece(first - 1).box == b) --first;
+    float h = 2 * g_.box_pad;
+    for (int i = first; has(i) && f_.piece(i).box == b && h <= largest_keep_ + kEps; ++i) h += f_.piece(i).height;
+    box_height_.emplace(b, h);
+    return h;
+  }
+
   int choose_end(int start, float cap, float keep, bool* forced = nullptr) const {
-    Walk w = walk(start, n_, cap, keep, [](int, float) {}, [](const BoxSegment&) {});
-    if (w.reached >= n_) return n_;
+    Walk w = walk(start, kAll, cap, keep, [](int, float) {}, [](const BoxSegment&) {});
+    if (!has(w.reached)) return w.reached;
     if (w.legal > start) return w.legal;
     if (forced) *forced = true;
     return std::max(w.reached, start + 1);  // no legal break fits: break where it must
@@ -125,10 +141,11 @@ class Filler {
     out->used = w.bottom;
   }
 
-  const Flow& f_;
+  Flow& f_;
+  Composer& c_;
   const Geometry& g_;
-  int n_;
-  std::vector<float> box_height_;  // by box id
+  float largest_keep_;
+  mutable std::map<int, float> box_height_;  // by box id, once summed
 };
 
 // A column of height h holds L lines: the last line's em box must end inside it. Capacity is
@@ -140,45 +157,53 @@ float capacity(float h, const Geometry& g, float body_size) {
 
 }  // namespace
 
-std::vector<PageLayout> paginate(const Flow& flow, const Geometry& geo, const Limits& limits, const std::string& where) {
-  std::vector<PageLayout> pages;
-  Filler filler(flow, geo);
-  int n = filler.size();
-  float body_size = geo.pitch;  // refined below from the first body piece
-  for (const Piece& pc : flow.body) {
-    if (!pc.lines.empty() && pc.box < 0 && pc.rules.empty()) {
-      body_size = flow.paras[pc.lines.front().para].p.size;
-      break;
-    }
-  }
+struct Paginator::Impl {
+  Impl(Flow& f, Composer& c, const Geometry& g, float bs)
+      : flow(f), geo(g), body_size(bs), filler(f, c, g, capacity(g.top - g.bottom, g, bs)) {}
+  Flow& flow;
+  const Geometry& geo;
+  float body_size;
+  Filler filler;
+  int i = 0;      // the first piece not placed
+  int pages = 0;  // pages made
+};
+
+Paginator::Paginator(Flow& flow, Composer& composer, const Geometry& geo, float body_size)
+    : impl_(std::make_unique<Impl>(flow, composer, geo, body_size)) {}
+
+Paginator::~Paginator() = default;
+
+int Paginator::next_piece() const { return impl_->i; }
+
+bool Paginator::next(PageLayout& page) {
+  Impl& p = *impl_;
+  const Geometry& geo = p.geo;
+  const Filler& filler = p.filler;
+  if (!filler.has(p.i) && p.pages > 0) return false;
+  page = PageLayout{};
+  page.top_v = p.pages == 0 ? p.flow.head_height : 0;
   float column_h = geo.top - geo.bottom;
-  int i = 0;
-  while (i < n || pages.empty()) {
-    PageLayout page;
-    page.top_v = pages.empty() ? flow.head_height : 0;
-    float cap = capacity(column_h - page.top_v, geo, body_size);
-    const float keep = cap;  // boxes that fit a column of this page stay whole
-    page.columns.resize(geo.columns);
-    if (filler.fits(i, cap, keep, geo.columns, true)) {
-      // The last page: the shortest column height that still holds the rest with every column
-      // ending at a legal break, so the columns come out balanced (the last one no longer than
-      // the others) without a widow or orphan.
-      int lo = 1, hi = static_cast<int>(std::lround(cap / geo.pitch));
-      while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (filler.fits(i, mid * geo.pitch, keep, geo.columns, true)) hi = mid;
-        else lo = mid + 1;
-      }
-      cap = hi * geo.pitch;
+  float cap = capacity(column_h - page.top_v, geo, p.body_size);
+  const float keep = cap;  // boxes that fit a column of this page stay whole
+  page.columns.resize(geo.columns);
+  if (filler.fits(p.i, cap, keep, geo.columns, true)) {
+    // The last page: the shortest column height that still holds the rest with every column
+    // ending at a legal break, so the columns come out balanced (the last one no longer than
+    // the others) without a widow or orphan.
+    int lo = 1, hi = static_cast<int>(std::lround(cap / geo.pitch));
+    while (lo < hi) {
+      int mid = (lo + hi) / 2;
+      if (filler.fits(p.i, mid * geo.pitch, keep, geo.columns, true)) hi = mid;
+      else lo = mid + 1;
     }
-    for (int c = 0; c < geo.columns; ++c) {
-      if (i >= n) break;
-      i = filler.fill(i, cap, keep, &page.columns[c]);
-    }
-    pages.push_back(std::move(page));
-    check_page_count(static_cast<int>(pages.size()), where, limits);
+    cap = hi * geo.pitch;
   }
-  return pages;
+  for (int c = 0; c < geo.columns; ++c) {
+    if (!filler.has(p.i)) break;
+    p.i = filler.fill(p.i, cap, keep, &page.columns[c]);
+  }
+  ++p.pages;
+  return true;
 }
 
 }  // namespace paiban::layout

@@ -98,7 +98,8 @@ class BreakFinder {
 
 // prepare: text + its shaped glyphs → atoms and gaps (clreq punctuation and spacing rules).
 Paragraph prepare_paragraph(std::string text, std::vector<ShapedGlyph> glyphs, BreakFinder& breaks, float size,
-                            float indent_em, float tracking_em, float gray);
+                            float indent_em, float tracking_em, float gray,
+                            clreq::Variant variant = clreq::Variant::simplified);
 
 // The face chains of a style's roles, resolved against the loaded fonts.
 struct FontChains {
@@ -108,8 +109,10 @@ struct FontChains {
 
 // shape (layout side): text → glyphs with a role's chain; runs of Latin letters and digits use
 // the `latin` chain first when given. Missing characters are appended to `missing`.
+// `lang` (BCP 47) selects the face's localised forms (OpenType locl: zh-Hant's centred marks).
 std::vector<ShapedGlyph> shape_text(std::string_view text, const FontChain& chain, const FontChain* latin,
-                                    const FontLibrary& fonts, std::vector<MissingGlyph>* missing);
+                                    const FontLibrary& fonts, std::vector<MissingGlyph>* missing,
+                                    std::string_view lang = "zh-Hans");
 
 // break: the best set of lines for the whole paragraph (total fit, not greedy).
 std::vector<Line> break_lines(const Paragraph& p, const Setting& s);

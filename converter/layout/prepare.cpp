@@ -65,7 +65,7 @@ bool is_punct_like(char32_t cp) {
 }  // namespace
 
 Paragraph prepare_paragraph(std::string text, std::vector<ShapedGlyph> glyphs, BreakFinder& finder, float size,
-                  float indent_em, float tracking_em, float gray) {
+                            float indent_em, float tracking_em, float gray, clreq::Variant variant) {
   Paragraph p;
   p.text = std::move(text);
   p.glyphs = std::move(glyphs);
@@ -127,6 +127,9 @@ Paragraph prepare_paragraph(std::string text, std::vector<ShapedGlyph> glyphs, B
   int n = static_cast<int>(p.atoms.size());
   p.gaps.resize(n);
   if (n == 0) return p;
+  // A centred mark (Traditional text) keeps its whole em box: no blank half to give up.
+  for (Atom& a : p.atoms)
+    if (a.first == a.last && clreq::centred_in_frame(a.first, variant)) a.half = a.full;
 
   // clreq §h-adjustment_of_adjacent_punctuation_marks: a pair of adjacent marks takes 1.5 em.
   for (int i = 0; i + 1 < n; ++i) {

@@ -1,5 +1,5 @@
 // shape: text → glyphs. Itemise by script and by font coverage along the chain, then shape each
-// run once with HarfBuzz (zh-Hans), reading half-width punctuation metrics from the face's
+// run once with HarfBuzz in the text's language (locl), reading half-width punctuation metrics from the face's
 // precomputed `halt` table (clreq §3.1.6) instead of shaping a second time.
 #include "layout/shape.h"
 
@@ -68,7 +68,7 @@ void resolve_scripts(std::vector<Char>& chars) {
 }  // namespace
 
 std::vector<ShapedGlyph> shape(std::string_view text, const FontLibrary& fonts, const FontChain& chain,
-                               std::vector<MissingGlyph>* missing) {
+                               std::vector<MissingGlyph>* missing, std::string_view lang_tag) {
   std::vector<ShapedGlyph> out;
   if (text.empty()) return out;
   if (chain.faces.empty()) throw Error(ExitCode::internal, "shape: empty font chain");
@@ -101,7 +101,7 @@ std::vector<ShapedGlyph> shape(std::string_view text, const FontLibrary& fonts, 
 
   HbBuffer owner(hb_buffer_create());
   hb_buffer_t* buf = owner.get();
-  hb_language_t lang = hb_language_from_string("zh-Hans", -1);
+  hb_language_t lang = hb_language_from_string(lang_tag.data(), static_cast<int>(lang_tag.size()));
   out.reserve(chars.size());
   for (size_t a = 0; a < chars.size();) {
     size_t b = a + 1;

@@ -27,9 +27,10 @@ struct MissingGlyph {
   uint32_t offset;  // byte offset in the text
 };
 
-// Shapes `text` (lang zh-Hans, horizontal) with the chain. Characters no face has get gid 0
-// from the first face and are appended to `missing` (never silently dropped).
-std::vector<ShapedGlyph> shape(std::string_view text, const FontLibrary& fonts,
-                               const FontChain& chain, std::vector<MissingGlyph>* missing);
+// Shapes `text` (horizontal) with the chain, in language `lang` (BCP 47: the face's locl forms).
+// Characters no face has get gid 0 from the first face and are appended to `missing` (never
+// silently dropped).
+std::vector<ShapedGlyph> shape(std::string_view text, const FontLibrary& fonts, const FontChain& chain,
+                               std::vector<MissingGlyph>* missing, std::string_view lang = "zh-Hans");
 
 }  // namespace paiban

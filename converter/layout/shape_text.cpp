@@ -24,8 +24,9 @@ void append(std::vector<ShapedGlyph>& out, std::vector<ShapedGlyph>&& part, uint
 }  // namespace
 
 std::vector<ShapedGlyph> shape_text(std::string_view text, const FontChain& chain, const FontChain* latin,
-                                    const FontLibrary& fonts, std::vector<MissingGlyph>* missing) {
-  if (!latin || latin->faces.empty()) return shape(text, fonts, chain, missing);
+                                    const FontLibrary& fonts, std::vector<MissingGlyph>* missing,
+                                    std::string_view lang) {
+  if (!latin || latin->faces.empty()) return shape(text, fonts, chain, missing, lang);
   FontChain latin_first = *latin;
   for (int f : chain.faces) latin_first.faces.push_back(f);
 
@@ -54,7 +55,7 @@ std::vector<ShapedGlyph> shape_text(std::string_view text, const FontChain& chai
     size_t begin = cps[k].first;
     size_t end = e < cps.size() ? cps[e].first : text.size();
     size_t first_missing = missing ? missing->size() : 0;
-    append(out, shape(text.substr(begin, end - begin), fonts, w[k] ? latin_first : chain, missing),
+    append(out, shape(text.substr(begin, end - begin), fonts, w[k] ? latin_first : chain, missing, lang),
            static_cast<uint32_t>(begin));
     if (missing)
       for (size_t m = first_missing; m < missing->size(); ++m) (*missing)[m].offset += static_cast<uint32_t>(begin);

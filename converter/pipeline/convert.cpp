@@ -5,6 +5,7 @@
 #include "font/fonts.h"
 #include "style/style.h"
 #include "pipeline/typeset.h"
+#include "xml/formats.h"
 #include "xml/xml.h"
 
 namespace paiban {
@@ -44,6 +45,9 @@ Converted Converter::convert(std::string_view bytes, const std::string& name, co
   for (const auto& w : rep.warnings) out.warnings.push_back(w);
   if (opts.xml) out.xml = write_xml(out.doc);
   if (opts.txt) out.txt = write_text(out.doc, opts.text);
+  if (opts.nitf) out.nitf = write_nitf(out.doc);
+  if (opts.nitf && out.nitf.empty()) out.warnings.push_back("no article on the page: no NITF written");
+  if (opts.html) out.html = write_html(out.doc);
   if (opts.pdf) {
     if (!style_ || !fonts_)
       throw Error(ExitCode::internal, "PDF asked for but the converter was created without a style");

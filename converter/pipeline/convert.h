@@ -13,7 +13,7 @@
 #include "core/limits.h"
 #include "layout/layout.h"
 #include "reflow/reflow.h"
-#include "scan/scan.h"
+#include "ocr/scan/scan.h"
 #include "text/text.h"
 
 namespace paiban {
@@ -25,6 +25,7 @@ struct ConvertOptions {
   std::string encoding;  // forced input encoding; "" = detect
   std::string lang;      // forced language tag (--lang: zh-Hans, zh-Hant, zh-Hant-HK, …); "" = detect
   bool xml = true, txt = true, pdf = true;
+  bool nitf = false, html = false;  // xml/formats.h: NITF 3.6 per article, one HTML5 page
   TextOptions text;
   Limits limits;  // input size, line length, blocks, XML depth, pages (core/limits.h)
   int pdf_threads = 2;  // threads one PDF is written on; a batch pool that fills every core sets 1
@@ -48,6 +49,8 @@ struct ScanLoad {
 struct Converted {
   Document doc;
   std::string xml, txt, pdf;          // empty when not asked for
+  std::vector<std::string> nitf;      // one per article, when asked for
+  std::string html;
   std::vector<std::string> warnings;  // OCR repairs made, missing glyphs, ... (one line each)
   std::map<std::string, int> repairs; // OCR repairs made, by kind (ReflowReport::repairs)
   int articles = 0;                   // 1, or the articles of a scanned page (or pages)

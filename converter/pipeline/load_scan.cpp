@@ -5,7 +5,7 @@
 
 #include "core/error.h"
 #include "pipeline/convert.h"
-#include "scan/scan.h"
+#include "ocr/scan/scan.h"
 
 namespace paiban {
 

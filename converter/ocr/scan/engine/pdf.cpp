@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "scan/engine/engine.h"
+#include "ocr/scan/engine/engine.h"
 
 namespace paiban::scan::engine {
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/error.h"
-#include "scan/scan.h"
+#include "ocr/scan/scan.h"
 
 namespace paiban::scan {
 

@@ -3,7 +3,7 @@
 // truncated file is the common case: a copy that stopped, an upload cut short.
 #include <libdeflate.h>
 
-#include "scan/engine/engine.h"
+#include "ocr/scan/engine/engine.h"
 
 namespace paiban::scan::engine {
 

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "ocr/page.h"
-#include "scan/kind.h"
+#include "ocr/scan/kind.h"
 
 namespace paiban::scan {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "scan/scan.h"
+#include "ocr/scan/scan.h"
 
 namespace tesseract { class TessBaseAPI; }
 

@@ -1,5 +1,5 @@
 // Figures of a scanned page for reports.
-#include "scan/scan.h"
+#include "ocr/scan/scan.h"
 
 namespace paiban::scan {
 

@@ -2,7 +2,7 @@
 // against --max-pixels before any pixel is allocated (a 100000×100000 PNG is 300 bytes).
 #include <cstdio>
 
-#include "scan/engine/engine.h"
+#include "ocr/scan/engine/engine.h"
 
 namespace paiban::scan::engine {
 

@@ -2,7 +2,7 @@
 // Recogniser per engine. No exception leaves the module: failures become PageResult errors.
 #include <new>
 
-#include "scan/engine/engine.h"
+#include "ocr/scan/engine/engine.h"
 
 namespace paiban::scan::engine {
 

@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "scan/engine/engine.h"
+#include "ocr/scan/engine/engine.h"
 
 namespace paiban::scan::engine {
 

@@ -1,7 +1,7 @@
 // keep: the pages Tesseract saw, as one hOCR (kba.github.io/hocr-spec 1.2) or ALTO v3 document
 // around its per-page fragments (GetHOCRText/GetAltoText), so an archive can reflow again later
 // without OCR.
-#include "scan/engine/engine.h"
+#include "ocr/scan/engine/engine.h"
 
 namespace paiban::scan::engine {
 

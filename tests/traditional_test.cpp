@@ -1,0 +1,73 @@
+// Traditional text in layout: shaping takes the face's zh-Hant forms (OpenType locl: the marks
+// centred in their frame, as Taiwan and Hong Kong set them), and clreq's compressions leave a
+// centred mark its whole em box (clreq §h-punctuation_marks_width_and_position).
+#include <gtest/gtest.h>
+
+#include "core/clreq.h"
+#include "font/fonts.h"
+#include "layout/paragraph.h"
+#include "layout_fake_shape.h"
+
+using namespace paiban;
+using namespace paiban::layout;
+
+namespace {
+
+FontLibrary& fonts() {
+  static FontLibrary lib;
+  return lib;
+}
+
+FontChain song() { return FontChain{{fonts().load_face("Noto Serif CJK SC", "Regular")}}; }
+
+const Atom* atom_of(const Paragraph& p, char32_t cp) {
+  for (const Atom& a : p.atoms)
+    if (a.first == cp && a.last == cp) return &a;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST(Traditional, VariantOfLanguageTags) {
+  for (const char* t : {"zh-Hant", "zh-Hant-TW", "zh-Hant-HK", "zh-TW", "zh-HK", "zh-MO"})
+    EXPECT_EQ(clreq::variant_of(t), clreq::Variant::traditional) << t;
+  for (const char* t : {"zh-Hans", "zh", "zh-CN", "zh-SG", "", "zh-Hantx", "en"})
+    EXPECT_EQ(clreq::variant_of(t), clreq::Variant::simplified) << t;
+}
+
+TEST(Traditional, ShapingTakesTheFacesTraditionalForms) {
+  const std::string text = "中，。";
+  auto hans = shape(text, fonts(), song(), nullptr, "zh-Hans");
+  auto hant = shape(text, fonts(), song(), nullptr, "zh-Hant");
+  ASSERT_EQ(hans.size(), 3u);
+  ASSERT_EQ(hant.size(), 3u);
+  EXPECT_EQ(hans[0].gid, hant[0].gid);  // 中 has one form
+  EXPECT_NE(hans[1].gid, hant[1].gid);  // ， bottom-left vs centred
+  EXPECT_NE(hans[2].gid, hant[2].gid);  // 。
+  // The Simplified comma has a blank half (halt); the centred one has none to give.
+  EXPECT_LT(hans[1].half_advance, hans[1].advance);
+  EXPECT_FLOAT_EQ(hant[1].half_advance, hant[1].advance);
+}
+
+// Even where a font has no Traditional forms (its halt still offers a half), a centred mark in
+// Traditional text is not halved at line end, squeezed beside another mark or shrunk to justify.
+TEST(Traditional, CentredMarksKeepTheirWholeEmBox) {
+  const std::string text = "政府表示，今日會議。」其後";
+  BreakFinder finder;
+  Paragraph s = prepare_paragraph(text, testutil::fake_shape(text), finder, 10, 0, 0, 0, clreq::Variant::simplified);
+  Paragraph t = prepare_paragraph(text, testutil::fake_shape(text), finder, 10, 0, 0, 0, clreq::Variant::traditional);
+  for (char32_t mark : {U'，', U'。'}) {
+    const Atom* a = atom_of(s, mark);
+    const Atom* b = atom_of(t, mark);
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    EXPECT_GT(a->end_trim + a->shrink + (a->full - a->width), 0.0f) << "Simplified gives up a half";
+    EXPECT_FLOAT_EQ(b->width, b->full);
+    EXPECT_FLOAT_EQ(b->end_trim, 0.0f);
+    EXPECT_FLOAT_EQ(b->shrink, 0.0f);
+  }
+  // Brackets behave alike in both: 」 still gives up its blank at line end.
+  const Atom* close = atom_of(t, U'」');
+  ASSERT_NE(close, nullptr);
+  EXPECT_GT(close->end_trim + (close->full - close->width), 0.0f);
+}
