@@ -49,8 +49,14 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, double 
   // The source says one is a caption. Tesseract's ocr_header and ocr_textfloat are its guesses
   // per line (body lines of a wide article come out as headers): the type size decides those.
   if ((p.hint == ocr::Hint::caption) != (q.hint == ocr::Hint::caption)) return true;
+  // Pieces of one printed row in one column are one line: no block starts inside a line.
+  const int row = std::min(p.box.y1, q.box.y1) - std::max(p.box.y0, q.box.y0);
+  if (a.column_of[k] == a.column_of[k + 1] && row * 2 > std::min(p.box.height(), q.box.height())) return false;
+  // A change of type (headline, subtitle, heading) comes where a text ends; mid-sentence a
+  // taller measure is the ink of taller characters, unless the type differs by half again.
+  const bool runs_on = !ends_clause(p.line.end) && p.line.end != End::closing && !heading_like(p.line);
   double small = std::min(p.size, q.size), big = std::max(p.size, q.size);
-  if (big > small * 1.2) return true;  // a change of type: headline, subtitle, heading
+  if (big > small * (runs_on ? 1.5 : 1.2)) return true;
   if (opens_byline(q.line) || opens_subtitle(q.line) || opens_byline(p.line)) return true;
   Geo gp = geometry(p, cp, em), gq = geometry(q, cq, em);
   bool same_column = a.column_of[k] == a.column_of[k + 1];
