@@ -164,6 +164,22 @@ TEST(Tile, TooMuchTextDoesNotFit) {
   EXPECT_TRUE(tile({m}, g).fits);
 }
 
+TEST(Makeup, TooLittleTextLeavesANoteNamingTheModule) {
+  Style s = load_style("broadsheet");
+  prepare_fonts(s, fonts());
+  MakeUpReport rep;
+  make_up({article("short.xml", "短讯", 2, 60)}, s, fonts(), &rep);
+  ASSERT_EQ(rep.modules.size(), 1u);
+  EXPECT_GT(rep.modules[0].hole, 2);
+  ASSERT_EQ(rep.notes.size(), 1u);
+  EXPECT_NE(rep.notes[0].find("short.xml: "), std::string::npos) << rep.notes[0];
+  MakeUpReport full;
+  make_up(four(), s, fonts(), &full);
+  size_t holes = 0;
+  for (const Module& m : full.modules) holes += m.hole > 2;
+  EXPECT_EQ(full.notes.size(), holes);  // one note per module with a hole, none for the rest
+}
+
 TEST(Makeup, SameArticlesSamePage) {
   Style s = load_style("broadsheet");
   prepare_fonts(s, fonts());

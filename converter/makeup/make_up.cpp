@@ -65,8 +65,9 @@ std::string dump(const MakeUpReport& rep, const Style& style, const Grid& g) {
   std::string out = buf;
   for (const Module& m : rep.modules) {
     std::snprintf(buf, sizeof buf,
-                  "module article=%d x=%d y=%.1f w=%d h=%.1f columns=%d-%d lines=%d headline=%.1f pad=%d+%d ",
-                  m.article, m.x, m.y, m.w, m.h, m.x + 1, m.x + m.w, m.lines, m.headline, m.pad_above, m.pad_below);
+                  "module article=%d x=%d y=%.1f w=%d h=%.1f columns=%d-%d lines=%d headline=%.1f pad=%d+%d hole=%d ",
+                  m.article, m.x, m.y, m.w, m.h, m.x + 1, m.x + m.w, m.lines, m.headline, m.pad_above, m.pad_below,
+                  m.hole);
     out += buf + m.name + "\n";
   }
   for (const Cut& c : rep.cuts) {
@@ -150,6 +151,10 @@ LaidOutDocument make_up(const std::vector<Document>& articles, const Style& styl
   rep.modules = t.modules;
   rep.cuts = t.cuts;
   rep.score = t.score;
+  for (const Module& m : rep.modules)
+    if (m.hole > 2)  // the bar: no hole larger than 2 lines
+      rep.notes.push_back(m.name + ": " + std::to_string(m.hole) + " lines left white under it: no layout of these " +
+                          "articles fills the page closer (give more text, or other articles)");
   rep.debug_dump = dump(rep, style, g);
   rep.timings.paginate_ms += timer.ms();
   return doc;

@@ -23,6 +23,7 @@ struct Module {
   float y = 0, h = 0;    // top and height in pt
   float headline = 0;    // headline size chosen for its rank and width (pt)
   int pad_above = 0, pad_below = 0;  // body lines of white added above / below the head to fill
+  int hole = 0;          // body lines left white under its text (too little text for the space)
   int lines = 0;         // laid-out lines in it
 };
 
@@ -38,6 +39,7 @@ struct MakeUpReport {
   int rounds = 0;        // searches run (a module that did not fit its estimate starts another)
   double score = 0;      // the chosen layout's score (tile.cpp: column-lines of holes + penalties)
   float hole_lines = 0;  // the largest white space left in any column (body lines)
+  std::vector<std::string> notes;  // for the user: modules that leave a hole of more than 2 lines
   std::string debug_dump;  // one line per module (article, x, y, w, h, columns, lines)
   TypesetTimings timings;
 };

@@ -84,7 +84,7 @@ class Tiler {
       Module m;
       m.article = i, m.x = x, m.w = w, m.y = y * g_.pitch, m.h = H * g_.pitch;
       int pad = 0;
-      leaf(i, w, H, &pad, nullptr);
+      leaf(i, w, H, &pad, &m.hole);
       m.pad_above = pad / 3, m.pad_below = pad - pad / 3;
       out.modules.push_back(m);
     } else if (c.how == 'h') {
