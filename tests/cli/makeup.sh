@@ -51,4 +51,12 @@ expect_exit 1 "too long" -- "$PAIBAN" typeset --make-up "$TMP"/long{1,2,3,4,5}.t
   expect_error_line 'long[0-9].txt: does not fit on the page'
 [ ! -e "$TMP/over.pdf" ] && pass || fail "a partial PDF was written"
 expect_exit 2 "no -o" -- "$PAIBAN" typeset --make-up "$TMP/a.txt"
+# A module the articles cannot fill is named in a note (the page is still made).
+printf '只有标题\n' > "$TMP/bare.txt"
+expect_exit 0 "headline only" -- "$PAIBAN" typeset --make-up "$TMP/a.txt" "$TMP/bare.txt" -o "$TMP/bare.pdf" &&
+  { grep -q '^paiban: note: bare.txt: [0-9]* lines left white under it' "$TMP/err" && pass || fail "no note: $(cat "$TMP/err")"; }
+# More articles than one page is searched for: refused before anything is written.
+expect_exit 2 "13 articles" -- "$PAIBAN" typeset --make-up $(for i in $(seq 13); do echo "$TMP/d.txt"; done) -o "$TMP/many.pdf" &&
+  expect_error_line '13 articles for one page'
+[ ! -e "$TMP/many.pdf" ] && pass || fail "a PDF was written for 13 articles"
 finish
