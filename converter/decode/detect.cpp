@@ -35,14 +35,16 @@ const Alias kAliases[] = {
     {"hkscs", &kBig5Hkscs}, {"big5hk", &kBig5Hkscs},
 };
 
-// Strict trial decode: true when every byte sequence is valid in `icu` — and, without
-// `private_use`, none lands in the Private Use Area, where Big5 and GB18030 map their
-// user-defined rows: Hong Kong's files hold HKSCS characters there (嘅 read as Big5 is U+E5A2).
-bool decodes_strictly(std::string_view bytes, const char* icu, bool private_use = true) {
-  const bool no_private_use = !private_use;
+// A strict trial decode in `icu`: some byte sequence is invalid, or every one is valid — and
+// then whether any lands in the Private Use Area, where Big5 and GB18030 map their user-defined
+// rows: Hong Kong's files hold HKSCS characters there (嘅 read as Big5 is U+E5A2).
+enum class Trial { invalid, clean, private_use };
+
+Trial trial_decode(std::string_view bytes, const char* icu) {
+  bool private_use = false;
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<UConverter, decltype(&ucnv_close)> cnv(ucnv_open(icu, &err), ucnv_close);
-  if (U_FAILURE(err)) return false;
+  if (U_FAILURE(err)) return Trial::invalid;
   ucnv_setToUCallBack(cnv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
   UChar buf[4096];
   const char* src = bytes.data();
@@ -51,11 +53,14 @@ bool decodes_strictly(std::string_view bytes, const char* icu, bool private_use 
     UChar* dst = buf;
     err = U_ZERO_ERROR;
     ucnv_toUnicode(cnv.get(), &dst, buf + 4096, &src, end, nullptr, true, &err);
-    if (no_private_use && std::any_of(buf, dst, [](UChar c) { return c >= 0xE000 && c <= 0xF8FF; })) return false;
+    private_use = private_use || std::any_of(buf, dst, [](UChar c) { return c >= 0xE000 && c <= 0xF8FF; });
     if (err == U_BUFFER_OVERFLOW_ERROR) continue;
-    return U_SUCCESS(err);
+    if (U_FAILURE(err)) return Trial::invalid;
+    return private_use ? Trial::private_use : Trial::clean;
   }
 }
+
+bool decodes_strictly(std::string_view bytes, const char* icu) { return trial_decode(bytes, icu) != Trial::invalid; }
 
 // ICU's detector ranks GB18030 against Big5 by character statistics; -1 when it has no view.
 int detector_confidence(std::string_view bytes, const char* wanted) {
@@ -210,11 +215,10 @@ Detection detect_encoding(std::string_view bytes, const std::string& name) {
   // not another encoding. The decoder then reports the bad bytes instead of turning them into
   // plausible Han text.
   if (ev.utf8_line || (u.multibyte >= 8 && u.multibyte >= 4 * u.invalid)) return {&kUtf8, 0};
-  bool gb = decodes_strictly(bytes, kGb18030.icu);
-  bool big5 = decodes_strictly(bytes, kBig5.icu);
+  const Trial gb_trial = trial_decode(bytes, kGb18030.icu), big5_trial = trial_decode(bytes, kBig5.icu);
+  bool gb = gb_trial != Trial::invalid, big5 = big5_trial != Trial::invalid;
   // Text that only Big5-HKSCS reads without user-defined (private) characters is Hong Kong's.
-  if (!decodes_strictly(bytes, kGb18030.icu, false) && !decodes_strictly(bytes, kBig5.icu, false) &&
-      decodes_strictly(bytes, kBig5Hkscs.icu, false))
+  if (gb_trial != Trial::clean && big5_trial != Trial::clean && trial_decode(bytes, kBig5Hkscs.icu) == Trial::clean)
     return {&kBig5Hkscs, 0};
   if (gb && !big5) return {&kGb18030, 0};
   if (big5 && !gb) return {&kBig5, 0};
