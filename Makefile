@@ -61,6 +61,7 @@ test: deps build
 
 bench: deps build
 	@for b in $(BUILD)/bench/*_bench; do [ -x "$$b" ] || continue; echo "== $$(basename $$b)"; "$$b" || exit 1; done
+	@echo "== reflow_bench --traditional"; $(BUILD)/bench/reflow_bench --traditional --no-speed | grep -E '^SUMMARY|SKIP' 
 
 # libFuzzer targets (fuzz/*_fuzz.cpp) built with clang + ASan/UBSan into build-fuzz/, then run one
 # at a time for FUZZ_SECONDS each (FUZZ_TARGETS="xml_fuzz ..." to pick); summary in build-fuzz/fuzz-summary.txt.

@@ -42,7 +42,7 @@ int main() {
     layouts = rep.candidates;
   }
   std::printf("makeup: 4 articles → 1 broadsheet page: %.1f ms per page end to end (make-up %.1f ms, "
-              "%d layouts scored), PDF %zu bytes, mean of %d runs\n",
+              "%d rectangles scored), PDF %zu bytes, mean of %d runs\n",
               total / runs, layout / runs, layouts, bytes, runs);
   return 0;
 }

@@ -2,8 +2,13 @@
 // Metrics are defined in bench/lib/score.h; the degrader in bench/lib/degrade.h.
 //
 //   reflow_bench [--corpus PATH] [--seed N] [--count N] [--dump DIR] [--show N] [--worst N]
-//                [--min-seconds S] [--no-speed] [--errors]
+//                [--min-seconds S] [--no-speed] [--errors] [--traditional]
+//   --traditional: the corpus in Traditional characters and punctuation (ICU's Hans-Hant), as
+//   Taiwan and Hong Kong papers print it, through the same degrader and scores
 //   reflow_bench --ocr DIR [--ocr DIR2 ...] [--ocr-pages] [--ocr-diff MODE]   real-OCR pages (docs/ocr-devset.md)
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -11,6 +16,7 @@
 #include <cstring>
 #include <ctime>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -46,13 +52,14 @@ struct Args {
   double min_seconds = 1.0;
   bool speed = true;
   bool errors = false;  // every article's failures, one per line, for grep
+  bool traditional = false;
   OcrBenchOptions ocr;  // --ocr: score real-OCR page sets instead of the column text
 };
 
 [[noreturn]] void usage(const char* msg) {
   std::fprintf(stderr,
                "reflow_bench: %s\nusage: reflow_bench [--corpus PATH] [--seed N] [--count N] [--dump DIR] "
-               "[--show N] [--worst N] [--min-seconds S] [--no-speed] [--errors]\n"
+               "[--show N] [--worst N] [--min-seconds S] [--no-speed] [--errors] [--traditional]\n"
                "       reflow_bench --ocr DIR [--ocr DIR2 ...] [--ocr-pages] [--ocr-diff MODE]\n",
                msg);
   std::exit(2);
@@ -76,6 +83,7 @@ Args parse(int argc, char** argv) {
       else if (k == "--min-seconds") a.min_seconds = std::stod(val());
       else if (k == "--no-speed") a.speed = false;
       else if (k == "--errors") a.errors = true;
+      else if (k == "--traditional") a.traditional = true;
       else if (k == "--ocr") a.ocr.dirs.push_back(val());
       else if (k == "--ocr-pages") a.ocr.per_page = true;
       else if (k == "--ocr-diff") a.ocr.diff_mode = val(), a.ocr.per_page = true;
@@ -126,6 +134,22 @@ void row(const std::string& name, long n, const Score& s) {
               pct(s.cer_spaced()).c_str());
 }
 
+// Every text of the corpus in Traditional characters and punctuation (“” → 「」) by ICU's
+// Hans-Hant transform; false when ICU lacks it.
+bool to_traditional(std::vector<CorpusArticle>& arts) {
+  UErrorCode e = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance("Hans-Hant", UTRANS_FORWARD, e));
+  if (U_FAILURE(e) || !t) return false;
+  for (CorpusArticle& a : arts)
+    for (CorpusBlock& b : a.blocks) {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(b.text);
+      t->transliterate(u);
+      b.text.clear();
+      u.toUTF8String(b.text);
+    }
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -142,6 +166,10 @@ int main(int argc, char** argv) {
     std::printf("reflow_bench: SKIP: no corpus at %s (set PAIBAN_SHARED_DIR or pass --corpus)\n",
                 args.corpus.c_str());
     return 0;
+  }
+  if (args.traditional && !to_traditional(*corpus)) {
+    std::fprintf(stderr, "reflow_bench: ICU has no Hans-Hant transform\n");
+    return 1;
   }
   const auto& arts = *corpus;
   auto headline_of = [&](size_t i) {
@@ -163,6 +191,7 @@ int main(int argc, char** argv) {
     Item& it = items[static_cast<size_t>(i)];
     it.band = (i / 3) % 4;
     auto opt = random_options(seed, kBands[it.band].lo, kBands[it.band].hi, kPolicies[i % 3]);
+    opt.traditional = args.traditional;
     it.d = degrade(arts[src], opt, seed, headline_of((src + 1 + static_cast<size_t>(i)) % arts.size()));
     std::string bad = verify_degraded(it.d);
     if (!bad.empty()) {

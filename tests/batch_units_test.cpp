@@ -299,13 +299,15 @@ TEST(BatchReport, JsonAndCsvEscaping) {
   page.articles = 3;
   page.repairs = {{"fullwidth-colon", 2}, {"han-space", 40}};
   EXPECT_NE(report_csv({page}).find(",3,fullwidth-colon 2;han-space 40,,\r\n"), std::string::npos) << report_csv({page});
-  // A scan: each page's figures; a text layer has no confidence.
+  // A scan: each page's figures and repairs; a text layer has no confidence.
   Item scanned = page;
-  scanned.pages = {{1, "ocr", 812, 87.44f, 3}, {2, "text layer", 90, -1, 1}};
-  EXPECT_NE(report_csv({scanned}).find(",,1 ocr 87.4 3;2 text layer  1\r\n"), std::string::npos) << report_csv({scanned});
+  scanned.pages = {{1, "ocr", 812, 87.44f, 3, {{"fullwidth-colon", 2}, {"han-space", 39}}},
+                   {2, "text layer", 90, -1, 1, {{"han-space", 1}}}};
+  EXPECT_NE(report_csv({scanned}).find(",,1 ocr 87.4 3 41;2 text layer  1 1\r\n"), std::string::npos) << report_csv({scanned});
   EXPECT_NE(report_json({}, {scanned}).find("\"pages\": [{\"page\": 1, \"via\": \"ocr\", \"words\": 812, \"confidence\": 87.4, "
-                                            "\"articles\": 3}, {\"page\": 2, \"via\": \"text layer\", \"words\": 90, "
-                                            "\"confidence\": null, \"articles\": 1}]"),
+                                            "\"articles\": 3, \"repairs\": {\"fullwidth-colon\": 2, \"han-space\": 39}}, "
+                                            "{\"page\": 2, \"via\": \"text layer\", \"words\": 90, "
+                                            "\"confidence\": null, \"articles\": 1, \"repairs\": {\"han-space\": 1}}]"),
             std::string::npos) << report_json({}, {scanned});
   std::string json = report_json({}, {page, it});
   EXPECT_NE(json.find("\"articles\": 3, \"repairs\": {\"fullwidth-colon\": 2, \"han-space\": 40}"),

@@ -87,6 +87,19 @@ TEST(Decode, Big5IsDetected) {
   EXPECT_EQ(d.lines[0], "為建設美麗幸福呂梁廣泛凝心聚力");
 }
 
+// Hong Kong text with HKSCS characters (佢 哋 冇 嘢 嘅: not in Big5, nor in GB18030's two-byte
+// range) is detected as Big5-HKSCS, and may be forced by that name.
+TEST(Decode, Big5HkscsIsDetected) {
+  std::string hk = "佢哋話呢度冇嘢食，我哋去第二度啦。\n香港嘅茶餐廳好多人。\n";
+  std::string bytes = convert_to(hk, "ibm-1375");
+  ASSERT_FALSE(bytes.empty());
+  Decoded d = decode_bytes(bytes, "hk.txt");
+  EXPECT_EQ(d.encoding, "Big5-HKSCS");
+  ASSERT_EQ(d.lines.size(), 2u);
+  EXPECT_EQ(d.lines[0], "佢哋話呢度冇嘢食，我哋去第二度啦。");
+  EXPECT_EQ(decode_bytes(bytes, "hk.txt", "big5-hkscs").lines[1], "香港嘅茶餐廳好多人。");
+}
+
 TEST(Decode, ForcedEncodingWins) {
   std::string gbk = convert_to("政协事业要发展", "GBK");
   EXPECT_EQ(decode_bytes(gbk, "x", "gbk").lines[0], "政协事业要发展");

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "ocr/read.h"
@@ -123,6 +124,41 @@ TEST_P(ReflowPage, MatchesGolden) {
     std::ofstream(golden, std::ios::binary) << got;
   }
   EXPECT_EQ(got, test::read_file(golden)) << "regenerate with PAIBAN_REGENERATE_GOLDEN=1 and read the diff";
+}
+
+// Each page's repairs are those it makes alone, and together they are the document's.
+TEST_P(ReflowPage, RepairsAreCountedPerPage) {
+  const std::string name = GetParam();
+  if (name.size() > 4 && name.compare(name.size() - 4, 4, ".txt") == 0) GTEST_SKIP() << "page text: one page";
+  const std::string in = test::read_file(test::data("reflow_page/" + name));
+  auto pages = name.compare(name.size() - 5, 5, ".hocr") == 0 ? ocr::read_hocr(in, name) : read_page_rows(in, name);
+  ReflowResult all = reflow_ocr(pages, name);
+  ASSERT_EQ(all.report.page_repairs.size(), pages.size());
+  std::map<std::string, int> sum;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    ReflowResult one = reflow_ocr({pages[i]}, name);
+    EXPECT_EQ(all.report.page_repairs[i], one.report.repairs) << "page " << i + 1;
+    for (const auto& [kind, n] : all.report.page_repairs[i]) sum[kind] += n;
+  }
+  EXPECT_EQ(sum, all.report.repairs);
+}
+
+// Two real pages read as one document (Tesseract psm 3 and psm 4 of one page): the repairs each
+// makes are told apart.
+TEST(ReflowPages, RepairsOfTwoPagesAreToldApart) {
+  std::vector<ocr::Page> pages;
+  for (const char* f : {"tesseract-psm3.hocr", "tesseract-psm4.hocr"})
+    for (auto& p : ocr::read_hocr(test::read_file(test::data(std::string("reflow_page/") + f)), f)) pages.push_back(std::move(p));
+  ASSERT_EQ(pages.size(), 2u);
+  pages[1].number = 2;
+  ReflowResult all = reflow_ocr(pages, "two.hocr");
+  ASSERT_EQ(all.report.page_repairs.size(), 2u);
+  for (size_t i = 0; i < 2; ++i)
+    EXPECT_EQ(all.report.page_repairs[i], reflow_ocr({pages[i]}, "one.hocr").report.repairs) << "page " << i + 1;
+  std::map<std::string, int> sum = all.report.page_repairs[0];
+  for (const auto& [kind, n] : all.report.page_repairs[1]) sum[kind] += n;
+  EXPECT_EQ(sum, all.report.repairs);
+  EXPECT_FALSE(all.report.repairs.empty()) << "real OCR pages make repairs";
 }
 
 std::vector<std::string> cases() {

@@ -239,7 +239,7 @@ std::vector<Leaf> truth_leaves(const CorpusArticle& article, const DegradeOption
   if (o.byline) {
     std::string names = random_name(r);
     if (r.chance(0.2)) names += " " + random_name(r);
-    leaves.push_back({Kind::byline, false, "本报记者 " + names, {}, {}});
+    leaves.push_back({Kind::byline, false, (o.traditional ? "本報記者 " : "本报记者 ") + names, {}, {}});
     byline_marker = r.chance(0.5) ? "□" : "口";
     if (r.chance(0.7)) byline_marker += " ";
     ++art.bylines;

@@ -40,6 +40,7 @@ struct DegradeOptions {
   EmptyLines empty = EmptyLines::every;
   bool subtitle = true;    // a "——" subtitle line after the headline
   bool byline = true;      // "□ 本报记者 NAME"
+  bool traditional = false;  // the byline's credit in Traditional form (本報記者): a Traditional corpus
   bool box = true;         // the last paragraphs set as a box at box_measure (when there are enough)
   bool hanging = false;    // closing punctuation may hang one character past the measure
   bool heading_lines_adjacent = true;   // policy `every`: no empty line inside a heading

@@ -6,24 +6,13 @@
 
 #include "core/error.h"
 #include "core/unicode.h"
+#include "core/xml_chars.h"
 
 namespace paiban::bench {
 
 namespace {
 
-std::string escape(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
+using xml_chars::escape;
 
 void block_xml(const Block& b, int depth, std::string& out) {
   std::string pad(static_cast<size_t>(depth) * 2, ' ');

@@ -62,7 +62,7 @@ Record failure_record(const Task& task, std::uint64_t hash, const WorkContext& c
 // A scan's pages as the report shows them.
 std::vector<PageFigures> page_figures(const ScanLoad& load) {
   std::vector<PageFigures> out;
-  for (const ScanPageStat& s : load.pages) out.push_back({s.number, s.via, s.words, s.conf, s.articles});
+  for (const ScanPageStat& s : load.pages) out.push_back({s.number, s.via, s.words, s.conf, s.articles, s.repairs});
   return out;
 }
 

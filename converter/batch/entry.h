@@ -40,6 +40,7 @@ struct PageFigures {
   std::size_t words = 0;
   float confidence = -1;  // mean word confidence 0–100; -1 none (a text layer)
   int articles = 0;
+  std::map<std::string, int> repairs;  // OCR repairs made on it, by kind
 };
 
 // One line of the report.

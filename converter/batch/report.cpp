@@ -89,6 +89,27 @@ Totals count(const std::vector<Item>& items) {
   return t;
 }
 
+namespace {
+
+// {"kind": n, ...}
+std::string repairs_json(const std::map<std::string, int>& repairs) {
+  std::string o = "{";
+  const char* sep = "";
+  for (const auto& [kind, n] : repairs) {
+    o += sep + json_string(kind) + ": " + std::to_string(n);
+    sep = ", ";
+  }
+  return o + "}";
+}
+
+int repair_count(const std::map<std::string, int>& repairs) {
+  int n = 0;
+  for (const auto& [kind, k] : repairs) n += k;
+  return n;
+}
+
+}  // namespace
+
 std::string json_string(const std::string& s) {
   std::string out = "\"";
   for (size_t i = 0; i < s.size();) {
@@ -147,20 +168,14 @@ std::string report_json(const RunInfo& info, const std::vector<Item>& items) {
     o += "], \"warnings\": [";
     for (size_t k = 0; k < it.warnings.size(); ++k) o += (k ? ", " : "") + json_string(it.warnings[k]);
     o += "], \"articles\": " + (it.articles < 0 ? std::string("null") : std::to_string(it.articles));
-    o += ", \"repairs\": {";
-    const char* sep = "";
-    for (const auto& [kind, n] : it.repairs) {
-      o += sep + json_string(kind) + ": " + std::to_string(n);
-      sep = ", ";
-    }
-    o += "}";
+    o += ", \"repairs\": " + repairs_json(it.repairs);
     if (!it.pages.empty()) {
       o += ", \"pages\": [";
       for (size_t k = 0; k < it.pages.size(); ++k) {
         const PageFigures& p = it.pages[k];
         o += std::string(k ? ", " : "") + "{\"page\": " + std::to_string(p.number) + ", \"via\": " + json_string(p.via) +
              ", \"words\": " + std::to_string(p.words) + ", \"confidence\": " + confidence_text(p.confidence) +
-             ", \"articles\": " + std::to_string(p.articles) + "}";
+             ", \"articles\": " + std::to_string(p.articles) + ", \"repairs\": " + repairs_json(p.repairs) + "}";
       }
       o += "]";
     }
@@ -175,15 +190,15 @@ std::string report_json(const RunInfo& info, const std::vector<Item>& items) {
 std::string report_csv(const std::vector<Item>& items) {
   // RFC 4180. articles: empty when unknown (not converted); repairs: "kind n" joined by ';';
   // stored_name_hex: the name's stored bytes when they were decoded.
-  // pages: a scan's pages as "page via confidence articles" joined by ';' (confidence empty for a
-  // text layer).
+  // pages: a scan's pages as "page via confidence articles repairs" joined by ';' (confidence
+  // empty for a text layer; repairs: how many were made on the page).
   std::string o = "input,status,bytes,seconds,outputs,warnings,error,hint,articles,repairs,stored_name_hex,pages\r\n";
   for (const Item& it : items) {
     std::vector<std::string> repairs, pages;
     for (const auto& [kind, n] : it.repairs) repairs.push_back(kind + " " + std::to_string(n));
     for (const PageFigures& p : it.pages)
       pages.push_back(std::to_string(p.number) + " " + p.via + " " + (p.confidence < 0 ? "" : confidence_text(p.confidence)) +
-                      " " + std::to_string(p.articles));
+                      " " + std::to_string(p.articles) + " " + std::to_string(repair_count(p.repairs)));
     o += csv_field(it.input) + "," + status_name(it.status) + "," + std::to_string(it.bytes) + "," +
          seconds_text(it.seconds) + "," + csv_field(join(it.outputs, ";")) + "," +
          csv_field(join(it.warnings, " | ")) + "," + csv_field(it.error) + "," + csv_field(it.hint) + "," +

@@ -67,7 +67,7 @@ void add_batch_command(CLI::App& app, Action& action) {
                   "Memory budget for the workers together (K/M/G): start only the inputs that fit, "
                   "fail those estimated above it (default: none)");
   cmd->add_option("--encoding", args->encoding,
-                  "Force the articles' text encoding (UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5)");
+                  "Force the articles' text encoding (UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5, Big5-HKSCS)");
   cmd->add_option("--name-encoding", args->name_encoding,
                   "Encoding of an archive's names not marked UTF-8: GBK, Big5, Shift_JIS, CP437 "
                   "(default: decided from all the names)");

@@ -98,7 +98,7 @@ void add_convert_command(CLI::App& app, Action& action) {
   cmd->add_option("--to", args->to, "Formats to write, comma-separated: xml,txt,pdf,nitf,html")->capture_default_str();
   cmd->add_option("--out,-o", args->out, "Output folder")->capture_default_str();
   cmd->add_option("--style", args->style, "Style name in styles/ or a style file (PDF)")->capture_default_str();
-  cmd->add_option("--encoding", args->encoding, "Force the input encoding (UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5)");
+  cmd->add_option("--encoding", args->encoding, "Force the input encoding (UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5, Big5-HKSCS)");
   cmd->add_option("--width", args->width, "Rewrap clean text to N display columns (0: a paragraph per line)");
   cmd->add_option("--spacing", args->spacing, "Clean text: 'none' or 'pangu' (space between Han and Latin/digits)")
       ->capture_default_str();

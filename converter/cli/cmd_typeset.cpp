@@ -49,6 +49,7 @@ int run_make_up(const TypesetArgs& a) {
   std::string pdf = make_up_pdf(inputs, a.style, a.encoding, a.limits, &rep);
   write_file_atomic(a.output, pdf);
   if (!a.debug_dump.empty()) write_file_atomic(a.debug_dump, rep.debug_dump);
+  for (const std::string& n : rep.notes) std::cerr << "paiban: note: " << n << "\n";
   return 0;
 }
 

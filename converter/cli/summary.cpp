@@ -78,13 +78,25 @@ std::string summary(const std::string& name, const Document& doc, const ReflowRe
 
 namespace paiban::cli {
 
+namespace {
+
+// ", repaired 3 × han-space, 1 × angle-paren" (nothing when none were made)
+std::string repairs_text(const std::map<std::string, int>& repairs) {
+  std::string out;
+  for (const auto& [kind, n] : repairs) out += (out.empty() ? ", repaired " : ", ") + std::to_string(n) + " × " + kind;
+  return out;
+}
+
+}  // namespace
+
 std::string scan_summary(const std::string& name, const ScanLoad& load) {
   std::string out;
   for (const ScanPageStat& p : load.pages) {
     char conf[32] = "";
     if (p.conf >= 0) std::snprintf(conf, sizeof conf, ", mean confidence %.1f", p.conf);
     out += "paiban: " + name + ": page " + std::to_string(p.number) + ": " + p.via + ", " + std::to_string(p.words) + " words" +
-           conf + ", " + std::to_string(p.articles) + (p.articles == 1 ? " article" : " articles") + "\n";
+           conf + ", " + std::to_string(p.articles) + (p.articles == 1 ? " article" : " articles") +
+           repairs_text(p.repairs) + "\n";
   }
   return out;
 }

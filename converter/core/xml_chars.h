@@ -39,4 +39,8 @@ size_t find_unquoted(std::string_view b, size_t from, std::string_view chars);
 // control characters shown as U+XXXX, so a hostile value cannot flood or break the message.
 std::string excerpt(std::string_view s, size_t max = 40);
 
+// Text written into XML or HTML by hand (element content or a "…" attribute value): & < > "
+// as references (XML 1.0 §2.4); everything else, UTF-8 included, as it is.
+std::string escape(std::string_view s);
+
 }  // namespace paiban::xml_chars

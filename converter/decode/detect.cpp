@@ -19,6 +19,9 @@ const Encoding kUtf16be{"UTF-16BE", "UTF-16BE"};
 const Encoding kGb18030{"GB18030", "GB18030"};
 const Encoding kGbk{"GBK", "GBK"};
 const Encoding kBig5{"Big5", "Big5"};
+// Hong Kong's Big5 with the HKSCS-2008 characters (Cantonese 嘅 佢 冇, place and personal names);
+// a Big5 file is read the same either way.
+const Encoding kBig5Hkscs{"Big5-HKSCS", "ibm-1375"};
 
 struct Alias {
   const char* key;  // lower case, no '-' or '_'
@@ -28,14 +31,20 @@ const Alias kAliases[] = {
     {"utf8", &kUtf8},       {"utf16le", &kUtf16le}, {"utf16be", &kUtf16be},
     {"gb18030", &kGb18030}, {"gb2312", &kGb18030},  {"euccn", &kGb18030},
     {"gbk", &kGbk},         {"cp936", &kGbk},       {"windows936", &kGbk},
-    {"big5", &kBig5},       {"cp950", &kBig5},
+    {"big5", &kBig5},       {"cp950", &kBig5},      {"big5hkscs", &kBig5Hkscs},
+    {"hkscs", &kBig5Hkscs}, {"big5hk", &kBig5Hkscs},
 };
 
-// Strict trial decode: true when every byte sequence is valid in `icu`.
-bool decodes_strictly(std::string_view bytes, const char* icu) {
+// A strict trial decode in `icu`: some byte sequence is invalid, or every one is valid — and
+// then whether any lands in the Private Use Area, where Big5 and GB18030 map their user-defined
+// rows: Hong Kong's files hold HKSCS characters there (嘅 read as Big5 is U+E5A2).
+enum class Trial { invalid, clean, private_use };
+
+Trial trial_decode(std::string_view bytes, const char* icu) {
+  bool private_use = false;
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<UConverter, decltype(&ucnv_close)> cnv(ucnv_open(icu, &err), ucnv_close);
-  if (U_FAILURE(err)) return false;
+  if (U_FAILURE(err)) return Trial::invalid;
   ucnv_setToUCallBack(cnv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
   UChar buf[4096];
   const char* src = bytes.data();
@@ -44,10 +53,14 @@ bool decodes_strictly(std::string_view bytes, const char* icu) {
     UChar* dst = buf;
     err = U_ZERO_ERROR;
     ucnv_toUnicode(cnv.get(), &dst, buf + 4096, &src, end, nullptr, true, &err);
+    private_use = private_use || std::any_of(buf, dst, [](UChar c) { return c >= 0xE000 && c <= 0xF8FF; });
     if (err == U_BUFFER_OVERFLOW_ERROR) continue;
-    return U_SUCCESS(err);
+    if (U_FAILURE(err)) return Trial::invalid;
+    return private_use ? Trial::private_use : Trial::clean;
   }
 }
+
+bool decodes_strictly(std::string_view bytes, const char* icu) { return trial_decode(bytes, icu) != Trial::invalid; }
 
 // ICU's detector ranks GB18030 against Big5 by character statistics; -1 when it has no view.
 int detector_confidence(std::string_view bytes, const char* wanted) {
@@ -135,7 +148,8 @@ LineEvidence line_evidence(std::string_view bytes) {
     if (s.invalid == 0) {
       if (!ev.utf8_line && count_ideographs(l) >= 2) ev.utf8_line = line;
     } else if (!ev.legacy_line && s.multibyte_bytes * 10 < s.high_bytes * 6) {
-      bool gb = decodes_strictly(l, kGb18030.icu), big5 = decodes_strictly(l, kBig5.icu);
+      bool gb = decodes_strictly(l, kGb18030.icu);
+      bool big5 = decodes_strictly(l, kBig5.icu) || decodes_strictly(l, kBig5Hkscs.icu);
       if (gb || big5) {
         ev.legacy_line = line;
         ev.legacy = gb && big5 ? "GB18030 or Big5" : gb ? kGb18030.name : kBig5.name;
@@ -173,7 +187,7 @@ const Encoding* find_encoding(std::string_view name) {
   return nullptr;
 }
 
-std::string known_encoding_names() { return "UTF-8, UTF-16LE, UTF-16BE, GB18030 (GB2312), GBK, Big5"; }
+std::string known_encoding_names() { return "UTF-8, UTF-16LE, UTF-16BE, GB18030 (GB2312), GBK, Big5, Big5-HKSCS"; }
 
 Detection detect_encoding(std::string_view bytes, const std::string& name) {
   auto starts = [&](std::string_view bom) { return bytes.substr(0, bom.size()) == bom; };
@@ -201,8 +215,11 @@ Detection detect_encoding(std::string_view bytes, const std::string& name) {
   // not another encoding. The decoder then reports the bad bytes instead of turning them into
   // plausible Han text.
   if (ev.utf8_line || (u.multibyte >= 8 && u.multibyte >= 4 * u.invalid)) return {&kUtf8, 0};
-  bool gb = decodes_strictly(bytes, kGb18030.icu);
-  bool big5 = decodes_strictly(bytes, kBig5.icu);
+  const Trial gb_trial = trial_decode(bytes, kGb18030.icu), big5_trial = trial_decode(bytes, kBig5.icu);
+  bool gb = gb_trial != Trial::invalid, big5 = big5_trial != Trial::invalid;
+  // Text that only Big5-HKSCS reads without user-defined (private) characters is Hong Kong's.
+  if (gb_trial != Trial::clean && big5_trial != Trial::clean && trial_decode(bytes, kBig5Hkscs.icu) == Trial::clean)
+    return {&kBig5Hkscs, 0};
   if (gb && !big5) return {&kGb18030, 0};
   if (big5 && !gb) return {&kBig5, 0};
   int cg = detector_confidence(bytes, "GB18030");

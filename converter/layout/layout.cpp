@@ -80,10 +80,6 @@ void check_on_page(const LaidOutPage& page, int number, const Document& doc) {
   }
 }
 
-}  // namespace
-
-namespace {
-
 // What is set: the article, or a scanned page's articles in reading order (no page make-up yet:
 // each starts a page with its own head), each with the page's date and source where it names
 // none ({date} in running heads, messages). An article without blocks sets nothing. A single

@@ -1,4 +1,4 @@
-// makeup: several laid-out articles → one newspaper page of modules (the search: make_up.cpp).
+// makeup: several laid-out articles → one newspaper page of modules (the search: tile.cpp).
 // Sits between layout (which sets each module) and pdf (which writes the page), DESIGN §8.
 #pragma once
 
@@ -22,28 +22,79 @@ struct Module {
   int x = 0, w = 1;      // first column, column count
   float y = 0, h = 0;    // top and height in pt
   float headline = 0;    // headline size chosen for its rank and width (pt)
+  int pad_above = 0, pad_below = 0;  // body lines of white added above / below the head to fill
+  int hole = 0;          // body lines left white under its text (too little text for the space)
   int lines = 0;         // laid-out lines in it
+};
+
+// A rule between modules, in type-area coordinates (pt from its top-left, y down).
+struct Cut {
+  float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
 };
 
 struct MakeUpReport {
   std::vector<Module> modules;
-  int candidates = 0;    // layouts the search scored
-  double score = 0;      // the chosen layout's score (make_up.cpp: column-lines of unused area + penalties)
+  std::vector<Cut> cuts;
+  int candidates = 0;    // rectangles the search scored
+  int rounds = 0;        // searches run (a module that did not fit its estimate starts another)
+  double score = 0;      // the chosen layout's score (tile.cpp: column-lines of holes + penalties)
+  float hole_lines = 0;  // the largest white space left in any column (body lines)
+  std::vector<std::string> notes;  // for the user: modules that leave a hole of more than 2 lines
   std::string debug_dump;  // one line per module (article, x, y, w, h, columns, lines)
   TypesetTimings timings;
 };
 
-// The articles in rank order (the first is the lead) → one page in `style`. Throws Error naming
-// the first article that cannot fit (jumps to another page are not made yet).
+// The articles in rank order (the first is the lead) → one page in `style`, numbered `page_no`.
+// Throws Error naming the first article that cannot fit (jumps to another page are not made yet).
 LaidOutDocument make_up(const std::vector<Document>& articles, const Style& style,
-                        const FontLibrary& fonts, MakeUpReport* report);
+                        const FontLibrary& fonts, MakeUpReport* report, int page_no = 1);
 
-// Internal to makeup/: the module style for w columns of `page` with a headline of `headline`
-// pt; how tall an article set in it must be (pt, one page); an article set into a module.
-Style module_style(const Style& page, int w, float height, float headline);
-float measure_height(const Document& doc, const Style& page, int w, float headline,
-                     const FontLibrary& fonts, TypesetTimings* t);
-LaidOutPage set_module(const Document& doc, const Style& page, int w, float height, float headline,
-                       const FontLibrary& fonts, int* lines, TypesetTimings* t);
+// ---- Internal to makeup/ ----
+
+// The page's type area on the grid the search works in: heights in whole body lines.
+struct Grid {
+  int n = 1;                              // columns
+  int rows = 0;                           // whole body lines in the type area
+  float height = 0;                       // type area height (pt)
+  float pitch = 0;                        // body line pitch (pt)
+  float measure = 0, gap = 0;             // column width, column gap (the page's grid)
+  float left = 0, top = 0;                // type area origin in media space (top: y up)
+  float width(int w) const { return w * measure + (w - 1) * gap; }
+  float x_of(int col) const { return col * (measure + gap); }
+};
+Grid page_grid(const Style& page);
+
+// What the search needs of one article: its head's height at every width and its body's length,
+// both in body lines, measured once by layout (measure.cpp); `extra` are lines added when setting
+// the article at a width showed the estimate short.
+struct Measure {
+  std::vector<int> head;   // [w] head lines (headline, subtitle, byline and the space under them)
+  int body = 0;            // body lines when set in one column (boxes and subheads included)
+  std::vector<int> extra;  // [w] lines added by set_module's check
+  bool has_head = false;
+  int lines(int w) const;  // the module height at w columns, in body lines
+};
+float headline_size(const Style& page, const Grid& g, int rank, int w);
+Measure measure_article(const Document& doc, int rank, const Style& page, const Grid& g,
+                        const FontLibrary& fonts, TypesetTimings* t);
+
+// The layout the search picks: modules (with x, w, y, h, pads filled) and the cuts between them.
+struct Tiling {
+  std::vector<Module> modules;
+  std::vector<Cut> cuts;
+  double score = 0;
+  int candidates = 0;
+  bool fits = false;
+};
+Tiling tile(const std::vector<Measure>& ms, const Grid& g);
+
+// An article set into a module of w columns, `lines` body lines tall, with `pad_below` lines of
+// white under its head. Returns false when it needs more than one module page.
+bool set_module(const Document& doc, const Style& page, const Grid& g, const Module& m,
+                const FontLibrary& fonts, LaidOutPage* out, int* lines, TypesetTimings* t);
+
+// The page's running head and foot (the style's header/footer) for page `page_no`.
+void draw_running(const Style& page, const Document& lead, int page_no, int pages, const FontLibrary& fonts,
+                  LaidOutPage& out);
 
 }  // namespace paiban

@@ -40,6 +40,7 @@ struct ScanPageStat {
   size_t words = 0;
   float conf = -1;     // mean word confidence 0–100; -1 unknown (a text layer)
   int articles = 0;    // articles found on it
+  std::map<std::string, int> repairs;  // OCR repairs made on it, by kind
 };
 struct ScanLoad {
   std::vector<ScanPageStat> pages;  // empty when the input was no scan

@@ -73,6 +73,8 @@ Document load_scan(std::string_view bytes, const std::string& name, scan::Sessio
   for (auto& s : stats.pages) {
     auto page = std::find_if(rr.doc.pages.begin(), rr.doc.pages.end(), [&](const Page& p) { return p.number == s.number; });
     s.articles = page != rr.doc.pages.end() ? static_cast<int>(page->articles.size()) : 0;
+    size_t at = static_cast<size_t>(page - rr.doc.pages.begin());
+    if (page != rr.doc.pages.end() && at < rr.report.page_repairs.size()) s.repairs = rr.report.page_repairs[at];
   }
   if (report) *report = std::move(rr.report);
   if (load) *load = std::move(stats);

@@ -17,6 +17,8 @@ std::string make_up_pdf(const std::vector<NamedInput>& inputs, const std::string
     if (articles.back().is_pages())
       throw input_error(in.name + ": a whole page of articles, not one article",
                         "give make-up one article per file (split the page with `paiban reflow` first)");
+    // Article XML need not name its source: notes and the dump then name the file given.
+    if (articles.back().source.empty()) articles.back().source = in.name;
   }
   Style style = load_style(style_name);
   FontLibrary fonts;

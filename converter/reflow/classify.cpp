@@ -61,6 +61,11 @@ bool opens_byline(const Line& l) {
   if (t[0] == U'□' || t[0] == U'■' || t[0] == U'◻') return true;
   // OCR reads the □ marker as 口 (the character "mouth"): a marker when a space or a credit follows.
   if (t[0] == U'口') return t.size() > 1 && (t[1] == U' ' || t[1] == 0x3000 || credit_words(t, 1));
+  // Taiwan and Hong Kong papers bracket the credit on a line of its own: 【記者王小明／台北報導】,
+  // 〔記者…〕 (kept as printed; the same credit run into the paragraph stays in it, like 本报讯).
+  static const std::u32string_view kPairs[] = {U"【】", U"〔〕", U"［］", U"[]"};
+  for (std::u32string_view pair : kPairs)
+    if (t.size() > 2 && t.front() == pair[0] && t.back() == pair[1] && credit_words(t, 1)) return true;
   return credit_words(t, 0) && t.find(U' ') != std::u32string::npos;
 }
 

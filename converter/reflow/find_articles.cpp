@@ -143,6 +143,20 @@ void set_edges(const PageLayout& L, PageColumn& c) {
 
 namespace {
 
+// A column's lines top to bottom; pieces the engine read apart on one printed row (each starts
+// above the middle of the row's first piece) left to right.
+void sort_rows(const PageLayout& L, std::vector<size_t>& v) {
+  std::sort(v.begin(), v.end(), [&](size_t a, size_t b) { return L.lines[a].box.y0 < L.lines[b].box.y0; });
+  for (size_t r = 0; r < v.size();) {
+    const BBox& first = L.lines[v[r]].box;
+    size_t e = r + 1;
+    while (e < v.size() && L.lines[v[e]].box.y0 < first.y0 + first.height() / 2) ++e;
+    std::sort(v.begin() + static_cast<long>(r), v.begin() + static_cast<long>(e),
+              [&](size_t a, size_t b) { return L.lines[a].box.x0 < L.lines[b].box.x0; });
+    r = e;
+  }
+}
+
 // Columns of one band: lines whose spans overlap by half the narrower one share a column.
 std::vector<PageColumn> columns(const PageLayout& L, std::vector<size_t> lines) {
   std::sort(lines.begin(), lines.end(), [&](size_t a, size_t b) { return L.lines[a].box.x0 < L.lines[b].box.x0; });
@@ -166,7 +180,7 @@ std::vector<PageColumn> columns(const PageLayout& L, std::vector<size_t> lines) 
     }
   }
   for (auto& c : cols) {
-    std::sort(c.lines.begin(), c.lines.end(), [&](size_t a, size_t b) { return L.lines[a].box.y0 < L.lines[b].box.y0; });
+    sort_rows(L, c.lines);
     set_edges(L, c);
   }
   std::sort(cols.begin(), cols.end(), [](const PageColumn& a, const PageColumn& b) { return a.x0 < b.x0; });

@@ -16,6 +16,8 @@ struct ReflowReport {
   // "line 96: ..." decisions a person may want to review (ambiguous breaks, boxes found): shown
   // with --verbose only, since a correct text has them too.
   std::vector<std::string> notes;
+  // reflow_ocr: the repairs of each page, in the order of its pages (their sum is `repairs`).
+  std::vector<std::map<std::string, int>> page_repairs;
 };
 
 struct ReflowResult {

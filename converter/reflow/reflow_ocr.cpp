@@ -5,11 +5,27 @@
 
 namespace paiban {
 
+namespace {
+
+// The repairs counted in `now` beyond those in `before`: one page's.
+std::map<std::string, int> repairs_since(const std::map<std::string, int>& before, const std::map<std::string, int>& now) {
+  std::map<std::string, int> out;
+  for (const auto& [kind, n] : now) {
+    auto b = before.find(kind);
+    int d = n - (b == before.end() ? 0 : b->second);
+    if (d > 0) out[kind] = d;
+  }
+  return out;
+}
+
+}  // namespace
+
 ReflowResult reflow_ocr(const std::vector<ocr::Page>& pages, const std::string& source) {
   using namespace reflow_stages;
   ReflowResult r;
   r.doc.source = source;
   for (const auto& page : pages) {
+    const std::map<std::string, int> before = r.report.repairs;
     PageLayout layout = measure_page(page, r.report);  // lines with geometry, the body size
     find_furniture(layout);                             // running heads and folios
     find_articles(layout);                              // headlines, article spans, reading order
@@ -21,6 +37,7 @@ ReflowResult reflow_ocr(const std::vector<ocr::Page>& pages, const std::string& 
     }
     r.doc.pages.push_back(assemble_page(layout, page, units, source, r.report));
     for (const auto& w : page.warnings) r.report.warnings.push_back(w);
+    r.report.page_repairs.push_back(repairs_since(before, r.report.repairs));
   }
   label_language(r.doc);                                // zh-Hans or zh-Hant, per article
   return r;

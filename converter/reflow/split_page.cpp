@@ -39,21 +39,33 @@ double leading(const PageLayout& L, const PageArticle& a) {
   return gaps[gaps.size() / 2];
 }
 
-bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, double lead) {
+// A scrap: two or three characters in type under three quarters of the body size. Nobody sets
+// such a line in running text; it is ink the engine misread (part of a character, a rule's end,
+// a picture's texture) and says nothing about where a paragraph starts or ends.
+bool scrap(const PageLayout& L, const PageLine& l) { return l.line.text.size() <= 3 && l.size < L.em * 0.75; }
+
+// Whether a block starts at order[j], the line after order[k] (scraps between them skipped).
+bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t j, double lead) {
   const PageLine& p = L.lines[a.order[k]];
-  const PageLine& q = L.lines[a.order[k + 1]];
+  const PageLine& q = L.lines[a.order[j]];
   const PageColumn& cp = a.columns[a.column_of[k]];
-  const PageColumn& cq = a.columns[a.column_of[k + 1]];
+  const PageColumn& cq = a.columns[a.column_of[j]];
   const double em = L.em;
-  if (a.boxed[k] != a.boxed[k + 1]) return true;  // a frame's edge
+  if (a.boxed[k] != a.boxed[j]) return true;  // a frame's edge
   // The source says one is a caption. Tesseract's ocr_header and ocr_textfloat are its guesses
   // per line (body lines of a wide article come out as headers): the type size decides those.
   if ((p.hint == ocr::Hint::caption) != (q.hint == ocr::Hint::caption)) return true;
+  // Pieces of one printed row in one column are one line: no block starts inside a line.
+  const int row = std::min(p.box.y1, q.box.y1) - std::max(p.box.y0, q.box.y0);
+  if (a.column_of[k] == a.column_of[j] && row * 2 > std::min(p.box.height(), q.box.height())) return false;
+  // A change of type (headline, subtitle, heading) comes where a text ends; mid-sentence a
+  // taller measure is the ink of taller characters, unless the type differs by half again.
+  const bool runs_on = !ends_clause(p.line.end) && p.line.end != End::closing && !heading_like(p.line);
   double small = std::min(p.size, q.size), big = std::max(p.size, q.size);
-  if (big > small * 1.2) return true;  // a change of type: headline, subtitle, heading
+  if (big > small * (runs_on ? 1.5 : 1.2)) return true;
   if (opens_byline(q.line) || opens_subtitle(q.line) || opens_byline(p.line)) return true;
   Geo gp = geometry(p, cp, em), gq = geometry(q, cq, em);
-  bool same_column = a.column_of[k] == a.column_of[k + 1];
+  bool same_column = a.column_of[k] == a.column_of[j];
   // Centred heading lines printed one under the other stay one heading.
   if (centred(gp) && centred(gq) && heading_like(p.line) && heading_like(q.line) && same_column) return false;
   if (gq.indent >= 1.2 && gq.indent < 4) return true;  // the first line's indent
@@ -78,8 +90,11 @@ std::vector<PageUnit> split_page(const PageLayout& L, const PageArticle& a) {
     units.push_back(PageUnit{Kind::headline, 0, head, false});
     start = head;
   }
+  size_t last = start;  // the last line before k + 1 that is no scrap
   for (size_t k = start; k < a.order.size(); ++k) {
-    if (k + 1 < a.order.size() && !breaks_between(L, a, k, lead)) continue;
+    if (!scrap(L, L.lines[a.order[k]]) || k == start) last = k;
+    if (k + 1 < a.order.size() && a.boxed[k] == a.boxed[k + 1] && scrap(L, L.lines[a.order[k + 1]])) continue;
+    if (k + 1 < a.order.size() && !breaks_between(L, a, last, k + 1, lead)) continue;
     units.push_back(PageUnit{Kind::paragraph, start, k + 1, a.boxed[start]});
     start = k + 1;
   }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/date.h"
+#include "core/xml_chars.h"
 #include "xml/formats.h"
 
 namespace paiban {
@@ -12,20 +13,7 @@ namespace paiban {
 namespace {
 
 // Text and attribute values: & < > " escaped (HTML's "escaping a string", attribute mode).
-std::string esc(const std::string& s) {
-  std::string o;
-  o.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
+using xml_chars::escape;
 
 // Body text in the paper's manner: 2 em indent, justified; CJK punctuation trimmed where CSS Text 4's
 // text-spacing-trim is supported, and a gap between Han and Latin where text-autospace is.
@@ -55,7 +43,7 @@ class Writer {
 
   // `date`: the article's own, else its page's.
   void article(const Document& a, const std::string& page_lang, const std::string& date) {
-    o_ += a.lang == page_lang ? "<article>\n" : "<article lang=\"" + esc(a.lang) + "\">\n";
+    o_ += a.lang == page_lang ? "<article>\n" : "<article lang=\"" + escape(a.lang) + "\">\n";
     // The blocks that open the article (headline, subtitle, byline) are its <header>.
     size_t i = 0;
     while (i < a.blocks.size() && is_head(a.blocks[i].kind)) ++i;
@@ -63,7 +51,7 @@ class Writer {
     if (i > 0 || day) {
       o_ += "<header>\n";
       for (size_t k = 0; k < i; ++k) block(a.blocks[k], 0);
-      if (day) o_ += "<p class=\"date\"><time datetime=\"" + iso_date(*day) + "\">" + esc(chinese_date(*day)) + "</time></p>\n";
+      if (day) o_ += "<p class=\"date\"><time datetime=\"" + iso_date(*day) + "\">" + escape(chinese_date(*day)) + "</time></p>\n";
       o_ += "</header>\n";
     }
     for (; i < a.blocks.size(); ++i) block(a.blocks[i], 0);
@@ -74,7 +62,7 @@ class Writer {
   static bool is_head(Kind k) { return k == Kind::headline || k == Kind::subtitle || k == Kind::byline; }
 
   void element(const char* tag, const char* cls, const std::string& text) {
-    o_ += std::string("<") + tag + (cls ? std::string(" class=\"") + cls + "\"" : "") + ">" + esc(text) + "</" + tag + ">\n";
+    o_ += std::string("<") + tag + (cls ? std::string(" class=\"") + cls + "\"" : "") + ">" + escape(text) + "</" + tag + ">\n";
   }
 
   // depth: 0 in the article, 1 inside a section or box, 2 in a box of a section: its heading is h2, h3, ….
@@ -84,11 +72,11 @@ class Writer {
       case Kind::subtitle: element("p", "subtitle", b.text); break;
       case Kind::byline: element("p", "byline", b.text); break;
       case Kind::paragraph: element("p", nullptr, b.text); break;
-      case Kind::caption: o_ += "<figure><figcaption>" + esc(b.text) + "</figcaption></figure>\n"; break;
+      case Kind::caption: o_ += "<figure><figcaption>" + escape(b.text) + "</figcaption></figure>\n"; break;
       case Kind::heading: {  // printed lines kept as lines
         std::string h = "h" + std::to_string(std::min(std::max(depth + 1, 2), 6));
         o_ += "<" + h + ">";
-        for (size_t k = 0; k < b.lines.size(); ++k) o_ += (k ? "<br />" : "") + esc(b.lines[k]);
+        for (size_t k = 0; k < b.lines.size(); ++k) o_ += (k ? "<br />" : "") + escape(b.lines[k]);
         o_ += "</" + h + ">\n";
         break;
       }
@@ -121,9 +109,9 @@ std::string title_of(const Document& doc) {
 }  // namespace
 
 std::string write_html(const Document& doc) {
-  std::string o = "<!DOCTYPE html>\n<html lang=\"" + esc(doc.lang) + "\">\n<head>\n<meta charset=\"utf-8\" />\n";
+  std::string o = "<!DOCTYPE html>\n<html lang=\"" + escape(doc.lang) + "\">\n<head>\n<meta charset=\"utf-8\" />\n";
   o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n";
-  o += "<title>" + esc(title_of(doc)) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<main>\n";
+  o += "<title>" + escape(title_of(doc)) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<main>\n";
   Writer w(o);
   if (!doc.is_pages()) w.article(doc, doc.lang, doc.date);
   for (const auto& p : doc.pages) {

@@ -76,6 +76,7 @@ import json, os, sys
 items = {it["input"]: it for it in json.load(open(sys.argv[1]))["items"]}
 p = items["scan-0001.png"]["pages"]
 assert len(p) == 1 and p[0]["via"] == "ocr" and 50 < p[0]["confidence"] <= 100 and p[0]["articles"] >= 1, p
+assert isinstance(p[0]["repairs"], dict) and sum(p[0]["repairs"].values()) == sum(items["scan-0001.png"]["repairs"].values()), p
 assert items["epaper.pdf"]["pages"][0]["via"] == "text layer" and items["epaper.pdf"]["pages"][0]["confidence"] is None
 assert items["scan-0003.png"]["status"] == "failed" and "cannot read this PNG" in items["scan-0003.png"]["error"]
 if os.path.exists(sys.argv[2]):

@@ -1,0 +1,153 @@
+// tile: the search that makes up the page — which rectangle of whole columns and whole lines each
+// article gets, so that the modules cover the type area with no holes and no overlaps.
+//
+// What it tries. Every guillotine layout of the articles in rank order: a rectangle of w columns
+// × H body lines holding articles i … j−1 is either
+//   - one article (j = i + 1), set at w columns; it needs Measure::lines(w) lines and the rest of
+//     H is filled by white in its head zone (pad: at most as many lines as its head has, ≤ 6;
+//     white around a headline is how a make-up editor fills a module), any more is a hole;
+//   - cut across: articles i … k−1 on top in H1 lines, a one-line gap holding a rule, k … j−1
+//     below in H − H1 − 1 lines (every k, every H1);
+//   - cut down: i … k−1 in the left w1 columns, k … j−1 in the rest, a rule in the column gap
+//     (every k, every w1).
+// So the higher-ranked story is always above or left of the lower-ranked, the lead sits in the
+// top-left corner, and every layout tiles the type area by construction. Heights are reached by
+// width, head lines and line count only: leading and letter-spacing are never stretched.
+//
+// How it scores (lower is better; column-lines: one column × one body line):
+//   hole (white under a module's last line)       × 3 per column-line
+//   pad (white added to a head)                   × 0.6 per column-line
+//   lead narrower than the page                   + 6 per column
+//   lead not wholly above the fold (half the area) + 400
+//   another story as a shallow bar (< 20 lines)   + 1.5 per column per missing line
+//   a second story wider than ⅔ of the page, or a later one wider than half   + 4 per column
+//   a story with a head in one column             + 20
+// The best is found exactly by dynamic programming over (i, j, w, H) — a few ten thousand
+// rectangles for 3–8 articles, each scored once — and ties keep the first in the order above,
+// so the result is deterministic (no hashing, no threads).
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "makeup/makeup.h"
+
+namespace paiban {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+struct Choice {
+  double cost = -1;  // < 0: not computed yet
+  char how = 0;      // 'l' one article, 'h' cut across, 'v' cut down
+  int k = 0, at = 0;  // split article and H1 (across) or w1 (down)
+};
+
+class Tiler {
+ public:
+  Tiler(const std::vector<Measure>& ms, const Grid& g)
+      : ms_(ms), g_(g), n_(static_cast<int>(ms.size())),
+        memo_(static_cast<size_t>(n_) * (n_ + 1) * (g.n + 1) * (g.rows + 1)) {}
+
+  double best(int i, int j, int w, int H) {
+    if (H <= 0) return kInf;
+    Choice& c = at(i, j, w, H);
+    if (c.cost >= 0) return c.cost;
+    Choice b;
+    b.cost = kInf;
+    if (j == i + 1) {
+      b.how = 'l';
+      b.cost = leaf(i, w, H, nullptr, nullptr);
+    } else {
+      for (int k = i + 1; k < j; ++k) {
+        for (int h1 = 1; h1 + 1 < H; ++h1) {
+          double top = best(i, k, w, h1);
+          if (top == kInf) continue;
+          double s = top + best(k, j, w, H - h1 - 1);
+          if (s < b.cost) b = {s, 'h', k, h1};
+        }
+        for (int w1 = 1; w1 < w; ++w1) {
+          double s = best(i, k, w1, H) + best(k, j, w - w1, H);
+          if (s < b.cost) b = {s, 'v', k, w1};
+        }
+      }
+    }
+    ++candidates_;
+    at(i, j, w, H) = b;
+    return b.cost;
+  }
+
+  // Lays out the chosen tree into modules and cuts, x and y in columns and lines.
+  void emit(int i, int j, int x, int w, int y, int H, Tiling& out) {
+    const Choice& c = at(i, j, w, H);
+    if (c.how == 'l') {
+      Module m;
+      m.article = i, m.x = x, m.w = w, m.y = y * g_.pitch, m.h = H * g_.pitch;
+      int pad = 0;
+      leaf(i, w, H, &pad, &m.hole);
+      m.pad_above = pad / 3, m.pad_below = pad - pad / 3;
+      out.modules.push_back(m);
+    } else if (c.how == 'h') {
+      emit(i, c.k, x, w, y, c.at, out);
+      float cy = (y + c.at + 0.5f) * g_.pitch;
+      out.cuts.push_back({g_.x_of(x), cy, g_.x_of(x) + g_.width(w), cy});
+      emit(c.k, j, x, w, y + c.at + 1, H - c.at - 1, out);
+    } else {
+      emit(i, c.k, x, c.at, y, H, out);
+      float cx = g_.x_of(x + c.at) - g_.gap / 2;
+      out.cuts.push_back({cx, y * g_.pitch, cx, (y + H) * g_.pitch});
+      emit(c.k, j, x + c.at, w - c.at, y, H, out);
+    }
+  }
+
+  int candidates() const { return candidates_; }
+
+  // One article in w columns × H lines: its score, the pad lines and the hole lines it leaves.
+  double leaf(int a, int w, int H, int* pad_out, int* hole_out) const {
+    const Measure& m = ms_[a];
+    int need = m.lines(w);
+    if (need > H) return kInf;
+    int spare = H - need;
+    int cap = m.has_head ? std::min(6, m.head[w]) : 0;
+    int pad = std::min(spare, cap), hole = spare - pad;
+    if (pad_out) *pad_out = pad;
+    if (hole_out) *hole_out = hole;
+    double s = 3.0 * hole * w + 0.6 * pad * w;
+    if (a == 0) {
+      s += 6.0 * (g_.n - w);
+      if (H * 2 > g_.rows) s += 400;
+    } else {
+      s += 1.5 * w * std::max(0, 20 - need);
+      int widest = a == 1 ? (2 * g_.n + 2) / 3 : (g_.n + 1) / 2;
+      s += 4.0 * std::max(0, w - widest);
+    }
+    if (w == 1 && m.has_head && g_.n > 1) s += 20;
+    return s;
+  }
+
+ private:
+  Choice& at(int i, int j, int w, int H) {
+    return memo_[((static_cast<size_t>(i) * (n_ + 1) + j) * (g_.n + 1) + w) * (g_.rows + 1) + H];
+  }
+
+  const std::vector<Measure>& ms_;
+  const Grid& g_;
+  int n_;
+  std::vector<Choice> memo_;
+  int candidates_ = 0;
+};
+
+}  // namespace
+
+Tiling tile(const std::vector<Measure>& ms, const Grid& g) {
+  Tiling t;
+  if (ms.empty() || g.rows < 1) return t;
+  Tiler tiler(ms, g);
+  t.score = tiler.best(0, static_cast<int>(ms.size()), g.n, g.rows);
+  t.candidates = tiler.candidates();
+  t.fits = t.score < kInf;
+  if (t.fits) tiler.emit(0, static_cast<int>(ms.size()), 0, g.n, 0, g.rows, t);
+  return t;
+}
+
+}  // namespace paiban
