@@ -22,7 +22,7 @@ DEB_PACKAGES := g++ make cmake pkg-config \
   clang libclang-rt-14-dev \
   tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra \
   libtesseract-dev libleptonica-dev libpoppler-cpp-dev \
-  imagemagick weasyprint \
+  imagemagick weasyprint chromium \
   python3-dev python3-pybind11 python3-pytest
 
 ifneq ($(SANITIZE),)
@@ -62,6 +62,7 @@ test: deps build
 bench: deps build
 	@for b in $(BUILD)/bench/*_bench; do [ -x "$$b" ] || continue; echo "== $$(basename $$b)"; "$$b" || exit 1; done
 	@echo "== reflow_bench --traditional"; $(BUILD)/bench/reflow_bench --traditional --no-speed | grep -E '^SUMMARY|SKIP' 
+	@echo "== python_bench"; PYTHONPATH=$(BUILD)/python /usr/bin/python3 bench/python_bench.py $(BUILD)/paiban
 
 # libFuzzer targets (fuzz/*_fuzz.cpp) built with clang + ASan/UBSan into build-fuzz/, then run one
 # at a time for FUZZ_SECONDS each (FUZZ_TARGETS="xml_fuzz ..." to pick); summary in build-fuzz/fuzz-summary.txt.
