@@ -26,7 +26,11 @@ auto flat_errors(F&& f) -> decltype(f()) {
     return f();
   } catch (const Error& e) {
     if (!e.cause()) throw;
-    throw Error(e.code(), e.where(), what_with_causes(e, "\n  because: "), hint_with_causes(e));
+    // what() already starts with the where; the constructor puts it back in front.
+    std::string what = what_with_causes(e, "\n  because: ");
+    const std::string where = e.where().str();
+    if (!where.empty() && what.rfind(where + ": ", 0) == 0) what.erase(0, where.size() + 2);
+    throw Error(e.code(), e.where(), what, hint_with_causes(e));
   }
 }
 

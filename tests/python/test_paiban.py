@@ -96,3 +96,40 @@ def test_threads_share_a_typesetter():
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
         pdfs = list(pool.map(lambda _: t.pdf(doc), range(4)))
     assert all(p.startswith(b"%PDF-") for p in pdfs)
+
+
+def command_error(*args):
+    """The `paiban` command's error and hint lines for ARGS (PAIBAN: the built program)."""
+    import os, subprocess
+    run = subprocess.run([os.environ["PAIBAN"], *args], capture_output=True, text=True)
+    assert run.returncode != 0
+    assert run.stderr.startswith("paiban: error: "), run.stderr
+    error, hint = run.stderr[len("paiban: error: "):].split("\n  hint: ")
+    return error, hint.rstrip("\n")
+
+
+def module_error(call):
+    with pytest.raises(paiban.Error) as e:
+        call()
+    return e.value.message, e.value.hint
+
+
+@pytest.mark.parametrize("case", ["bad bytes", "bad xml", "missing style", "missing font"])
+def test_errors_read_as_the_commands(case, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00\xd8 broken")
+    xml = tmp_path / "bad.xml"
+    xml.write_text('<article lang="zh-Hans"><p>x</article>', encoding="utf-8")
+    style = tmp_path / "nofont.xml"
+    style.write_text((ROOT / "styles" / "broadsheet.xml").read_text(encoding="utf-8")
+                     .replace("Noto Serif CJK SC", "No Such Font Family"), encoding="utf-8")
+    calls = {
+        "bad bytes": (lambda: paiban.reflow(bad, encoding="UTF-8"), ["reflow", str(bad), "--encoding", "UTF-8"]),
+        "bad xml": (lambda: paiban.read_xml(xml), ["text", str(xml)]),
+        "missing style": (lambda: paiban.typeset(paiban.read_xml(GOLDEN_XML), style="no-such-style"),
+                          ["typeset", str(GOLDEN_XML), "--style", "no-such-style", "-o", str(tmp_path / "a.pdf")]),
+        "missing font": (lambda: paiban.Typesetter(str(style)),
+                         ["typeset", str(GOLDEN_XML), "--style", str(style), "-o", str(tmp_path / "b.pdf")]),
+    }
+    call, args = calls[case]
+    assert module_error(call) == command_error(*args)
