@@ -27,6 +27,10 @@ void move_onto(const LaidOutPage& from, float dx, float dy, LaidOutPage& to) {
     r.x1 += dx, r.x2 += dx, r.y1 += dy, r.y2 += dy;
     to.rules.push_back(r);
   }
+  for (PlacedImage im : from.images) {
+    im.x += dx, im.y += dy;
+    to.images.push_back(std::move(im));
+  }
 }
 
 // The deepest white in any column of the type area, in body lines: under each module's last line
@@ -80,7 +84,7 @@ std::string dump(const MakeUpReport& rep, const Style& style, const Grid& g) {
 }  // namespace
 
 LaidOutDocument make_up(const std::vector<Document>& articles, const Style& style, const FontLibrary& fonts,
-                        MakeUpReport* report, int page_no) {
+                        MakeUpReport* report, int page_no, const Images* images) {
   if (articles.empty()) throw Error(ExitCode::usage, "make-up: no articles given");
   if (articles.size() > kMaxArticles)
     throw Error(ExitCode::usage, "make-up: " + std::to_string(articles.size()) + " articles for one page",
@@ -92,7 +96,7 @@ LaidOutDocument make_up(const std::vector<Document>& articles, const Style& styl
 
   std::vector<Measure> ms;
   for (size_t i = 0; i < articles.size(); ++i)
-    ms.push_back(measure_article(articles[i], static_cast<int>(i), style, g, fonts, &rep.timings));
+    ms.push_back(measure_article(articles[i], static_cast<int>(i), style, g, fonts, images, &rep.timings));
 
   LaidOutPage page;
   Tiling t;
@@ -113,7 +117,7 @@ LaidOutDocument make_up(const std::vector<Document>& articles, const Style& styl
       m.name = articles[m.article].source;
       m.headline = headline_size(style, g, m.article, m.w);
       LaidOutPage one;
-      if (!set_module(articles[m.article], style, g, m, fonts, &one, &m.lines, &rep.timings)) {
+      if (!set_module(articles[m.article], style, g, m, fonts, images, &one, &m.lines, &rep.timings)) {
         ++ms[m.article].extra[m.w];  // the measure was short (lines kept together): one more line
         short_estimate = true;
         continue;

@@ -46,8 +46,10 @@ struct MakeUpReport {
 
 // The articles in rank order (the first is the lead) → one page in `style`, numbered `page_no`.
 // Throws Error naming the first article that cannot fit (jumps to another page are not made yet).
+// `images`: the pictures the articles' figures name (pipeline/images.h).
 LaidOutDocument make_up(const std::vector<Document>& articles, const Style& style,
-                        const FontLibrary& fonts, MakeUpReport* report, int page_no = 1);
+                        const FontLibrary& fonts, MakeUpReport* report, int page_no = 1,
+                        const Images* images = nullptr);
 
 // ---- Internal to makeup/ ----
 
@@ -70,13 +72,16 @@ Grid page_grid(const Style& page);
 struct Measure {
   std::vector<int> head;   // [w] head lines (headline, subtitle, byline and the space under them)
   int body = 0;            // body lines when set in one column (boxes and subheads included)
+  std::vector<int> under;  // [w] lines under the head holding the body beside and below its figures
+                           // (empty: ⌈body / w⌉, no figures)
+  int span = 0;            // the widest figure's columns (0: no figure)
   std::vector<int> extra;  // [w] lines added by set_module's check
   bool has_head = false;
   int lines(int w) const;  // the module height at w columns, in body lines
 };
 float headline_size(const Style& page, const Grid& g, int rank, int w);
 Measure measure_article(const Document& doc, int rank, const Style& page, const Grid& g,
-                        const FontLibrary& fonts, TypesetTimings* t);
+                        const FontLibrary& fonts, const Images* images, TypesetTimings* t);
 
 // The layout the search picks: modules (with x, w, y, h, pads filled) and the cuts between them.
 struct Tiling {
@@ -91,7 +96,7 @@ Tiling tile(const std::vector<Measure>& ms, const Grid& g);
 // An article set into a module of w columns, `lines` body lines tall, with `pad_below` lines of
 // white under its head. Returns false when it needs more than one module page.
 bool set_module(const Document& doc, const Style& page, const Grid& g, const Module& m,
-                const FontLibrary& fonts, LaidOutPage* out, int* lines, TypesetTimings* t);
+                const FontLibrary& fonts, const Images* images, LaidOutPage* out, int* lines, TypesetTimings* t);
 
 // The page's running head and foot (the style's header/footer) for page `page_no`.
 void draw_running(const Style& page, const Document& lead, int page_no, int pages, const FontLibrary& fonts,

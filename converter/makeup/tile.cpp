@@ -22,6 +22,7 @@
 //   another story as a shallow bar (< 20 lines)   + 1.5 per column per missing line
 //   a second story wider than ⅔ of the page, or a later one wider than half   + 4 per column
 //   a story with a head in one column             + 20
+//   a module narrower than its widest figure      + 8 per column short
 // The best is found exactly by dynamic programming over (i, j, w, H) — a few ten thousand
 // rectangles for 3–8 articles, each scored once — and ties keep the first in the order above,
 // so the result is deterministic (no hashing, no threads).
@@ -122,6 +123,7 @@ class Tiler {
       s += 4.0 * std::max(0, w - widest);
     }
     if (w == 1 && m.has_head && g_.n > 1) s += 20;
+    s += 8.0 * std::max(0, m.span - w);  // a picture set narrower than its figure asks
     return s;
   }
 

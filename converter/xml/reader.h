@@ -29,6 +29,7 @@ class Reader {
   Block section(pugi::xml_node n);
   Block box(pugi::xml_node n);
   Block heading(pugi::xml_node n);
+  Block figure(pugi::xml_node n);
   Block container(pugi::xml_node n, Kind k);
   Block text_block(pugi::xml_node n, Kind k);
 
