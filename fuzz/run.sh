@@ -93,6 +93,16 @@ PY
   true
 }
 
+seeds_plan_fuzz() {  # the hostile plans' inputs
+  local d=$1
+  python3 - "$d" <<'PY' 2>/dev/null
+import re, sys
+for n, m in enumerate(re.finditer(r'^input: (.*)$', open('tests/data/hostile/plan.tests').read(), re.M)):
+    open(f'{sys.argv[1]}/hostile-{n}', 'w').write(m.group(1).replace('\\n', '\n'))
+PY
+  true
+}
+
 seeds_figure_image_fuzz() {  # small pictures as cameras and charts give them, when ImageMagick is there
   local d=$1
   command -v convert >/dev/null || return 0
