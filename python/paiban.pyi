@@ -11,9 +11,11 @@ class Error(Exception):
     where: str  # "file:line:column: <element>", the parts known; "" when nothing is
 
 class Block:
-    kind: str  # "headline", "subtitle", "byline", "section", "heading", "p", "box", "caption"
+    kind: str  # "headline", "subtitle", "byline", "section", "heading", "p", "box", "caption", "figure", "credit"
     text: str
     lines: List[str]
+    image: str  # a figure's picture file, as the XML names it ("" for other blocks)
+    columns: int  # the columns a figure spans (0: one)
     src: Tuple[int, int]
     bbox: Optional[Tuple[int, int, int, int]]
     children: List["Block"]

@@ -33,6 +33,8 @@ Input input_of(const py::object& data) {
 struct Block {
   std::string kind, text;
   std::vector<std::string> lines, ids;
+  std::string image;  // a figure's picture file
+  int columns = 0;    // the columns a figure spans
   std::pair<int, int> src;
   py::object bbox;
   std::vector<Block> children;
@@ -43,6 +45,8 @@ Block block_of(const paiban::Block& b) {
   o.kind = paiban::kind_name(b.kind);
   o.text = paiban::plain_text(b);
   o.lines = b.lines;
+  o.image = b.image;
+  o.columns = b.columns;
   o.src = {b.src.first, b.src.last};
   o.bbox = b.bbox.known() ? py::object(py::make_tuple(b.bbox.x0, b.bbox.y0, b.bbox.x1, b.bbox.y1)) : py::none();
   for (const auto& c : b.children) o.children.push_back(block_of(c));
@@ -102,6 +106,8 @@ PYBIND11_MODULE(paiban, m) {
       .def_readonly("kind", &Block::kind)
       .def_readonly("text", &Block::text, "its text (a section's or box's: all of it)")
       .def_readonly("lines", &Block::lines, "a heading's printed lines")
+      .def_readonly("image", &Block::image, "a figure's picture file, as the XML names it (\"\" for other blocks)")
+      .def_readonly("columns", &Block::columns, "the columns a figure spans (0: one)")
       .def_readonly("src", &Block::src, "(first, last) source lines, (0, 0) when unknown")
       .def_readonly("bbox", &Block::bbox, "(x0, y0, x1, y1) on the scanned page, or None")
       .def_readonly("children", &Block::children)

@@ -133,3 +133,12 @@ def test_errors_read_as_the_commands(case, tmp_path):
     }
     call, args = calls[case]
     assert module_error(call) == command_error(*args)
+
+
+def test_figure_block():
+    doc = paiban.read_xml('<article lang="zh-Hans"><headline>标题</headline><p>正文。</p>'
+                          '<figure src="pics/photo.jpg" columns="2"><caption>委员在基层调研。</caption>'
+                          '<credit>本报记者 摄</credit></figure></article>')
+    figure = doc.blocks[-1]
+    assert (figure.kind, figure.image, figure.columns) == ("figure", "pics/photo.jpg", 2)
+    assert [c.kind for c in figure.children] == ["caption", "credit"]
