@@ -144,8 +144,8 @@ std::string folder_of(const std::string& path) {
   return slash == std::string::npos ? "" : path.substr(0, slash + 1);
 }
 
-void each_figure(const std::vector<Block>& blocks, const std::function<void(const Block&)>& f) {
-  for (const Block& b : blocks) {
+void each_figure(std::vector<Block>& blocks, const std::function<void(Block&)>& f) {
+  for (Block& b : blocks) {
     if (b.kind == Kind::figure) f(b);
     each_figure(b.children, f);
   }
@@ -188,16 +188,29 @@ Image read_image(std::string bytes, const std::string& name, const ImageOptions&
   return img;
 }
 
-void load_images(const Document& doc, const std::string& article, const ImageOptions& opts, Images& images) {
-  std::vector<const Block*> figures;
-  each_figure(doc.blocks, [&](const Block& b) { figures.push_back(&b); });
+bool has_figures(const Document& doc) {
+  std::function<bool(const std::vector<Block>&)> any = [&](const std::vector<Block>& bs) {
+    for (const Block& b : bs)
+      if (b.kind == Kind::figure || any(b.children)) return true;
+    return false;
+  };
+  if (any(doc.blocks)) return true;
   for (const Page& p : doc.pages)
-    for (const Document& a : p.articles) each_figure(a.blocks, [&](const Block& b) { figures.push_back(&b); });
-  for (const Block* f : figures) {
-    if (images.count(f->image)) continue;
-    std::string name = article + (f->src.known() ? ":" + std::to_string(f->src.first) : "") + ": <figure src=\"" +
-                       f->image + "\">";
+    for (const Document& a : p.articles)
+      if (any(a.blocks)) return true;
+  return false;
+}
+
+void load_images(Document& doc, const std::string& article, const ImageOptions& opts, Images& images) {
+  std::vector<Block*> figures;
+  each_figure(doc.blocks, [&](Block& b) { figures.push_back(&b); });
+  for (Page& p : doc.pages)
+    for (Document& a : p.articles) each_figure(a.blocks, [&](Block& b) { figures.push_back(&b); });
+  for (Block* f : figures) {
+    std::string name = article + ": <figure src=\"" + f->image + "\">";
     std::string path = f->image[0] == '/' ? f->image : folder_of(article) + f->image;
+    f->image = path;
+    if (images.count(path)) continue;
     std::ifstream in(path, std::ios::binary);
     if (!in) throw input_error(name + ": cannot read " + path, "put the picture next to the article, or correct src");
     in.seekg(0, std::ios::end);
@@ -208,7 +221,7 @@ void load_images(const Document& doc, const std::string& article, const ImageOpt
     in.seekg(0);
     std::string bytes(static_cast<size_t>(size), '\0');
     in.read(&bytes[0], size);
-    images[f->image] = std::make_shared<const Image>(read_image(std::move(bytes), name, opts));
+    images[path] = std::make_shared<const Image>(read_image(std::move(bytes), name, opts));
   }
 }
 

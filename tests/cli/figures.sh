@@ -41,6 +41,18 @@ expect_exit 0 "make-up with figures" -- "$PAIBAN" typeset --make-up "$TMP/fig.xm
 # The lead's module is at least as wide as its 2-column picture.
 grep -q '^module article=0 .* w=[2-6] ' "$TMP/dump" && pass || fail "lead module: $(cat "$TMP/dump")"
 
+# Two articles in two folders, each with its own "photo.jpg": two pictures, not one twice.
+mkdir -p "$TMP/one" "$TMP/two"
+convert -size 300x200 xc:red "$TMP/one/photo.jpg"
+convert -size 400x300 xc:blue "$TMP/two/photo.jpg"
+for d in one two; do
+  { echo "<article source=\"$d\"><headline>${d}的图片新闻标题</headline>"; para 41,60
+    echo '<figure src="photo.jpg"><caption>图片说明。</caption></figure></article>'; } > "$TMP/$d/a.xml"
+done
+expect_exit 0 "same src in two folders" -- "$PAIBAN" typeset --make-up "$TMP/one/a.xml" "$TMP/two/a.xml" -o "$TMP/two.pdf"
+[ "$(pdfimages -list "$TMP/two.pdf" | awk '$3 == "image" { print $4 "x" $5 }' | sort | tr '\n' ' ')" = "300x200 400x300 " ] \
+  && pass || fail "same-named pictures mixed up: $(pdfimages -list "$TMP/two.pdf")"
+
 # Bad pictures: one error line naming the article and the figure, exit 1, no PDF.
 head -c 20000 "$TMP/pics/photo.jpg" > "$TMP/pics/cut.jpg"
 echo 'not a picture' > "$TMP/pics/text.jpg"
