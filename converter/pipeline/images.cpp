@@ -7,6 +7,7 @@
 #include <stdio.h>  // jpeglib.h needs FILE
 #include <jpeglib.h>
 
+#include <cmath>
 #include <csetjmp>
 #include <cstring>
 #include <fstream>
@@ -92,7 +93,9 @@ std::string decode_jpeg(const std::string& bytes, std::string* gray) {
   jpeg_create_decompress(&info);
   jpeg_mem_src(&info, reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<unsigned long>(bytes.size()));
   jpeg_read_header(&info, TRUE);
-  if (gray) info.out_color_space = JCS_GRAYSCALE;
+  // libjpeg makes gray from YCbCr and RGB only; CMYK is decoded as is and made gray below.
+  const bool cmyk = info.jpeg_color_space == JCS_CMYK || info.jpeg_color_space == JCS_YCCK;
+  if (gray) info.out_color_space = cmyk ? JCS_CMYK : JCS_GRAYSCALE;
   info.dct_method = JDCT_ISLOW;  // the same pixels on every machine
   jpeg_start_decompress(&info);
   size_t stride = static_cast<size_t>(info.output_width) * info.output_components;
@@ -100,7 +103,19 @@ std::string decode_jpeg(const std::string& bytes, std::string* gray) {
   while (info.output_scanline < info.output_height) {
     JSAMPROW p = reinterpret_cast<JSAMPROW>(&row[0]);
     jpeg_read_scanlines(&info, &p, 1);
-    if (gray) rows += row;
+    if (gray && cmyk) {
+      // Adobe's CMYK JPEGs store inverted samples (255: no ink); ink is taken as covering.
+      for (size_t x = 0; x < info.output_width; ++x) {
+        auto ink = [&](int k) {
+          int v = static_cast<unsigned char>(row[4 * x + k]);
+          return info.saw_Adobe_marker ? 255 - v : v;
+        };
+        double colour = 0.3 * ink(0) + 0.59 * ink(1) + 0.11 * ink(2);
+        rows.push_back(static_cast<char>(std::lround((255 - colour) * (255 - ink(3)) / 255.0)));
+      }
+    } else if (gray) {
+      rows += row;
+    }
   }
   // A file cut short still decodes (libjpeg pads it with gray) but warns: refuse it.
   if (fail.mgr.num_warnings > 0) {

@@ -33,6 +33,15 @@ expect_exit 0 "--gray" -- "$PAIBAN" typeset "$TMP/fig.xml" -o "$TMP/gray.pdf" --
 pdfimages -list "$TMP/gray.pdf" | awk '$3 == "image" { n++; if ($6 != "gray") bad = 1 } END { exit bad || n != 2 }' \
   && pass || fail "--gray left colour: $(pdfimages -list "$TMP/gray.pdf")"
 
+# A CMYK JPEG: embedded as is, and made gray with --gray (libjpeg cannot: paiban does).
+convert "$TMP/pics/photo.jpg" -colorspace CMYK "$TMP/pics/cmyk.jpg"
+sed 's|pics/photo.jpg|pics/cmyk.jpg|' "$TMP/fig.xml" > "$TMP/cmyk.xml"
+expect_exit 0 "CMYK" -- "$PAIBAN" typeset "$TMP/cmyk.xml" -o "$TMP/cmyk.pdf"
+pdfimages -list "$TMP/cmyk.pdf" | grep -q ' cmyk  *4  *8  *jpeg' && pass || fail "CMYK JPEG: $(pdfimages -list "$TMP/cmyk.pdf")"
+expect_exit 0 "CMYK --gray" -- "$PAIBAN" typeset "$TMP/cmyk.xml" -o "$TMP/cmyk.pdf" --gray
+pdfimages -list "$TMP/cmyk.pdf" | awk '$3 == "image" && $4 == 1200 && $6 == "gray" { ok = 1 } END { exit !ok }' \
+  && pass || fail "CMYK --gray: $(pdfimages -list "$TMP/cmyk.pdf")"
+
 (printf '深化党的创新理论 坚定信念强根基\n\n'; sed -n 79,140p $f) > "$TMP/b.txt"
 (printf '聚焦服务中心大局 协商议政图发展\n\n'; sed -n 143,200p $f) > "$TMP/c.txt"
 expect_exit 0 "make-up with figures" -- "$PAIBAN" typeset --make-up "$TMP/fig.xml" "$TMP/b.txt" "$TMP/c.txt" \
