@@ -75,6 +75,41 @@ Document load_article(const PlanArticle& a, const std::string& plan, const std::
   return d;
 }
 
+// A scanned page (paiban reflow's <page>) given by <page ref>: its articles in reading order, the
+// first the lead, each with the page's date and source where it has none.
+std::vector<Document> load_scanned_page(const PlanPage& pp, const std::string& plan, const std::string& encoding,
+                                        const Limits& limits, const ImageOptions& iopts, Images& images) {
+  const std::string where = plan + ":" + std::to_string(pp.line) + ": <page ref=\"" + pp.ref + "\">";
+  const std::string path = pp.ref[0] == '/' ? pp.ref : folder_of(plan) + pp.ref;
+  if (same_file(path, plan)) throw input_error(where + ": the plan refers to itself", "ref names a page file, not the plan");
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    throw input_error(where + ": no such file " + path, "correct ref: it is relative to the plan's folder");
+  Document d;
+  try {
+    ReflowReport rr;
+    d = load_document(read_file_limited(path, limits), path, encoding, &rr, limits);
+  } catch (const Error& e) {
+    throw Error(e.code(), where + ": cannot be read", "ref names a scanned page (page XML, hOCR, ALTO, PAGE)").because(e);
+  }
+  if (d.pages.size() != 1)
+    throw input_error(where + ": " + (d.is_pages() ? "holds " + std::to_string(d.pages.size()) + " pages" : "is one article, not a page"),
+                      "give one scanned page per <page ref>, or an article by <article ref>");
+  std::vector<Document> out;
+  for (Document& a : d.pages[0].articles) {
+    if (a.blocks.empty()) continue;
+    if (a.date.empty()) a.date = d.date;
+    if (a.source.empty()) a.source = pp.ref + "#" + std::to_string(out.size() + 1);
+    load_images(a, path, iopts, images);
+    out.push_back(std::move(a));
+  }
+  if (out.empty()) throw input_error(where + ": the page holds no article", "check that the OCR found text on this page");
+  if (out.size() > static_cast<size_t>(kMaxPlanArticles))
+    throw input_error(where + ": " + std::to_string(out.size()) + " articles, more than a page holds",
+                      "list at most " + std::to_string(kMaxPlanArticles) + " of them as <article>s");
+  return out;
+}
+
 }  // namespace
 
 std::string typeset_plan(std::string_view bytes, const std::string& name, const std::string& style_name,
@@ -89,6 +124,7 @@ std::string typeset_plan(std::string_view bytes, const std::string& name, const 
   for (const PlanPage& pp : plan.pages) {
     PageInput in;
     in.jumps = plan.jumps;
+    if (!pp.ref.empty()) in.articles = load_scanned_page(pp, name, encoding, limits, iopts, images);
     for (const PlanArticle& a : pp.articles) {
       const std::string where = name + ":" + std::to_string(a.line);
       in.articles.push_back(load_article(a, name, where, encoding, limits, iopts, images));
