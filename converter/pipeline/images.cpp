@@ -154,11 +154,6 @@ std::string decode_png(const std::string& bytes, int components, std::string* pi
   return "";
 }
 
-std::string folder_of(const std::string& path) {
-  size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash + 1);
-}
-
 void each_figure(std::vector<Block>& blocks, const std::function<void(Block&)>& f) {
   for (Block& b : blocks) {
     if (b.kind == Kind::figure) f(b);
@@ -203,6 +198,12 @@ Image read_image(std::string bytes, const std::string& name, const ImageOptions&
   return img;
 }
 
+std::string beside(const std::string& file, const std::string& ref) {
+  if (!ref.empty() && ref[0] == '/') return ref;
+  size_t slash = file.find_last_of('/');
+  return (slash == std::string::npos ? "" : file.substr(0, slash + 1)) + ref;
+}
+
 bool has_figures(const Document& doc) {
   std::function<bool(const std::vector<Block>&)> any = [&](const std::vector<Block>& bs) {
     for (const Block& b : bs)
@@ -223,7 +224,7 @@ void load_images(Document& doc, const std::string& article, const ImageOptions& 
     for (Document& a : p.articles) each_figure(a.blocks, [&](Block& b) { figures.push_back(&b); });
   for (Block* f : figures) {
     std::string name = article + ": <figure src=\"" + f->image + "\">";
-    std::string path = f->image[0] == '/' ? f->image : folder_of(article) + f->image;
+    std::string path = beside(article, f->image);
     f->image = path;
     if (images.count(path)) continue;
     std::ifstream in(path, std::ios::binary);

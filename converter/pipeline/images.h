@@ -22,6 +22,8 @@ struct ImageOptions {
 // Error naming the article file and the figure's src for a missing, unreadable, corrupt or
 // oversized picture.
 bool has_figures(const Document& doc);
+// `ref` as written in `file` (an article or a plan): relative to file's folder unless absolute.
+std::string beside(const std::string& file, const std::string& ref);
 void load_images(Document& doc, const std::string& article, const ImageOptions& opts, Images& images);
 
 // The picture in `bytes` (JPEG or PNG) checked and prepared; `name` says where it comes from.
