@@ -159,7 +159,7 @@ float capacity(float h, const Geometry& g, float body_size) {
 
 struct Paginator::Impl {
   Impl(Flow& f, Composer& c, const Geometry& g, float bs)
-      : flow(f), geo(g), body_size(bs), filler(f, c, g, capacity(g.top - g.bottom, g, bs)) {}
+      : flow(f), geo(g), body_size(bs), filler(f, c, g, capacity(g.depth, g, bs)) {}
   Flow& flow;
   const Geometry& geo;
   float body_size;
@@ -182,7 +182,7 @@ bool Paginator::next(PageLayout& page) {
   if (!filler.has(p.i) && p.pages > 0) return false;
   page = PageLayout{};
   page.top_v = p.pages == 0 ? p.flow.head_height : 0;
-  float column_h = geo.top - geo.bottom;
+  float column_h = geo.depth;
   float cap = capacity(column_h - page.top_v, geo, p.body_size);
   const float keep = cap;  // boxes that fit a column of this page stay whole
   page.columns.resize(geo.columns);
