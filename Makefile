@@ -15,7 +15,7 @@ FUZZ_TARGETS ?=
 # Debian packages the build, the tests and the fonts need. `make deps` installs only the missing ones.
 DEB_PACKAGES := g++ make cmake pkg-config \
   libhpdf-dev libharfbuzz-dev libfreetype-dev libpugixml-dev libicu-dev libarchive-dev \
-  libcli11-dev libdeflate-dev libgtest-dev nlohmann-json3-dev \
+  libcli11-dev libdeflate-dev libgtest-dev nlohmann-json3-dev libpng-dev libjpeg-dev \
   fonts-noto-cjk fonts-lxgw-wenkai fonts-dejavu-core \
   poppler-utils qpdf libxml2-utils mupdf-tools ghostscript \
   zip unzip xz-utils zstd time \

@@ -36,7 +36,7 @@ int main() {
   for (int r = 0; r < runs; ++r) {
     paiban::MakeUpReport rep;
     auto t0 = std::chrono::steady_clock::now();
-    bytes = paiban::make_up_pdf(inputs, "broadsheet", "", {}, &rep).size();
+    bytes = paiban::make_up_pdf(inputs, "broadsheet", "", {}, false, &rep).size();
     total += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     layout += rep.timings.paginate_ms;
     layouts = rep.candidates;

@@ -93,6 +93,27 @@ PY
   true
 }
 
+seeds_plan_fuzz() {  # the hostile plans' inputs
+  local d=$1
+  python3 - "$d" <<'PY' 2>/dev/null
+import re, sys
+for n, m in enumerate(re.finditer(r'^input: (.*)$', open('tests/data/hostile/plan.tests').read(), re.M)):
+    open(f'{sys.argv[1]}/hostile-{n}', 'w').write(m.group(1).replace('\\n', '\n'))
+PY
+  true
+}
+
+seeds_figure_image_fuzz() {  # small pictures as cameras and charts give them, when ImageMagick is there
+  local d=$1
+  command -v convert >/dev/null || return 0
+  convert -size 40x30 gradient:orange-navy "$d/photo.jpg"
+  convert -size 40x30 gradient:orange-navy -interlace JPEG "$d/progressive.jpg"
+  convert -size 40x30 gradient:white-black -colorspace Gray "$d/gray.jpg"
+  convert -size 30x20 xc:none -fill red -draw "circle 15,10 15,2" "$d/alpha.png"
+  convert -size 30x20 xc:white -fill black -draw "circle 15,10 15,2" -depth 8 -type Palette "$d/palette.png"
+  true
+}
+
 seeds_ocr_read_fuzz() {
   local d=$1
   find tests/data/ocr -type f \( -name '*.hocr' -o -name '*.xml' \) -size -64k -exec cp --backup=numbered -t "$d" {} + 2>/dev/null

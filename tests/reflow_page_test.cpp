@@ -1,7 +1,7 @@
 // reflow_ocr: OCR pages → articles. Two kinds of case, each against golden text in
 // tests/data/reflow_page/ (regenerate with PAIBAN_REGENERATE_GOLDEN=1, then read the diff):
-// - *.page: a hand-built page, one OCR line a row: "region x0 y0 x1 y1 text" (page units,
-//   "# " comments, a first row "page W H");
+// - *.page: a hand-built page, one OCR line a row: "region x0 y0 x1 y1 [conf=N] text" (page
+//   units, word confidence 0–100, "# " comments, a first row "page W H");
 // - *.hocr: real Tesseract chi_sim hOCR (psm 3, 4) of pages paiban typeset and pdftoppm rendered,
 //   read by ocr::read_hocr;
 // - *.txt: Tesseract's plain text of such a page, through reflow() (several articles → a page).
@@ -67,7 +67,7 @@ std::string outline(const ReflowResult& r) {
   return out;
 }
 
-// "region x0 y0 x1 y1 text": one line per row; a row's words are its characters' runs split on
+// "region x0 y0 x1 y1 [conf=N] text": one line per row; a row's words are its characters' runs split on
 // spaces, each given an equal share of the line's box (so gaps between words are real gaps).
 std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string& name) {
   ocr::Page p;
@@ -94,6 +94,10 @@ std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string
     l.id = "l" + std::to_string(n);
     l.src = n;
     ocr::Word w;
+    if (rest.rfind("conf=", 0) == 0) {  // the engine's word confidence, 0–100
+      w.conf = std::stof(rest.substr(5));
+      rest.erase(0, rest.find(' ') == std::string::npos ? rest.size() : rest.find(' ') + 1);
+    }
     w.text = rest;
     w.box = l.box;
     l.words.push_back(w);

@@ -11,6 +11,8 @@
 #include "core/output.h"
 #include "pipeline/convert.h"
 #include "pipeline/make_up.h"
+#include "pipeline/plan.h"
+#include "xml/plan.h"
 
 namespace paiban::cli {
 
@@ -24,6 +26,7 @@ struct TypesetArgs {
   std::string debug_dump;
   std::string encoding;
   std::string lang;
+  bool gray = false;
   Limits limits;
   scan::Options scan;
 };
@@ -46,8 +49,20 @@ int run_make_up(const TypesetArgs& a) {
     inputs.push_back({in, read_input(in, a.limits)});
   }
   MakeUpReport rep;
-  std::string pdf = make_up_pdf(inputs, a.style, a.encoding, a.limits, &rep);
+  std::string pdf = make_up_pdf(inputs, a.style, a.encoding, a.limits, a.gray, &rep);
   write_file_atomic(a.output, pdf);
+  if (!a.debug_dump.empty()) write_file_atomic(a.debug_dump, rep.debug_dump);
+  for (const std::string& n : rep.notes) std::cerr << "paiban: note: " << n << "\n";
+  return 0;
+}
+
+// A page plan (<plan>): its pages made up into one PDF.
+int run_plan(const TypesetArgs& a, const std::string& bytes) {
+  std::string out = a.output.empty() ? default_output(a.input) : a.output;
+  check_not_input(out, a.input);
+  PlanReport rep;
+  std::string pdf = typeset_plan(bytes, a.input, a.style, a.encoding, a.limits, a.gray, &rep);
+  write_file_atomic(out, pdf);
   if (!a.debug_dump.empty()) write_file_atomic(a.debug_dump, rep.debug_dump);
   for (const std::string& n : rep.notes) std::cerr << "paiban: note: " << n << "\n";
   return 0;
@@ -56,11 +71,14 @@ int run_make_up(const TypesetArgs& a) {
 int run(const TypesetArgs& a) {
   if (!a.make_up.empty()) return run_make_up(a);
   if (a.input.empty()) throw usage_error("typeset: no input", "name an article file, or several after --make-up");
+  std::string bytes = read_input(a.input, a.limits);
+  if (looks_like_plan(bytes)) return run_plan(a, bytes);
   ConvertOptions opts = convert_options("pdf", a.encoding, a.limits, a.scan);
   opts.lang = a.lang;
   opts.debug_dump = !a.debug_dump.empty();
+  opts.gray = a.gray;
   Converter conv = Converter::create(a.style, true);
-  Converted c = conv.convert(read_input(a.input, a.limits), a.input, opts);
+  Converted c = conv.convert(bytes, a.input, opts);
   std::string out = a.output.empty() ? default_output(a.input) : a.output;
   check_not_input(out, a.input);
   write_file_atomic(out, c.pdf);
@@ -86,6 +104,7 @@ void add_typeset_command(CLI::App& app, Action& action) {
   cmd->add_option("--debug-dump", args->debug_dump,
                   "Write one text line per laid-out line (page, column, line box, ratio, text) to FILE");
   cmd->add_option("--encoding", args->encoding, "Input encoding (default: detect): UTF-8, GB18030, Big5, UTF-16");
+  cmd->add_flag("--gray", args->gray, "Print colour pictures in gray (black-only printing; text always is)");
   add_lang_flag(cmd, args->lang);
   add_limit_flags(cmd, args->limits);
   add_scan_flags(cmd, args->scan);

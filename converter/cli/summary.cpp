@@ -17,6 +17,8 @@ const char* plural(Kind k) {
     case Kind::paragraph: return "paragraphs";
     case Kind::box: return "boxes";
     case Kind::caption: return "captions";
+    case Kind::figure: return "figures";
+    case Kind::credit: return "credits";
   }
   return "?";
 }
@@ -32,7 +34,7 @@ std::string counts(const std::vector<Block>& blocks) {
   for (const auto& b : blocks) tally(b, n);
   std::string s;
   for (Kind k : {Kind::headline, Kind::subtitle, Kind::byline, Kind::section, Kind::heading, Kind::paragraph,
-                 Kind::caption, Kind::box}) {
+                 Kind::caption, Kind::figure, Kind::box}) {
     if (!n.count(plural(k))) continue;
     s += (s.empty() ? "" : ", ") + std::string(plural(k)) + " " + std::to_string(n[plural(k)]);
   }

@@ -12,6 +12,8 @@ const char* kind_name(Kind k) {
     case Kind::paragraph: return "p";
     case Kind::box: return "box";
     case Kind::caption: return "caption";
+    case Kind::figure: return "figure";
+    case Kind::credit: return "credit";
   }
   return "?";
 }

@@ -24,7 +24,9 @@ enum class Kind {
   heading,    // <heading>: lines (each a printed line, kept as <line>)
   paragraph,  // <p>: text
   box,        // <box>: children (optional heading, then p)
-  caption,    // <caption>: text under or beside a picture (scanned pages)
+  caption,    // <caption>: text under or beside a picture
+  figure,     // <figure src= columns=>: a picture (children: caption?, credit?)
+  credit,     // <credit>: who took the picture (inside a figure)
 };
 
 const char* kind_name(Kind k);  // the XML element name: "headline", ..., "p", "box"
@@ -49,10 +51,14 @@ struct Block {
   // reading order, space-separated, and the block's box on the page. Empty for text input.
   std::string ids;
   BBox bbox;
+  // A figure: its picture file as written (relative to the article's file) and the whole columns
+  // it spans (0: one).
+  std::string image;
+  int columns = 0;
 
   bool operator==(const Block& o) const {
     return kind == o.kind && text == o.text && lines == o.lines && src == o.src &&
-           children == o.children && ids == o.ids && bbox == o.bbox;
+           children == o.children && ids == o.ids && bbox == o.bbox && image == o.image && columns == o.columns;
   }
 };
 

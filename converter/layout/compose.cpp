@@ -174,6 +174,9 @@ struct Composer::Impl {
       case Kind::caption:  // a scanned page's caption, its picture not reproduced: set as text
         paragraph(b, box);
         break;
+      case Kind::figure:  // set at the top of page 1 (figures.cpp)
+      case Kind::credit:
+        break;
       case Kind::headline:
       case Kind::subtitle:
       case Kind::byline: {
@@ -302,6 +305,7 @@ Composer::Composer(const Document& doc, ComposeContext& ctx, Flow& flow)
     if (!doc.blocks[i].text.empty()) impl_->head_block(doc.blocks[i]);
   }
   impl_->finish_head();
+  compose_figures(doc, ctx, flow);
   impl_->stack.push_back({&doc.blocks, i, -1});
 }
 

@@ -25,9 +25,11 @@ struct Frame {
 
 // The frame of the text area (or a column of it) whose block axis starts `v0` in: its start
 // corner is the top-left (horizontal) or the top-right (vertical-rl).
-Frame frame_at(const Geometry& g, float u0, float v0) {
-  if (g.vertical) return Frame{g.left + g.width - v0, g.top - u0, true};
-  return Frame{g.left + u0, g.top - v0, false};
+// `v1` goes on from v0 (a column's reserved top), kept apart so horizontal positions are computed
+// exactly as they always were.
+Frame frame_at(const Geometry& g, float u0, float v0, float v1 = 0) {
+  if (g.vertical) return Frame{g.left + g.width - v0 - v1, g.top - u0, true};
+  return Frame{g.left + u0, g.top - v0 - v1, false};
 }
 
 class Emitter {
@@ -97,6 +99,17 @@ class Emitter {
       d.kind = sp.kind;
       d.text = line_text(sp.p, L);
       dump_line(*ctx_.debug, d);
+    }
+  }
+
+  // A picture with its caption and credit; `fr` at its first column's top.
+  void figure(LaidOutPage& page, int page_no, const SetFigure& f, const Frame& fr) {
+    page.images.push_back({f.image, fr.px(0), fr.py(f.v + f.h), f.w, f.h});
+    for (size_t t = 0; t < f.texts.size(); ++t) {
+      const SetParagraph& sp = f.texts[t];
+      float pitch = sp.p.size * (1 + ctx_.style.box.leading);  // as figures.cpp set them
+      for (int j = 0; j < static_cast<int>(sp.lines.size()); ++j)
+        line(page, page_no, f.column + 1, fr, sp, j, 0, f.v + f.text_v[t] + j * pitch);
     }
   }
 
@@ -209,28 +222,39 @@ LaidOutPage emit_page(const Flow& flow, const PageLayout& pl, int pi, const Arti
       em.rule(page, fr.px(0, hv), fr.py(0, hv), fr.px(g.along, hv), fr.py(g.along, hv), ctx.style.headline_rule);
     }
   }
+  if (pi == 0)
+    for (const SetFigure& f : flow.figures) em.figure(page, page_no, f, Frame{g.left + f.column * (g.measure + g.gap), g.top - pl.top_v});
   float deepest = 0;
   for (int c = 0; c < static_cast<int>(pl.columns.size()); ++c) {
     const ColumnLayout& col = pl.columns[c];
-    Frame fr = frame_at(g, c * (g.measure + g.gap), pl.top_v);
+    float reserved = pl.reserve.empty() ? 0 : pl.reserve[c];
+    deepest = std::max(deepest, reserved);
+    Frame fr = frame_at(g, c * (g.measure + g.gap), pl.top_v, reserved);
     for (const PlacedPiece& pp : col.pieces) em.piece(page, page_no, c + 1, fr, flow.piece(pp.piece), pp.v);
     for (const BoxSegment& b : col.boxes) em.frame(page, fr, b);
     // The column's ink ends at its last line's em box, or at the frame of a box ending it.
     bool framed = !col.boxes.empty() && std::fabs(col.boxes.back().v2 - col.used) < 1e-3f;
-    if (!col.pieces.empty()) deepest = std::max(deepest, framed ? col.used : col.used - (g.pitch - g.body_size));
+    if (!col.pieces.empty())
+      deepest = std::max(deepest, reserved + (framed ? col.used : col.used - (g.pitch - g.body_size)));
   }
   // Column rules in the gaps, as deep as the deepest column of the page.
   if (ctx.style.column_rule > 0 && deepest > 0) {
     for (int c = 0; c + 1 < static_cast<int>(pl.columns.size()); ++c) {
-      if (pl.columns[c + 1].pieces.empty()) break;
+      if (pl.columns[c + 1].pieces.empty() && (pl.reserve.empty() || pl.reserve[c + 1] <= 0)) break;
       if (g.vertical) {
         float y = g.top - ((c + 1) * g.measure + c * g.gap + g.gap / 2), x1 = g.left + g.width - pl.top_v;
         em.rule(page, x1, y, x1 - deepest, y, ctx.style.column_rule, ctx.style.rule_gray);
         continue;
       }
       float x = g.left + (c + 1) * g.measure + c * g.gap + g.gap / 2;
-      float y1 = g.top - pl.top_v;
-      em.rule(page, x, y1, x, y1 - deepest, ctx.style.column_rule, ctx.style.rule_gray);
+      // The rule starts under a picture spanning this gap.
+      float under = 0;
+      if (pi == 0)
+        for (const SetFigure& f : flow.figures)
+          if (f.column <= c && c + 1 < f.column + f.span) under = std::max(under, f.v + f.height - g.pitch / 2);
+      if (under >= deepest) continue;
+      float y1 = g.top - pl.top_v - under;
+      em.rule(page, x, y1, x, g.top - pl.top_v - deepest, ctx.style.column_rule, ctx.style.rule_gray);
     }
   }
   em.running(page, page_no, ctx.total_pages, ctx.style.header, true, art.title, art.date);

@@ -49,6 +49,18 @@ struct Piece {
   std::string bookmark;       // a section heading: its outline entry
 };
 
+// A picture set at the top of page 1's columns, under the head, its caption and credit under it
+// at its width (figures.cpp). v from the columns' top.
+struct SetFigure {
+  std::shared_ptr<const Image> image;
+  int column = 0, span = 1;           // first column (0-based) and columns spanned
+  float v = 0;                        // top
+  float w = 0, h = 0;                 // the picture's size
+  std::vector<SetParagraph> texts;    // caption, credit
+  std::vector<float> text_v;          // each one's em box top
+  float height = 0;                   // picture, texts and the white under them: whole body lines
+};
+
 // The flow as far as it has been composed, less what lies behind the pages already drawn: pieces
 // and paragraphs keep their numbers (k, id) from the article's start, but only a window of them is
 // held (paginate reads at most a page ahead), so a long article is never held composed whole.
@@ -58,6 +70,8 @@ struct Flow {
   std::vector<Piece> head;    // headline, subtitle, byline: across all columns of page 1
   float head_height = 0;      // including its rule and the space before the columns
   float head_rule_v = -1;     // where the rule under the head goes (v in the text area); <0: none
+  std::vector<SetFigure> figures;  // the article's pictures, all on page 1
+  std::vector<float> reserve;      // per column: the depth figures take at its top on page 1 (or empty)
   std::deque<Piece> body;     // everything else, in reading order: pieces body_base, ...
   int body_base = 0;
 
@@ -105,7 +119,12 @@ struct ComposeContext {
   } timings;
   std::string lang = "zh-Hans";  // BCP 47 of the article being set: shaping's locl, clreq's variant
   bool vertical = false;         // shape for vertical-rl (geo.vertical; running heads stay horizontal)
+  const Images* images = nullptr;  // the figures' pictures by src
 };
+
+// figures: the article's figures set at the top of page 1's columns (flow.figures, flow.reserve).
+// Throws an input Error for a figure whose picture is not in ctx.images or that is taller than a page.
+void compose_figures(const Document& doc, ComposeContext& ctx, Flow& flow);
 class Composer {
  public:
   // Composes the head (headline, subtitle, byline) at once; `doc` and `flow` must outlive it.
@@ -146,6 +165,7 @@ struct ColumnLayout {
 };
 struct PageLayout {
   float top_v = 0;  // where the columns start below the text area's top (the head on page 1)
+  std::vector<float> reserve;  // page 1 with figures: where each column's text starts below top_v
   std::vector<ColumnLayout> columns;
 };
 // Pages one at a time, composing as far ahead as a page needs (a page's columns, the keeps and

@@ -160,6 +160,7 @@ DocumentInfo layout_pages(const Document& doc, const Style& style, const FontLib
   ComposeContext cc{style, fonts, chains, geo, breaks, &warnings, {}};
   cc.vertical = geo.vertical;
   if (geo.vertical) warn_vertical_metrics(chains, fonts, style, warnings);
+  cc.images = opts.images;
   const std::string where = doc.source.empty() ? "typeset" : doc.source;
   Articles articles = articles_of(doc);
   if (articles.list.empty())
@@ -173,6 +174,7 @@ DocumentInfo layout_pages(const Document& doc, const Style& style, const FontLib
   if (prints_page_count(style.header) || prints_page_count(style.footer)) {
     ComposeContext quiet{style, fonts, chains, geo, breaks, nullptr, {}};
     quiet.vertical = geo.vertical;
+    quiet.images = opts.images;
     for (const Document* a : articles.list) {
       quiet.lang = a->lang;
       ArticleRun run(*a, quiet);
@@ -227,6 +229,23 @@ DocumentInfo layout_pages(const Document& doc, const Style& style, const FontLib
     report->timings.paginate_ms += std::max(0.0, paginate_ms - composing) + emit_ms;
   }
   return out;
+}
+
+std::vector<float> figure_depths(const Document& doc, const Style& style, const FontLibrary& fonts,
+                                 const Images* images) {
+  bool any = false;
+  for (const Block& b : doc.blocks) any = any || b.kind == Kind::figure || b.kind == Kind::section;
+  if (!any) return {};
+  using namespace layout;
+  FontChains chains = resolve_chains(style, fonts);
+  Geometry geo = page_geometry(style);
+  BreakFinder breaks;
+  ComposeContext cc{style, fonts, chains, geo, breaks, nullptr, {}};
+  cc.lang = doc.lang;
+  cc.images = images;
+  Flow flow;
+  Composer composer(doc, cc, flow);
+  return flow.reserve;
 }
 
 LaidOutDocument layout_document(const Document& doc, const Style& style, const FontLibrary& fonts,

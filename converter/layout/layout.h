@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "core/image.h"
 #include "core/limits.h"
 #include "font/fonts.h"
 #include "layout/page.h"
@@ -33,6 +34,7 @@ struct TypesetOptions {
   bool debug = false;
   Limits limits;  // max_pages: pagination stops with an Error past it (core/limits.h)
   int pdf_threads = 2;  // PdfOptions::threads
+  const Images* images = nullptr;  // the pictures the article's figures name (pipeline/images.h)
 };
 
 // Receives each page as soon as it is drawn; the page is not kept after the call.
@@ -47,5 +49,10 @@ DocumentInfo layout_pages(const Document& doc, const Style& style, const FontLib
 LaidOutDocument layout_document(const Document& doc, const Style& style, const FontLibrary& fonts,
                                  const TypesetOptions& opts, TypesetReport* report);
 void prepare_fonts(const Style& style, FontLibrary& fonts);
+
+// Where the article's figures end at the top of each column of `style` (pt below the head), or
+// empty when it has none: what make-up needs to know of a module's pictures.
+std::vector<float> figure_depths(const Document& doc, const Style& style, const FontLibrary& fonts,
+                                 const Images* images);
 
 }  // namespace paiban

@@ -3,8 +3,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "core/image.h"
 
 namespace paiban {
 
@@ -37,6 +40,11 @@ struct RuleLine {      // a stroked line: column rules, heading rules, box frame
   float gray = 0;
 };
 
+struct PlacedImage {   // a picture: its lower-left corner and size on the page
+  std::shared_ptr<const Image> image;
+  float x = 0, y = 0, w = 0, h = 0;
+};
+
 struct Bookmark {
   std::string title;
   int page = 0;        // 0-based page index
@@ -48,6 +56,7 @@ struct LaidOutPage {
   float bleed = 0;                            // TrimBox = MediaBox inset by bleed; BleedBox = MediaBox
   std::vector<GlyphRun> runs;
   std::vector<RuleLine> rules;
+  std::vector<PlacedImage> images;
 };
 
 // What a document is besides its pages: /Info and the outline.

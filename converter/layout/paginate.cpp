@@ -37,13 +37,16 @@ class Filler {
     return end;
   }
 
-  // Whether the pieces from `start` fit in `columns` columns of capacity `cap`; `strict`: with
-  // every column ending at a legal break (no widow or orphan forced by a short column).
-  bool fits(int start, float cap, float keep, int columns, bool strict) const {
+  // Whether the pieces from `start` fit in `columns` columns of capacity `cap` less each one's
+  // `reserve` (figures at its top; none when empty); `strict`: with every column ending at a
+  // legal break (no widow or orphan forced by a short column).
+  bool fits(int start, float cap, float keep, int columns, bool strict, const std::vector<float>& reserve) const {
     int i = start;
     for (int c = 0; c < columns && has(i); ++c) {
+      float room = cap - (reserve.empty() ? 0 : reserve[c]);
+      if (room < g_.pitch - kEps) continue;  // a column its figures fill
       bool forced = false;
-      i = choose_end(i, cap, keep, &forced);
+      i = choose_end(i, room, keep, &forced);
       if (forced && strict) return false;
     }
     return !has(i);
@@ -182,25 +185,32 @@ bool Paginator::next(PageLayout& page) {
   if (!filler.has(p.i) && p.pages > 0) return false;
   page = PageLayout{};
   page.top_v = p.pages == 0 ? p.flow.head_height : 0;
+  if (p.pages == 0) page.reserve = p.flow.reserve;
+  const std::vector<float>& reserve = page.reserve;
+  float deepest_figure = reserve.empty() ? 0 : *std::max_element(reserve.begin(), reserve.end());
   float column_h = geo.depth;
   float cap = capacity(column_h - page.top_v, geo, p.body_size);
   const float keep = cap;  // boxes that fit a column of this page stay whole
   page.columns.resize(geo.columns);
-  if (filler.fits(p.i, cap, keep, geo.columns, true)) {
+  if (filler.fits(p.i, cap, keep, geo.columns, true, reserve)) {
     // The last page: the shortest column height that still holds the rest with every column
     // ending at a legal break, so the columns come out balanced (the last one no longer than
     // the others) without a widow or orphan.
-    int lo = 1, hi = static_cast<int>(std::lround(cap / geo.pitch));
+    // Never shorter than the figures.
+    int hi = static_cast<int>(std::lround(cap / geo.pitch));
+    int lo = std::min(hi, std::max(1, static_cast<int>(std::lround(deepest_figure / geo.pitch))));
     while (lo < hi) {
       int mid = (lo + hi) / 2;
-      if (filler.fits(p.i, mid * geo.pitch, keep, geo.columns, true)) hi = mid;
+      if (filler.fits(p.i, mid * geo.pitch, keep, geo.columns, true, reserve)) hi = mid;
       else lo = mid + 1;
     }
     cap = hi * geo.pitch;
   }
   for (int c = 0; c < geo.columns; ++c) {
     if (!filler.has(p.i)) break;
-    p.i = filler.fill(p.i, cap, keep, &page.columns[c]);
+    float room = cap - (reserve.empty() ? 0 : reserve[c]);
+    if (room < geo.pitch - kEps) continue;
+    p.i = filler.fill(p.i, room, keep, &page.columns[c]);
   }
   ++p.pages;
   return true;

@@ -27,6 +27,10 @@ void move_onto(const LaidOutPage& from, float dx, float dy, LaidOutPage& to) {
     r.x1 += dx, r.x2 += dx, r.y1 += dy, r.y2 += dy;
     to.rules.push_back(r);
   }
+  for (PlacedImage im : from.images) {
+    im.x += dx, im.y += dy;
+    to.images.push_back(std::move(im));
+  }
 }
 
 // The deepest white in any column of the type area, in body lines: under each module's last line
@@ -77,10 +81,56 @@ std::string dump(const MakeUpReport& rep, const Style& style, const Grid& g) {
   return out;
 }
 
+// "plan.xml:5: b.txt" (the plan's line when there is one) for messages.
+std::string name_of(const PageInput& in, size_t i) {
+  const std::string& w = i < in.placements.size() ? in.placements[i].where : std::string();
+  return (w.empty() ? "" : w + ": ") + in.articles[i].source;
+}
+
+// A plan's fixed modules: on the page, apart, and either every module fixed or none.
+void check_fixed(const PageInput& in, const Grid& g) {
+  size_t fixed = 0;
+  for (const Placement& p : in.placements) fixed += p.x >= 0;
+  if (fixed == 0) return;
+  for (size_t i = 0; i < in.placements.size(); ++i) {
+    const Placement& p = in.placements[i];
+    if (p.x < 0)
+      throw input_error(name_of(in, i) + ": has no module while others on its page do",
+                        "give every article of the page columns=\"A-B\" rows=\"C-D\", or none");
+    if (p.x + p.width > g.n || p.y + p.h > g.rows)
+      throw input_error(name_of(in, i) + ": its module runs off the page (" + std::to_string(g.n) + " columns, " +
+                            std::to_string(g.rows) + " lines)",
+                        "keep columns within 1-" + std::to_string(g.n) + " and rows within 1-" + std::to_string(g.rows));
+    for (size_t j = 0; j < i; ++j) {
+      const Placement& q = in.placements[j];
+      if (p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.h && q.y < p.y + p.h)
+        throw input_error(name_of(in, i) + ": its module overlaps that of " + in.articles[j].source,
+                          "leave a line (rows) or a column between modules");
+    }
+  }
+}
+
+// The next story to let jump when the page cannot hold everything: with fixed modules the first
+// that overflows its own, else the longest not yet jumping; -1 when none is left.
+int next_to_jump(const std::vector<Measure>& ms, const PageInput& in, bool fixed) {
+  int best = -1;
+  for (size_t i = 0; i < ms.size(); ++i) {
+    if (ms[i].jump) continue;
+    if (fixed) {
+      const Placement& p = in.placements[i];
+      if (ms[i].lines(p.width) > p.h) return static_cast<int>(i);
+      continue;
+    }
+    if (best < 0 || ms[i].lines(1) > ms[best].lines(1)) best = static_cast<int>(i);
+  }
+  return best;
+}
+
 }  // namespace
 
-LaidOutDocument make_up(const std::vector<Document>& articles, const Style& style, const FontLibrary& fonts,
-                        MakeUpReport* report, int page_no) {
+LaidOutDocument make_up_page(const PageInput& in, const Style& style, const FontLibrary& fonts,
+                             const Images* images, MakeUpReport* report, std::vector<Document>* continued) {
+  const std::vector<Document>& articles = in.articles;
   if (articles.empty()) throw Error(ExitCode::usage, "make-up: no articles given");
   if (articles.size() > kMaxArticles)
     throw Error(ExitCode::usage, "make-up: " + std::to_string(articles.size()) + " articles for one page",
@@ -89,31 +139,64 @@ LaidOutDocument make_up(const std::vector<Document>& articles, const Style& styl
   MakeUpReport& rep = report ? *report : local;
   ScopedTimer timer;
   Grid g = page_grid(style);
+  check_fixed(in, g);
+  const bool fixed = !in.placements.empty() && in.placements[0].x >= 0;
 
   std::vector<Measure> ms;
-  for (size_t i = 0; i < articles.size(); ++i)
-    ms.push_back(measure_article(articles[i], static_cast<int>(i), style, g, fonts, &rep.timings));
+  for (size_t i = 0; i < articles.size(); ++i) {
+    const Placement p = i < in.placements.size() ? in.placements[i] : Placement{};
+    int rank = p.rank >= 0 ? p.rank : std::min<int>(static_cast<int>(i), 2);
+    ms.push_back(measure_article(articles[i], rank, style, g, fonts, images, &rep.timings));
+    ms.back().rank = rank;
+    ms.back().fixed_w = p.width;
+    if (fixed && ms.back().has_head && ms.back().head[p.width] > p.h)
+      throw input_error(name_of(in, i) + ": its module (" + std::to_string(p.width) + " columns, " +
+                            std::to_string(p.h) + " lines) is too small for its headline (" +
+                            std::to_string(ms.back().head[p.width]) + " lines)",
+                        "give the module more rows or columns, or shorten the headline");
+  }
 
   LaidOutPage page;
   Tiling t;
+  std::vector<Document> rests;
   for (rep.rounds = 1;; ++rep.rounds) {
-    t = tile(ms, g);
+    t = fixed ? tile_fixed(ms, in.placements, g) : tile(ms, g);
     rep.candidates += t.candidates;
     if (!t.fits) {
+      int k = in.jumps ? next_to_jump(ms, in, fixed) : -1;
+      if (k >= 0) {
+        ms[k].jump = true;  // search again with this story free to continue on the next page
+        continue;
+      }
       // The article that cannot fit even alone on the page at full width, or else the last one.
       size_t worst = articles.size() - 1;
       for (size_t i = 0; i < ms.size(); ++i)
-        if (ms[i].lines(g.n) > g.rows) { worst = i; break; }
-      throw Error(ExitCode::input, articles[worst].source + ": does not fit on the page with the others",
-                  "shorten it or leave it out: jumps to another page are not made yet");
+        if (ms[i].lines(g.n) > g.rows || (fixed && ms[i].lines(in.placements[i].width) > in.placements[i].h)) {
+          worst = i;
+          break;
+        }
+      throw input_error(name_of(in, worst) + ": does not fit on the page" + (fixed ? " in its module" : " with the others"),
+                        in.jumps ? "shorten it, or give it a larger module" : "shorten it or leave it out, or let it jump to the next page (jumps=\"on\")");
     }
     page = LaidOutPage{};
+    rests.clear();
     bool short_estimate = false;
     for (Module& m : t.modules) {
-      m.name = articles[m.article].source;
-      m.headline = headline_size(style, g, m.article, m.w);
+      const Document& doc = articles[m.article];
+      m.name = doc.source;
+      m.headline = headline_size(style, g, ms[m.article].rank, m.w);
       LaidOutPage one;
-      if (!set_module(articles[m.article], style, g, m, fonts, &one, &m.lines, &rep.timings)) {
+      int lines = static_cast<int>(std::lround(m.h / g.pitch));
+      if (ms[m.article].jump && ms[m.article].lines(m.w) > lines) {
+        Jumped j;
+        const std::string& short_head = m.article < static_cast<int>(in.placements.size()) ? in.placements[m.article].short_head : "";
+        if (!cut_for_jump(doc, short_head, in.number, in.number + 1, style, g, m, fonts, images, &j, &rep.timings))
+          throw input_error(name_of(in, m.article) + ": its module is too small to start the story and jump",
+                            "give it a larger module");
+        set_module(j.here, style, g, m, fonts, images, &one, &m.lines, &rep.timings);
+        m.hole = 0;
+        rests.push_back(std::move(j.rest));
+      } else if (!set_module(doc, style, g, m, fonts, images, &one, &m.lines, &rep.timings)) {
         ++ms[m.article].extra[m.w];  // the measure was short (lines kept together): one more line
         short_estimate = true;
         continue;
@@ -126,7 +209,8 @@ LaidOutDocument make_up(const std::vector<Document>& articles, const Style& styl
                                           std::to_string(kMaxRounds) + " searches",
                   "report this with the articles given");
   }
-
+  if (continued)
+    for (Document& d : rests) continued->push_back(std::move(d));
   LaidOutDocument doc;
   page.width = style.page_width + 2 * style.bleed;
   page.height = style.page_height + 2 * style.bleed;
@@ -136,13 +220,13 @@ LaidOutDocument make_up(const std::vector<Document>& articles, const Style& styl
     page.rules.push_back({g.left + c.x1, g.top - c.y1, g.left + c.x2, g.top - c.y2, rule, style.rule_gray});
   rep.hole_lines = deepest_hole(page, g);
   LaidOutPage running;  // first in the content stream: text extraction reads the head first
-  draw_running(style, articles[0], page_no, page_no, fonts, running);
+  draw_running(style, articles[0], in.number, in.pages, fonts, running);
   page.runs.insert(page.runs.begin(), running.runs.begin(), running.runs.end());
   page.rules.insert(page.rules.begin(), running.rules.begin(), running.rules.end());
   for (const Module& m : t.modules)
     for (const Block& b : articles[m.article].blocks)
       if (b.kind == Kind::headline) {
-        doc.bookmarks.push_back({b.text, 0, g.top - m.y});
+        doc.bookmarks.push_back({b.text, 0, g.top - m.y});  // one per article, by its headline
         break;
       }
   doc.pages.push_back(std::move(page));
@@ -158,6 +242,14 @@ LaidOutDocument make_up(const std::vector<Document>& articles, const Style& styl
   rep.debug_dump = dump(rep, style, g);
   rep.timings.paginate_ms += timer.ms();
   return doc;
+}
+
+LaidOutDocument make_up(const std::vector<Document>& articles, const Style& style, const FontLibrary& fonts,
+                        MakeUpReport* report, int page_no, const Images* images) {
+  PageInput in;
+  in.articles = articles;
+  in.number = in.pages = page_no;
+  return make_up_page(in, style, fonts, images, report, nullptr);
 }
 
 }  // namespace paiban

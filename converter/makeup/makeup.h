@@ -44,10 +44,36 @@ struct MakeUpReport {
   TypesetTimings timings;
 };
 
-// The articles in rank order (the first is the lead) → one page in `style`, numbered `page_no`.
-// Throws Error naming the first article that cannot fit (jumps to another page are not made yet).
+// What a page plan fixes of one article's module (xml/plan.h); everything optional.
+struct Placement {
+  int rank = -1;             // 0 lead, 1 second, 2 brief; -1: by position (0, 1, then 2)
+  int width = 0;             // the module's columns; 0: the search chooses
+  int x = -1, y = 0, h = 0;  // a fixed rectangle: first column (0-based; -1: none), first line, lines
+  std::string where;         // "plan.xml:5", for messages
+  std::string short_head;    // the headline's short form over a jumped story's rest ("": made from it)
+};
+
+// One page to make up.
+struct PageInput {
+  std::vector<Document> articles;      // in rank order (the first is the lead)
+  std::vector<Placement> placements;   // one per article, or none
+  int number = 1;                      // its folio (第N版)
+  int pages = 1;                       // pages in the document ({pages})
+  bool jumps = false;                  // a story that does not fit continues on page number + 1
+};
+
+// The page made up in `style`. With jumps, a story too long for the page gets a module cut with
+// （下转第N+1版） under its text, and its rest goes to `continued` (its headline's short form,
+// （上接第N版） first) for the next page. Throws an input Error naming the article (and its plan
+// line) that cannot fit, or a fixed module too small for its headline or outside the page.
+LaidOutDocument make_up_page(const PageInput& in, const Style& style, const FontLibrary& fonts,
+                             const Images* images, MakeUpReport* report, std::vector<Document>* continued);
+
+// The articles in rank order → one page numbered `page_no`, no jumps (make_up_page).
+// `images`: the pictures the articles' figures name (pipeline/images.h).
 LaidOutDocument make_up(const std::vector<Document>& articles, const Style& style,
-                        const FontLibrary& fonts, MakeUpReport* report, int page_no = 1);
+                        const FontLibrary& fonts, MakeUpReport* report, int page_no = 1,
+                        const Images* images = nullptr);
 
 // ---- Internal to makeup/ ----
 
@@ -70,13 +96,20 @@ Grid page_grid(const Style& page);
 struct Measure {
   std::vector<int> head;   // [w] head lines (headline, subtitle, byline and the space under them)
   int body = 0;            // body lines when set in one column (boxes and subheads included)
+  std::vector<int> under;  // [w] lines under the head holding the body beside and below its figures
+                           // (empty: ⌈body / w⌉, no figures)
+  int span = 0;            // the widest figure's columns (0: no figure)
   std::vector<int> extra;  // [w] lines added by set_module's check
   bool has_head = false;
+  int rank = 0;            // 0 lead, 1 second, 2 brief
+  int fixed_w = 0;         // a plan's width (0: any)
+  bool jump = false;       // may be cut, its rest continued on another page
   int lines(int w) const;  // the module height at w columns, in body lines
 };
 float headline_size(const Style& page, const Grid& g, int rank, int w);
+constexpr int kJumpLines = 8;  // a story cut for a jump keeps at least this many lines under its head
 Measure measure_article(const Document& doc, int rank, const Style& page, const Grid& g,
-                        const FontLibrary& fonts, TypesetTimings* t);
+                        const FontLibrary& fonts, const Images* images, TypesetTimings* t);
 
 // The layout the search picks: modules (with x, w, y, h, pads filled) and the cuts between them.
 struct Tiling {
@@ -87,11 +120,23 @@ struct Tiling {
   bool fits = false;
 };
 Tiling tile(const std::vector<Measure>& ms, const Grid& g);
+// The modules a plan fixed (every placement has x ≥ 0, checked to lie on the page), scored alike.
+Tiling tile_fixed(const std::vector<Measure>& ms, const std::vector<Placement>& ps, const Grid& g);
 
 // An article set into a module of w columns, `lines` body lines tall, with `pad_below` lines of
 // white under its head. Returns false when it needs more than one module page.
 bool set_module(const Document& doc, const Style& page, const Grid& g, const Module& m,
-                const FontLibrary& fonts, LaidOutPage* out, int* lines, TypesetTimings* t);
+                const FontLibrary& fonts, const Images* images, LaidOutPage* out, int* lines, TypesetTimings* t);
+
+// jump.cpp: the most of `doc` that fits module `m` with the jump line （下转第to版） under it
+// (`here`), and the rest under the headline's short form with （上接第from版） first (`rest`).
+// False when not even the head and the jump line fit.
+struct Jumped {
+  Document here, rest;
+};
+bool cut_for_jump(const Document& doc, const std::string& short_head, int from, int to, const Style& page,
+                  const Grid& g, const Module& m, const FontLibrary& fonts, const Images* images, Jumped* out,
+                  TypesetTimings* t);
 
 // The page's running head and foot (the style's header/footer) for page `page_no`.
 void draw_running(const Style& page, const Document& lead, int page_no, int pages, const FontLibrary& fonts,

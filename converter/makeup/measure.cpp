@@ -36,9 +36,10 @@ Style module_style(const Style& page, const Grid& g, int w, float height, float 
   return s;
 }
 
-LaidOutDocument lay(const Document& doc, const Style& st, const FontLibrary& fonts, TypesetReport* rep,
-                    TypesetTimings* t) {
+LaidOutDocument lay(const Document& doc, const Style& st, const FontLibrary& fonts, const Images* images,
+                    TypesetReport* rep, TypesetTimings* t) {
   TypesetOptions o;
+  o.images = images;
   o.debug = true;
   o.limits.max_pages = 64;  // a module that needs more is hopeless; stop early
   LaidOutDocument d = layout_document(doc, st, fonts, o, rep);
@@ -97,12 +98,28 @@ float headline_size(const Style& s, const Grid& g, int rank, int w) {
   return std::max(s.body.size * 1.3f, std::min(by_rank, std::floor(g.width(w) / 6)));
 }
 
-int Measure::lines(int w) const { return head[w] + (body + w - 1) / w + extra[w]; }
+int Measure::lines(int w) const { return head[w] + (under.empty() ? (body + w - 1) / w : under[w]) + extra[w]; }
+
+namespace {
+
+// The fewest lines L under the head such that the columns, each starting below its figures
+// (depth[c] lines), hold `body` lines, and the figures fit: max depth ≤ L.
+int lines_under(int body, const std::vector<int>& depth) {
+  int deepest = *std::max_element(depth.begin(), depth.end());
+  for (int L = deepest;; ++L) {
+    long room = 0;
+    for (int d : depth) room += std::max(0, L - d);
+    if (room >= body) return L;
+  }
+}
+
+}  // namespace
 
 Measure measure_article(const Document& doc, int rank, const Style& page, const Grid& g,
-                        const FontLibrary& fonts, TypesetTimings* t) {
+                        const FontLibrary& fonts, const Images* images, TypesetTimings* t) {
   Measure m;
   m.head.assign(g.n + 1, 0);
+  m.under.assign(g.n + 1, 0);
   m.extra.assign(g.n + 1, 0);
   Document head = doc, body = doc;
   head.blocks.clear();
@@ -117,7 +134,8 @@ Measure measure_article(const Document& doc, int rank, const Style& page, const 
     head.blocks.push_back(probe);
     for (int w = 1; w <= g.n; ++w) {
       TypesetReport rep;
-      LaidOutDocument d = lay(head, module_style(page, g, w, kTall, headline_size(page, g, rank, w), 0), fonts, &rep, t);
+      LaidOutDocument d =
+          lay(head, module_style(page, g, w, kTall, headline_size(page, g, rank, w), 0), fonts, images, &rep, t);
       float top = first_body_top(rep.debug_dump);
       m.head[w] = top < 0 ? g.rows + 1 : static_cast<int>(std::lround((kTall - top) / g.pitch));
     }
@@ -126,18 +144,40 @@ Measure measure_article(const Document& doc, int rank, const Style& page, const 
     // The body in one tall column: its lines are the same at every width (a module's columns
     // are the page's), so w columns need a w-th of them, plus what keeping lines together costs.
     TypesetReport rep;
-    LaidOutDocument d = lay(body, module_style(page, g, 1, kTall, page.headline.size, 0), fonts, &rep, t);
-    m.body = d.pages.size() != 1 ? g.rows * g.n + 1 : static_cast<int>(std::ceil(used_height(d.pages[0]) / g.pitch - 0.05f));
+    Document text = body;  // figures are measured apart, at each width
+    text.blocks.erase(std::remove_if(text.blocks.begin(), text.blocks.end(),
+                                     [](const Block& b) { return b.kind == Kind::figure; }),
+                      text.blocks.end());
+    if (!text.blocks.empty()) {
+      LaidOutDocument d = lay(text, module_style(page, g, 1, kTall, page.headline.size, 0), fonts, images, &rep, t);
+      m.body = d.pages.size() != 1 ? g.rows * g.n + 1
+                                   : static_cast<int>(std::ceil(used_height(d.pages[0]) / g.pitch - 0.05f));
+    }
+  }
+  for (const Block& b : doc.blocks)
+    if (b.kind == Kind::figure) m.span = std::max(m.span, std::max(1, b.columns));
+  for (int w = 1; w <= g.n; ++w) {
+    std::vector<int> depth(w, 0);
+    if (m.span > 0) {
+      Document figs = body;
+      figs.blocks.clear();
+      for (const Block& b : doc.blocks)
+        if (b.kind == Kind::figure) figs.blocks.push_back(b);
+      std::vector<float> d = figure_depths(figs, module_style(page, g, w, kTall, page.headline.size, 0), fonts, images);
+      for (int c = 0; c < w && c < static_cast<int>(d.size()); ++c) depth[c] = static_cast<int>(std::lround(d[c] / g.pitch));
+    }
+    m.under[w] = lines_under(m.body, depth);
   }
   return m;
 }
 
 bool set_module(const Document& doc, const Style& page, const Grid& g, const Module& m,
-                const FontLibrary& fonts, LaidOutPage* out, int* lines, TypesetTimings* t) {
+                const FontLibrary& fonts, const Images* images, LaidOutPage* out, int* lines, TypesetTimings* t) {
   TypesetReport rep;
   LaidOutDocument d;
   try {
-    d = lay(doc, module_style(page, g, m.w, m.h - m.pad_above * g.pitch, m.headline, m.pad_below), fonts, &rep, t);
+    d = lay(doc, module_style(page, g, m.w, m.h - m.pad_above * g.pitch, m.headline, m.pad_below), fonts, images,
+            &rep, t);
   } catch (const Error&) {
     return false;  // far past the module: more pages than lay() allows
   }

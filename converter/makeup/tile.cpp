@@ -22,6 +22,10 @@
 //   another story as a shallow bar (< 20 lines)   + 1.5 per column per missing line
 //   a second story wider than ⅔ of the page, or a later one wider than half   + 4 per column
 //   a story with a head in one column             + 20
+//   a module narrower than its widest figure      + 8 per column short
+//   a story cut to jump to another page           + 40 (it then fills its module: no hole)
+// "Lead" and "second" are ranks (a plan's, else the first and second article given); a plan's
+// width for a module rules out every other width.
 // The best is found exactly by dynamic programming over (i, j, w, H) — a few ten thousand
 // rectangles for 3–8 articles, each scored once — and ties keep the first in the order above,
 // so the result is deterministic (no hashing, no threads).
@@ -36,6 +40,36 @@ namespace paiban {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// One article in w columns × H lines: its score, the pad lines and the hole lines it leaves.
+double leaf_score(const Measure& m, const Grid& g, int w, int H, int* pad_out, int* hole_out) {
+  if (m.fixed_w > 0 && w != m.fixed_w) return kInf;
+  int need = m.lines(w);
+  double s = 0;
+  if (need > H) {
+    // A story that may jump is cut where the module ends: it fills it, its rest goes on.
+    if (!m.jump || m.head[w] + kJumpLines > H) return kInf;
+    need = H;
+    s += 40;
+  }
+  int spare = H - need;
+  int cap = m.has_head ? std::min(6, m.head[w]) : 0;
+  int pad = std::min(spare, cap), hole = spare - pad;
+  if (pad_out) *pad_out = pad;
+  if (hole_out) *hole_out = hole;
+  s += 3.0 * hole * w + 0.6 * pad * w;
+  if (m.rank == 0) {
+    s += 6.0 * (g.n - w);
+    if (H * 2 > g.rows) s += 400;
+  } else {
+    s += 1.5 * w * std::max(0, 20 - need);
+    int widest = m.rank == 1 ? (2 * g.n + 2) / 3 : (g.n + 1) / 2;
+    s += 4.0 * std::max(0, w - widest);
+  }
+  if (w == 1 && m.has_head && g.n > 1) s += 20;
+  s += 8.0 * std::max(0, m.span - w);  // a picture set narrower than its figure asks
+  return s;
+}
 
 struct Choice {
   double cost = -1;  // < 0: not computed yet
@@ -102,27 +136,8 @@ class Tiler {
 
   int candidates() const { return candidates_; }
 
-  // One article in w columns × H lines: its score, the pad lines and the hole lines it leaves.
   double leaf(int a, int w, int H, int* pad_out, int* hole_out) const {
-    const Measure& m = ms_[a];
-    int need = m.lines(w);
-    if (need > H) return kInf;
-    int spare = H - need;
-    int cap = m.has_head ? std::min(6, m.head[w]) : 0;
-    int pad = std::min(spare, cap), hole = spare - pad;
-    if (pad_out) *pad_out = pad;
-    if (hole_out) *hole_out = hole;
-    double s = 3.0 * hole * w + 0.6 * pad * w;
-    if (a == 0) {
-      s += 6.0 * (g_.n - w);
-      if (H * 2 > g_.rows) s += 400;
-    } else {
-      s += 1.5 * w * std::max(0, 20 - need);
-      int widest = a == 1 ? (2 * g_.n + 2) / 3 : (g_.n + 1) / 2;
-      s += 4.0 * std::max(0, w - widest);
-    }
-    if (w == 1 && m.has_head && g_.n > 1) s += 20;
-    return s;
+    return leaf_score(ms_[a], g_, w, H, pad_out, hole_out);
   }
 
  private:
@@ -138,6 +153,33 @@ class Tiler {
 };
 
 }  // namespace
+
+Tiling tile_fixed(const std::vector<Measure>& ms, const std::vector<Placement>& ps, const Grid& g) {
+  Tiling t;
+  t.fits = true;
+  for (size_t a = 0; a < ms.size(); ++a) {
+    const Placement& p = ps[a];
+    Module m;
+    m.article = static_cast<int>(a), m.x = p.x, m.w = p.width, m.y = p.y * g.pitch, m.h = p.h * g.pitch;
+    int pad = 0;
+    double s = leaf_score(ms[a], g, p.width, p.h, &pad, &m.hole);
+    t.fits = t.fits && s < kInf;
+    t.score += s < kInf ? s : 0;
+    m.pad_above = pad / 3, m.pad_below = pad - pad / 3;
+    t.modules.push_back(m);
+    // Rules on the module's right and lower edges where another module may follow.
+    if (p.x + p.width < g.n) {
+      float cx = g.x_of(p.x + p.width) - g.gap / 2;
+      t.cuts.push_back({cx, p.y * g.pitch, cx, (p.y + p.h) * g.pitch});
+    }
+    if (p.y + p.h < g.rows) {
+      float cy = (p.y + p.h + 0.5f) * g.pitch;
+      t.cuts.push_back({g.x_of(p.x), cy, g.x_of(p.x) + g.width(p.width), cy});
+    }
+  }
+  t.candidates = static_cast<int>(ms.size());
+  return t;
+}
 
 Tiling tile(const std::vector<Measure>& ms, const Grid& g) {
   Tiling t;

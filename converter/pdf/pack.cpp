@@ -31,6 +31,7 @@ PackedPage pack_page(const LaidOutPage& lp, size_t number, const FontLibrary& fo
   pp.height = lp.height;
   pp.bleed = lp.bleed;
   pp.rules = lp.rules;
+  pp.images = lp.images;
   std::map<int, std::string> resource;
   bool wait = false;
   for (const GlyphRun& run : lp.runs) {

@@ -36,7 +36,7 @@ std::string held_text(const LaidOutPage& lp, const std::map<int, const EmbeddedF
 }
 
 HPDF_Page add_page(HPDF_Doc pdf, const HpdfErrors& errors, PackedPage& pp,
-                   const std::map<int, const EmbeddedFont*>& by_face) {
+                   const std::map<int, const EmbeddedFont*>& by_face, ImageObjects& images) {
   HPDF_Page page = HPDF_AddPage(pdf);
   check(errors, page ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM, "adding a page");
   HPDF_Page_SetWidth(page, pp.width);
@@ -47,8 +47,10 @@ HPDF_Page add_page(HPDF_Doc pdf, const HpdfErrors& errors, PackedPage& pp,
     HPDF_Dict_Add(page, "TrimBox", HPDF_Box_Array_New(libharu::memory(pdf), trim));
     HPDF_Dict_Add(page, "BleedBox", HPDF_Box_Array_New(libharu::memory(pdf), bleed));
   }
+  draw_images(page, pp.images, images);
+  std::vector<PlacedImage>().swap(pp.images);
   draw_rules(page, pp.rules);
-  check(errors, HPDF_OK, "drawing a page's rules");
+  check(errors, HPDF_OK, "drawing a page's pictures and rules");
   for (size_t k = 0; k < pp.faces.size(); ++k) {
     const EmbeddedFont* ef = by_face.at(key_face(pp.faces[k]));
     const char* name = HPDF_Page_GetLocalFontName(page, key_vertical(pp.faces[k]) ? ef->type0_v : ef->type0);
@@ -79,7 +81,8 @@ std::vector<HPDF_Page> add_pages(HPDF_Doc pdf, const HpdfErrors& errors, std::ve
   for (const EmbeddedFont& e : embedded) by_face[e.face] = &e;
   std::vector<HPDF_Page> pages;
   pages.reserve(packed.size());
-  for (PackedPage& pp : packed) pages.push_back(add_page(pdf, errors, pp, by_face));
+  ImageObjects images(pdf, errors);
+  for (PackedPage& pp : packed) pages.push_back(add_page(pdf, errors, pp, by_face, images));
   return pages;
 }
 

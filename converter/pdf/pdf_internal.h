@@ -147,6 +147,7 @@ std::string page_text(const LaidOutPage& page, const std::map<int, const GlyphCo
 struct PackedPage {
   float width = 0, height = 0, bleed = 0;
   std::vector<RuleLine> rules;
+  std::vector<PlacedImage> images;
   std::vector<int> faces;             // font_key of each, in order of first use
   std::string text;                   // deflated content stream; "" with no text
   std::unique_ptr<LaidOutPage> held;  // non-null: the text is built at save time
@@ -162,6 +163,19 @@ PackedPage pack_page(const LaidOutPage& page, size_t number, const FontLibrary& 
 // text is let go once libharu holds it.
 std::vector<HPDF_Page> add_pages(HPDF_Doc pdf, const HpdfErrors& errors, std::vector<PackedPage>& packed,
                                  const std::vector<EmbeddedFont>& embedded);
+// images.cpp: each picture an image XObject, made once however often it is drawn: JPEG as its
+// own DCT data, PNG as libharu reads it (alpha → /SMask), gray pixels (--gray) deflated.
+class ImageObjects {
+ public:
+  ImageObjects(HPDF_Doc pdf, const HpdfErrors& errors) : pdf_(pdf), errors_(errors) {}
+  HPDF_Image get(const Image& image);
+
+ private:
+  HPDF_Doc pdf_;
+  const HpdfErrors& errors_;
+  std::map<const Image*, HPDF_Image> made_;
+};
+void draw_images(HPDF_Page page, const std::vector<PlacedImage>& images, ImageObjects& objects);
 // info.cpp: /CreationDate's time: the caller's, else SOURCE_DATE_EPOCH, else none.
 std::optional<long long> creation_epoch(const PdfOptions& opts);
 void add_info(HPDF_Doc pdf, const HpdfErrors& errors, const DocumentInfo& doc, std::optional<long long> epoch);

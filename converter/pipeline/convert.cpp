@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "font/fonts.h"
 #include "style/style.h"
+#include "pipeline/images.h"
 #include "pipeline/typeset.h"
 #include "xml/formats.h"
 #include "xml/xml.h"
@@ -51,7 +52,12 @@ Converted Converter::convert(std::string_view bytes, const std::string& name, co
   if (opts.pdf) {
     if (!style_ || !fonts_)
       throw Error(ExitCode::internal, "PDF asked for but the converter was created without a style");
+    Images images;
+    ImageOptions iopts;
+    iopts.gray = opts.gray;
+    load_images(out.doc, name, iopts, images);
     TypesetOptions topts;
+    topts.images = &images;
     topts.limits = opts.limits;
     topts.pdf_threads = opts.pdf_threads;
     topts.debug = opts.debug_dump;

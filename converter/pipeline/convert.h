@@ -31,6 +31,7 @@ struct ConvertOptions {
   int pdf_threads = 2;  // threads one PDF is written on; a batch pool that fills every core sets 1
   scan::Options scan;   // how scans are read (--ocr-lang, --dpi, --psm, --max-pixels, --keep-ocr)
   bool debug_dump = false;  // typeset --debug-dump: Converted::typeset.debug_dump, a line per laid-out line
+  bool gray = false;        // typeset --gray: colour pictures made gray
 };
 
 // What reading a scan found, per page: for --verbose and batch reports.

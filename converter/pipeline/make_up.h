@@ -18,6 +18,6 @@ struct NamedInput {
   std::string bytes;
 };
 std::string make_up_pdf(const std::vector<NamedInput>& inputs, const std::string& style,
-                            const std::string& encoding, const Limits& limits, MakeUpReport* report);
+                        const std::string& encoding, const Limits& limits, bool gray, MakeUpReport* report);
 
 }  // namespace paiban

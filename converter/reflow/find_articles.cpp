@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/date.h"
+#include "reflow/chars.h"
+
 #include "reflow/page_stages.h"
 
 namespace paiban::reflow_stages {
@@ -14,10 +17,25 @@ namespace {
 
 bool overlaps_x(const BBox& a, const BBox& b) { return std::min(a.x1, b.x1) > std::max(a.x0, b.x0); }
 
-// Headline lines: large type, no sentence inside (a headline holds at most one pause).
+// Headline lines: large type, no sentence inside (a headline holds at most one pause and no
+// full stop: GB/T 15834 §4.1.3.1 — a title takes none).
 bool headline_line(const PageLayout& L, const PageLine& l) {
   if (l.furniture || l.size < L.em * kHeadline || opens_subtitle(l.line)) return false;
-  return l.line.pauses <= 1 && l.line.end != End::stop;
+  return l.line.pauses <= 1 && l.line.end != End::stop && l.line.text.find(U'。') == std::u32string::npos;
+}
+
+// A headline group worth an article: four Han characters at least on lines the engine read with
+// confidence, and not the paper's date (a running head the furniture row missed).
+bool trusted(const PageLayout& L, const std::vector<size_t>& g) {
+  size_t han = 0;
+  std::u32string text;
+  for (size_t k : g) {
+    const PageLine& l = L.lines[k];
+    for (char32_t c : l.line.text)
+      if (c != U' ' && c != 0x3000) text += c;
+    han += trusted_han(l);
+  }
+  return han >= 4 && !parse_dateline(text).has_value();
 }
 
 // Runs of headline lines one under the other (a gap under one line of their size, sizes alike):
@@ -77,6 +95,9 @@ std::vector<std::vector<size_t>> headlines(const PageLayout& L) {
     }
   }
   groups.erase(std::remove_if(groups.begin(), groups.end(), [&](const auto& g) { return chars(g) < 2; }), groups.end());
+  // Junk the engine read in large boxes (a picture's texture, a reversed bar, a frame's rule):
+  // few Han characters it trusts, or a date (the running head) — no headline.
+  groups.erase(std::remove_if(groups.begin(), groups.end(), [&](const auto& g) { return !trusted(L, g); }), groups.end());
   // A smaller headline right under a bigger one is its subtitle (or a second deck), not an
   // article of its own.
   std::vector<std::vector<size_t>> out;
@@ -130,6 +151,13 @@ int percentile(std::vector<int> v, double p) {
 }
 
 }  // namespace
+
+size_t trusted_han(const PageLine& l) {
+  if (l.conf >= 0 && l.conf < 50) return 0;
+  size_t han = 0;
+  for (char32_t c : l.line.text) han += chars::classify(c) == chars::Cls::han;
+  return han;
+}
 
 void set_edges(const PageLayout& L, PageColumn& c) {
   std::vector<int> x0, x1;

@@ -76,6 +76,11 @@ void find_articles(PageLayout& layout);
 // indent, a short last line or a stray box decide.
 void set_edges(const PageLayout& L, PageColumn& c);
 
+// A line's Han characters the engine stands by: none when its word confidence is under half
+// its scale (unknown confidence counts as trusted). Junk read from a picture or a rule has few
+// (find_articles.cpp).
+size_t trusted_han(const PageLine& l);
+
 // find_boxes.cpp: runs of lines set in a frame inside a column; each becomes a column of its own.
 void find_boxes(const PageLayout& L, PageArticle& a);
 

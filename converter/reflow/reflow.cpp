@@ -10,8 +10,9 @@ namespace {
 
 using namespace reflow_stages;
 
-Document one_article(const std::vector<std::string>& lines, const std::string& source, ReflowReport& report) {
-  Layout layout = segment(lines, report);              // clean lines, empty-line policy, columns
+Document one_article(const std::vector<std::string>& lines, const std::string& source, ReflowReport& report,
+                     bool page) {
+  Layout layout = segment(lines, report, page);        // clean lines, empty-line policy, columns
   std::vector<Unit> units = split(layout, report);     // where blocks start
   classify(layout, units);                             // what each block is
   return assemble(layout, units, source, report);      // join lines, repair, build the tree
@@ -25,7 +26,7 @@ void shift_src(Block& b, int by) {
 // The text of a page holding several articles: each article reflowed on its own lines (its
 // measure, empty-line policy and front matter its own), src kept as the page's line numbers.
 Document page_of_articles(const std::vector<std::string>& lines, const std::vector<size_t>& starts,
-                          const std::string& source, ReflowReport& report) {
+                          const std::string& source, ReflowReport& report, bool page_text) {
   Document doc;
   doc.source = source;
   Page page;
@@ -33,11 +34,26 @@ Document page_of_articles(const std::vector<std::string>& lines, const std::vect
   for (size_t k = 0; k <= starts.size(); ++k) {
     size_t b = k == 0 ? 0 : starts[k - 1], e = k < starts.size() ? starts[k] : lines.size();
     std::vector<std::string> part(lines.begin() + static_cast<long>(b), lines.begin() + static_cast<long>(e));
-    Document a = one_article(part, source, report);
+    Document a = one_article(part, source, report, page_text);
     for (auto& blk : a.blocks) shift_src(blk, static_cast<int>(b));
     if (!a.blocks.empty()) page.articles.push_back(std::move(a));
   }
   doc.pages.push_back(std::move(page));
+  return doc;
+}
+
+// The text of a whole page (split_page_text): its furniture lines read as empty lines in the
+// articles (kept in the page's furniture), each article reflowed as page text.
+Document page_text(std::vector<std::string> lines, const PageText& pt, const std::string& source,
+                   ReflowReport& report) {
+  std::vector<Furniture> furniture;
+  for (const auto& f : pt.furniture) {
+    int src = static_cast<int>(f.line) + 1;
+    furniture.push_back(Furniture{f.role, f.text, LineRange{src, src}, {}, {}});
+    lines[f.line].clear();
+  }
+  Document doc = page_of_articles(lines, pt.starts, source, report, true);
+  doc.pages.front().furniture = std::move(furniture);
   return doc;
 }
 
@@ -46,6 +62,16 @@ Document page_of_articles(const std::vector<std::string>& lines, const std::vect
 ReflowResult reflow(const std::vector<std::string>& lines, const std::string& source) {
   ReflowResult r;
   Layout layout = segment(lines, r.report);              // clean lines, empty-line policy, columns
+  if (layout.blanks == Blanks::breaks) {
+    PageText pt = split_page_text(lines);                // a whole page: furniture, article starts
+    if (pt.page) {
+      ReflowReport report;
+      r.doc = page_text(lines, pt, source, report);
+      label_language(r.doc);
+      r.report = std::move(report);
+      return r;
+    }
+  }
   std::vector<Unit> units = split(layout, r.report);     // where blocks start
   classify(layout, units);                               // what each block is
   std::vector<size_t> starts = split_articles(layout, units);  // a page's later articles
@@ -57,7 +83,7 @@ ReflowResult reflow(const std::vector<std::string>& lines, const std::string& so
   std::vector<size_t> raw;  // source line indices where the later articles start
   for (size_t i : starts) raw.push_back(static_cast<size_t>(layout.lines[i].src - 1));
   ReflowReport report;
-  r.doc = page_of_articles(lines, raw, source, report);
+  r.doc = page_of_articles(lines, raw, source, report, false);
   label_language(r.doc);
   r.report = std::move(report);
   return r;

@@ -2,6 +2,7 @@
 // and columns: runs of lines set at one measure (the body, a box at a wider measure).
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <limits>
 
 #include "reflow/stages.h"
@@ -227,9 +228,58 @@ void calibrate(const std::vector<Line>& lines, size_t top, Column& c) {
   c.indent_cue = firsts.size() < 2 || c.first_width <= m - 3;
 }
 
+// Page text (the OCR's text of a whole page): each run of lines between empty lines is one of
+// the engine's blocks, set in one column; a headline in large type comes as one or more short
+// runs of heading lines. The headline: the leading runs of at most three heading lines each,
+// four lines in all, before the text.
+size_t page_headline_lines(const std::vector<Line>& lines) {
+  size_t i = 0, runs = 0;
+  while (i < lines.size() && runs < 3) {
+    size_t j = i + 1;
+    while (j < lines.size() && lines[j].blanks_before == 0) ++j;
+    bool heading = j - i <= 3 && j <= 4;
+    for (size_t k = i; k < j && heading; ++k)
+      heading = heading_like(lines[k]) && !opens_subtitle(lines[k]) && !opens_byline(lines[k]);
+    if (!heading) break;
+    i = j, ++runs;
+  }
+  return i > 0 && i < lines.size() ? i : 1;
+}
+
+// A run's measure: its widest line but the last (a paragraph's last line stops short); 0 for
+// a run of one line, which tells nothing.
+int run_measure(const std::vector<Line>& lines, size_t b, size_t e) {
+  int m = 0;
+  for (size_t i = b; i + 1 < e; ++i) m = std::max(m, lines[i].width - lines[i].hang);
+  return m;
+}
+
+// Page text's columns: consecutive runs whose measures agree. Articles side by side have
+// columns of other measures, so a run at another measure is another column, never a box
+// (column text's rule): the text of a page says nothing of frames.
+std::vector<Column> page_columns(const std::vector<Line>& lines) {
+  std::vector<Column> cols;
+  int cm = 0;
+  for (size_t b = 0; b < lines.size();) {
+    size_t e = b + 1;
+    while (e < lines.size() && lines[e].blanks_before == 0) ++e;
+    const int m = run_measure(lines, b, e);
+    const bool agree = m == 0 || cm == 0 || std::abs(m - cm) <= std::max(kOver, std::max(m, cm) / 8);
+    if (cols.empty() || !agree) {
+      cols.push_back(Column{b, e});
+      cm = m;
+    } else {
+      cols.back().end = e;
+      if (cm == 0) cm = m;
+    }
+    b = e;
+  }
+  return cols;
+}
+
 }  // namespace
 
-Layout segment(const std::vector<std::string>& raw, ReflowReport& report) {
+Layout segment(const std::vector<std::string>& raw, ReflowReport& report, bool page) {
   Layout layout;
   layout.lines.reserve(raw.size() / 2 + 1);
   int blanks = 0;
@@ -243,12 +293,13 @@ Layout segment(const std::vector<std::string>& raw, ReflowReport& report) {
     blanks = 0;
     layout.lines.push_back(std::move(l));
   }
-  layout.blanks = blank_policy(layout.lines);
+  layout.page = page;
+  layout.blanks = page ? Blanks::breaks : blank_policy(layout.lines);
   layout.indents = indent_policy(layout.lines);
-  layout.headline = headline_lines(layout.lines, layout.blanks);
+  layout.headline = page ? page_headline_lines(layout.lines) : headline_lines(layout.lines, layout.blanks);
   layout.top = top_lines(layout.lines, layout.headline);
   if (layout.top >= layout.lines.size()) layout.top = 0;
-  layout.columns = find_columns(layout.lines, layout.top);
+  layout.columns = page ? page_columns(layout.lines) : find_columns(layout.lines, layout.top);
   for (auto& c : layout.columns) calibrate(layout.lines, layout.top, c);
   return layout;
 }

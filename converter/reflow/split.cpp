@@ -27,6 +27,11 @@ bool breaks_after(const Layout& L, const Column& c, size_t i, bool first) {
   bool column_foot = (a.end == End::pause || a.end == End::word) && aw >= m - 5 && aw <= m + 2 &&
                      !(heading_like(b) && bw < m - 5);
   if (L.blanks == Blanks::breaks && b.blanks_before > 0 && !column_foot) return true;
+  // Page text: the engine keeps a paragraph's lines in one run, so inside a run a line that stops
+  // mid-sentence goes on, unless it is a short heading line (the engine ran a heading into the text).
+  if (L.page && b.blanks_before == 0 && !ends_clause(a.end) && a.end != End::closing &&
+      !(heading_like(a) && cap(L.lines, c, i) <= m - 4 - c.tight))
+    return false;
   if (L.indents && b.indent > 0) return true;
   if (i + 1 <= L.top + 1 && (opens_subtitle(b) || opens_byline(b))) return true;
   if (a.width > m + kOver || b.width > m + kOver) return true;  // set across columns
@@ -46,7 +51,8 @@ bool breaks_after(const Layout& L, const Column& c, size_t i, bool first) {
     // inside a sentence is only loosely set (no paragraph ends in ，、).
     return ends_clause(a.end) || heading_like(a);
   }
-  if (L.blanks == Blanks::breaks) return false;
+  // Empty lines mark the breaks, except in page text, whose engine runs paragraphs together.
+  if (L.blanks == Blanks::breaks && !L.page) return false;
   // A heading line wider than a paragraph's first line can be, then a paragraph's first line.
   if (heading_like(a) && a.width - a.hang > m - 4 && first_line_shaped(L, c, i + 1) &&
       b.end != End::stop && !heading_like(b))

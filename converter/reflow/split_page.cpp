@@ -42,7 +42,11 @@ double leading(const PageLayout& L, const PageArticle& a) {
 // A scrap: two or three characters in type under three quarters of the body size. Nobody sets
 // such a line in running text; it is ink the engine misread (part of a character, a rule's end,
 // a picture's texture) and says nothing about where a paragraph starts or ends.
-bool scrap(const PageLayout& L, const PageLine& l) { return l.line.text.size() <= 3 && l.size < L.em * 0.75; }
+// So is junk in type well above the body's that the engine itself did not trust (fewer than
+// four Han characters it stands by: find_articles keeps it from being a headline).
+bool scrap(const PageLayout& L, const PageLine& l) {
+  return (l.line.text.size() <= 3 && l.size < L.em * 0.75) || (l.size > L.em * 1.25 && trusted_han(l) < 4);
+}
 
 // Whether a block starts at order[j], the line after order[k] (scraps between them skipped).
 bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t j, double lead) {
@@ -74,7 +78,10 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // scan shows but the text denies: a line cut by a picture or a box).
   if (gp.short_by >= 1.5 && (ends_clause(p.line.end) || heading_like(p.line) || p.line.end == End::closing))
     return true;
-  if (same_column && q.box.y0 - p.box.y1 > lead + em * 0.8) return true;  // space above a heading
+  // Space above a heading; a scrap skipped between the lines fills it (junk read on the page).
+  const PageLine& above = L.lines[a.order[j - 1]];
+  const int gap = q.box.y0 - (a.column_of[j - 1] == a.column_of[j] ? std::max(p.box.y1, above.box.y1) : p.box.y1);
+  if (same_column && gap > lead + em * 0.8) return true;
   return false;
 }
 

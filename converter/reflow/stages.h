@@ -64,6 +64,7 @@ struct Layout {
   size_t headline = 1;      // lines of the headline: more than one only where the OCR's empty lines
                             // set apart a block of up to three heading-like lines at the top
   std::vector<Column> columns;
+  bool page = false;        // the OCR's text of a whole page (split_page_text): no boxes by measure
 };
 
 // A block-to-be: consecutive lines [begin, end) and what they are.
@@ -93,7 +94,9 @@ inline int cap(const std::vector<Line>& lines, const Column& c, size_t i) {
 inline bool ends_clause(End e) { return e == End::stop || e == End::semicolon || e == End::colon; }
 
 // segment.cpp: raw lines → text lines with features, the empty-line policy and the columns.
-Layout segment(const std::vector<std::string>& raw, ReflowReport& report);
+// `page`: the text of a whole page (one article's part of it): runs between empty lines are the
+// engine's blocks, columns follow their measures, the headline may span several runs.
+Layout segment(const std::vector<std::string>& raw, ReflowReport& report, bool page = false);
 
 // split.cpp: where blocks start, per column: the units in order (all kind paragraph).
 std::vector<Unit> split(const Layout& layout, ReflowReport& report);
@@ -110,6 +113,17 @@ void classify(const Layout& layout, std::vector<Unit>& units);
 // split_articles.cpp: the text of a whole page: the lines (Layout::lines indices) where later
 // articles start, by their headlines; empty for one article's column text.
 std::vector<size_t> split_articles(const Layout& layout, const std::vector<Unit>& units);
+
+// split_page_text.cpp: the OCR's text of a whole page (Tesseract's txt): its running heads and
+// folios and the source lines (0-based) where its later articles start; `page` is false for one
+// article's column text, which keeps column text's rules.
+struct PageText {
+  bool page = false;
+  struct Furniture { size_t line = 0; paiban::Furniture::Role role = paiban::Furniture::Role::other; std::string text; };
+  std::vector<Furniture> furniture;
+  std::vector<size_t> starts;
+};
+PageText split_page_text(const std::vector<std::string>& raw);
 
 // assemble.cpp: units → the Document tree with text and src ranges.
 Document assemble(const Layout& layout, const std::vector<Unit>& units, const std::string& source,

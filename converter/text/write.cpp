@@ -31,6 +31,7 @@ struct Writer {
     switch (b.kind) {
       case Kind::section:
       case Kind::box:
+      case Kind::figure:  // its caption and credit
         for (const auto& c : b.children) block(c);
         return;
       case Kind::heading:

@@ -73,6 +73,15 @@ class Writer {
       case Kind::byline: element("p", "byline", b.text); break;
       case Kind::paragraph: element("p", nullptr, b.text); break;
       case Kind::caption: o_ += "<figure><figcaption>" + escape(b.text) + "</figcaption></figure>\n"; break;
+      case Kind::credit: element("p", "credit", b.text); break;
+      case Kind::figure: {
+        o_ += "<figure><img src=\"" + escape(b.image) + "\" alt=\"\" />\n";
+        for (const auto& c : b.children)
+          if (c.kind == Kind::caption) o_ += "<figcaption>" + escape(c.text) + "</figcaption>\n";
+          else block(c, depth + 1);
+        o_ += "</figure>\n";
+        break;
+      }
       case Kind::heading: {  // printed lines kept as lines
         std::string h = "h" + std::to_string(std::min(std::max(depth + 1, 2), 6));
         o_ += "<" + h + ">";

@@ -54,6 +54,13 @@ void write_content(pugi::xml_node parent, const Block& b) {
       for (const auto& c : b.children) write_content(block, c);
       break;
     }
+    case Kind::figure:  // the picture is not carried: its caption and credit as caption paragraphs
+      for (const auto& c : b.children) {
+        pugi::xml_node p = parent.append_child("p");
+        p.append_attribute("class") = "caption";
+        p.text().set(c.text.c_str());
+      }
+      break;
     case Kind::caption: {
       pugi::xml_node p = parent.append_child("p");
       p.append_attribute("class") = "caption";

@@ -35,8 +35,11 @@ void Reader::article_children(pugi::xml_node root, Document& doc) {
     } else if (n == "section" || n == "box") {
       doc.blocks.push_back(n == "box" ? box(c) : section(c));
       phase = Phase::body;
+    } else if (n == "figure") {
+      doc.blocks.push_back(figure(c));
+      phase = Phase::body;
     } else {
-      misplaced(c, "article", "headline?, (subtitle | byline)*, then (p | caption | section | box)*");
+      misplaced(c, "article", "headline?, (subtitle | byline)*, then (p | caption | section | box | figure)*");
     }
   }
 }
@@ -50,7 +53,8 @@ Block Reader::section(pugi::xml_node n) {
     else if (nm == "p") b.children.push_back(text_block(c, Kind::paragraph));
     else if (nm == "caption") b.children.push_back(text_block(c, Kind::caption));
     else if (nm == "box") b.children.push_back(box(c));
-    else misplaced(c, "section", "heading?, then (p | caption | box)*");
+    else if (nm == "figure") b.children.push_back(figure(c));
+    else misplaced(c, "section", "heading?, then (p | caption | box | figure)*");
   }
   return b;
 }
@@ -83,6 +87,30 @@ Block Reader::heading(pugi::xml_node n) {
     b.lines.push_back(only_text(c));
   }
   if (b.lines.empty()) fail(n, "has no <line>", "write each printed line of the heading as <line>");
+  return b;
+}
+
+// A picture: src names its file (relative to the article's), columns the whole columns it spans;
+// under it an optional caption, then an optional credit. The file is read by the pipeline.
+Block Reader::figure(pugi::xml_node n) {
+  Block b;
+  b.kind = Kind::figure;
+  attributes(n, {"src", "columns", "ids", "bbox"}, [&](const std::string& name, pugi::xml_attribute a) {
+    if (name == "src") b.image = attribute_value(n, a, 1024);
+    else if (name == "columns") b.columns = positive(n, a, "columns");
+    else if (name == "ids") b.ids = ids(n, a);
+    else b.bbox = bbox(n, a);
+  });
+  if (b.image.empty()) fail(n, "has no src", "name the picture file: <figure src=\"photo.jpg\">");
+  if (b.columns > 24) fail(n, "columns=\"" + std::to_string(b.columns) + "\" is wider than any page", "a figure spans 1 to 24 columns");
+  for (pugi::xml_node c : n.children()) {
+    if (!is_element(c)) continue;
+    std::string nm = c.name();
+    bool caption_ok = nm == "caption" && b.children.empty();
+    bool credit_ok = nm == "credit" && (b.children.empty() || b.children.back().kind == Kind::caption);
+    if (caption_ok || credit_ok) b.children.push_back(text_block(c, caption_ok ? Kind::caption : Kind::credit));
+    else misplaced(c, "figure", "caption?, credit?");
+  }
   return b;
 }
 

@@ -13,6 +13,7 @@
 #include "core/document.h"
 #include "core/limits.h"
 #include "core/xml_input.h"
+#include "xml/plan.h"
 
 namespace paiban::xml_read {
 
@@ -21,6 +22,7 @@ class Reader {
   // `in` holds the checked, parsed input (core/xml_input.h: DTDs refused, limits applied).
   Reader(const XmlInput& in, const Limits& limits) : in_(in), limits_(limits) {}
   Document read();
+  Plan plan();  // read_plan.cpp
 
  private:
   // read_blocks.cpp
@@ -29,8 +31,13 @@ class Reader {
   Block section(pugi::xml_node n);
   Block box(pugi::xml_node n);
   Block heading(pugi::xml_node n);
+  Block figure(pugi::xml_node n);
   Block container(pugi::xml_node n, Kind k);
   Block text_block(pugi::xml_node n, Kind k);
+
+  // read_plan.cpp
+  PlanArticle plan_article(pugi::xml_node n);
+  void range(pugi::xml_node n, pugi::xml_attribute a, int& first, int& last, int& width);
 
   // read_page.cpp
   Document page_root(pugi::xml_node n);

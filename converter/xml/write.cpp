@@ -31,13 +31,18 @@ void write_provenance(pugi::xml_node n, const LineRange& src, const std::string&
 
 void write_block(pugi::xml_node parent, const Block& b) {
   pugi::xml_node n = parent.append_child(kind_name(b.kind));
-  write_provenance(n, b.src, b.ids, b.bbox);
+  if (b.kind == Kind::figure) {  // src names the picture here, not source lines
+    n.append_attribute("src") = b.image.c_str();
+    if (b.columns > 0) n.append_attribute("columns") = b.columns;
+  }
+  write_provenance(n, b.kind == Kind::figure ? LineRange{} : b.src, b.ids, b.bbox);  // a figure's src is its file
   switch (b.kind) {
     case Kind::heading:
       for (const auto& line : b.lines) n.append_child("line").text().set(line.c_str());
       break;
     case Kind::section:
     case Kind::box:
+    case Kind::figure:
       for (const auto& c : b.children) write_block(n, c);
       break;
     default:
@@ -48,7 +53,7 @@ void write_block(pugi::xml_node parent, const Block& b) {
 // Version 2 of an article: it uses what version 1 lacks (a caption, ids, a bbox), so a reader of
 // version 1 is told rather than surprised.
 bool needs_v2(const Block& b) {
-  if (b.kind == Kind::caption || !b.ids.empty() || b.bbox.known()) return true;
+  if (b.kind == Kind::caption || b.kind == Kind::figure || !b.ids.empty() || b.bbox.known()) return true;
   for (const auto& c : b.children)
     if (needs_v2(c)) return true;
   return false;

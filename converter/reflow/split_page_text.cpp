@@ -1,0 +1,167 @@
+// split_page_text: the plain text of a whole page (Tesseract's txt, psm 3/4/6) holds the page's
+// running head and folio and several articles in several columns. Told apart from one
+// article's column text by the page's own evidence: a running head or folio line, or a later
+// article's headline. The engine's empty lines end its blocks (each set in one column), so a
+// headline is a run (or runs: its lines read apart) of heading lines between running text, and
+// a later article starts at one when the page says so: the text under it opens with a dispatch
+// (电头: 本报讯, 新华社…电, 央视网消息), a subtitle or byline follows, it is printed wider than
+// the columns around it, or it was read as several runs and the measure changes across it.
+#include <algorithm>
+#include <cstdlib>
+
+#include "core/date.h"
+#include "reflow/stages.h"
+
+namespace paiban::reflow_stages {
+
+namespace {
+
+std::u32string no_spaces(const std::u32string& t) {
+  std::u32string s;
+  for (char32_t c : t)
+    if (c != U' ' && c != 0x3000) s += c;
+  return s;
+}
+
+bool digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
+bool dash(char32_t c) { return c == U'—' || c == U'―' || c == U'─' || c == U'-' || c == U'－' || c == U'一'; }
+
+// A folio as papers print it on a line of its own: 第12版, — 12 —, - 12 -.
+bool folio(const Line& l) {
+  const std::u32string s = no_spaces(l.text);
+  size_t i = 0, n = s.size();
+  if (n >= 3 && s[0] == U'第' && s[n - 1] == U'版') {
+    for (i = 1; i + 1 < n && digit(s[i]); ++i) {}
+    return i == n - 1 && i > 1;
+  }
+  size_t b = 0, e = n;
+  while (b < n && dash(s[b])) ++b;
+  while (e > b && dash(s[e - 1])) --e;
+  if (b == 0 || e == n || e - b > 3) return false;
+  for (i = b; i < e; ++i)
+    if (!digit(s[i])) return false;
+  return e > b;
+}
+
+// A line holding the paper's date (a running head: "排版日报  2023年8月8日 星期六", or the date
+// alone under the paper's name): the date after at most ten characters, at most a weekday after.
+bool dated(const Line& l) {
+  const std::u32string s = no_spaces(l.text);
+  for (size_t p = 0; p < s.size() && p <= 10; ++p) {
+    if (!digit(s[p])) continue;
+    size_t day = s.find(U'日', p);
+    if (day == std::u32string::npos || day > p + 11) return false;
+    return s.size() - day - 1 <= 3 && parse_dateline(std::u32string_view(s).substr(p, day + 1 - p)).has_value();
+  }
+  return false;
+}
+
+// The paper's name above its date: a short line of Han characters, no marks.
+bool masthead(const Line& l) { return heading_like(l) && l.width <= 16; }
+
+// A dispatch (电头) opening an article's text: the agency or paper and where it reports from.
+bool dispatch(const Line& l) {
+  const std::u32string s = no_spaces(l.text);
+  auto opens = [&](std::u32string_view w) { return std::u32string_view(s).substr(0, w.size()) == w; };
+  for (std::u32string_view w : {U"本报讯", U"本報訊", U"新华社", U"新華社", U"中新社", U"中新网", U"据新华社"})
+    if (opens(w)) return true;
+  const size_t msg = s.find(U"消息");  // 央视网消息, 人民网消息
+  if (msg != std::u32string::npos && msg >= 2 && msg <= 6) return true;
+  return opens(U"本报") && s.find(U'电') != std::u32string::npos && s.find(U'电') < 20;
+}
+
+// Furniture as printed: the raw line, its runs of spaces (the engine's gap between the paper's
+// name and its date) one space.
+std::string collapsed(const std::string& raw) {
+  std::string s;
+  for (char c : raw) {
+    bool space = c == ' ' || c == '\t' || c == '\r';
+    if (space && (s.empty() || s.back() == ' ')) continue;
+    s += space ? ' ' : c;
+  }
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  return s;
+}
+
+struct Run {
+  size_t begin = 0, end = 0;  // Layout::lines [begin, end)
+};
+
+bool heading_run(const Layout& L, const Run& r) {
+  if (r.end - r.begin > 3) return false;
+  for (size_t i = r.begin; i < r.end; ++i) {
+    const Line& l = L.lines[i];
+    if (!heading_like(l) || opens_subtitle(l) || opens_byline(l)) return false;
+  }
+  return true;
+}
+
+int measure(const Layout& L, const Run& r) {
+  int m = 0;
+  for (size_t i = r.begin; i < r.end; ++i)
+    if (i + 1 < r.end || r.end - r.begin == 1) m = std::max(m, L.lines[i].width - L.lines[i].hang);
+  return m;
+}
+
+bool differ(int a, int b) { return std::abs(a - b) > std::max(kOver, std::max(a, b) / 8); }
+
+// Whether the heading runs [h, t) start a later article: see the file's comment.
+bool starts_article(const Layout& L, const std::vector<Run>& runs, size_t h, size_t t) {
+  if (h == 0 || t >= runs.size()) return false;
+  const Line& next = L.lines[runs[t].begin];
+  const Line& before = L.lines[runs[h - 1].end - 1];
+  if (dispatch(next) || opens_subtitle(next) || opens_byline(next)) return true;
+  if (!(ends_clause(before.end) || before.end == End::closing)) return false;
+  const int above = measure(L, runs[h - 1]), below = measure(L, runs[t]);
+  int widest = 0, lines = 0;
+  for (size_t k = h; k < t; ++k) widest = std::max(widest, measure(L, runs[k])), lines += runs[k].end - runs[k].begin;
+  if (runs[h - 1].end - runs[h - 1].begin > 1 && runs[t].end - runs[t].begin > 1 &&
+      widest > std::max(above, below) + kOver)
+    return true;  // wider than the columns around it: set across them
+  return t - h >= 2 && runs[h - 1].end - runs[h - 1].begin > 1 && runs[t].end - runs[t].begin > 1 &&
+         differ(above, below);
+}
+
+}  // namespace
+
+PageText split_page_text(const std::vector<std::string>& raw) {
+  PageText pt;
+  ReflowReport scratch;  // repairs are counted when the articles are reflowed
+  const Layout L = segment(raw, scratch, true);
+  const size_t n = L.lines.size();
+  std::vector<bool> furniture(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    const Line& l = L.lines[i];
+    Furniture::Role role = folio(l) ? Furniture::Role::folio
+                           : i < 3 && dated(l) ? Furniture::Role::running_head : Furniture::Role::other;
+    if (role == Furniture::Role::other) continue;
+    furniture[i] = true;
+    pt.furniture.push_back({static_cast<size_t>(l.src - 1), role, collapsed(raw[static_cast<size_t>(l.src - 1)])});
+  }
+  if (n > 1 && !furniture[0] && masthead(L.lines[0]) && furniture[1] && dated(L.lines[1])) {
+    furniture[0] = true;
+    pt.furniture.insert(pt.furniture.begin(), {static_cast<size_t>(L.lines[0].src - 1), Furniture::Role::running_head,
+                                               collapsed(raw[static_cast<size_t>(L.lines[0].src - 1)])});
+  }
+  // The runs between empty lines, furniture left out.
+  std::vector<Run> runs;
+  for (size_t i = 0; i < n; ++i) {
+    if (furniture[i]) continue;
+    bool joins = !runs.empty() && runs.back().end == i && L.lines[i].blanks_before == 0;
+    if (joins) ++runs.back().end;
+    else runs.push_back(Run{i, i + 1});
+  }
+  // Each run of heading runs as a whole (a headline read apart is one): three runs, four lines at most.
+  for (size_t h = 0; h < runs.size(); ++h) {
+    size_t t = h, lines = 0;
+    while (t < runs.size() && heading_run(L, runs[t])) lines += runs[t].end - runs[t].begin, ++t;
+    if (t == h) continue;
+    if (t - h <= 3 && lines <= 4 && starts_article(L, runs, h, t))
+      pt.starts.push_back(static_cast<size_t>(L.lines[runs[h].begin].src - 1));
+    h = t - 1;
+  }
+  pt.page = !pt.furniture.empty() || !pt.starts.empty();
+  return pt;
+}
+
+}  // namespace paiban::reflow_stages
