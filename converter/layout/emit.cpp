@@ -72,12 +72,13 @@ class Emitter {
         else if (ig.orient == Orient::sideways) w = RunWriting::rotated;
       }
       if (page.runs.empty() || page.runs.back().face != ig.face || page.runs.back().size != size ||
-          page.runs.back().gray != sp.p.gray || page.runs.back().writing != w) {
+          page.runs.back().gray != sp.p.gray || page.runs.back().writing != w || page.runs.back().hscale != ig.scale) {
         GlyphRun run;
         run.face = ig.face;
         run.size = size;
         run.gray = sp.p.gray;
         run.writing = w;
+        run.hscale = ig.scale;
         page.runs.push_back(std::move(run));
       }
       pg.gid = ig.gid;
@@ -104,7 +105,7 @@ class Emitter {
 
   // A picture with its caption and credit; `fr` at its first column's top.
   void figure(LaidOutPage& page, int page_no, const SetFigure& f, const Frame& fr) {
-    page.images.push_back({f.image, fr.px(0), fr.py(f.v + f.h), f.w, f.h});
+    page.images.push_back({f.image, fr.px(0, 0), fr.py(0, f.v + f.h), f.w, f.h});  // horizontal pages only (figures.cpp)
     for (size_t t = 0; t < f.texts.size(); ++t) {
       const SetParagraph& sp = f.texts[t];
       float pitch = sp.p.size * (1 + ctx_.style.box.leading);  // as figures.cpp set them

@@ -31,6 +31,7 @@ struct GlyphRun {
   float size = 10;    // font size in pt
   float gray = 0;     // 0 = black; text is gray only (pure K in print)
   RunWriting writing = RunWriting::horizontal;
+  float hscale = 1;   // horizontal scaling (Tz, §9.3.4): an across group condensed to one em
   std::vector<PlacedGlyph> glyphs;
 };
 

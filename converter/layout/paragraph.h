@@ -130,6 +130,7 @@ struct InlineGlyph {
   float dv = 0;      // offset across the line, pt: horizontal up, vertical to the right
   std::string text;  // source text this glyph stands for
   Orient orient = Orient::horizontal;
+  float scale = 1;   // horizontal scale as drawn (ShapedGlyph::scale)
 };
 
 // place: a line's glyphs along the inline axis (alignment included, measure from Setting).

@@ -28,6 +28,7 @@ struct ShapedGlyph {
   // font places it (/W2).
   float dx = 0, dy = 0;
   Orient orient = Orient::horizontal;
+  float scale = 1;       // horizontal scale of the glyph as drawn (across groups squeezed to 1 em)
   // Half-width form from the font's `halt` feature (clreq punctuation compression). Equal to
   // advance/dx for glyphs the feature does not change.
   float half_advance = 0, half_dx = 0;

@@ -7,6 +7,8 @@
 // core/clreq.h says which.
 #include <unicode/uchar.h>
 
+#include <algorithm>
+
 #include "core/clreq.h"
 #include "core/unicode.h"
 #include "layout/paragraph.h"
@@ -52,26 +54,27 @@ void append(std::vector<ShapedGlyph>& out, std::vector<ShapedGlyph>&& part, uint
 }
 
 // A tate-chu-yoko group as one cluster one em long: its glyphs side by side, centred across the
-// column, on a baseline the face's ascender below the em box top. False when it is wider than an
-// em (a face without hwid/twid): the caller sets it sideways instead.
-bool set_across(std::vector<ShapedGlyph>& gs, const FontLibrary& fonts) {
+// column, on a baseline the face's ascender below the em box top; a group wider than an em after
+// hwid/twid (a face without them, three wide letters) is condensed to one em (clreq: at most 1 em).
+void set_across(std::vector<ShapedGlyph>& gs, const FontLibrary& fonts) {
   float w = 0;
   for (const ShapedGlyph& g : gs) w += g.advance;
-  if (gs.empty() || w > clreq::kAcrossMaxEm + 1e-3f) return false;
-  float pen = -w / 2;
+  if (gs.empty() || w <= 0) return;
+  const float scale = std::min(1.0f, clreq::kAcrossMaxEm / w);
+  float pen = -w * scale / 2;
   for (size_t k = 0; k < gs.size(); ++k) {
     ShapedGlyph& g = gs[k];
     float ascent = fonts.face(g.face).ascender;
-    float across = pen + g.dx;
+    float across = pen + g.dx * scale;
     g.dx = ascent - g.dy - (k > 0 ? 1.0f : 0.0f);  // after the first glyph the pen is an em down
     g.dy = across;
-    pen += g.advance;
+    pen += g.advance * scale;
     g.advance = k == 0 ? 1.0f : 0.0f;
     g.cluster = gs.front().cluster;
     g.half_advance = g.advance;
     g.half_dx = g.dx;
+    g.scale = scale;
   }
-  return true;
 }
 
 }  // namespace
@@ -103,8 +106,7 @@ std::vector<ShapedGlyph> shape_vertical(std::string_view text, const FontChain& 
     Orient o = cps[k].orient;
     const FontChain& faces = o == Orient::upright ? chain : latin_first;
     auto glyphs = shape(part, fonts, faces, missing, lang, o);
-    if (o == Orient::across && !set_across(glyphs, fonts))
-      glyphs = shape(part, fonts, faces, nullptr, lang, Orient::sideways);
+    if (o == Orient::across) set_across(glyphs, fonts);
     append(out, std::move(glyphs), static_cast<uint32_t>(begin));
     if (missing)
       for (size_t m = first_missing; m < missing->size(); ++m) (*missing)[m].offset += static_cast<uint32_t>(begin);

@@ -32,6 +32,9 @@ void append_actual_text(std::string& out, const PlacedGlyph& g, uint16_t code, R
   out += ">]TJ\nEMC\n";
 }
 
+// Horizontal scaling applies to horizontal runs only (vertical advances ignore Tz, §9.4.4).
+double wr_scale(const GlyphRun& run) { return run.writing == RunWriting::vertical ? 1.0 : run.hscale; }
+
 }  // namespace
 
 std::string page_text(const LaidOutPage& page, const std::map<int, const GlyphCodes*>& codes,
@@ -51,6 +54,11 @@ std::string page_text(const LaidOutPage& page, const std::map<int, const GlyphCo
     out += "BT\n/" + resource.at(font_key(run)) + " ";
     append_number(out, size);
     out += " Tf\n";
+    const double th = wr_scale(run);  // Tz: widths and TJ numbers scale with it
+    if (th != 1) {
+      append_number(out, th * 100);
+      out += " Tz\n";
+    }
     const auto& gs = run.glyphs;
     const RunWriting wr = run.writing;
     const bool down = wr != RunWriting::horizontal;  // the pen runs down the page
@@ -74,21 +82,22 @@ std::string page_text(const LaidOutPage& page, const std::map<int, const GlyphCo
           if (d < -2 * size || d > 8 * size) break;  // a jump, not spacing: new segment
           // TJ number in thousandths of text space, rounded to what is written: subtracted from
           // tx (positive moves back) or, in vertical mode, from ty (positive moves on down).
-          double n = std::round((wr == RunWriting::vertical ? d : -d) * 1000.0 / size * 100.0) / 100.0;
+          double n = std::round((wr == RunWriting::vertical ? d : -d) * 1000.0 / (size * th) * 100.0) / 100.0;
           if (n != 0) {
             out += ">";
             append_number(out, n, 2);
             out += "<";
-            pen += (wr == RunWriting::vertical ? n : -n) * size / 1000.0;
+            pen += (wr == RunWriting::vertical ? n : -n) * size * th / 1000.0;
           }
         }
         const GlyphCode& gc = ef.at(g.gid);
         append_hex4(out, gc.code);
-        pen += (wr == RunWriting::vertical ? gc.height : gc.width) * size / 1000.0;
+        pen += (wr == RunWriting::vertical ? gc.height : gc.width * th) * size / 1000.0;
       }
       out += ">]TJ\n";
       i = j;
     }
+    if (th != 1) out += "100 Tz\n";  // Tz is graphics state: it outlives ET
     out += "ET\n";
   }
   return out;
