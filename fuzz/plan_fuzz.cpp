@@ -11,7 +11,8 @@ void plan_one(std::string_view bytes) {
     Plan p = read_plan(bytes, "fuzz.xml");
     check(!p.pages.empty() && p.pages.size() <= static_cast<size_t>(kMaxPlanPages), "pages out of bounds");
     for (const PlanPage& pg : p.pages) {
-      check(!pg.articles.empty() && pg.articles.size() <= static_cast<size_t>(kMaxPlanArticles), "articles out of bounds");
+      check(pg.ref.empty() != pg.articles.empty() && pg.articles.size() <= static_cast<size_t>(kMaxPlanArticles),
+            "a page by ref with articles, or neither; or too many articles");
       for (const PlanArticle& a : pg.articles) {
         check(a.ref.empty() ? !a.doc.blocks.empty() : a.doc.blocks.empty(), "an article both by ref and inline, or neither");
         check((a.col0 > 0) == (a.row0 > 0), "a module with columns but no rows, or rows but no columns");

@@ -1,6 +1,6 @@
 // figures: an article's pictures, set at the top of page 1's columns under the head — each at the
 // whole columns its figure asks for (at most the page's), placed where its columns' tops are
-// highest (leftmost on a tie), its caption (the box style: its own font) and credit (right-aligned)
+// highest (rightmost on a tie), its caption (the box style: its own font) and credit (right-aligned)
 // under it at the picture's width. Text starts below them on the body grid; the depth each column
 // gives up is flow.reserve.
 #include <algorithm>
@@ -48,9 +48,10 @@ void compose_figures(const Document& doc, ComposeContext& ctx, Flow& flow) {
     SetFigure f;
     f.image = it->second;
     f.span = std::clamp(b->columns, 1, g.columns);
-    // The columns whose tops are highest: the picture goes where the least text is pushed down.
+    // The columns whose tops are highest: the picture goes where the least text is pushed down,
+    // rightmost on a tie, so the text starts at the top of the first column and reads on under it.
     float best = 1e30f;
-    for (int c = 0; c + f.span <= g.columns; ++c) {
+    for (int c = g.columns - f.span; c >= 0; --c) {
       float top = *std::max_element(flow.reserve.begin() + c, flow.reserve.begin() + c + f.span);
       if (top < best - 1e-3f) best = top, f.column = c;
     }

@@ -1,5 +1,5 @@
 // jump: a story too long for its page is cut where its module is full — the most of its text that
-// still fits with the jump line （下转第N版） under it (a binary search over where to cut, each
+// still fits with the jump line （下转第N版） after it (a binary search over where to cut, each
 // candidate set by layout as the module will be) — and its rest continues on page N under the
 // headline's short form, （上接第M版） first. Figures stay with the first part (they head it).
 #include <algorithm>
@@ -84,7 +84,11 @@ bool cut_for_jump(const Document& doc, const std::string& short_head, int from, 
       }
       at += size[k];
     }
-    j.here.blocks.push_back(paragraph(down));
+    // The jump line ends the text kept, run on after its last words as papers print it.
+    if (!j.here.blocks.empty() && j.here.blocks.back().kind == Kind::paragraph && j.here.blocks.size() > first_body)
+      j.here.blocks.back().text += down;
+    else
+      j.here.blocks.push_back(paragraph(down));
   };
   auto fits = [&](size_t cut) {
     Jumped j;

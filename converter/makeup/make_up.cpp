@@ -48,6 +48,8 @@ float deepest_hole(const LaidOutPage& page, const Grid& g) {
       if (std::min(r.x1, r.x2) < x1 && std::max(r.x1, r.x2) > x0 && std::fabs(r.y1 - r.y2) < 0.01f &&
           r.y1 < g.top)
         ink.push_back({g.top - r.y1, g.top - r.y1});
+    for (const PlacedImage& im : page.images)  // a picture is ink over its whole box
+      if (im.x < x1 && im.x + im.w > x0) ink.push_back({g.top - im.y - im.h, g.top - im.y});
     ink.push_back({g.height, g.height});
     std::sort(ink.begin(), ink.end());
     float reached = 0;
@@ -59,7 +61,7 @@ float deepest_hole(const LaidOutPage& page, const Grid& g) {
   return worst / g.pitch;
 }
 
-std::string dump(const MakeUpReport& rep, const Style& style, const Grid& g) {
+std::string dump(const MakeUpReport& rep, const Style& style, const Grid& g, const LaidOutPage& page) {
   char buf[256];
   std::snprintf(buf, sizeof buf,
                 "# page %.1fx%.1f pt, type area %d columns x %.1f pt (%d lines), %d rectangles scored in %d "
@@ -77,6 +79,13 @@ std::string dump(const MakeUpReport& rep, const Style& style, const Grid& g) {
   for (const Cut& c : rep.cuts) {
     std::snprintf(buf, sizeof buf, "rule %.1f,%.1f %.1f,%.1f\n", c.x1, c.y1, c.x2, c.y2);
     out += buf;
+  }
+  for (const PlacedImage& im : page.images) {  // type-area pt, y down, as modules
+    int c0 = static_cast<int>(std::lround((im.x - g.left) / (g.measure + g.gap)));
+    int c1 = static_cast<int>(std::lround((im.x - g.left + im.w + g.gap) / (g.measure + g.gap)));
+    std::snprintf(buf, sizeof buf, "picture columns=%d-%d y=%.1f w=%.1f h=%.1f px=%dx%d ", c0 + 1, c1,
+                  g.top - im.y - im.h, im.w, im.h, im.image ? im.image->width : 0, im.image ? im.image->height : 0);
+    out += buf + (im.image ? im.image->name : std::string()) + "\n";
   }
   return out;
 }
@@ -229,7 +238,7 @@ LaidOutDocument make_up_page(const PageInput& in, const Style& style, const Font
         doc.bookmarks.push_back({b.text, 0, g.top - m.y});  // one per article, by its headline
         break;
       }
-  doc.pages.push_back(std::move(page));
+  const LaidOutPage& made = doc.pages.emplace_back(std::move(page));
 
   std::sort(t.modules.begin(), t.modules.end(), [](const Module& a, const Module& b) { return a.article < b.article; });
   rep.modules = t.modules;
@@ -239,7 +248,7 @@ LaidOutDocument make_up_page(const PageInput& in, const Style& style, const Font
     if (m.hole > 2)  // the bar: no hole larger than 2 lines
       rep.notes.push_back(m.name + ": " + std::to_string(m.hole) + " lines left white under it: no layout of these " +
                           "articles fills the page closer (give more text, or other articles)");
-  rep.debug_dump = dump(rep, style, g);
+  rep.debug_dump = dump(rep, style, g, made);
   rep.timings.paginate_ms += timer.ms();
   return doc;
 }

@@ -63,7 +63,7 @@ struct PageInput {
 };
 
 // The page made up in `style`. With jumps, a story too long for the page gets a module cut with
-// （下转第N+1版） under its text, and its rest goes to `continued` (its headline's short form,
+// （下转第N+1版） after its text, and its rest goes to `continued` (its headline's short form,
 // （上接第N版） first) for the next page. Throws an input Error naming the article (and its plan
 // line) that cannot fit, or a fixed module too small for its headline or outside the page.
 LaidOutDocument make_up_page(const PageInput& in, const Style& style, const FontLibrary& fonts,
@@ -128,7 +128,7 @@ Tiling tile_fixed(const std::vector<Measure>& ms, const std::vector<Placement>& 
 bool set_module(const Document& doc, const Style& page, const Grid& g, const Module& m,
                 const FontLibrary& fonts, const Images* images, LaidOutPage* out, int* lines, TypesetTimings* t);
 
-// jump.cpp: the most of `doc` that fits module `m` with the jump line （下转第to版） under it
+// jump.cpp: the most of `doc` that fits module `m` with the jump line （下转第to版） after it
 // (`here`), and the rest under the headline's short form with （上接第from版） first (`rest`).
 // False when not even the head and the jump line fit.
 struct Jumped {

@@ -55,13 +55,15 @@ Converted Converter::convert(std::string_view bytes, const std::string& name, co
     Images images;
     ImageOptions iopts;
     iopts.gray = opts.gray;
-    load_images(out.doc, name, iopts, images);
+    // Figures' src become paths for the pictures' keys; the returned document keeps them as written.
+    std::unique_ptr<Document> pictured;
+    if (has_figures(out.doc)) load_images(*(pictured = std::make_unique<Document>(out.doc)), name, iopts, images);
     TypesetOptions topts;
     topts.images = &images;
     topts.limits = opts.limits;
     topts.pdf_threads = opts.pdf_threads;
     topts.debug = opts.debug_dump;
-    out.pdf = typeset_pdf(out.doc, *style_, *fonts_, topts, &out.typeset);
+    out.pdf = typeset_pdf(pictured ? *pictured : out.doc, *style_, *fonts_, topts, &out.typeset);
     for (const auto& w : out.typeset.warnings) out.warnings.push_back(w);
   }
   return out;

@@ -7,6 +7,7 @@
 #include <stdio.h>  // jpeglib.h needs FILE
 #include <jpeglib.h>
 
+#include <cmath>
 #include <csetjmp>
 #include <cstring>
 #include <fstream>
@@ -92,7 +93,9 @@ std::string decode_jpeg(const std::string& bytes, std::string* gray) {
   jpeg_create_decompress(&info);
   jpeg_mem_src(&info, reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<unsigned long>(bytes.size()));
   jpeg_read_header(&info, TRUE);
-  if (gray) info.out_color_space = JCS_GRAYSCALE;
+  // libjpeg makes gray from YCbCr and RGB only; CMYK is decoded as is and made gray below.
+  const bool cmyk = info.jpeg_color_space == JCS_CMYK || info.jpeg_color_space == JCS_YCCK;
+  if (gray) info.out_color_space = cmyk ? JCS_CMYK : JCS_GRAYSCALE;
   info.dct_method = JDCT_ISLOW;  // the same pixels on every machine
   jpeg_start_decompress(&info);
   size_t stride = static_cast<size_t>(info.output_width) * info.output_components;
@@ -100,7 +103,19 @@ std::string decode_jpeg(const std::string& bytes, std::string* gray) {
   while (info.output_scanline < info.output_height) {
     JSAMPROW p = reinterpret_cast<JSAMPROW>(&row[0]);
     jpeg_read_scanlines(&info, &p, 1);
-    if (gray) rows += row;
+    if (gray && cmyk) {
+      // Adobe's CMYK JPEGs store inverted samples (255: no ink); ink is taken as covering.
+      for (size_t x = 0; x < info.output_width; ++x) {
+        auto ink = [&](int k) {
+          int v = static_cast<unsigned char>(row[4 * x + k]);
+          return info.saw_Adobe_marker ? 255 - v : v;
+        };
+        double colour = 0.3 * ink(0) + 0.59 * ink(1) + 0.11 * ink(2);
+        rows.push_back(static_cast<char>(std::lround((255 - colour) * (255 - ink(3)) / 255.0)));
+      }
+    } else if (gray) {
+      rows += row;
+    }
   }
   // A file cut short still decodes (libjpeg pads it with gray) but warns: refuse it.
   if (fail.mgr.num_warnings > 0) {
@@ -139,13 +154,8 @@ std::string decode_png(const std::string& bytes, int components, std::string* pi
   return "";
 }
 
-std::string folder_of(const std::string& path) {
-  size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash + 1);
-}
-
-void each_figure(const std::vector<Block>& blocks, const std::function<void(const Block&)>& f) {
-  for (const Block& b : blocks) {
+void each_figure(std::vector<Block>& blocks, const std::function<void(Block&)>& f) {
+  for (Block& b : blocks) {
     if (b.kind == Kind::figure) f(b);
     each_figure(b.children, f);
   }
@@ -188,16 +198,35 @@ Image read_image(std::string bytes, const std::string& name, const ImageOptions&
   return img;
 }
 
-void load_images(const Document& doc, const std::string& article, const ImageOptions& opts, Images& images) {
-  std::vector<const Block*> figures;
-  each_figure(doc.blocks, [&](const Block& b) { figures.push_back(&b); });
+std::string beside(const std::string& file, const std::string& ref) {
+  if (!ref.empty() && ref[0] == '/') return ref;
+  size_t slash = file.find_last_of('/');
+  return (slash == std::string::npos ? "" : file.substr(0, slash + 1)) + ref;
+}
+
+bool has_figures(const Document& doc) {
+  std::function<bool(const std::vector<Block>&)> any = [&](const std::vector<Block>& bs) {
+    for (const Block& b : bs)
+      if (b.kind == Kind::figure || any(b.children)) return true;
+    return false;
+  };
+  if (any(doc.blocks)) return true;
   for (const Page& p : doc.pages)
-    for (const Document& a : p.articles) each_figure(a.blocks, [&](const Block& b) { figures.push_back(&b); });
-  for (const Block* f : figures) {
-    if (images.count(f->image)) continue;
-    std::string name = article + (f->src.known() ? ":" + std::to_string(f->src.first) : "") + ": <figure src=\"" +
-                       f->image + "\">";
-    std::string path = f->image[0] == '/' ? f->image : folder_of(article) + f->image;
+    for (const Document& a : p.articles)
+      if (any(a.blocks)) return true;
+  return false;
+}
+
+void load_images(Document& doc, const std::string& article, const ImageOptions& opts, Images& images) {
+  std::vector<Block*> figures;
+  each_figure(doc.blocks, [&](Block& b) { figures.push_back(&b); });
+  for (Page& p : doc.pages)
+    for (Document& a : p.articles) each_figure(a.blocks, [&](Block& b) { figures.push_back(&b); });
+  for (Block* f : figures) {
+    std::string name = article + ": <figure src=\"" + f->image + "\">";
+    std::string path = beside(article, f->image);
+    f->image = path;
+    if (images.count(path)) continue;
     std::ifstream in(path, std::ios::binary);
     if (!in) throw input_error(name + ": cannot read " + path, "put the picture next to the article, or correct src");
     in.seekg(0, std::ios::end);
@@ -208,7 +237,7 @@ void load_images(const Document& doc, const std::string& article, const ImageOpt
     in.seekg(0);
     std::string bytes(static_cast<size_t>(size), '\0');
     in.read(&bytes[0], size);
-    images[f->image] = std::make_shared<const Image>(read_image(std::move(bytes), name, opts));
+    images[path] = std::make_shared<const Image>(read_image(std::move(bytes), name, opts));
   }
 }
 

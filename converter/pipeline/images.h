@@ -17,9 +17,14 @@ struct ImageOptions {
 };
 
 // Adds to `images` every picture of `doc` not yet in it. `article` is the article's path as the
-// user gave it: a figure's src is relative to its folder. Throws an input Error naming the article
-// file, the figure's line and its src for a missing, unreadable, corrupt or oversized picture.
-void load_images(const Document& doc, const std::string& article, const ImageOptions& opts, Images& images);
+// user gave it: a figure's src is relative to its folder, and is rewritten to that path (the key
+// in `images`), so two articles' "photo.jpg" in two folders stay two pictures. Throws an input
+// Error naming the article file and the figure's src for a missing, unreadable, corrupt or
+// oversized picture.
+bool has_figures(const Document& doc);
+// `ref` as written in `file` (an article or a plan): relative to file's folder unless absolute.
+std::string beside(const std::string& file, const std::string& ref);
+void load_images(Document& doc, const std::string& article, const ImageOptions& opts, Images& images);
 
 // The picture in `bytes` (JPEG or PNG) checked and prepared; `name` says where it comes from.
 Image read_image(std::string bytes, const std::string& name, const ImageOptions& opts);

@@ -20,11 +20,6 @@ namespace {
 
 constexpr int kMaxJumpPages = 8;  // pages added after the plan's last for stories still running
 
-std::string folder_of(const std::string& path) {
-  size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash + 1);
-}
-
 bool same_file(const std::string& a, const std::string& b) {
   std::error_code ec;
   return std::filesystem::equivalent(a, b, ec) && !ec;
@@ -44,6 +39,23 @@ Placement placement_of(const PlanArticle& a, const std::string& where) {
   return p;
 }
 
+// The file a ref names (`label` the plan line and element, for messages): not the plan itself,
+// present, and readable as what `what` says.
+Document read_ref(const std::string& path, const std::string& plan, const std::string& label, const char* what,
+                  const std::string& encoding, const Limits& limits) {
+  if (same_file(path, plan))
+    throw input_error(label + ": the plan refers to itself", std::string("ref names ") + what + ", not the plan");
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    throw input_error(label + ": no such file " + path, "correct ref: it is relative to the plan's folder");
+  try {
+    ReflowReport rr;
+    return load_document(read_file_limited(path, limits), path, encoding, &rr, limits);
+  } catch (const Error& e) {
+    throw Error(e.code(), label + ": cannot be read", std::string("ref names ") + what).because(e);
+  }
+}
+
 // One article of the plan, read (ref) or taken (inline), with its pictures.
 Document load_article(const PlanArticle& a, const std::string& plan, const std::string& where,
                       const std::string& encoding, const Limits& limits, const ImageOptions& iopts, Images& images) {
@@ -53,26 +65,40 @@ Document load_article(const PlanArticle& a, const std::string& plan, const std::
     load_images(d, plan, iopts, images);
     return d;
   }
-  const std::string path = a.ref[0] == '/' ? a.ref : folder_of(plan) + a.ref;
+  const std::string path = beside(plan, a.ref);
   const std::string label = where + ": <article ref=\"" + a.ref + "\">";
-  if (same_file(path, plan))
-    throw input_error(label + ": the plan refers to itself", "ref names an article file, not the plan");
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec))
-    throw input_error(label + ": no such file " + path, "correct ref: it is relative to the plan's folder");
-  Document d;
-  try {
-    ReflowReport rr;
-    d = load_document(read_file_limited(path, limits), path, encoding, &rr, limits);
-  } catch (const Error& e) {
-    throw Error(e.code(), label + ": cannot be read", "ref names an article (text or article XML)").because(e);
-  }
+  Document d = read_ref(path, plan, label, "an article (text or article XML)", encoding, limits);
   if (d.is_pages())
     throw input_error(label + ": a whole page of articles, not one article",
                       "split the page with `paiban reflow` and give its articles one by one");
   if (d.source.empty()) d.source = a.ref;
   load_images(d, path, iopts, images);
   return d;
+}
+
+// A scanned page (paiban reflow's <page>) given by <page ref>: its articles in reading order, the
+// first the lead, each with the page's date and source where it has none.
+std::vector<Document> load_scanned_page(const PlanPage& pp, const std::string& plan, const std::string& encoding,
+                                        const Limits& limits, const ImageOptions& iopts, Images& images) {
+  const std::string where = plan + ":" + std::to_string(pp.line) + ": <page ref=\"" + pp.ref + "\">";
+  const std::string path = beside(plan, pp.ref);
+  Document d = read_ref(path, plan, where, "a scanned page (page XML, hOCR, ALTO, PAGE)", encoding, limits);
+  if (d.pages.size() != 1)
+    throw input_error(where + ": " + (d.is_pages() ? "holds " + std::to_string(d.pages.size()) + " pages" : "is one article, not a page"),
+                      "give one scanned page per <page ref>, or an article by <article ref>");
+  std::vector<Document> out;
+  for (Document& a : d.pages[0].articles) {
+    if (a.blocks.empty()) continue;
+    if (a.date.empty()) a.date = d.date;
+    if (a.source.empty()) a.source = pp.ref + "#" + std::to_string(out.size() + 1);
+    load_images(a, path, iopts, images);
+    out.push_back(std::move(a));
+  }
+  if (out.empty()) throw input_error(where + ": the page holds no article", "check that the OCR found text on this page");
+  if (out.size() > static_cast<size_t>(kMaxPlanArticles))
+    throw input_error(where + ": " + std::to_string(out.size()) + " articles, more than a page holds",
+                      "list at most " + std::to_string(kMaxPlanArticles) + " of them as <article>s");
+  return out;
 }
 
 }  // namespace
@@ -89,6 +115,7 @@ std::string typeset_plan(std::string_view bytes, const std::string& name, const 
   for (const PlanPage& pp : plan.pages) {
     PageInput in;
     in.jumps = plan.jumps;
+    if (!pp.ref.empty()) in.articles = load_scanned_page(pp, name, encoding, limits, iopts, images);
     for (const PlanArticle& a : pp.articles) {
       const std::string where = name + ":" + std::to_string(a.line);
       in.articles.push_back(load_article(a, name, where, encoding, limits, iopts, images));

@@ -38,6 +38,22 @@ bool trusted(const PageLayout& L, const std::vector<size_t>& g) {
   return han >= 4 && !parse_dateline(text).has_value();
 }
 
+// Whether running text (sentence marks inside) lies within 1.5 em above and below the group,
+// across most of its width.
+bool inside_text(const PageLayout& L, const std::vector<bool>& head, const std::vector<size_t>& g) {
+  BBox b;
+  for (size_t k : g) b = unite(b, L.lines[k].box);
+  bool above = false, below = false;
+  for (size_t i = 0; i < L.lines.size(); ++i) {
+    const PageLine& o = L.lines[i];
+    if (head[i] || o.furniture || o.line.pauses == 0) continue;
+    if ((std::min(o.box.x1, b.x1) - std::max(o.box.x0, b.x0)) * 10 < b.width() * 8) continue;
+    above = above || (o.box.y1 <= b.y0 + L.em / 2 && b.y0 - o.box.y1 < L.em * 1.5);
+    below = below || (o.box.y0 >= b.y1 - L.em / 2 && o.box.y0 - b.y1 < L.em * 1.5);
+  }
+  return above && below;
+}
+
 // Runs of headline lines one under the other (a gap under one line of their size, sizes alike):
 // one headline each.
 std::vector<std::vector<size_t>> headlines(const PageLayout& L) {
@@ -98,6 +114,13 @@ std::vector<std::vector<size_t>> headlines(const PageLayout& L) {
   // Junk the engine read in large boxes (a picture's texture, a reversed bar, a frame's rule):
   // few Han characters it trusts, or a date (the running head) — no headline.
   groups.erase(std::remove_if(groups.begin(), groups.end(), [&](const auto& g) { return !trusted(L, g); }), groups.end());
+  // Running text close above and below (in its column, within a line's space) makes a line
+  // read large a line of that text: a headline stands above its text, apart.
+  std::vector<bool> in(L.lines.size(), false);
+  for (const auto& g : groups)
+    for (size_t k : g) in[k] = true;
+  groups.erase(std::remove_if(groups.begin(), groups.end(), [&](const auto& g) { return inside_text(L, in, g); }),
+               groups.end());
   // A smaller headline right under a bigger one is its subtitle (or a second deck), not an
   // article of its own.
   std::vector<std::vector<size_t>> out;

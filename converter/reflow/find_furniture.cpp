@@ -3,6 +3,7 @@
 // of lines that lies wholly above (below) every other line, within an eighth of the page.
 #include <algorithm>
 
+#include "core/date.h"
 #include "reflow/page_stages.h"
 
 namespace paiban::reflow_stages {
@@ -49,12 +50,35 @@ std::vector<size_t> edge_row(const PageLayout& L, bool top) {
   return row;
 }
 
+// The paper's date near the top of the page is its running head even where the engine read the
+// row together with other lines (psm 4/6 read straight across): a line that is only a date in
+// the top eighth, and a short line without marks on its row or right above it (the paper's name).
+void dated_head(PageLayout& L) {
+  int top = 0, bottom = 0;
+  for (const auto& l : L.lines)
+    if (l.box.known()) top = std::min(top, l.box.y0), bottom = std::max(bottom, l.box.y1);
+  const int page = L.height > 0 ? L.height : bottom - top;
+  for (size_t i = 0; i < L.lines.size(); ++i) {
+    const PageLine& d = L.lines[i];
+    std::u32string t;
+    for (char32_t c : d.line.text)
+      if (c != U' ' && c != 0x3000) t += c;
+    if (!d.box.known() || (d.box.y1 - top) * 8 > page || !parse_dateline(t)) continue;
+    L.lines[i].furniture = true;
+    for (auto& o : L.lines) {
+      const bool near = o.box.y1 > d.box.y0 - 2 * d.box.height() && o.box.y0 < d.box.y1;
+      if (near && o.box.known() && o.line.width <= 16 && o.line.marks == 0) o.furniture = true;
+    }
+  }
+}
+
 }  // namespace
 
 void find_furniture(PageLayout& L) {
   if (L.em <= 0) return;
   for (bool top : {true, false})
     for (size_t i : edge_row(L, top)) L.lines[i].furniture = true;
+  dated_head(L);
 }
 
 }  // namespace paiban::reflow_stages

@@ -118,6 +118,11 @@ Line clean_line(std::string_view raw, int src, ReflowReport& report) {
     t[b] = t[b + 1] = U'—';
     count(report, "dash-yi");
   }
+  // Four spaces or more inside a line: the engine read across a gutter (page text, psm 4/6).
+  for (size_t k = b, run = 0; k < e && !l.gutter; ++k) {
+    run = chars::classify(t[k]) == Cls::space ? run + 1 : 0;
+    l.gutter = run >= 4;
+  }
   l.letter_spaced = is_letter_spaced(t, b, e);
   if (l.letter_spaced) count(report, "letter-spacing");
 

@@ -27,6 +27,9 @@ bool breaks_after(const Layout& L, const Column& c, size_t i, bool first) {
   bool column_foot = (a.end == End::pause || a.end == End::word) && aw >= m - 5 && aw <= m + 2 &&
                      !(heading_like(b) && bw < m - 5);
   if (L.blanks == Blanks::breaks && b.blanks_before > 0 && !column_foot) return true;
+  // Page text read across a gutter: such a line's width and ending say nothing of its column's
+  // paragraphs; the engine's empty lines are the only evidence left.
+  if (L.page && (a.gutter || b.gutter)) return b.blanks_before > 0;
   // Page text: the engine keeps a paragraph's lines in one run, so inside a run a line that stops
   // mid-sentence goes on, unless it is a short heading line (the engine ran a heading into the text).
   if (L.page && b.blanks_before == 0 && !ends_clause(a.end) && a.end != End::closing &&

@@ -65,8 +65,10 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // A change of type (headline, subtitle, heading) comes where a text ends; mid-sentence a
   // taller measure is the ink of taller characters, unless the type differs by half again.
   const bool runs_on = !ends_clause(p.line.end) && p.line.end != End::closing && !heading_like(p.line);
+  // Running text on both sides of a sentence that runs on is one text whatever the measure.
+  const bool text = runs_on && p.line.pauses > 0 && q.line.pauses > 0;
   double small = std::min(p.size, q.size), big = std::max(p.size, q.size);
-  if (big > small * (runs_on ? 1.5 : 1.2)) return true;
+  if (!text && big > small * (runs_on ? 1.5 : 1.2)) return true;
   if (opens_byline(q.line) || opens_subtitle(q.line) || opens_byline(p.line)) return true;
   Geo gp = geometry(p, cp, em), gq = geometry(q, cq, em);
   bool same_column = a.column_of[k] == a.column_of[j];

@@ -108,6 +108,12 @@ bool differ(int a, int b) { return std::abs(a - b) > std::max(kOver, std::max(a,
 // Whether the heading runs [h, t) start a later article: see the file's comment.
 bool starts_article(const Layout& L, const std::vector<Run>& runs, size_t h, size_t t) {
   if (h == 0 || t >= runs.size()) return false;
+  // A later article follows an earlier one's text: above the first running text, heading lines
+  // are the first headline's (its lines read apart, junk among them).
+  bool text = false;
+  for (size_t r = 0; r < h && !text; ++r)
+    for (size_t i = runs[r].begin; i < runs[r].end && !text; ++i) text = L.lines[i].pauses > 0;
+  if (!text) return false;
   const Line& next = L.lines[runs[t].begin];
   const Line& before = L.lines[runs[h - 1].end - 1];
   if (dispatch(next) || opens_subtitle(next) || opens_byline(next)) return true;

@@ -36,6 +36,7 @@ struct Line {
   int hang = 0;             // width of a final mark that may hang past the measure
   End end = End::word;
   bool letter_spaced = false;
+  bool gutter = false;      // a wide space inside: the line holds text of two columns (page text)
 };
 
 // What empty source lines mean in this text.

@@ -25,6 +25,7 @@ struct PlanArticle {
 
 struct PlanPage {
   std::vector<PlanArticle> articles;
+  std::string ref;  // ref="page.xml": a scanned page's articles (paiban reflow's <page>), in reading order
   long line = 0;
 };
 

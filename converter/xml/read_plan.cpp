@@ -81,9 +81,12 @@ Plan Reader::plan() {
     if (p.pages.size() >= static_cast<size_t>(kMaxPlanPages))
       fail(pg, "more than " + std::to_string(kMaxPlanPages) + " pages in one plan",
            "split the edition into plans of at most " + std::to_string(kMaxPlanPages) + " pages");
-    no_attributes(pg);
     PlanPage page;
     page.line = in_.line(pg);
+    attributes(pg, {"ref"}, [&](const std::string&, pugi::xml_attribute a) {
+      page.ref = attribute_value(pg, a, 1024);
+      if (page.ref.empty()) fail(pg, "ref=\"\" names no file", "write ref=\"page.xml\", or list the page's articles");
+    });
     for (pugi::xml_node c : pg.children()) {
       if (!is_element(c)) continue;
       if (std::strcmp(c.name(), "article") != 0) misplaced(c, "page", "article+");
@@ -92,7 +95,9 @@ Plan Reader::plan() {
              "move some to another page: a newspaper page holds at most " + std::to_string(kMaxPlanArticles));
       page.articles.push_back(plan_article(c));
     }
-    if (page.articles.empty()) fail(pg, "holds no <article>", "give each page at least one article");
+    if (!page.ref.empty() && !page.articles.empty())
+      fail(pg, "has both ref and articles of its own", "give the scanned page by ref=\"…\" or its articles, not both");
+    if (page.ref.empty() && page.articles.empty()) fail(pg, "holds no <article>", "give each page at least one article, or ref=\"page.xml\"");
     p.pages.push_back(std::move(page));
   }
   if (p.pages.empty()) fail(root, "holds no <page>", "a plan lists at least one page");

@@ -33,6 +33,15 @@ expect_exit 0 "--gray" -- "$PAIBAN" typeset "$TMP/fig.xml" -o "$TMP/gray.pdf" --
 pdfimages -list "$TMP/gray.pdf" | awk '$3 == "image" { n++; if ($6 != "gray") bad = 1 } END { exit bad || n != 2 }' \
   && pass || fail "--gray left colour: $(pdfimages -list "$TMP/gray.pdf")"
 
+# A CMYK JPEG: embedded as is, and made gray with --gray (libjpeg cannot: paiban does).
+convert "$TMP/pics/photo.jpg" -colorspace CMYK "$TMP/pics/cmyk.jpg"
+sed 's|pics/photo.jpg|pics/cmyk.jpg|' "$TMP/fig.xml" > "$TMP/cmyk.xml"
+expect_exit 0 "CMYK" -- "$PAIBAN" typeset "$TMP/cmyk.xml" -o "$TMP/cmyk.pdf"
+pdfimages -list "$TMP/cmyk.pdf" | grep -q ' cmyk  *4  *8  *jpeg' && pass || fail "CMYK JPEG: $(pdfimages -list "$TMP/cmyk.pdf")"
+expect_exit 0 "CMYK --gray" -- "$PAIBAN" typeset "$TMP/cmyk.xml" -o "$TMP/cmyk.pdf" --gray
+pdfimages -list "$TMP/cmyk.pdf" | awk '$3 == "image" && $4 == 1200 && $6 == "gray" { ok = 1 } END { exit !ok }' \
+  && pass || fail "CMYK --gray: $(pdfimages -list "$TMP/cmyk.pdf")"
+
 (printf '深化党的创新理论 坚定信念强根基\n\n'; sed -n 79,140p $f) > "$TMP/b.txt"
 (printf '聚焦服务中心大局 协商议政图发展\n\n'; sed -n 143,200p $f) > "$TMP/c.txt"
 expect_exit 0 "make-up with figures" -- "$PAIBAN" typeset --make-up "$TMP/fig.xml" "$TMP/b.txt" "$TMP/c.txt" \
@@ -40,6 +49,18 @@ expect_exit 0 "make-up with figures" -- "$PAIBAN" typeset --make-up "$TMP/fig.xm
 [ "$(pdfimages -list "$TMP/page.pdf" | awk '$3 == "image"' | wc -l)" -eq 2 ] && pass || fail "make-up lost a picture"
 # The lead's module is at least as wide as its 2-column picture.
 grep -q '^module article=0 .* w=[2-6] ' "$TMP/dump" && pass || fail "lead module: $(cat "$TMP/dump")"
+
+# Two articles in two folders, each with its own "photo.jpg": two pictures, not one twice.
+mkdir -p "$TMP/one" "$TMP/two"
+convert -size 300x200 xc:red "$TMP/one/photo.jpg"
+convert -size 400x300 xc:blue "$TMP/two/photo.jpg"
+for d in one two; do
+  { echo "<article source=\"$d\"><headline>${d}的图片新闻标题</headline>"; para 41,60
+    echo '<figure src="photo.jpg"><caption>图片说明。</caption></figure></article>'; } > "$TMP/$d/a.xml"
+done
+expect_exit 0 "same src in two folders" -- "$PAIBAN" typeset --make-up "$TMP/one/a.xml" "$TMP/two/a.xml" -o "$TMP/two.pdf"
+[ "$(pdfimages -list "$TMP/two.pdf" | awk '$3 == "image" { print $4 "x" $5 }' | sort | tr '\n' ' ')" = "300x200 400x300 " ] \
+  && pass || fail "same-named pictures mixed up: $(pdfimages -list "$TMP/two.pdf")"
 
 # Bad pictures: one error line naming the article and the figure, exit 1, no PDF.
 head -c 20000 "$TMP/pics/photo.jpg" > "$TMP/pics/cut.jpg"

@@ -28,6 +28,16 @@ for probe in 深化党的创新理论 聚焦服务中心大局 审议通过年�
   grep -q "$probe" "$TMP/text" && pass || fail "pdftotext lacks $probe"
 done
 
+# A scanned page (reflow's <page>) by <page ref>: its articles made up, the first the lead.
+cp tests/data/xml/page.xml "$TMP/scan.xml"
+printf '<plan>\n<page ref="scan.xml"/>\n</plan>\n' > "$TMP/scanned.xml"
+expect_exit 0 "page ref" -- "$PAIBAN" typeset "$TMP/scanned.xml" -o "$TMP/scanned.pdf" --debug-dump "$TMP/dump"
+[ "$(grep -c '^module ' "$TMP/dump")" -eq "$(grep -c '<article' "$TMP/scan.xml")" ] && pass || fail "page ref: $(cat "$TMP/dump")"
+pdftotext "$TMP/scanned.pdf" - | tr -d ' \n' | grep -q '为建设美丽幸福吕梁广泛凝心聚力' && pass || fail "page ref: the lead's headline"
+printf '<plan>\n<page ref="b.txt"/>\n</plan>\n' > "$TMP/scanned.xml"
+expect_exit 1 "page ref to an article" -- "$PAIBAN" typeset "$TMP/scanned.xml" -o "$TMP/scanned.pdf" &&
+  expect_error_line 'scanned.xml:2: <page ref="b.txt">: is one article, not a page'
+
 # Fixed modules: exactly where the plan puts them.
 cat > "$TMP/fixed.xml" <<'X'
 <plan jumps="off">
