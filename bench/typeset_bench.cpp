@@ -4,8 +4,11 @@
 //     Targets: ≤ 40 ms wall, ≤ 120 MB peak.
 //  2. In-process, where the time goes: load fonts, reflow, shape, break, paginate (+ drawing),
 //     subset, write — medians of N runs.
+//  3. With --vertical STYLE: the same text set by a vertical-rl style and by the same style turned
+//     horizontal (same fonts, sizes, columns), layout + PDF in process, CPU medians; issue 13
+//     asks vertical ≤ 1.3 × horizontal.
 // The machine is shared, so CPU time is the steadier figure; wall time is what users feel.
-// Usage: typeset_bench [--runs N] [--style NAME] [INPUT]
+// Usage: typeset_bench [--runs N] [--style NAME] [--vertical STYLE] [INPUT]
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -81,21 +84,56 @@ ChildRun run_child(const std::vector<std::string>& argv) {
   return r;
 }
 
+// Median CPU ms of typesetting `doc` in `style` (fonts loaded beforehand).
+double typeset_cpu(const Document& doc, const Style& style, FontLibrary& fonts, int runs) {
+  prepare_fonts(style, fonts);
+  std::vector<double> t;
+  for (int i = 0; i < runs + 1; ++i) {
+    double c0 = cpu_ms();
+    TypesetReport report;
+    std::string pdf = typeset_pdf(doc, style, fonts, TypesetOptions{}, &report);
+    if (i > 0) t.push_back(cpu_ms() - c0);  // the first run warms the fonts' pages
+  }
+  return median(t);
+}
+
+int vertical_vs_horizontal(const std::string& style_name, const std::string& input, int runs) {
+  try {
+    Style v = load_style(style_name);
+    if (!v.vertical()) throw input_error("typeset_bench: --vertical " + style_name + " is not a vertical-rl style");
+    Style h = v;
+    h.writing_mode = WritingMode::horizontal_tb;
+    FontLibrary fonts;
+    Document doc = load_document(read(input), input, "", nullptr);
+    double th = typeset_cpu(doc, h, fonts, runs), tv = typeset_cpu(doc, v, fonts, runs);
+    std::printf("%s set by %s, layout + PDF in process (median CPU of %d runs): horizontal %.1f ms, "
+                "vertical %.1f ms = %.2f x (target <= 1.3 x: %s)\n",
+                std::filesystem::path(input).filename().c_str(), style_name.c_str(), runs, th, tv, tv / th,
+                tv <= 1.3 * th ? "met" : "MISSED");
+  } catch (const Error& e) {
+    std::fprintf(stderr, "typeset_bench: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   int runs = 15;
-  std::string style_name = "broadsheet";
+  std::string style_name = "broadsheet", vertical;
   std::string input = std::string(PAIBAN_SHARED_DIR) + "/input/lvliang-cppcc-2024.txt";
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
     else if (!std::strcmp(argv[i], "--style") && i + 1 < argc) style_name = argv[++i];
+    else if (!std::strcmp(argv[i], "--vertical") && i + 1 < argc) vertical = argv[++i];
     else input = argv[i];
   }
   if (!std::filesystem::exists(input)) {
     std::printf("typeset_bench: %s not found, skipped\n", input.c_str());
     return 0;
   }
+  if (!vertical.empty()) return vertical_vs_horizontal(vertical, input, runs);
   std::string out = (std::filesystem::temp_directory_path() / "paiban-typeset-bench.pdf").string();
 
   // 1. The whole process.

@@ -130,4 +130,19 @@ bool stretchable_gap(char32_t a, char32_t b) {
   return is_fullwidth(a) || is_fullwidth(b);
 }
 
+bool across_char(char32_t cp) { return (cp >= U'0' && cp <= U'9') || (cp >= U'A' && cp <= U'Z'); }
+
+bool sets_across(std::u32string_view run, char32_t before, char32_t after) {
+  // Glued to Western text on either side (a letter, or ASCII punctuation of a longer token such as
+  // "3.5" or "A-B"), the run belongs to a word that is rotated whole.
+  auto western = [](char32_t c) { return c != 0 && c < 0x80 && c != U' '; };
+  if (western(before) || western(after) || run.empty() || run.size() > 3) return false;
+  bool digits = true, capitals = true;
+  for (char32_t c : run) {
+    digits = digits && c >= U'0' && c <= U'9';
+    capitals = capitals && c >= U'A' && c <= U'Z';
+  }
+  return digits || (capitals && run.size() >= 2);
+}
+
 }  // namespace paiban::clreq

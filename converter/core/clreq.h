@@ -78,6 +78,18 @@ constexpr float kHanLatinMax = 1.0f / 3;
 constexpr float kWordSpaceMin = 0.25f;
 constexpr float kWordSpaceMax = 0.5f;
 
+// ---- Western text in vertical writing (clreq §handling_of_western_text_in_vertical_writing_mode,
+// https://www.w3.org/TR/clreq/#handling_of_western_text_in_vertical_writing_mode) -------------
+// Western words are set rotated 90° clockwise, with the same ¼ em Han–Western spacing as in
+// horizontal text; numbers of one to three digits and abbreviations of two or three capital
+// letters are set across the column, upright (tate-chu-yoko), within one em.
+bool across_char(char32_t cp);  // ASCII digits and capital letters: what tate-chu-yoko may hold
+// Whether a maximal run of across_char characters, between `before` and `after` (0 at the text's
+// edges), is set across: 1–3 digits or 2–3 capitals, not part of a longer Western word or number
+// ("3.5", "COVID-19", "iPhone12" stay rotated).
+bool sets_across(std::u32string_view run, char32_t before, char32_t after);
+constexpr float kAcrossMaxEm = 1.0f;  // the group's width across the column
+
 // ---- Line adjustment (clreq §line_adjustment) ----------------------------------------------
 // clreq §procedures_for_inter-character_spacing_reduction, in order of precedence (the first
 // step, line-end marks set in ½ em, is fixed: see halves_at_line_end):

@@ -67,7 +67,8 @@ struct Manifest {
 // Throws Error (input) when the manifest cannot be read or is malformed.
 Manifest load_manifest(const std::string& path);
 
-// Glyphs whose advance or offset the `halt` feature changes (zh-Hans, Han script), sorted by gid.
-std::vector<HaltGlyph> build_halt_table(hb_font_t* font, int upem);
+// Glyphs whose advance or offset the `halt` feature changes (zh-Hans, Han script), sorted by gid;
+// `vertical`: the `vhal` feature in top-to-bottom text, for the `vert` forms.
+std::vector<HaltGlyph> build_halt_table(hb_font_t* font, int upem, bool vertical);
 
 }  // namespace paiban

@@ -34,14 +34,15 @@ constexpr std::pair<char32_t, char32_t> kRanges[] = {
     {0x30FB, 0x30FB}, {0xFE10, 0xFE19}, {0xFE30, 0xFE4F}, {0xFF01, 0xFF65},
 };
 
-void shape(hb_font_t* font, hb_buffer_t* buf, const std::vector<char32_t>& cps, bool halt) {
+void shape(hb_font_t* font, hb_buffer_t* buf, const std::vector<char32_t>& cps, bool halt, bool vertical) {
   hb_buffer_clear_contents(buf);
   for (size_t i = 0; i < cps.size(); ++i) hb_buffer_add(buf, cps[i], static_cast<unsigned>(i));
   hb_buffer_set_content_type(buf, HB_BUFFER_CONTENT_TYPE_UNICODE);
-  hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+  hb_buffer_set_direction(buf, vertical ? HB_DIRECTION_TTB : HB_DIRECTION_LTR);
   hb_buffer_set_script(buf, HB_SCRIPT_HAN);
   hb_buffer_set_language(buf, hb_language_from_string("zh-Hans", -1));
-  hb_feature_t f{HB_TAG('h', 'a', 'l', 't'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END};
+  hb_feature_t f{vertical ? HB_TAG('v', 'h', 'a', 'l') : HB_TAG('h', 'a', 'l', 't'), 1, HB_FEATURE_GLOBAL_START,
+                 HB_FEATURE_GLOBAL_END};
   hb_shape(font, buf, halt ? &f : nullptr, halt ? 1 : 0);
 }
 
@@ -68,7 +69,7 @@ std::vector<HaltGlyph> synthesize(hb_font_t* font, const hb_glyph_info_t* g, con
 
 }  // namespace
 
-std::vector<HaltGlyph> build_halt_table(hb_font_t* font, int upem) {
+std::vector<HaltGlyph> build_halt_table(hb_font_t* font, int upem, bool vertical) {
   std::vector<HaltGlyph> out;
   hb_unicode_funcs_t* uf = hb_unicode_funcs_get_default();
   std::vector<char32_t> cps;
@@ -84,8 +85,8 @@ std::vector<HaltGlyph> build_halt_table(hb_font_t* font, int upem) {
   // shaping the list once with and once without it gives each glyph's half-width metrics.
   HbBuffer plain(hb_buffer_create());
   HbBuffer half(hb_buffer_create());
-  shape(font, plain.get(), cps, false);
-  shape(font, half.get(), cps, true);
+  shape(font, plain.get(), cps, false, vertical);
+  shape(font, half.get(), cps, true, vertical);
   unsigned n1 = 0, n2 = 0;
   hb_glyph_info_t* g1 = hb_buffer_get_glyph_infos(plain.get(), &n1);
   hb_glyph_position_t* p1 = hb_buffer_get_glyph_positions(plain.get(), nullptr);
@@ -95,11 +96,15 @@ std::vector<HaltGlyph> build_halt_table(hb_font_t* font, int upem) {
   if (n1 == n2) {
     for (unsigned i = 0; i < n1; ++i) {
       if (g1[i].codepoint != g2[i].codepoint || g2[i].codepoint == 0) continue;
-      if (p1[i].x_advance == p2[i].x_advance && p1[i].x_offset == p2[i].x_offset) continue;
-      out.push_back({g2[i].codepoint, p2[i].x_advance / em, p2[i].x_offset / em});
+      if (p1[i].x_advance == p2[i].x_advance && p1[i].x_offset == p2[i].x_offset &&
+          p1[i].y_advance == p2[i].y_advance && p1[i].y_offset == p2[i].y_offset)
+        continue;
+      // Vertical: along the column, downwards (y grows upwards in the font).
+      if (vertical) out.push_back({g2[i].codepoint, -p2[i].y_advance / em, -(p2[i].y_offset - p1[i].y_offset) / em});
+      else out.push_back({g2[i].codepoint, p2[i].x_advance / em, p2[i].x_offset / em});
     }
   }
-  if (out.empty()) out = synthesize(font, g1, p1, n1, upem);
+  if (out.empty() && !vertical) out = synthesize(font, g1, p1, n1, upem);
   std::sort(out.begin(), out.end(), [](const HaltGlyph& a, const HaltGlyph& b) { return a.gid < b.gid; });
   out.erase(std::unique(out.begin(), out.end(),
                         [](const HaltGlyph& a, const HaltGlyph& b) { return a.gid == b.gid; }),

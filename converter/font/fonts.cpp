@@ -92,11 +92,16 @@ uint32_t FontFace::cid(uint32_t gid) const {
   return cid;
 }
 
-const HaltGlyph* FontFace::halt_of(uint32_t gid) const {
-  auto it = std::lower_bound(halt.begin(), halt.end(), gid,
+namespace {
+const HaltGlyph* find_half(const std::vector<HaltGlyph>& table, uint32_t gid) {
+  auto it = std::lower_bound(table.begin(), table.end(), gid,
                              [](const HaltGlyph& h, uint32_t g) { return h.gid < g; });
-  return it != halt.end() && it->gid == gid ? &*it : nullptr;
+  return it != table.end() && it->gid == gid ? &*it : nullptr;
 }
+}  // namespace
+
+const HaltGlyph* FontFace::halt_of(uint32_t gid) const { return find_half(halt, gid); }
+const HaltGlyph* FontFace::vhal_of(uint32_t gid) const { return find_half(vhal, gid); }
 
 namespace {
 
@@ -275,7 +280,9 @@ struct FontLibrary::Impl {
     }
     f->data = m.data();
     f->data_size = m.size();
-    f->halt = build_halt_table(f->hb_font.get(), f->upem);
+    f->halt = build_halt_table(f->hb_font.get(), f->upem, false);
+    f->vertical_metrics = has_table(HB_TAG('v', 'h', 'e', 'a')) && has_table(HB_TAG('v', 'm', 't', 'x'));
+    f->vhal = build_halt_table(f->hb_font.get(), f->upem, true);
     faces.push_back(std::move(f));
     int id = static_cast<int>(faces.size() - 1);
     by_file[key] = id;

@@ -53,6 +53,11 @@ struct FontFace {
   const char* data = nullptr;
   size_t data_size = 0;
   std::vector<HaltGlyph> halt;   // sorted by gid; glyphs `halt` changes (computed at load)
+  // Vertical writing: glyphs `vhal` changes in top-to-bottom text (advance and dx along the column,
+  // downwards), sorted by gid; and whether the face has vertical metrics (vhea + vmtx). Without
+  // them HarfBuzz synthesises em-box advances and layout warns (OpenType vmtx).
+  std::vector<HaltGlyph> vhal;
+  bool vertical_metrics = false;
   // FreeType's view of the face, opened on first use under its own lock (fonts.cpp): only PDF
   // embedding of CFF faces needs it, so fallback faces a document never uses cost no parse.
   struct FreeType;
@@ -67,6 +72,7 @@ struct FontFace {
   CidSystemInfo cid_system_info() const;
   // The halt entry of a glyph, or nullptr when `halt` leaves it alone.
   const HaltGlyph* halt_of(uint32_t gid) const;
+  const HaltGlyph* vhal_of(uint32_t gid) const;
 };
 
 // A face as a style names it: by family + style name (fonts/ manifest and system folders), or a

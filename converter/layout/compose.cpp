@@ -42,7 +42,7 @@ SetText set_text_quietly(std::string_view text, const TextStyle& ts, float measu
   const FontChain* latin = ts.latin.empty() ? nullptr : ctx.chains.find(ts.latin);
   SetText out;
   auto t0 = std::chrono::steady_clock::now();
-  auto glyphs = shape_text(text, *chain, latin, ctx.fonts, &out.missing, ctx.lang);
+  auto glyphs = shape_text(text, *chain, latin, ctx.fonts, &out.missing, ctx.lang, ctx.vertical);
   auto t1 = std::chrono::steady_clock::now();
   ctx.timings.shape_ms += std::chrono::duration<double, std::milli>(t1 - t0).count();
   SetParagraph& sp = out.sp;
@@ -124,7 +124,7 @@ struct Composer::Impl {
 
   void head_block(const Block& b) {
     const TextStyle& ts = b.kind == Kind::headline ? s_.headline : b.kind == Kind::subtitle ? s_.subtitle : s_.byline;
-    int id = add(set_text(b.text, ts, g_.width, kind_name(b.kind), ctx, &b));
+    int id = add(set_text(b.text, ts, g_.along, kind_name(b.kind), ctx, &b));
     for (int j = 0; j < static_cast<int>(para(id).lines.size()); ++j) {
       Piece pc;
       pc.height = ts.pitch();
@@ -354,21 +354,29 @@ Geometry page_geometry(const Style& s) {
   g.top = s.bleed + s.page_height - s.margin_top;
   g.bottom = s.bleed + s.margin_bottom;
   g.width = s.page_width - s.margin_left - s.margin_right;
+  g.vertical = s.vertical();
+  g.along = g.vertical ? g.top - g.bottom : g.width;
   g.columns = s.columns;
   g.gap = s.column_gap;
-  g.measure = (g.width - (g.columns - 1) * g.gap) / g.columns;
+  g.measure = (g.along - (g.columns - 1) * g.gap) / g.columns;
   if (s.grid) {
-    // A whole number of body ems: lines of Han text need no adjustment; the spare width goes
+    // A whole number of body ems: lines of Han text need no adjustment; the spare length goes
     // into the gaps (or, for one column, into the margins).
     float whole = std::floor(g.measure / s.body.size + 1e-4f) * s.body.size;
     if (g.columns > 1) {
-      g.gap = (g.width - g.columns * whole) / (g.columns - 1);
+      g.gap = (g.along - g.columns * whole) / (g.columns - 1);
+    } else if (g.vertical) {
+      float spare = g.along - whole;
+      g.top -= spare / 2;
+      g.bottom += spare / 2;
     } else {
       g.left += (g.width - whole) / 2;
       g.width = whole;
     }
     g.measure = whole;
+    if (g.columns == 1) g.along = whole;
   }
+  g.depth = g.vertical ? g.width : g.top - g.bottom;
   g.pitch = s.body.pitch();
   g.body_size = s.body.size;
   g.box_pad = s.box_padding * s.box.size + s.box_frame;

@@ -1,7 +1,7 @@
 // debug_dump: one text line per laid-out line, for golden tests of layout decisions and for
 // people checking a layout (`paiban typeset --debug-dump FILE`). Format (space-separated):
 //   p=PAGE c=COLUMN x=X y=Y w=MEASURE h=SIZE r=RATIO g=GLYPHS n=K/N KIND TEXT
-// x, y: the line box's top-left corner in PDF points; column 0 is the head/header/footer across
+// x, y: the line box's start corner in PDF points (top-left; vertical-rl: top-right, w running down); column 0 is the head/header/footer across
 // the text area; r < 0 shrunk, r > 0 stretched (see layout/paragraph.h); n: line K of the N lines
 // of its paragraph.
 #include <cmath>

@@ -3,7 +3,8 @@
 // one bookmark per section, and the running header/footer.
 //
 // Inline/block axes map to the page here and only here (DESIGN §7): horizontal writing puts
-// the inline axis along +x and the block axis along −y.
+// the inline axis along +x and the block axis along −y; vertical-rl the inline axis along −y
+// and the block axis along −x, columns (bands) going down the page.
 #include <algorithm>
 #include <cmath>
 
@@ -14,12 +15,22 @@ namespace paiban::layout {
 
 namespace {
 
-// A frame: where (u, v) = (0, 0) is on the page.
+// A frame: where (u, v) = (0, 0) is on the page, and which way its axes run.
 struct Frame {
   float x = 0, y = 0;
-  float px(float u) const { return x + u; }
-  float py(float v) const { return y - v; }
+  bool vertical = false;
+  float px(float u, float v) const { return vertical ? x - v : x + u; }
+  float py(float u, float v) const { return vertical ? y - u : y - v; }
 };
+
+// The frame of the text area (or a column of it) whose block axis starts `v0` in: its start
+// corner is the top-left (horizontal) or the top-right (vertical-rl).
+// `v1` goes on from v0 (a column's reserved top), kept apart so horizontal positions are computed
+// exactly as they always were.
+Frame frame_at(const Geometry& g, float u0, float v0, float v1 = 0) {
+  if (g.vertical) return Frame{g.left + g.width - v0 - v1, g.top - u0, true};
+  return Frame{g.left + u0, g.top - v0 - v1, false};
+}
 
 class Emitter {
  public:
@@ -29,9 +40,10 @@ class Emitter {
   void piece(LaidOutPage& page, int page_no, int column, const Frame& fr, const Piece& pc, float v) {
     for (const PieceLine& pl : pc.lines) line(page, page_no, column, fr, flow_.para(pl.para), pl.line, pl.u, v + pl.v);
     for (const PieceRule& r : pc.rules)
-      page.rules.push_back({fr.px(r.u1), fr.py(v + r.v), fr.px(r.u2), fr.py(v + r.v), r.width, 0});
+      page.rules.push_back({fr.px(r.u1, v + r.v), fr.py(r.u1, v + r.v), fr.px(r.u2, v + r.v), fr.py(r.u2, v + r.v),
+                            r.width, 0});
     if (!pc.bookmark.empty())
-      bookmarks_.push_back({pc.bookmark, page_no - 1, fr.py(v)});
+      bookmarks_.push_back({pc.bookmark, page_no - 1, fr.py(0, v)});
   }
 
   // One line of a set paragraph with its em box top at (u, v) of the frame.
@@ -40,20 +52,36 @@ class Emitter {
     const Line& L = sp.lines[index];
     bool last = index + 1 == static_cast<int>(sp.lines.size()) && !sp.continues;
     auto glyphs = place_line(sp.p, L, sp.setting, last);
-    float baseline = fr.py(v) - sp.ascent * sp.p.size;
+    const float size = sp.p.size;
+    // Horizontal: the baseline an ascender below the em box top. Vertical: the em box's centre
+    // line, half a size left of its right edge; rotated Latin sits on a baseline that puts its em
+    // box (ascender over descender) on that centre line.
+    const float baseline = fr.py(u, v) - sp.ascent * size;
+    const float centre = fr.px(u, v) - size / 2;
+    const float rotated_base = centre - (sp.ascent - 0.5f) * size;
     for (InlineGlyph& ig : glyphs) {
-      if (page.runs.empty() || page.runs.back().face != ig.face || page.runs.back().size != sp.p.size ||
-          page.runs.back().gray != sp.p.gray) {
+      RunWriting w = RunWriting::horizontal;
+      PlacedGlyph pg;
+      if (!fr.vertical) {
+        pg.x = fr.px(u + ig.u, v);
+        pg.y = baseline + ig.dv;
+      } else {
+        pg.y = fr.py(u + ig.u, v);
+        pg.x = (ig.orient == Orient::sideways ? rotated_base : centre) + ig.dv;
+        if (ig.orient == Orient::upright) w = RunWriting::vertical;
+        else if (ig.orient == Orient::sideways) w = RunWriting::rotated;
+      }
+      if (page.runs.empty() || page.runs.back().face != ig.face || page.runs.back().size != size ||
+          page.runs.back().gray != sp.p.gray || page.runs.back().writing != w || page.runs.back().hscale != ig.scale) {
         GlyphRun run;
         run.face = ig.face;
-        run.size = sp.p.size;
+        run.size = size;
         run.gray = sp.p.gray;
+        run.writing = w;
+        run.hscale = ig.scale;
         page.runs.push_back(std::move(run));
       }
-      PlacedGlyph pg;
       pg.gid = ig.gid;
-      pg.x = fr.px(u + ig.u);
-      pg.y = baseline + ig.dv;
       pg.text = std::move(ig.text);
       page.runs.back().glyphs.push_back(std::move(pg));
     }
@@ -61,8 +89,8 @@ class Emitter {
       DumpLine d;
       d.page = page_no;
       d.column = column;
-      d.x = fr.px(u);
-      d.y = fr.py(v);
+      d.x = fr.px(u, v);
+      d.y = fr.py(u, v);
       d.w = sp.setting.measure;
       d.h = sp.p.size;
       d.ratio = L.ratio;
@@ -77,7 +105,7 @@ class Emitter {
 
   // A picture with its caption and credit; `fr` at its first column's top.
   void figure(LaidOutPage& page, int page_no, const SetFigure& f, const Frame& fr) {
-    page.images.push_back({f.image, fr.px(0), fr.py(f.v + f.h), f.w, f.h});
+    page.images.push_back({f.image, fr.px(0, 0), fr.py(0, f.v + f.h), f.w, f.h});  // horizontal pages only (figures.cpp)
     for (size_t t = 0; t < f.texts.size(); ++t) {
       const SetParagraph& sp = f.texts[t];
       float pitch = sp.p.size * (1 + ctx_.style.box.leading);  // as figures.cpp set them
@@ -95,12 +123,15 @@ class Emitter {
   void frame(LaidOutPage& page, const Frame& fr, const BoxSegment& b) {
     float w = ctx_.style.box_frame;
     if (w <= 0) return;
-    float x1 = fr.px(w / 2), x2 = fr.px(g_.measure - w / 2);
-    float y1 = fr.py(b.open_top ? b.v1 : b.v1 + w / 2), y2 = fr.py(b.open_bottom ? b.v2 : b.v2 - w / 2);
-    if (!b.open_top) rule(page, x1, y1, x2, y1, w);
-    rule(page, x2, y1, x2, y2, w);
-    if (!b.open_bottom) rule(page, x2, y2, x1, y2, w);
-    rule(page, x1, y2, x1, y1, w);
+    float u1 = w / 2, u2 = g_.measure - w / 2;
+    float v1 = b.open_top ? b.v1 : b.v1 + w / 2, v2 = b.open_bottom ? b.v2 : b.v2 - w / 2;
+    auto edge = [&](float ua, float va, float ub, float vb) {
+      rule(page, fr.px(ua, va), fr.py(ua, va), fr.px(ub, vb), fr.py(ub, vb), w);
+    };
+    if (!b.open_top) edge(u1, v1, u2, v1);
+    edge(u2, v1, u2, v2);
+    if (!b.open_bottom) edge(u2, v2, u1, v2);
+    edge(u1, v2, u1, v1);
   }
 
   std::string fill(const std::string& t, int page_no, int pages, const std::string& title,
@@ -129,7 +160,7 @@ class Emitter {
       v_text = (g_.top - g_.bottom) + r.distance;  // em box top `distance` below it
       rule_y = g_.bottom - r.distance / 2;
     }
-    Frame fr{g_.left, g_.top};
+    Frame fr{g_.left, g_.top, false};  // running heads stay horizontal on vertical pages too
     const std::string* slots[3] = {&r.left, &r.center, &r.right};
     const Align aligns[3] = {Align::start, Align::center, Align::end};
     for (int k = 0; k < 3; ++k) {
@@ -181,15 +212,16 @@ LaidOutPage emit_page(const Flow& flow, const PageLayout& pl, int pi, const Arti
   page.bleed = g.bleed;
   int page_no = ctx.first_page + pi;
   if (pi == 0 && !flow.head.empty()) {
-    Frame fr{g.left, g.top};
+    Frame fr = frame_at(g, 0, 0);
     float v = 0;
     for (const Piece& pc : flow.head) {
       em.piece(page, page_no, 0, fr, pc, v);
       v += pc.height;
     }
-    if (flow.head_rule_v >= 0)
-      em.rule(page, g.left, fr.py(flow.head_rule_v), g.left + g.width, fr.py(flow.head_rule_v),
-              ctx.style.headline_rule);
+    if (flow.head_rule_v >= 0) {
+      float hv = flow.head_rule_v;
+      em.rule(page, fr.px(0, hv), fr.py(0, hv), fr.px(g.along, hv), fr.py(g.along, hv), ctx.style.headline_rule);
+    }
   }
   if (pi == 0)
     for (const SetFigure& f : flow.figures) em.figure(page, page_no, f, Frame{g.left + f.column * (g.measure + g.gap), g.top - pl.top_v});
@@ -198,7 +230,7 @@ LaidOutPage emit_page(const Flow& flow, const PageLayout& pl, int pi, const Arti
     const ColumnLayout& col = pl.columns[c];
     float reserved = pl.reserve.empty() ? 0 : pl.reserve[c];
     deepest = std::max(deepest, reserved);
-    Frame fr{g.left + c * (g.measure + g.gap), g.top - pl.top_v - reserved};
+    Frame fr = frame_at(g, c * (g.measure + g.gap), pl.top_v, reserved);
     for (const PlacedPiece& pp : col.pieces) em.piece(page, page_no, c + 1, fr, flow.piece(pp.piece), pp.v);
     for (const BoxSegment& b : col.boxes) em.frame(page, fr, b);
     // The column's ink ends at its last line's em box, or at the frame of a box ending it.
@@ -210,6 +242,11 @@ LaidOutPage emit_page(const Flow& flow, const PageLayout& pl, int pi, const Arti
   if (ctx.style.column_rule > 0 && deepest > 0) {
     for (int c = 0; c + 1 < static_cast<int>(pl.columns.size()); ++c) {
       if (pl.columns[c + 1].pieces.empty() && (pl.reserve.empty() || pl.reserve[c + 1] <= 0)) break;
+      if (g.vertical) {
+        float y = g.top - ((c + 1) * g.measure + c * g.gap + g.gap / 2), x1 = g.left + g.width - pl.top_v;
+        em.rule(page, x1, y, x1 - deepest, y, ctx.style.column_rule, ctx.style.rule_gray);
+        continue;
+      }
       float x = g.left + (c + 1) * g.measure + c * g.gap + g.gap / 2;
       // The rule starts under a picture spanning this gap.
       float under = 0;

@@ -35,6 +35,9 @@ void compose_figures(const Document& doc, ComposeContext& ctx, Flow& flow) {
   collect(doc.blocks, blocks);
   if (blocks.empty()) return;
   const Geometry& g = ctx.geo;
+  if (g.vertical)
+    throw input_error(label(doc, *blocks.front()) + ": figures are not set on vertical-rl pages yet",
+                      "typeset the article with a horizontal style, or without its <figure>");
   flow.reserve.assign(g.columns, 0);
   const float column_h = g.top - g.bottom - flow.head_height;
   for (const Block* b : blocks) {

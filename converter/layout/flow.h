@@ -89,8 +89,13 @@ struct Geometry {
   float media_w = 0, media_h = 0, bleed = 0;
   float left = 0, top = 0, bottom = 0;  // text area: left edge, top and bottom y
   float width = 0;                      // text area width
+  // vertical-rl (style.h): the inline axis runs down the page, the block axis right to left, and
+  // columns are bands down the page. `along` is the text area along the inline axis (the head's
+  // measure), `depth` along the block axis (a column's capacity).
+  bool vertical = false;
+  float along = 0, depth = 0;
   int columns = 1;
-  float measure = 0, gap = 0;           // column width and the gap between columns
+  float measure = 0, gap = 0;           // column measure (line length) and the gap between columns
   float pitch = 0;                      // body baseline-to-baseline: the column grid
   float body_size = 0;
   float box_pad = 0;                    // frame + padding above and below a box's text
@@ -113,6 +118,7 @@ struct ComposeContext {
     double shape_ms = 0, break_ms = 0;
   } timings;
   std::string lang = "zh-Hans";  // BCP 47 of the article being set: shaping's locl, clreq's variant
+  bool vertical = false;         // shape for vertical-rl (geo.vertical; running heads stay horizontal)
   const Images* images = nullptr;  // the figures' pictures by src
 };
 

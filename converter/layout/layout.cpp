@@ -2,6 +2,8 @@
 // compose (shape → prepare → break, per block) → paginate → emit.
 #include "layout/layout.h"
 
+#include <algorithm>
+
 #include "core/error.h"
 #include "core/limits.h"
 #include "core/timer.h"
@@ -26,6 +28,23 @@ layout::FontChains resolve_chains(const Style& style, const FontLibrary& fonts) 
     chains.roles.emplace_back(role, std::move(chain));
   }
   return chains;
+}
+
+// A face without vhea/vmtx still sets upright, on the em-box advances HarfBuzz synthesises; say
+// so rather than let a column run on guessed metrics unnoticed (OpenType vmtx).
+void warn_vertical_metrics(const layout::FontChains& chains, const FontLibrary& fonts, const Style& style,
+                           std::vector<std::string>& warnings) {
+  std::vector<int> seen;
+  for (const auto& [role, chain] : chains.roles) {
+    for (int id : chain.faces) {
+      const FontFace& f = fonts.face(id);
+      if (f.vertical_metrics || std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
+      seen.push_back(id);
+      warnings.push_back(style.file + ": font role '" + role + "': \"" + f.family + "\" " + f.style +
+                         " has no vertical metrics (vhea/vmtx): its characters are set upright on em-box "
+                         "advances; choose a face with vertical metrics (Noto CJK) for vertical-rl");
+    }
+  }
 }
 
 // The style's <face> naming `ref`, or the style file for a ref made in code.
@@ -139,6 +158,8 @@ DocumentInfo layout_pages(const Document& doc, const Style& style, const FontLib
   BreakFinder breaks;
   std::vector<std::string> warnings;
   ComposeContext cc{style, fonts, chains, geo, breaks, &warnings, {}};
+  cc.vertical = geo.vertical;
+  if (geo.vertical) warn_vertical_metrics(chains, fonts, style, warnings);
   cc.images = opts.images;
   const std::string where = doc.source.empty() ? "typeset" : doc.source;
   Articles articles = articles_of(doc);
@@ -152,6 +173,7 @@ DocumentInfo layout_pages(const Document& doc, const Style& style, const FontLib
   int total = 0;
   if (prints_page_count(style.header) || prints_page_count(style.footer)) {
     ComposeContext quiet{style, fonts, chains, geo, breaks, nullptr, {}};
+    quiet.vertical = geo.vertical;
     quiet.images = opts.images;
     for (const Document* a : articles.list) {
       quiet.lang = a->lang;

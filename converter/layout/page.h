@@ -18,12 +18,20 @@ struct PlacedGlyph {
                       // "" on the cluster's other glyphs); feeds /ToUnicode and copy/paste
 };
 
+// How a run's glyphs are drawn. `vertical`: with the face's Identity-V font (PDF 32000-1
+// §9.7.4.3, /W2), each glyph's x, y being its vertical origin (top centre) and the pen moving
+// down; `rotated`: as horizontal text turned 90° clockwise (Latin in a vertical line), x, y the
+// origin on the baseline that now runs down the page.
+enum class RunWriting : uint8_t { horizontal, vertical, rotated };
+
 // A run of glyphs of one face at one size, in reading order. The writer emits runs in order,
 // so the content stream is in reading order.
 struct GlyphRun {
   int face = 0;       // index into FontLibrary
   float size = 10;    // font size in pt
   float gray = 0;     // 0 = black; text is gray only (pure K in print)
+  RunWriting writing = RunWriting::horizontal;
+  float hscale = 1;   // horizontal scaling (Tz, §9.3.4): an across group condensed to one em
   std::vector<PlacedGlyph> glyphs;
 };
 

@@ -162,7 +162,7 @@ float capacity(float h, const Geometry& g, float body_size) {
 
 struct Paginator::Impl {
   Impl(Flow& f, Composer& c, const Geometry& g, float bs)
-      : flow(f), geo(g), body_size(bs), filler(f, c, g, capacity(g.top - g.bottom, g, bs)) {}
+      : flow(f), geo(g), body_size(bs), filler(f, c, g, capacity(g.depth, g, bs)) {}
   Flow& flow;
   const Geometry& geo;
   float body_size;
@@ -188,7 +188,7 @@ bool Paginator::next(PageLayout& page) {
   if (p.pages == 0) page.reserve = p.flow.reserve;
   const std::vector<float>& reserve = page.reserve;
   float deepest_figure = reserve.empty() ? 0 : *std::max_element(reserve.begin(), reserve.end());
-  float column_h = geo.top - geo.bottom;
+  float column_h = geo.depth;
   float cap = capacity(column_h - page.top_v, geo, p.body_size);
   const float keep = cap;  // boxes that fit a column of this page stay whole
   page.columns.resize(geo.columns);

@@ -112,7 +112,12 @@ struct FontChains {
 // `lang` (BCP 47) selects the face's localised forms (OpenType locl: zh-Hant's centred marks).
 std::vector<ShapedGlyph> shape_text(std::string_view text, const FontChain& chain, const FontChain* latin,
                                     const FontLibrary& fonts, std::vector<MissingGlyph>* missing,
-                                    std::string_view lang = "zh-Hans");
+                                    std::string_view lang = "zh-Hans", bool vertical = false);
+// The same for a column read top to bottom (vertical-rl): upright, sideways and across glyphs
+// (shape.h Orient) by UAX #50 and clreq's tate-chu-yoko rule.
+std::vector<ShapedGlyph> shape_vertical(std::string_view text, const FontChain& chain, const FontChain* latin,
+                                        const FontLibrary& fonts, std::vector<MissingGlyph>* missing,
+                                        std::string_view lang);
 
 // break: the best set of lines for the whole paragraph (total fit, not greedy).
 std::vector<Line> break_lines(const Paragraph& p, const Setting& s);
@@ -122,8 +127,10 @@ struct InlineGlyph {
   int face = 0;
   uint32_t gid = 0;
   float u = 0;       // inline position of the glyph origin, pt from the line start
-  float dv = 0;      // offset along the block axis (baseline shift), pt, positive = up
+  float dv = 0;      // offset across the line, pt: horizontal up, vertical to the right
   std::string text;  // source text this glyph stands for
+  Orient orient = Orient::horizontal;
+  float scale = 1;   // horizontal scale as drawn (ShapedGlyph::scale)
 };
 
 // place: a line's glyphs along the inline axis (alignment included, measure from Setting).

@@ -52,7 +52,12 @@ std::vector<InlineGlyph> place_line(const Paragraph& p, const Line& line, const 
       out_g.gid = g.gid;
       out_g.u = u + lerp(g.dx, g.half_dx, t) * p.size;
       out_g.dv = g.dy * p.size;
-      if (first_glyph) out_g.text = p.text.substr(a.begin, a.end - a.begin);
+      out_g.orient = g.orient;
+      out_g.scale = g.scale;
+      // A tate-chu-yoko group is one cluster of single-byte characters, one glyph each
+      // (shape_vertical.cpp): each glyph copies out as its own character.
+      if (g.orient == Orient::across) out_g.text = p.text.substr(a.begin + (k - a.glyph_begin), 1);
+      else if (first_glyph) out_g.text = p.text.substr(a.begin, a.end - a.begin);
       first_glyph = false;
       out.push_back(std::move(out_g));
       u += lerp(g.advance, g.half_advance, t) * p.size;
@@ -62,7 +67,7 @@ std::vector<InlineGlyph> place_line(const Paragraph& p, const Line& line, const 
     if (gap.space_glyph >= 0) {
       // The space itself is drawn (it is blank) so that copied text keeps it.
       const ShapedGlyph& g = p.glyphs[gap.space_glyph];
-      out.push_back(InlineGlyph{g.face, g.gid, u, 0, " "});
+      out.push_back(InlineGlyph{g.face, g.gid, u, 0, " ", g.orient, g.scale});
     }
     u += gap_width(gap, line);
   }

@@ -54,6 +54,7 @@ void BreakFinder::find(std::string_view text, std::vector<bool>& breaks) {
 namespace {
 
 constexpr float kDigitUnitPenalty = 50;
+constexpr char32_t kAcrossStandIn = U'\u4E00';  // any Han character
 
 bool is_gap_space(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == 0xA0; }
 
@@ -115,6 +116,9 @@ Paragraph prepare_paragraph(std::string text, std::vector<ShapedGlyph> glyphs, B
       a.glyph_end = static_cast<uint32_t>(gj);
       a.first = first;
       a.last = last;
+      // Tate-chu-yoko: a number set across the column stands in the line as one Han character
+      // (no Han–Western spacing around it, clreq §handling_of_western_text_in_vertical_writing_mode).
+      if (g[gi].orient == Orient::across) a.first = a.last = kAcrossStandIn;
       a.full = full;
       a.half = std::min(half, full);
       a.counts = !is_punct_like(first);

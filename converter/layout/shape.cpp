@@ -68,7 +68,7 @@ void resolve_scripts(std::vector<Char>& chars) {
 }  // namespace
 
 std::vector<ShapedGlyph> shape(std::string_view text, const FontLibrary& fonts, const FontChain& chain,
-                               std::vector<MissingGlyph>* missing, std::string_view lang_tag) {
+                               std::vector<MissingGlyph>* missing, std::string_view lang_tag, Orient orient) {
   std::vector<ShapedGlyph> out;
   if (text.empty()) return out;
   if (chain.faces.empty()) throw Error(ExitCode::internal, "shape: empty font chain");
@@ -113,13 +113,18 @@ std::vector<ShapedGlyph> shape(std::string_view text, const FontLibrary& fonts, 
     hb_buffer_reset(buf);
     // The whole text is context (for contextual forms at run edges); only [start, end) is shaped.
     hb_buffer_add_utf8(buf, text.data(), static_cast<int>(text.size()), start, static_cast<int>(end - start));
-    // Always left-to-right so clusters stay in logical order for the line breaker.
-    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+    // Left to right or top to bottom, so clusters stay in logical order for the line breaker.
+    const bool ttb = orient == Orient::upright;
+    hb_buffer_set_direction(buf, ttb ? HB_DIRECTION_TTB : HB_DIRECTION_LTR);
     hb_buffer_set_script(buf, chars[a].script);
     hb_buffer_set_language(buf, lang);
     hb_buffer_set_flags(buf, static_cast<hb_buffer_flags_t>((start == 0 ? HB_BUFFER_FLAG_BOT : 0) |
                                                             (end == text.size() ? HB_BUFFER_FLAG_EOT : 0)));
-    hb_shape(face.hb_font.get(), buf, nullptr, 0);
+    // Tate-chu-yoko: two characters in half widths, three in third widths (OpenType hwid, twid).
+    const unsigned across_n = orient == Orient::across ? static_cast<unsigned>(b - a) : 0;
+    hb_feature_t across{across_n == 2 ? HB_TAG('h', 'w', 'i', 'd') : HB_TAG('t', 'w', 'i', 'd'), 1,
+                        HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END};
+    hb_shape(face.hb_font.get(), buf, &across, across_n == 2 || across_n == 3 ? 1 : 0);
 
     unsigned n = 0;
     const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
@@ -130,10 +135,21 @@ std::vector<ShapedGlyph> shape(std::string_view text, const FontLibrary& fonts, 
       g.face = chars[a].face;
       g.gid = info[i].codepoint;
       g.cluster = info[i].cluster;
-      g.advance = pos[i].x_advance * em;
-      g.dx = pos[i].x_offset * em;
-      g.dy = pos[i].y_offset * em;
-      if (const HaltGlyph* h = face.halt_of(g.gid)) {
+      g.orient = orient;
+      if (ttb) {
+        // HarfBuzz offsets lead from the pen to the horizontal origin; layout keeps the vertical
+        // origin (a PDF Identity-V font draws from it), so only the font's own adjustment stays.
+        hb_position_t ox = 0, oy = 0;
+        hb_font_get_glyph_v_origin(face.hb_font.get(), g.gid, &ox, &oy);
+        g.advance = -pos[i].y_advance * em;
+        g.dx = -(pos[i].y_offset + oy) * em;
+        g.dy = (pos[i].x_offset + ox) * em;
+      } else {
+        g.advance = pos[i].x_advance * em;
+        g.dx = pos[i].x_offset * em;
+        g.dy = pos[i].y_offset * em;
+      }
+      if (const HaltGlyph* h = ttb ? face.vhal_of(g.gid) : face.halt_of(g.gid)) {
         g.half_advance = h->advance;
         g.half_dx = h->dx;
       } else {

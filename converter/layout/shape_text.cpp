@@ -25,7 +25,8 @@ void append(std::vector<ShapedGlyph>& out, std::vector<ShapedGlyph>&& part, uint
 
 std::vector<ShapedGlyph> shape_text(std::string_view text, const FontChain& chain, const FontChain* latin,
                                     const FontLibrary& fonts, std::vector<MissingGlyph>* missing,
-                                    std::string_view lang) {
+                                    std::string_view lang, bool vertical) {
+  if (vertical) return shape_vertical(text, chain, latin, fonts, missing, lang);
   if (!latin || latin->faces.empty()) return shape(text, fonts, chain, missing, lang);
   FontChain latin_first = *latin;
   for (int f : chain.faces) latin_first.faces.push_back(f);

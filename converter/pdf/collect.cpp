@@ -14,8 +14,9 @@ void FontCollector::add(const LaidOutPage& page) {
     }
     auto [it, fresh] = slot_.emplace(run.face, faces_.size());
     unsigned count = fonts_.face(run.face).glyph_count;
-    if (fresh) faces_.push_back(Face{run.face, std::vector<bool>(count, false), {}});
+    if (fresh) faces_.push_back(Face{run.face, false, std::vector<bool>(count, false), {}});
     Face& use = faces_[it->second];
+    if (run.writing == RunWriting::vertical) use.vertical = true;
     for (const PlacedGlyph& g : run.glyphs) {
       if (g.gid >= count) {
         throw Error(ExitCode::internal, "pdf: glyph " + std::to_string(g.gid) + " is beyond the " +
@@ -30,7 +31,7 @@ void FontCollector::add(const LaidOutPage& page) {
 std::vector<FontUse> FontCollector::uses() const {
   std::vector<FontUse> out;
   for (const Face& f : faces_) {
-    FontUse use{f.face, {}, f.text};
+    FontUse use{f.face, f.vertical, {}, f.text};
     for (uint32_t g = 0; g < f.used.size(); ++g)
       if (f.used[g]) use.gids.push_back(g);  // ascending: sorted and unique
     out.push_back(std::move(use));

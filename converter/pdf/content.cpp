@@ -1,7 +1,9 @@
 // content: a page's glyph runs → content-stream text (PDF 32000-1 §9.4). One BT…ET block per run,
 // in run order, so the stream is in reading order. Each baseline segment is positioned with Tm
 // and shown with one TJ whose numbers carry the layout's exact spacing (justification, clreq
-// punctuation compression, Han–Latin spacing) relative to the /W widths.
+// punctuation compression, Han–Latin spacing) relative to the /W widths. Vertical runs use the
+// face's Identity-V font and move down by the /W2 advances; rotated runs (Latin in vertical text)
+// are horizontal text under a Tm turned 90° clockwise (§9.4.2).
 #include <algorithm>
 #include <cmath>
 
@@ -10,8 +12,8 @@
 namespace paiban::pdf {
 namespace {
 
-void append_tm(std::string& out, double x, double y) {
-  out += "1 0 0 1 ";
+void append_tm(std::string& out, double x, double y, RunWriting w) {
+  out += w == RunWriting::rotated ? "0 -1 1 0 " : "1 0 0 1 ";
   append_number(out, x);
   out.push_back(' ');
   append_number(out, y);
@@ -20,15 +22,18 @@ void append_tm(std::string& out, double x, double y) {
 
 // .notdef stands for whichever character no font had: its text goes into /ActualText (§14.9.4)
 // so copy/paste still returns the source character.
-void append_actual_text(std::string& out, const PlacedGlyph& g, uint16_t code) {
+void append_actual_text(std::string& out, const PlacedGlyph& g, uint16_t code, RunWriting w) {
   out += "/Span<</ActualText<";
   append_hex(out, utf16be(g.text, true));
   out += ">>>BDC\n";
-  append_tm(out, g.x, g.y);
+  append_tm(out, g.x, g.y, w);
   out += "[<";
   append_hex4(out, code);
   out += ">]TJ\nEMC\n";
 }
+
+// Horizontal scaling applies to horizontal runs only (vertical advances ignore Tz, §9.4.4).
+double wr_scale(const GlyphRun& run) { return run.writing == RunWriting::vertical ? 1.0 : run.hscale; }
 
 }  // namespace
 
@@ -46,42 +51,53 @@ std::string page_text(const LaidOutPage& page, const std::map<int, const GlyphCo
       append_number(out, std::clamp(gray, 0.0, 1.0));
       out += " g\n";  // DeviceGray: black text prints on the K plate only
     }
-    out += "BT\n/" + resource.at(run.face) + " ";
+    out += "BT\n/" + resource.at(font_key(run)) + " ";
     append_number(out, size);
     out += " Tf\n";
+    const double th = wr_scale(run);  // Tz: widths and TJ numbers scale with it
+    if (th != 1) {
+      append_number(out, th * 100);
+      out += " Tz\n";
+    }
     const auto& gs = run.glyphs;
+    const RunWriting wr = run.writing;
+    const bool down = wr != RunWriting::horizontal;  // the pen runs down the page
+    auto along = [&](const PlacedGlyph& g) -> double { return down ? -g.y : g.x; };
+    auto across = [&](const PlacedGlyph& g) -> double { return down ? g.x : g.y; };
     for (size_t i = 0; i < gs.size();) {
       if (gs[i].gid == 0 && !gs[i].text.empty()) {
-        append_actual_text(out, gs[i], ef.at(0).code);
+        append_actual_text(out, gs[i], ef.at(0).code, wr);
         ++i;
         continue;
       }
-      append_tm(out, gs[i].x, gs[i].y);
+      append_tm(out, gs[i].x, gs[i].y, wr);
       out += "[<";
-      double pen = gs[i].x;  // where the next glyph would land with no adjustment
+      double pen = along(gs[i]);  // where the next glyph would land with no adjustment
       size_t j = i;
       for (; j < gs.size(); ++j) {
         const PlacedGlyph& g = gs[j];
         if (j > i) {
-          if (std::fabs(g.y - gs[i].y) > 0.001 || (g.gid == 0 && !g.text.empty())) break;
-          double d = g.x - pen;  // displacement the layout wants beyond the glyph widths
+          if (std::fabs(across(g) - across(gs[i])) > 0.001 || (g.gid == 0 && !g.text.empty())) break;
+          double d = along(g) - pen;  // displacement the layout wants beyond the glyph advances
           if (d < -2 * size || d > 8 * size) break;  // a jump, not spacing: new segment
-          // TJ number: thousandths of text space, positive moves left; rounded to what is written.
-          double n = std::round(-d * 1000.0 / size * 100.0) / 100.0;
+          // TJ number in thousandths of text space, rounded to what is written: subtracted from
+          // tx (positive moves back) or, in vertical mode, from ty (positive moves on down).
+          double n = std::round((wr == RunWriting::vertical ? d : -d) * 1000.0 / (size * th) * 100.0) / 100.0;
           if (n != 0) {
             out += ">";
             append_number(out, n, 2);
             out += "<";
-            pen -= n * size / 1000.0;
+            pen += (wr == RunWriting::vertical ? n : -n) * size * th / 1000.0;
           }
         }
         const GlyphCode& gc = ef.at(g.gid);
         append_hex4(out, gc.code);
-        pen += gc.width * size / 1000.0;
+        pen += (wr == RunWriting::vertical ? gc.height : gc.width * th) * size / 1000.0;
       }
       out += ">]TJ\n";
       i = j;
     }
+    if (th != 1) out += "100 Tz\n";  // Tz is graphics state: it outlives ET
     out += "ET\n";
   }
   return out;

@@ -81,6 +81,31 @@ hb_blob_t* reference_visible_table(hb_face_t*, hb_tag_t tag, void* user) {
 int to_1000(const FontFace& f, double units) { return static_cast<int>(std::lround(units * 1000.0 / f.upem)); }
 
 int glyph_width(const FontFace& f, uint32_t gid) { return to_1000(f, hb_font_get_glyph_h_advance(f.hb_font.get(), gid)); }
+// HarfBuzz gives vertical advances as negative y (down).
+int glyph_height(const FontFace& f, uint32_t gid) { return -to_1000(f, hb_font_get_glyph_v_advance(f.hb_font.get(), gid)); }
+
+// /W2 (§9.7.4.3) as `c [w1y vx vy]` per glyph: the array form, since Ghostscript 10.0 misplaces
+// the range form (DESIGN §5). The position vector is HarfBuzz's vertical origin, the point layout
+// placed the glyph by (shape.cpp), so PDF and layout agree; entries equal to the defaults
+// (/DW2 [880 -1000], vx = w0/2) are left out.
+HPDF_Array w2_array(HPDF_MMgr mm, const std::vector<PreparedFont::Vertical>& w2, HPDF_STATUS& st) {
+  HPDF_Array a = HPDF_Array_New(mm);
+  for (const PreparedFont::Vertical& v : w2) {
+    st += HPDF_Array_AddNumber(a, v.code);
+    HPDF_Array e = HPDF_Array_New(mm);
+    st += HPDF_Array_AddNumber(e, v.w1y);
+    st += HPDF_Array_AddNumber(e, v.vx);
+    st += HPDF_Array_AddNumber(e, v.vy);
+    st += HPDF_Array_Add(a, e);
+  }
+  return a;
+}
+
+PreparedFont::Vertical vertical_of(const FontFace& f, uint32_t gid, uint16_t code) {
+  hb_position_t ox = 0, oy = 0;
+  hb_font_get_glyph_v_origin(f.hb_font.get(), gid, &ox, &oy);
+  return {code, -glyph_height(f, gid), to_1000(f, ox), to_1000(f, oy)};
+}
 
 }  // namespace
 
@@ -91,7 +116,7 @@ GlyphCode glyph_code(const FontFace& f, uint32_t gid) {
   if (code > 0xFFFF)
     throw Error(ExitCode::internal, "pdf: " + f.path + ": a glyph code does not fit Identity-H (2 bytes)",
                 "the font may be damaged; try another face");
-  return GlyphCode{static_cast<uint16_t>(code), glyph_width(f, gid)};
+  return GlyphCode{static_cast<uint16_t>(code), glyph_width(f, gid), glyph_height(f, gid)};
 }
 
 PreparedFont prepare_font(const FontFace& f, const FontUse& use) {
@@ -136,14 +161,20 @@ PreparedFont prepare_font(const FontFace& f, const FontUse& use) {
     uint32_t code = cid_keyed ? f.cid(gid) : f.cff ? hb_map_get(old_to_new, gid) : gid;
     if (code > 0xFFFF) throw fail("a glyph code does not fit Identity-H (2 bytes)");
     int w = glyph_width(f, gid);
-    out.codes[gid] = GlyphCode{static_cast<uint16_t>(code), w};
+    out.codes[gid] = GlyphCode{static_cast<uint16_t>(code), w, glyph_height(f, gid)};
     out.code_width.emplace_back(static_cast<uint16_t>(code), w);
+    if (use.vertical) {
+      PreparedFont::Vertical v = vertical_of(f, gid, static_cast<uint16_t>(code));
+      if (v.w1y != -1000 || v.vy != 880 || 2 * v.vx != w) out.w2.push_back(v);
+    }
     max_code = std::max(max_code, code);
     // .notdef stands for different characters; its text goes into /ActualText (content.cpp).
     if (auto it = use.text.find(gid); it != use.text.end() && gid != 0)
       unicode.emplace_back(static_cast<uint16_t>(code), it->second);
   }
   std::sort(out.code_width.begin(), out.code_width.end());
+  std::sort(out.w2.begin(), out.w2.end(), [](const auto& a, const auto& b) { return a.code < b.code; });
+  out.vertical = use.vertical;
   std::sort(unicode.begin(), unicode.end());
   unicode.erase(std::unique(unicode.begin(), unicode.end(),
                             [](const auto& a, const auto& b) { return a.first == b.first; }),
@@ -235,6 +266,7 @@ EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& 
     i = j;
   }
   st += HPDF_Dict_Add(cid, "W", w);
+  if (prep.vertical && !prep.w2.empty()) st += HPDF_Dict_Add(cid, "W2", w2_array(mm, prep.w2, st));
   if (!f.cff) {
     HPDF_Dict m = new_deflated_stream(pdf, prep.cid_to_gid);
     if (!m) check(errors, HPDF_FAILD_TO_ALLOC_MEM, "writing a CIDToGIDMap");
@@ -254,6 +286,20 @@ EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& 
   HPDF_Dict tu = new_deflated_stream(pdf, prep.tounicode);
   if (!tu) check(errors, HPDF_FAILD_TO_ALLOC_MEM, "writing a ToUnicode CMap");
   st += HPDF_Dict_Add(type0, "ToUnicode", tu);
+  if (prep.vertical) {
+    // Identity-V (§9.7.5.2) over the same CIDFont and ToUnicode: vertical runs draw with it.
+    HPDF_Dict v = HPDF_Dict_New(mm);
+    st += libharu::add_indirect(pdf, v);
+    st += HPDF_Dict_AddName(v, "Type", "Font");
+    st += HPDF_Dict_AddName(v, "Subtype", "Type0");
+    st += HPDF_Dict_AddName(v, "BaseFont", (f.cff ? base + "-Identity-V" : base).c_str());
+    st += HPDF_Dict_AddName(v, "Encoding", "Identity-V");
+    HPDF_Array vd = HPDF_Array_New(mm);
+    st += HPDF_Array_Add(vd, cid);
+    st += HPDF_Dict_Add(v, "DescendantFonts", vd);
+    st += HPDF_Dict_Add(v, "ToUnicode", tu);
+    out.type0_v = v;
+  }
   check(errors, st, "building a font");
   out.type0 = type0;
   return out;

@@ -35,9 +35,9 @@ PackedPage pack_page(const LaidOutPage& lp, size_t number, const FontLibrary& fo
   std::map<int, std::string> resource;
   bool wait = false;
   for (const GlyphRun& run : lp.runs) {
-    if (run.glyphs.empty() || resource.count(run.face)) continue;
-    resource[run.face] = local_font_name(pp.faces.size());
-    pp.faces.push_back(run.face);
+    if (run.glyphs.empty() || resource.count(font_key(run))) continue;
+    resource[font_key(run)] = local_font_name(pp.faces.size());
+    pp.faces.push_back(font_key(run));
     wait = wait || !codes_before_subset(fonts.face(run.face));
   }
   if (pp.faces.empty()) return pp;

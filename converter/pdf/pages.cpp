@@ -26,8 +26,8 @@ std::string held_text(const LaidOutPage& lp, const std::map<int, const EmbeddedF
   std::map<int, const GlyphCodes*> codes;
   std::map<int, std::string> resource;
   for (const GlyphRun& run : lp.runs) {
-    if (run.glyphs.empty() || resource.count(run.face)) continue;
-    resource[run.face] = local_font_name(resource.size());
+    if (run.glyphs.empty() || resource.count(font_key(run))) continue;
+    resource[font_key(run)] = local_font_name(resource.size());
     codes[run.face] = &by_face.at(run.face)->codes;
   }
   std::string packed = deflate_bytes(page_text(lp, codes, resource));
@@ -52,7 +52,8 @@ HPDF_Page add_page(HPDF_Doc pdf, const HpdfErrors& errors, PackedPage& pp,
   draw_rules(page, pp.rules);
   check(errors, HPDF_OK, "drawing a page's pictures and rules");
   for (size_t k = 0; k < pp.faces.size(); ++k) {
-    const char* name = HPDF_Page_GetLocalFontName(page, by_face.at(pp.faces[k])->type0);
+    const EmbeddedFont* ef = by_face.at(key_face(pp.faces[k]));
+    const char* name = HPDF_Page_GetLocalFontName(page, key_vertical(pp.faces[k]) ? ef->type0_v : ef->type0);
     check(errors, name ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM, "registering a font on a page");
     // The text was written with the names libharu gives (pack.cpp); a libharu that named them
     // otherwise would leave the text pointing at the wrong fonts.

@@ -46,9 +46,16 @@ HPDF_STATUS write_deflated_stream(HPDF_Dict s, std::string_view packed);
 // zlib-format deflate at zlib's default level (libharu's); empty on failure.
 std::string deflate_bytes(std::string_view bytes);
 
+// A page's font resource: a face, in its Identity-H or (vertical runs) its Identity-V font.
+inline int font_key(int face, bool vertical) { return face * 2 + (vertical ? 1 : 0); }
+inline int font_key(const GlyphRun& run) { return font_key(run.face, run.writing == RunWriting::vertical); }
+inline int key_face(int key) { return key / 2; }
+inline bool key_vertical(int key) { return key % 2 == 1; }
+
 // The glyphs a document uses of one face, and the text each stands for (first non-empty wins).
 struct FontUse {
   int face = 0;
+  bool vertical = false;  // some run sets it top to bottom: it needs /W2 and an Identity-V font
   std::vector<uint32_t> gids;  // sorted, unique, original glyph ids
   std::unordered_map<uint32_t, std::string> text;
 };
@@ -65,6 +72,7 @@ class FontCollector {
  private:
   struct Face {
     int face = 0;
+    bool vertical = false;
     std::vector<bool> used;  // by glyph id
     std::unordered_map<uint32_t, std::string> text;
   };
@@ -73,10 +81,12 @@ class FontCollector {
   std::unordered_map<int, size_t> slot_;  // face → index in faces_
 };
 
-// A glyph's content-stream code (2 bytes, Identity-H) and /W width (1/1000 em).
+// A glyph's content-stream code (2 bytes, Identity-H/V), /W width and vertical advance (the
+// /W2 w1y, negated: down the page), in 1/1000 em.
 struct GlyphCode {
   uint16_t code = 0;
   int width = 0;
+  int height = 1000;
 };
 using GlyphCodes = std::unordered_map<uint32_t, GlyphCode>;  // original gid → code and width
 // Whether a face's codes are known before it is subset: CID-keyed CFF (codes = CIDs) and TrueType
@@ -89,6 +99,7 @@ GlyphCode glyph_code(const FontFace& f, uint32_t gid);
 struct EmbeddedFont {
   int face = 0;
   HPDF_Dict type0 = nullptr;
+  HPDF_Dict type0_v = nullptr;  // Identity-V over the same CIDFont; only when FontUse::vertical
   GlyphCodes codes;
   size_t font_bytes = 0;
 };
@@ -104,6 +115,12 @@ struct PreparedFont {
   size_t program_len = 0;  // its uncompressed length
   GlyphCodes codes;
   std::vector<std::pair<uint16_t, int>> code_width;  // sorted by code
+  struct Vertical {
+    uint16_t code;
+    int w1y, vx, vy;  // §9.7.4.3: vertical advance and the position vector, 1/1000 em
+  };
+  std::vector<Vertical> w2;  // sorted by code; glyphs differing from /DW2 and vx = w0/2; vertical use only
+  bool vertical = false;
   std::string tounicode;   // deflated
   std::string cid_to_gid;  // deflated; TrueType only
   CidSystemInfo ros;       // the CFF's own ROS when CID-keyed, else Adobe-Identity-0
@@ -118,7 +135,8 @@ EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& 
 std::string tounicode_cmap(const std::vector<std::pair<uint16_t, std::string>>& map);
 
 // The page's glyph text as BT…ET blocks, one per run, in run order (reading order).
-// `codes` has every glyph of each face the page uses; `resource` the page-local font name (/F1…).
+// `codes` has every glyph of each face the page uses; `resource` the page-local font name (/F1…)
+// of each font_key.
 std::string page_text(const LaidOutPage& page, const std::map<int, const GlyphCodes*>& codes,
                       const std::map<int, std::string>& resource);
 
@@ -130,7 +148,7 @@ struct PackedPage {
   float width = 0, height = 0, bleed = 0;
   std::vector<RuleLine> rules;
   std::vector<PlacedImage> images;
-  std::vector<int> faces;
+  std::vector<int> faces;             // font_key of each, in order of first use
   std::string text;                   // deflated content stream; "" with no text
   std::unique_ptr<LaidOutPage> held;  // non-null: the text is built at save time
 };

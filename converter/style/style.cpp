@@ -287,10 +287,15 @@ void read_style(const Reader& r, const pugi::xml_node& root, Style& s) {
   read_fonts(r, root.child("fonts"), s);
 
   if (auto n = root.child("page")) {
-    r.check_attributes(n, {"width", "height", "bleed"});
+    r.check_attributes(n, {"width", "height", "bleed", "writing-mode"});
     s.page_width = r.length(n, "width", s.page_width, 72, 5000);
     s.page_height = r.length(n, "height", s.page_height, 72, 5000);
     s.bleed = r.length(n, "bleed", 0, 0, 20 * kPtPerMm);
+    std::string_view mode = n.attribute("writing-mode").value();
+    if (mode == "vertical-rl") s.writing_mode = WritingMode::vertical_rl;
+    else if (!mode.empty() && mode != "horizontal-tb")
+      r.fail(n, "page/@writing-mode", "'" + std::string(mode) + "' is not horizontal-tb or vertical-rl",
+             "vertical-rl sets lines top to bottom, columns and pages right to left");
   }
   if (auto n = root.child("margins")) {
     r.check_attributes(n, {"top", "bottom", "left", "right"});
@@ -381,12 +386,18 @@ void read_style(const Reader& r, const pugi::xml_node& root, Style& s) {
   s.header = read_running(r, root.child("header"), s);
   s.footer = read_running(r, root.child("footer"), s);
 
-  // The page must leave room for text: a column at least 4 body characters wide.
+  // The page must leave room for text: a column at least 4 body characters long along its lines
+  // (vertical-rl: a band of the text area's height), the text area at least 10 lines deep.
+  const bool vert = s.vertical();
+  const char* why = vert ? " (writing-mode vertical-rl: columns are bands down the page)" : "";
   float text_w = s.page_width - s.margin_left - s.margin_right;
-  float col_w = (text_w - (s.columns - 1) * s.column_gap) / s.columns;
+  float text_h = s.page_height - s.margin_top - s.margin_bottom;
+  float along = vert ? text_h : text_w, depth = vert ? text_w : text_h;
+  float col_w = (along - (s.columns - 1) * s.column_gap) / s.columns;
   if (col_w < 4 * s.body.size)
     r.fail(root.child("columns") ? root.child("columns") : root, "columns",
-           "columns are too narrow for the body text (" + std::to_string(static_cast<int>(col_w)) + " pt)",
+           std::string(vert ? "column bands are too short" : "columns are too narrow") + " for the body text (" +
+               std::to_string(static_cast<int>(col_w)) + " pt)" + why,
            "use fewer columns, a smaller gap or smaller margins");
   // A box too must hold 4 of its characters inside frame and padding, in the column as laid out
   // (on the grid, whole body ems: compose.cpp); else every box line overflows, off the page.
@@ -397,10 +408,11 @@ void read_style(const Reader& r, const pugi::xml_node& root, Style& s) {
            "a box line holds fewer than 4 box characters (" + std::to_string(static_cast<int>(std::max(0.0f, box_room))) +
                " pt inside frame and padding)",
            "use a smaller box size or padding, or wider columns");
-  float text_h = s.page_height - s.margin_top - s.margin_bottom;
-  if (text_h < 10 * s.body.pitch())
+  if (depth < 10 * s.body.pitch())
     r.fail(root.child("margins") ? root.child("margins") : root, "margins",
-           "the text area is shorter than 10 body lines", "use smaller margins or a taller page");
+           std::string(vert ? "the text area is narrower than 10 vertical body lines"
+                            : "the text area is shorter than 10 body lines") + why,
+           vert ? "use smaller margins or a wider page" : "use smaller margins or a taller page");
 }
 
 std::string resolve(const std::string& name_or_file) {

@@ -12,6 +12,10 @@ namespace paiban {
 
 enum class Align { start, center, end, justify };
 
+// CSS Writing Modes 3 `writing-mode`: lines run across the page top to bottom (horizontal-tb) or
+// down the page, columns and pages following right to left (vertical-rl, clreq §2.1).
+enum class WritingMode { horizontal_tb, vertical_rl };
+
 // How one kind of text is set.
 struct TextStyle {
   std::string font = "body";  // role name (a key of Style::fonts)
@@ -42,9 +46,12 @@ struct Style {
   // Page: the trimmed size; the bleed surrounds it (MediaBox = trim + 2 × bleed).
   float page_width = 595.276f, page_height = 841.89f;
   float bleed = 0;
+  WritingMode writing_mode = WritingMode::horizontal_tb;
+  bool vertical() const { return writing_mode == WritingMode::vertical_rl; }
   float margin_top = 56.7f, margin_bottom = 56.7f, margin_left = 56.7f, margin_right = 56.7f;
 
-  // Columns of the text area. With `grid`, the measure is a whole number of body ems (every
+  // Columns of the text area (vertical-rl: bands stacked down the page, each holding vertical
+  // lines that advance right to left; the measure is then a band's height). With `grid`, the measure is a whole number of body ems (every
   // justified line of pure Han text needs no adjustment) and the spare width widens the gaps.
   int columns = 1;
   float column_gap = 14.17f;
