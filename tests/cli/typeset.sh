@@ -39,3 +39,13 @@ expect_exit 2 "no input" -- "$PAIBAN" typeset
 [ -z "$(ls -A "$TMP" | grep "\.tmp-")" ] && pass || fail "no temp files left"
 
 finish
+
+# Vertical writing (vertical-rl styles): Identity-V fonts, the text whole, make-up refused.
+V=tests/data/vertical/short.xml
+expect_exit 0 "vertical-book" -- "$PAIBAN" typeset "$V" --style vertical-book -o "$TMP/v.pdf"
+pdffonts "$TMP/v.pdf" | grep -q "Identity-V *yes yes yes" && pass || fail "vertical: an embedded Identity-V font with ToUnicode"
+pdftotext "$TMP/v.pdf" - | tr -d ' \n' | grep -q "直排試印：「縱中橫」與西文" && pass || fail "vertical: the headline copies out in order"
+qpdf --check "$TMP/v.pdf" > /dev/null && pass || fail "vertical: qpdf --check"
+expect_exit 1 "vertical make-up" -- "$PAIBAN" typeset --make-up "$V" --style vertical-broadsheet -o "$TMP/vm.pdf"
+grep -q "make-up does not set vertical-rl pages yet" "$TMP/err" && pass || fail "vertical make-up: refused with a reason"
+[ ! -e "$TMP/vm.pdf" ] && pass || fail "vertical make-up: no output"
