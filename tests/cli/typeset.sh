@@ -49,3 +49,5 @@ qpdf --check "$TMP/v.pdf" > /dev/null && pass || fail "vertical: qpdf --check"
 expect_exit 1 "vertical make-up" -- "$PAIBAN" typeset --make-up "$V" --style vertical-broadsheet -o "$TMP/vm.pdf"
 grep -q "make-up does not set vertical-rl pages yet" "$TMP/err" && pass || fail "vertical make-up: refused with a reason"
 [ ! -e "$TMP/vm.pdf" ] && pass || fail "vertical make-up: no output"
+# Content-stream order is reading order, across upright, sideways and across (tate-chu-yoko) runs.
+pdftotext -raw "$TMP/v.pdf" - | tr -d '\n' | grep -q "吸引約300名球迷到場。他表示：「這是我第7次來台灣，每次都很開心。」主辦單位說，本次活動共有2024張門票，Apple與Google均派員出席。" && pass || fail "vertical: pdftotext -raw gives the paragraph in reading order"
