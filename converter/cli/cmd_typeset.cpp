@@ -100,7 +100,7 @@ void add_typeset_command(CLI::App& app, Action& action) {
       ->expected(1, -1);
   cmd->add_option("-o,--output", args->output, "Output PDF (default: IN with .pdf; '-' for stdout)");
   cmd->add_option("--style", args->style,
-                  "Style name (broadsheet, tabloid, report) or a style .xml file (default: broadsheet)");
+                  "Style name (broadsheet, tabloid, report, vertical-broadsheet, vertical-book) or a style .xml file (default: broadsheet)");
   cmd->add_option("--debug-dump", args->debug_dump,
                   "Write one text line per laid-out line (page, column, line box, ratio, text) to FILE");
   cmd->add_option("--encoding", args->encoding, "Input encoding (default: detect): UTF-8, GB18030, Big5, UTF-16");

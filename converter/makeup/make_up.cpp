@@ -141,6 +141,9 @@ LaidOutDocument make_up_page(const PageInput& in, const Style& style, const Font
                              const Images* images, MakeUpReport* report, std::vector<Document>* continued) {
   const std::vector<Document>& articles = in.articles;
   if (articles.empty()) throw Error(ExitCode::usage, "make-up: no articles given");
+  if (style.vertical())  // modules are measured and tiled on horizontal columns only
+    throw input_error(style.file + ": make-up: page make-up does not set vertical-rl pages yet",
+                      "make up the page with a horizontal style, or typeset each article alone in " + style.name);
   if (articles.size() > kMaxArticles)
     throw Error(ExitCode::usage, "make-up: " + std::to_string(articles.size()) + " articles for one page",
                 "give at most " + std::to_string(kMaxArticles) + " articles a page");

@@ -101,6 +101,22 @@ HPDF_Array w2_array(HPDF_MMgr mm, const std::vector<PreparedFont::Vertical>& w2,
   return a;
 }
 
+// A Type0 font (§9.7.6) over `cid` with a predefined Identity CMap; the caller adds /ToUnicode.
+HPDF_Dict type0_font(HPDF_Doc pdf, const FontFace& f, const std::string& base, const char* encoding, HPDF_Dict cid,
+                     HPDF_STATUS& st) {
+  HPDF_MMgr mm = libharu::memory(pdf);
+  HPDF_Dict type0 = HPDF_Dict_New(mm);
+  st += libharu::add_indirect(pdf, type0);
+  st += HPDF_Dict_AddName(type0, "Type", "Font");
+  st += HPDF_Dict_AddName(type0, "Subtype", "Type0");
+  st += HPDF_Dict_AddName(type0, "BaseFont", (f.cff ? base + "-" + encoding : base).c_str());
+  st += HPDF_Dict_AddName(type0, "Encoding", encoding);
+  HPDF_Array desc_fonts = HPDF_Array_New(mm);
+  st += HPDF_Array_Add(desc_fonts, cid);
+  st += HPDF_Dict_Add(type0, "DescendantFonts", desc_fonts);
+  return type0;
+}
+
 PreparedFont::Vertical vertical_of(const FontFace& f, uint32_t gid, uint16_t code) {
   hb_position_t ox = 0, oy = 0;
   hb_font_get_glyph_v_origin(f.hb_font.get(), gid, &ox, &oy);
@@ -274,29 +290,13 @@ EmbeddedFont embed_font(HPDF_Doc pdf, const HpdfErrors& errors, const FontFace& 
   }
 
   // Type0 font (§9.7.6) with Identity-H and /ToUnicode.
-  HPDF_Dict type0 = HPDF_Dict_New(mm);
-  st += libharu::add_indirect(pdf, type0);
-  st += HPDF_Dict_AddName(type0, "Type", "Font");
-  st += HPDF_Dict_AddName(type0, "Subtype", "Type0");
-  st += HPDF_Dict_AddName(type0, "BaseFont", (f.cff ? base + "-Identity-H" : base).c_str());
-  st += HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
-  HPDF_Array desc_fonts = HPDF_Array_New(mm);
-  st += HPDF_Array_Add(desc_fonts, cid);
-  st += HPDF_Dict_Add(type0, "DescendantFonts", desc_fonts);
+  HPDF_Dict type0 = type0_font(pdf, f, base, "Identity-H", cid, st);
   HPDF_Dict tu = new_deflated_stream(pdf, prep.tounicode);
   if (!tu) check(errors, HPDF_FAILD_TO_ALLOC_MEM, "writing a ToUnicode CMap");
   st += HPDF_Dict_Add(type0, "ToUnicode", tu);
   if (prep.vertical) {
     // Identity-V (§9.7.5.2) over the same CIDFont and ToUnicode: vertical runs draw with it.
-    HPDF_Dict v = HPDF_Dict_New(mm);
-    st += libharu::add_indirect(pdf, v);
-    st += HPDF_Dict_AddName(v, "Type", "Font");
-    st += HPDF_Dict_AddName(v, "Subtype", "Type0");
-    st += HPDF_Dict_AddName(v, "BaseFont", (f.cff ? base + "-Identity-V" : base).c_str());
-    st += HPDF_Dict_AddName(v, "Encoding", "Identity-V");
-    HPDF_Array vd = HPDF_Array_New(mm);
-    st += HPDF_Array_Add(vd, cid);
-    st += HPDF_Dict_Add(v, "DescendantFonts", vd);
+    HPDF_Dict v = type0_font(pdf, f, base, "Identity-V", cid, st);
     st += HPDF_Dict_Add(v, "ToUnicode", tu);
     out.type0_v = v;
   }

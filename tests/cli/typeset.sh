@@ -39,3 +39,15 @@ expect_exit 2 "no input" -- "$PAIBAN" typeset
 [ -z "$(ls -A "$TMP" | grep "\.tmp-")" ] && pass || fail "no temp files left"
 
 finish
+
+# Vertical writing (vertical-rl styles): Identity-V fonts, the text whole, make-up refused.
+V=tests/data/vertical/short.xml
+expect_exit 0 "vertical-book" -- "$PAIBAN" typeset "$V" --style vertical-book -o "$TMP/v.pdf"
+pdffonts "$TMP/v.pdf" | grep -q "Identity-V *yes yes yes" && pass || fail "vertical: an embedded Identity-V font with ToUnicode"
+pdftotext "$TMP/v.pdf" - | tr -d ' \n' | grep -q "直排試印：「縱中橫」與西文" && pass || fail "vertical: the headline copies out in order"
+qpdf --check "$TMP/v.pdf" > /dev/null && pass || fail "vertical: qpdf --check"
+expect_exit 1 "vertical make-up" -- "$PAIBAN" typeset --make-up "$V" --style vertical-broadsheet -o "$TMP/vm.pdf"
+grep -q "make-up does not set vertical-rl pages yet" "$TMP/err" && pass || fail "vertical make-up: refused with a reason"
+[ ! -e "$TMP/vm.pdf" ] && pass || fail "vertical make-up: no output"
+# Content-stream order is reading order, across upright, sideways and across (tate-chu-yoko) runs.
+pdftotext -raw "$TMP/v.pdf" - | tr -d '\n' | grep -q "吸引約300名球迷到場。他表示：「這是我第7次來台灣，每次都很開心。」主辦單位說，本次活動共有2024張門票，Apple與Google均派員出席。" && pass || fail "vertical: pdftotext -raw gives the paragraph in reading order"
