@@ -56,7 +56,7 @@ def main():
     print(f"module   (one Typesetter, reflow + xml + pdf in-process)        {module_ms:7.1f} ms/article")
     print(f"module   (a new Typesetter each time, as the command loads)     {fresh_ms:7.1f} ms/article")
 
-    work = data * max(1, 40 // len(data))
+    work = data * max(1, 200 // len(data))
     rates = {}
     for threads in (1, 2):
         with ThreadPoolExecutor(threads) as pool:
