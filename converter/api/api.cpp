@@ -87,6 +87,9 @@ Typesetter::~Typesetter() = default;
 std::string Typesetter::pdf(const Document& doc) const {
   return flat_errors([&] {
     TypesetOptions opts;
+    // The host's threads are the library's parallelism: a second thread per document (the command's
+    // default, for one article's latency) would leave a pool of N threads no faster than N - 1.
+    opts.pdf_threads = 1;
     TypesetReport report;
     return typeset_pdf(doc, impl_->style, impl_->fonts, opts, &report);
   });

@@ -40,6 +40,7 @@ std::string clean_text(const Document& doc, int width = 0, bool pangu = false);
 
 // Typesets Documents into PDF with a style (a name in share/paiban/styles, or a style file). The
 // style and its fonts are loaded once; pdf() may then be called from several threads at once.
+// pdf() works on the calling thread only (no thread of its own): N threads give N documents at once.
 class Typesetter {
  public:
   explicit Typesetter(const std::string& style = "broadsheet");
