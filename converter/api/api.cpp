@@ -34,6 +34,20 @@ auto flat_errors(F&& f) -> decltype(f()) {
   }
 }
 
+// Input given without a name is "<bytes>" in messages (as Python names code from a string
+// "<string>"), so an error reads "<bytes>:1:16: …", not ":1:16: …"; the Document keeps no source.
+const std::string kUnnamed = "<bytes>";
+
+const std::string& shown(const std::string& name) { return name.empty() ? kUnnamed : name; }
+
+Document unnamed(Document d) {
+  if (d.source == kUnnamed) d.source.clear();
+  for (auto& page : d.pages)
+    for (auto& a : page.articles)
+      if (a.source == kUnnamed) a.source.clear();
+  return d;
+}
+
 }  // namespace
 
 const char* version() { return PAIBAN_VERSION; }
@@ -41,7 +55,7 @@ const char* version() { return PAIBAN_VERSION; }
 Document reflow_bytes(std::string_view bytes, const std::string& name, const std::string& encoding) {
   return flat_errors([&] {
     ReflowReport report;
-    return load_document(bytes, name, encoding, &report);
+    return unnamed(load_document(bytes, shown(name), encoding, &report));
   });
 }
 
@@ -54,7 +68,7 @@ Document reflow_file(const std::string& path, const std::string& encoding) {
 }
 
 Document document_from_xml(std::string_view xml, const std::string& name) {
-  return flat_errors([&] { return read_xml(xml, name); });
+  return flat_errors([&] { return read_xml(xml, shown(name)); });
 }
 
 std::string document_to_xml(const Document& doc) { return write_xml(doc); }

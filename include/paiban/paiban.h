@@ -24,7 +24,7 @@ const char* version();
 // Raw column text as OCR gives it (UTF-8, UTF-16, GB18030/GBK or Big5, detected unless `encoding`
 // names one), article or page XML, an OCR layout (hOCR, ALTO, PAGE XML) or a scan (PNG, JPEG, TIFF,
 // PNM, PDF) → Document: one article, or pages holding articles. `name` is the input's name in
-// messages and <article source>.
+// messages ("<bytes>" when empty) and <article source>.
 Document reflow_bytes(std::string_view bytes, const std::string& name = {}, const std::string& encoding = {});
 // The same for a file (named by its path in messages).
 Document reflow_file(const std::string& path, const std::string& encoding = {});

@@ -142,3 +142,13 @@ def test_figure_block():
     figure = doc.blocks[-1]
     assert (figure.kind, figure.image, figure.columns) == ("figure", "pics/photo.jpg", 2)
     assert [c.kind for c in figure.children] == ["caption", "credit"]
+
+
+def test_unnamed_input_is_called_bytes_in_messages():
+    with pytest.raises(paiban.Error) as e:
+        paiban.read_xml('<article lang="zh-Hans"><p>x</article>')
+    assert e.value.where == "<bytes>:1:31" and str(e.value).startswith("<bytes>:1:31: ")
+    with pytest.raises(paiban.Error) as e:
+        paiban.reflow(b"\xff\xfe\x00\xd8", encoding="UTF-16LE")
+    assert e.value.message.startswith("<bytes>: invalid UTF-16LE")
+    assert 'source="' not in paiban.reflow("正文。".encode()).to_xml()
