@@ -174,13 +174,14 @@ struct Tally {
     lost += l, added += a;
   }
   void print(const char* what) const {
+    if (pages == 0) return;  // not read in this run (--text-layer)
     std::printf("  %-34s %3ld pages  bnd-F1 %.4f  type %.4f  art-F1 %.4f  CER %6.2f%%  chars lost %ld, added %ld\n", what,
                 pages, score.untyped.f1(), bench::type_accuracy(score).value(), split.f1(), score.cer() * 100, lost,
                 added);
   }
 };
 
-int accuracy(const std::vector<std::string>& sets) {
+int accuracy(const std::vector<std::string>& sets, bool layer_only) {
   scan::Options o;
   o.keep = scan::Keep::hocr;
   scan::Session session(o);
@@ -188,8 +189,9 @@ int accuracy(const std::vector<std::string>& sets) {
     std::vector<bench::OcrPage> pages = bench::load_ocr_set(dir);
     Tally image, program, image_raw, program_raw, epaper;
     for (const auto& p : pages) {
-      const std::string jpg = read_file(p.dir + "/scan.jpg"), pdf = read_file(p.dir + "/page.pdf");
-      const std::string hocr = read_file(p.dir + "/psm3.hocr");
+      const std::string pdf = read_file(p.dir + "/page.pdf");
+      const std::string jpg = layer_only ? "" : read_file(p.dir + "/scan.jpg");
+      const std::string hocr = layer_only ? "" : read_file(p.dir + "/psm3.hocr");
       if (!jpg.empty()) {
         auto res = read_all(session.engine(), jpg, "scan.jpg");
         std::vector<ocr::Page> ocr;
@@ -210,7 +212,11 @@ int accuracy(const std::vector<std::string>& sets) {
           via_ocr |= r.via != "text layer";
           if (r.error.empty()) layer.push_back(std::move(r.page));
         }
-        epaper.add(p.articles, reflow_ocr(layer, "page.pdf").doc);
+        Tally one;
+        const Document doc = reflow_ocr(layer, "page.pdf").doc;
+        one.add(p.articles, doc);
+        epaper.add(p.articles, doc);
+        if (layer_only) one.print((p.name + " page.pdf").c_str());
         if (via_ocr) std::printf("  %s: page.pdf was OCR'd, not read from its text layer\n", p.name.c_str());
       }
     }
@@ -229,17 +235,19 @@ int accuracy(const std::vector<std::string>& sets) {
 int main(int argc, char** argv) {
   std::vector<std::string> sets;
   int pages = 200;
+  bool layer_only = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--set" && i + 1 < argc) sets.push_back(argv[++i]);
     else if (a == "--pages" && i + 1 < argc) pages = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--text-layer") layer_only = true;  // only page.pdf's text layer, page by page (no OCR)
     else {
-      std::fprintf(stderr, "usage: scan_bench [--pages N] | scan_bench --set DIR [--set DIR]\n");
+      std::fprintf(stderr, "usage: scan_bench [--pages N] | scan_bench [--text-layer] --set DIR [--set DIR]\n");
       return 2;
     }
   }
   try {
-    return sets.empty() ? throughput(pages) : accuracy(sets);
+    return sets.empty() ? throughput(pages) : accuracy(sets, layer_only);
   } catch (const Error& e) {
     std::fprintf(stderr, "scan_bench: %s\n  hint: %s\n", e.what(), e.hint().c_str());
     return 1;

@@ -180,6 +180,34 @@ TEST(Scan, PdfTextLayerIsReadWithoutOcr) {
   EXPECT_GT(biggest, smallest * 2);
 }
 
+// Four columns a third of an em apart more than an em (tabloid: 8.5 pt type, 4 mm gutters): no
+// line of the text layer reaches across a gutter, though poppler reports no space at a line's end.
+TEST(Scan, PdfTextLayerLinesStayInTheirColumn) {
+  REQUIRE_TOOLS("pdftoppm");
+  std::string dir = test::temp_dir("scan-tabloid");
+  auto made = test::run(std::string("'") + PAIBAN_BINARY + "' typeset '" + test::sample_path() + "' --style tabloid -o " +
+                        dir + "/t.pdf");
+  ASSERT_EQ(made.code, 0) << made.out;
+  auto engine = scan::create_engine({});
+  auto pages = read_all(*engine, test::read_file(dir + "/t.pdf"), "t.pdf");
+  ASSERT_FALSE(pages.empty());
+  const ocr::Page& page = pages[0].page;
+  ASSERT_EQ(pages[0].via, "text layer");
+  int left = page.width, right = 0;
+  double body = 1e9;
+  for (const auto& reg : page.regions)
+    for (const auto& l : reg.lines) left = std::min(left, l.box.x0), right = std::max(right, l.box.x1), body = std::min(body, l.size);
+  ASSERT_GT(right, left);
+  int body_lines = 0;
+  for (const auto& reg : page.regions)
+    for (const auto& l : reg.lines) {
+      if (l.size > body * 1.2) continue;  // headlines span columns
+      ++body_lines;
+      EXPECT_LE(l.box.width(), (right - left) / 4 + body) << "a line across a gutter: " << l.text();
+    }
+  EXPECT_GT(body_lines, 40);
+}
+
 TEST(Scan, MissingLanguagePackNamesTheDebianPackage) {
   scan::Options o;
   o.lang = "chi_sim+zzz_nope";

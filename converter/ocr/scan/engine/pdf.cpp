@@ -75,13 +75,20 @@ void extend(BBox& a, const BBox& b) {
   a.x1 = std::max(a.x1, b.x1), a.y1 = std::max(a.y1, b.y1);
 }
 
-// Words continue a line when they sit on it (half their height overlaps) just right of its end.
+// Words continue a line when they sit on it (half their height overlaps) just right of its end,
+// closer than a gutter: a text layer's glyph boxes are exact, and inside a set line no gap
+// reaches an em (justification spreads Han text by fractions of one; a Latin space is ~¼ em),
+// while the gutter between columns is an em or more.
 bool continues(const ocr::Line& l, const Glyphs& g) {
   int overlap = std::min(l.box.y1, g.box.y1) - std::max(l.box.y0, g.box.y0);
   int shorter = std::min(l.box.height(), g.box.height());
   double gap = g.box.x0 - l.box.x1;
-  return overlap * 2 >= shorter && gap > -0.5 * l.size && gap < 1.5 * std::max(l.size, g.size);
+  return overlap * 2 >= shorter && gap > -0.5 * l.size && gap < 0.9 * std::max(l.size, g.size);
 }
+
+// Poppler reports "no space after" at the end of a column's line too: a word is glued to the
+// last one only when it touches it.
+bool touches(const ocr::Line& l, const Glyphs& g) { return g.box.x0 - l.box.x1 < 0.3 * std::max(l.size, g.size); }
 
 // A line continues a region (a column's run of one type size) when it starts near the region's
 // left edge, a line's height below its last line, at the same size.
@@ -104,7 +111,7 @@ ocr::Page page_of(const std::vector<Glyphs>& words) {
       l.box = g.box;
       l.size = g.size;
       l.words.push_back({g.text, g.box, -1});
-    } else if (glued) {
+    } else if (glued && touches(lines.back(), g)) {
       ocr::Line& l = lines.back();
       l.words.back().text += g.text;
       extend(l.words.back().box, g.box);
