@@ -50,6 +50,15 @@ std::vector<size_t> edge_row(const PageLayout& L, bool top) {
   return row;
 }
 
+// A header row often ends the date with the page's number: "2022年2月3日 星期五 第12版".
+std::u32string without_folio(const std::u32string& t) {
+  if (t.empty() || t.back() != U'版') return t;
+  size_t i = t.size() - 1;
+  while (i > 0 && t[i - 1] >= U'0' && t[i - 1] <= U'9') --i;
+  if (i == t.size() - 1 || i == 0 || t[i - 1] != U'第') return t;
+  return t.substr(0, i - 1);
+}
+
 // The paper's date near the top of the page is its running head even where the engine read the
 // row together with other lines (psm 4/6 read straight across): a line that is only a date in
 // the top eighth, and a short line without marks on its row or right above it (the paper's name).
@@ -63,7 +72,7 @@ void dated_head(PageLayout& L) {
     std::u32string t;
     for (char32_t c : d.line.text)
       if (c != U' ' && c != 0x3000) t += c;
-    if (!d.box.known() || (d.box.y1 - top) * 8 > page || !parse_dateline(t)) continue;
+    if (!d.box.known() || (d.box.y1 - top) * 8 > page || !parse_dateline(without_folio(t))) continue;
     L.lines[i].furniture = true;
     for (auto& o : L.lines) {
       const bool near = o.box.y1 > d.box.y0 - 2 * d.box.height() && o.box.y0 < d.box.y1;
