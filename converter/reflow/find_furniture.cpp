@@ -76,9 +76,9 @@ void dated_head(PageLayout& L) {
     L.lines[i].furniture = true;
     for (auto& o : L.lines) {
       const bool near = o.box.y1 > d.box.y0 - 2 * d.box.height() && o.box.y0 < d.box.y1;
-      // Large type on the row is the paper's name; large type whose top edge only grazes the row
-      // (its middle below the date) is the first article's headline.
-      const bool headline = o.size >= L.em * kHeadline && (o.box.y0 + o.box.y1) / 2 >= d.box.y1;
+      // Large type on the row is the paper's name; type many times the date's height whose top
+      // edge only grazes the row (its middle below the date) is the first article's headline.
+      const bool headline = o.box.height() > 3 * d.box.height() && (o.box.y0 + o.box.y1) / 2 >= d.box.y1;
       if (near && o.box.known() && !headline && o.line.width <= 16 && o.line.marks == 0) o.furniture = true;
     }
   }
