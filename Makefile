@@ -21,7 +21,7 @@ DEB_PACKAGES := g++ make cmake pkg-config \
   zip unzip xz-utils zstd time \
   clang libclang-rt-14-dev \
   tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra \
-  libtesseract-dev libleptonica-dev libpoppler-cpp-dev \
+  libtesseract-dev libleptonica-dev libpoppler-cpp-dev libqpdf-dev \
   imagemagick weasyprint chromium \
   python3-dev python3-pybind11 python3-pytest
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/unicode.h"
 #include "pipeline/convert.h"
@@ -206,6 +207,63 @@ TEST(Scan, PdfTextLayerLinesStayInTheirColumn) {
       EXPECT_LE(l.box.width(), (right - left) / 4 + body) << "a line across a gutter: " << l.text();
     }
   EXPECT_GT(body_lines, 40);
+}
+
+// An image-only PDF of one page: a white gray image of px_w × px_h pixels drawn over a page of
+// pt_w × pt_h points (uncompressed, PDF 32000-1 §8.9.5), with a correct xref.
+std::string image_pdf(int px_w, int px_h, int pt_w, int pt_h) {
+  const std::string pixels(static_cast<size_t>(px_w) * static_cast<size_t>(px_h), '\xff');
+  const std::string content = "q " + std::to_string(pt_w) + " 0 0 " + std::to_string(pt_h) + " 0 0 cm /Im0 Do Q";
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + std::to_string(pt_w) + " " + std::to_string(pt_h) +
+          "] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>",
+      "<< /Type /XObject /Subtype /Image /Width " + std::to_string(px_w) + " /Height " + std::to_string(px_h) +
+          " /ColorSpace /DeviceGray /BitsPerComponent 8 /Length " + std::to_string(pixels.size()) +
+          " >>\nstream\n" + pixels + "\nendstream",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
+  };
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t o : offsets) {
+    char line[21];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+// A scanner's PDF is OCR'd at the scan's own resolution (its page-sized image's pixels per inch);
+// a photograph on a page says nothing of it, and --dpi overrides both.
+TEST(Scan, ImageOnlyPdfIsReadAtTheScansResolution) {
+  auto engine = scan::create_engine({});
+  auto at = [&](const std::string& pdf) {
+    auto pages = read_all(*engine, pdf, "scan.pdf");
+    EXPECT_EQ(pages.size(), 1u);
+    if (pages.empty()) return -1;
+    EXPECT_EQ(pages[0].via, "ocr");
+    return pages[0].page.dpi;
+  };
+  EXPECT_EQ(at(image_pdf(400, 300, 144, 108)), 200);  // 400 px over 2 in
+  EXPECT_EQ(at(image_pdf(1200, 900, 216, 162)), 400);
+  EXPECT_EQ(at(image_pdf(300, 400, 144, 108)), 200) << "a scan turned on its page (/Rotate) still tells";
+  EXPECT_EQ(at(image_pdf(400, 400, 144, 108)), 300) << "a square photograph on the page is no scan of it";
+  scan::Options o;
+  o.dpi = 150;
+  auto forced = scan::create_engine(o);
+  auto pages = read_all(*forced, image_pdf(400, 300, 144, 108), "scan.pdf");
+  ASSERT_EQ(pages.size(), 1u);
+  EXPECT_EQ(pages[0].page.dpi, 150);
+  EXPECT_EQ(pages[0].page.width, 300);
 }
 
 TEST(Scan, MissingLanguagePackNamesTheDebianPackage) {

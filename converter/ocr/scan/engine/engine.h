@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ocr/scan/scan.h"
 
@@ -56,6 +57,10 @@ class Recogniser {
 
 // pdf: every page of a PDF: its text layer with glyph positions and sizes into an OCR page (no
 // OCR), or, where the layer is empty or garbage, OCR of the page rendered at options.dpi (300).
+// Each page's scan resolution (dpi) from its page-sized image, 0 where it has none; empty when
+// the file cannot be parsed (scan_dpi.cpp).
+std::vector<int> scan_dpi(std::string_view bytes, const std::string& name);
+
 void read_pdf(std::string_view bytes, const std::string& name, const Options& options, Recogniser& ocr,
               const std::function<void(PageResult&&)>& each);
 

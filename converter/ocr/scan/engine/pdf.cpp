@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "ocr/scan/engine/engine.h"
 
@@ -17,6 +18,9 @@ namespace paiban::scan::engine {
 namespace {
 
 constexpr int kRenderDpi = 300;  // a scanner's usual resolution, where --dpi gives none
+// A scan's own resolution is used within these bounds; outside them (a thumbnail, a photograph's
+// pixels) the page is rendered at kRenderDpi.
+constexpr int kMinScanDpi = 150, kMaxScanDpi = 600;
 
 struct Glyphs {
   std::string text;
@@ -180,8 +184,7 @@ void read_pdf(std::string_view bytes, const std::string& name, const Options& o,
   if (pages > o.max_pages)
     throw Failure{name + ": " + std::to_string(pages) + " pages, more than the limit of " + std::to_string(o.max_pages),
                   "pass --max-pages N to raise the limit, or split the PDF (qpdf --split-pages)"};
-  const int dpi = o.dpi > 0 ? o.dpi : kRenderDpi;
-  const double scale = dpi / 72.0;
+  std::optional<std::vector<int>> scans;  // each page's scan resolution, read when a page needs OCR
   for (int i = 0; i < pages; ++i) {
     PageResult r;
     r.number = i + 1;
@@ -189,16 +192,24 @@ void read_pdf(std::string_view bytes, const std::string& name, const Options& o,
     try {
       std::unique_ptr<poppler::page> p(doc->create_page(i));
       if (!p) throw Failure{where + ": cannot read this page", "check the PDF with qpdf --check"};
-      auto rect = p->page_rect();
-      const double w = std::ceil(rect.width() * scale), h = std::ceil(rect.height() * scale);
+      const auto rect = p->page_rect();
+      // A text layer's positions are kept at --dpi (or 300); a scan is OCR'd at its own resolution.
+      int dpi = o.dpi > 0 ? o.dpi : kRenderDpi;
+      auto words = text_layer(*p, dpi / 72.0);
+      const bool layer = usable(words);
+      if (!layer && o.dpi <= 0) {
+        if (!scans) scans = scan_dpi(bytes, name);
+        const int own = static_cast<size_t>(i) < scans->size() ? (*scans)[static_cast<size_t>(i)] : 0;
+        if (own >= kMinScanDpi && own <= kMaxScanDpi) dpi = own;
+      }
+      const double w = std::ceil(rect.width() * dpi / 72.0), h = std::ceil(rect.height() * dpi / 72.0);
       if (!(w >= 1 && h >= 1) || w * h > static_cast<double>(o.max_pixels))
         throw Failure{where + ": the page is " + std::to_string(rect.width()) + " × " + std::to_string(rect.height()) +
                           " pt, " + std::to_string(static_cast<long long>(w)) + " × " +
                           std::to_string(static_cast<long long>(h)) + " pixels at " + std::to_string(dpi) +
                           " dpi: empty or more than --max-pixels " + std::to_string(o.max_pixels),
                       "pass a lower --dpi or a higher --max-pixels"};
-      auto words = text_layer(*p, scale);
-      if (usable(words)) {
+      if (layer) {
         r.page = page_of(words);
         r.via = "text layer";
       } else {
