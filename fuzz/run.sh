@@ -70,6 +70,32 @@ seeds_typeset_fuzz() {
 }
 
 # Small page images of the sample in every format the readers take, and the hostile records' bytes.
+seeds_scan_pdf_fuzz() {  # PDFs typeset from the sample, and an image-only page made from one
+  local d=$1 bin=
+  for b in "$build/paiban" build/paiban; do [ -x "$b" ] && { bin=$b; break; }; done
+  [ -n "$bin" ] || return 0
+  head -c 2000 input/lvliang-cppcc-2024.txt >"$d/short.txt"
+  "$bin" typeset "$d/short.txt" --style tabloid -o "$d/short.pdf" >/dev/null 2>&1
+  rm -f "$d/short.txt"
+  find tests/data -name '*.pdf' -size -64k -exec cp --backup=numbered -t "$d" {} + 2>/dev/null
+  python3 - "$d/scan.pdf" <<'PY'
+import sys
+px = b"\xff" * (40 * 30)
+objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14 11] /Resources << /XObject << /I 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /XObject /Subtype /Image /Width 40 /Height 30 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length %d >>\nstream\n" % len(px) + px + b"\nendstream",
+        b"<< /Length 24 >>\nstream\nq 14 0 0 11 0 0 cm /I Do Q\nendstream"]
+out, offs = b"%PDF-1.4\n", []
+for i, o in enumerate(objs):
+    offs.append(len(out)); out += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+x = len(out)
+out += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offs)
+out += b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % x
+open(sys.argv[1], "wb").write(out)
+PY
+  true
+}
+
 seeds_scan_image_fuzz() {
   local d=$1 bin=
   for b in "$build/paiban" build/paiban; do [ -x "$b" ] && { bin=$b; break; }; done
