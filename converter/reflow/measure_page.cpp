@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/unicode.h"
 #include "reflow/chars.h"
 #include "reflow/page_stages.h"
 
@@ -106,6 +107,19 @@ double line_size(const ocr::Line& l) {
   return l.size;
 }
 
+// A column rule read as a word: "|" (or ｜ 丨 │ ¦), sometimes with a quote mark the rule's top
+// was taken for ("“|"), no wider than an em. Tesseract reads the rules between columns so when a
+// line runs across them (psm 4/6), and the bar's gaps to the text either side are under an em.
+bool column_rule(const ocr::Word& w, int em) {
+  if (!w.box.known() || w.box.width() > em) return false;
+  bool bar = false;
+  for (char32_t c : to_u32(w.text)) {
+    if (c == U'|' || c == U'｜' || c == U'丨' || c == U'│' || c == U'¦') bar = true;
+    else if (c != U'“' && c != U'"' && c != U'‘' && c != U'\'' && c != U' ') return false;
+  }
+  return bar;
+}
+
 }  // namespace
 
 // A line the engine read across a gutter (Tesseract's psm 4 and 6 take the page for one
@@ -120,16 +134,22 @@ std::vector<ocr::Line> cut_at_gutters(const ocr::Line& l) {
   std::nth_element(h.begin(), h.begin() + static_cast<long>(h.size() / 2), h.end());
   const int em = h[h.size() / 2];
   std::vector<ocr::Line> parts;
+  bool after_rule = false, dropped = false;
   for (size_t k = 0; k < l.words.size(); ++k) {
     const ocr::Word& w = l.words[k];
-    if (k == 0 || (w.box.x0 - l.words[k - 1].box.x1) * 5 > em * 6) {
+    if (column_rule(w, em)) {  // the rule is the gutter: the next word starts a new piece
+      after_rule = dropped = true;
+      continue;
+    }
+    if (parts.empty() || after_rule || (w.box.x0 - l.words[k - 1].box.x1) * 5 > em * 6) {
+      after_rule = false;
       parts.push_back(l);
       parts.back().words.clear();
       parts.back().box = BBox{};
     }
     parts.back().words.push_back(w);
   }
-  if (parts.size() == 1) return {l};
+  if (parts.size() == 1 && !dropped) return {l};
   for (auto& p : parts) {
     for (const auto& w : p.words) p.box = unite(p.box, w.box);
     p.size = 0;  // the source's size was the whole row's
