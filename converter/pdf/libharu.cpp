@@ -2,6 +2,7 @@
 #include "pdf/libharu.h"
 
 #include <hpdf_doc.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
 namespace paiban::pdf::libharu {
@@ -31,6 +32,11 @@ HPDF_STATUS write_deflated(HPDF_Dict s, std::string_view packed) {
   s->write_fn = write_flate_filter;
   return HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
                            static_cast<HPDF_UINT>(packed.size()));
+}
+
+void unfilter_if_empty(HPDF_Page page) {
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  if (attr && attr->contents && attr->stream && attr->stream->size == 0) attr->contents->filter = HPDF_STREAM_FILTER_NONE;
 }
 
 std::string saved_bytes(HPDF_Doc pdf) {

@@ -1,7 +1,7 @@
 // The one place that reaches into libharu's structures (hpdf_doc.h, hpdf_objects.h) rather than
 // its public API: its memory manager and cross-reference table for objects it has no constructor
-// for, the document's version and /Info dict, a stream's filter and write hook, and the memory
-// stream it saves into. Checked against libharu 2.4 (Debian 12); an upgrade touches this file only.
+// for, the document's version and /Info dict, a stream's filter and write hook, a page's own content
+// stream, and the memory stream it saves into. Checked against libharu 2.4 (Debian 12); an upgrade touches this file only.
 #pragma once
 
 #include <hpdf.h>
@@ -25,6 +25,10 @@ HPDF_Dict info(HPDF_Doc pdf);
 // Writes data already deflated as the whole data of stream `s`, with /Filter /FlateDecode, and
 // never deflated again whatever the document's compression mode.
 HPDF_STATUS write_deflated(HPDF_Dict s, std::string_view packed);
+// The page's own content stream (where HPDF_Page_* draw) written unfiltered when nothing was drawn
+// in it: libharu writes an empty stream as no bytes under /FlateDecode, which is no zlib data
+// (mutool: "premature end of data in flate filter"). Call before HPDF_Page_New_Content_Stream.
+void unfilter_if_empty(HPDF_Page page);
 // The bytes HPDF_SaveToStream left in the document's memory stream, copied out chunk by chunk
 // (HPDF_ReadFromStream copies byte by byte); shorter than HPDF_GetStreamSize when a chunk is missing.
 std::string saved_bytes(HPDF_Doc pdf);

@@ -51,6 +51,7 @@ HPDF_Page add_page(HPDF_Doc pdf, const HpdfErrors& errors, PackedPage& pp,
   std::vector<PlacedImage>().swap(pp.images);
   draw_rules(page, pp.rules);
   check(errors, HPDF_OK, "drawing a page's pictures and rules");
+  libharu::unfilter_if_empty(page);
   for (size_t k = 0; k < pp.faces.size(); ++k) {
     const EmbeddedFont* ef = by_face.at(key_face(pp.faces[k]));
     const char* name = HPDF_Page_GetLocalFontName(page, key_vertical(pp.faces[k]) ? ef->type0_v : ef->type0);

@@ -22,6 +22,12 @@ pdfinfo "$TMP/t.pdf" | grep -q "^Pages: *2$" && pass || fail "tabloid: 2 pages"
 "$PAIBAN" typeset "$SAMPLE" --style styles/report.xml -o - > "$TMP/r.pdf"
 pdfinfo "$TMP/r.pdf" | grep -q "^Pages: *[3-5]$" && pass || fail "report by file, to stdout"
 pdfinfo "$TMP/r.pdf" | grep -q "Page size: *595.* x 841.* pts" && pass || fail "A4 report"
+# Every stream decodes cleanly in MuPDF too (a page with no rules or pictures has an empty first
+# content stream: it must not claim /FlateDecode with no data).
+if command -v mutool >/dev/null; then
+  mutool draw -o /dev/null -F png -r 10 "$TMP/r.pdf" 2>"$TMP/mutool.err" >/dev/null
+  ! grep -v "ICC support" "$TMP/mutool.err" | grep -qi "warning\|error" && pass || fail "mutool: $(head -2 "$TMP/mutool.err")"
+fi
 
 # Errors: one message with a hint, the documented exit code, no output left behind.
 expect_exit 1 "unknown style" -- "$PAIBAN" typeset "$SAMPLE" --style nosuch -o "$TMP/x.pdf"
