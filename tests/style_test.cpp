@@ -55,6 +55,33 @@ TEST(LayoutStyle, BundledStylesLoad) {
   }
 }
 
+// NAME-tc is NAME with Traditional Chinese fonts and nothing else changed (issue 13: "the existing
+// styles gain TC variants by a font change only").
+TEST(LayoutStyle, TraditionalVariantsChangeTheFontsOnly) {
+  for (const char* name : {"broadsheet", "tabloid", "report"}) {
+    Style sc = load_style(name), tc = load_style(std::string(name) + "-tc");
+    EXPECT_EQ(tc.name, std::string(name) + "-tc");
+    EXPECT_EQ(tc.columns, sc.columns);
+    EXPECT_FLOAT_EQ(tc.page_width, sc.page_width);
+    EXPECT_FLOAT_EQ(tc.body.size, sc.body.size);
+    ASSERT_EQ(tc.fonts.size(), sc.fonts.size());
+    int swapped = 0;
+    for (const auto& [role, chain] : sc.fonts)
+      for (size_t i = 0; i < chain.size(); ++i) {
+        const std::string& was = chain[i].family;
+        const std::string& now = tc.fonts.at(role)[i].family;
+        if (was.size() > 7 && was.compare(was.size() - 7, 7, " CJK SC") == 0) {
+          EXPECT_EQ(now, was.substr(0, was.size() - 2) + "TC") << name << " " << role;
+          ++swapped;
+        } else {
+          EXPECT_EQ(now, was) << name << " " << role;
+        }
+      }
+    EXPECT_GT(swapped, 2) << name;
+  }
+  EXPECT_THROW(load_style("no-such-tc"), Error);
+}
+
 TEST(LayoutStyle, ByPathAndUnknownName) {
   Style s = load_style(data_path("styles/tabloid.xml"));
   EXPECT_EQ(s.name, "tabloid");

@@ -434,12 +434,45 @@ std::string available_styles() {
   std::sort(names.begin(), names.end());
   std::string out;
   for (auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
+  return out + " (NAME-tc: NAME with Traditional Chinese fonts)";
+}
+
+}  // namespace
+
+namespace {
+
+constexpr std::string_view kTraditional = "-tc";
+
+// NAME-tc where styles/NAME-tc.xml does not exist: NAME's Traditional variant.
+bool traditional_variant(const std::string& name_or_file, std::string& base) {
+  const std::string& n = name_or_file;
+  if (n.size() <= kTraditional.size() || n.compare(n.size() - kTraditional.size(), kTraditional.size(), kTraditional) != 0)
+    return false;
+  if (resolve(n) != data_path("styles/" + n + ".xml") || std::ifstream(resolve(n))) return false;
+  base = n.substr(0, n.size() - kTraditional.size());
+  return true;
+}
+
+// A Traditional Chinese variant changes the fonts only: Noto CJK's regional subfamilies "… CJK SC"
+// (Simplified, GB 18030 glyph forms) become "… CJK TC" (Taiwan's standard forms); other faces stay.
+void use_traditional_faces(Style& s) {
+  for (auto& [role, chain] : s.fonts)
+    for (FontRef& f : chain) {
+      const size_t at = f.family.rfind(" CJK SC");
+      if (f.file.empty() && at != std::string::npos && at + 7 == f.family.size()) f.family.replace(at + 5, 2, "TC");
+    }
 }
 
 }  // namespace
 
 Style load_style(const std::string& name_or_file) {
+  std::string base;
+  if (traditional_variant(name_or_file, base)) {
+    Style s = load_style(base);
+    use_traditional_faces(s);
+    s.name += kTraditional;
+    return s;
+  }
   std::string path = resolve(name_or_file);
   if (!std::ifstream(path, std::ios::binary)) {
     bool by_name = path != name_or_file;

@@ -29,6 +29,15 @@ if command -v mutool >/dev/null; then
   ! grep -v "ICC support" "$TMP/mutool.err" | grep -qi "warning\|error" && pass || fail "mutool: $(head -2 "$TMP/mutool.err")"
 fi
 
+# A Traditional variant of a style by a font change only: the TC sample set in broadsheet-tc
+# embeds Noto Serif CJK TC and copies out whole.
+if [ -f tests/data/vertical/lvliang-tw.xml ]; then
+  "$PAIBAN" typeset tests/data/vertical/lvliang-tw.xml --style broadsheet-tc -o "$TMP/tc.pdf"
+  pdffonts "$TMP/tc.pdf" | grep -q "NotoSerifCJKtc" && pass || fail "broadsheet-tc embeds Noto Serif CJK TC"
+  ! pdffonts "$TMP/tc.pdf" | grep -q "CJKsc" && pass || fail "broadsheet-tc embeds no SC face"
+  pdftotext "$TMP/tc.pdf" - | tr -d ' \n' | grep -q "呂梁" && pass || fail "broadsheet-tc: text copies out"
+fi
+
 # Errors: one message with a hint, the documented exit code, no output left behind.
 expect_exit 1 "unknown style" -- "$PAIBAN" typeset "$SAMPLE" --style nosuch -o "$TMP/x.pdf"
 grep -q "hint: available styles: broadsheet, report, tabloid" "$TMP/err" && pass || fail "unknown style: lists styles"
