@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+#include "core/unicode.h"
+
 namespace paiban::reflow_stages {
 
 namespace {
@@ -31,6 +33,15 @@ BBox turned(const BBox& b, int W) {
 BBox unturned(const BBox& b, int W) {
   if (!b.known()) return b;
   return BBox{W - b.y1, b.x0, W - b.y0, b.x1};
+}
+
+// In a column of vertical text a bar is the dash (破折号: two ems set as one line down the column;
+// clreq §3.1.7, GB/T 15834 §4.13): the engines read it as "|". Turned, it is a line's "——".
+void dash_for_bar(ocr::Word& w) {
+  if (w.text.empty()) return;
+  for (char32_t c : to_u32(w.text))
+    if (c != U'|' && c != U'｜' && c != U'丨' && c != U'︱' && c != U'︲') return;
+  w.text = "——";
 }
 
 void unturn(Block& b, int W) {
@@ -63,7 +74,7 @@ ocr::Page turn_page(const ocr::Page& page) {
     r.box = turned(r.box, W);
     for (auto& l : r.lines) {
       l.box = turned(l.box, W);
-      for (auto& w : l.words) w.box = turned(w.box, W);
+      for (auto& w : l.words) w.box = turned(w.box, W), dash_for_bar(w);
       // Down the column is along the row now: words by their new left edge.
       std::stable_sort(l.words.begin(), l.words.end(), [](const ocr::Word& a, const ocr::Word& b) {
         return a.box.known() && b.box.known() && a.box.x0 < b.box.x0;
