@@ -35,7 +35,18 @@ if [ -f tests/data/vertical/lvliang-tw.xml ]; then
   "$PAIBAN" typeset tests/data/vertical/lvliang-tw.xml --style broadsheet-tc -o "$TMP/tc.pdf"
   pdffonts "$TMP/tc.pdf" | grep -q "NotoSerifCJKtc" && pass || fail "broadsheet-tc embeds Noto Serif CJK TC"
   ! pdffonts "$TMP/tc.pdf" | grep -q "CJKsc" && pass || fail "broadsheet-tc embeds no SC face"
-  pdftotext "$TMP/tc.pdf" - | tr -d ' \n' | grep -q "呂梁" && pass || fail "broadsheet-tc: text copies out"
+  # Every paragraph whole in content-stream order (-raw; the default mode joins lines across columns).
+  pdftotext -raw "$TMP/tc.pdf" "$TMP/tc.txt"
+  python3 - tests/data/vertical/lvliang-tw.xml "$TMP/tc.txt" <<'PY' && pass || fail "broadsheet-tc: every paragraph whole in pdftotext -raw"
+import sys, xml.etree.ElementTree as ET
+text = "".join(open(sys.argv[2], encoding="utf-8").read().split())  # no spaces, line or page breaks
+paras = ["".join("".join(e.itertext()).split()) for e in ET.parse(sys.argv[1]).iter() if e.tag in ("p", "headline")]
+missing = [p[:20] for p in paras if p not in text]
+print("missing:", missing) if missing else None
+sys.exit(1 if missing or not paras else 0)
+PY
+  expect_exit 0 "tabloid-tc" -- "$PAIBAN" typeset tests/data/vertical/lvliang-tw.xml --style tabloid-tc -o "$TMP/tc2.pdf"
+  pdffonts "$TMP/tc2.pdf" | grep -q "NotoSansCJKtc-Bold" && pass || fail "tabloid-tc embeds Noto Sans CJK TC Bold (headline)"
 fi
 
 # Errors: one message with a hint, the documented exit code, no output left behind.
@@ -52,8 +63,8 @@ expect_exit 1 "malformed XML" -- "$PAIBAN" typeset "$TMP/broken.xml" -o "$TMP/x.
 expect_exit 2 "unknown option" -- "$PAIBAN" typeset "$SAMPLE" --nosuch
 expect_exit 2 "no input" -- "$PAIBAN" typeset
 [ -z "$(ls -A "$TMP" | grep "\.tmp-")" ] && pass || fail "no temp files left"
-
-finish
+expect_exit 1 "unknown -tc" -- "$PAIBAN" typeset "$SAMPLE" --style nosuch-tc -o "$TMP/x.pdf"
+grep -q "nosuch" "$TMP/err" && pass || fail "unknown -tc style: named in the error"
 
 # Vertical writing (vertical-rl styles): Identity-V fonts, the text whole, make-up refused.
 V=tests/data/vertical/short.xml
@@ -66,3 +77,5 @@ grep -q "make-up does not set vertical-rl pages yet" "$TMP/err" && pass || fail 
 [ ! -e "$TMP/vm.pdf" ] && pass || fail "vertical make-up: no output"
 # Content-stream order is reading order, across upright, sideways and across (tate-chu-yoko) runs.
 pdftotext -raw "$TMP/v.pdf" - | tr -d '\n' | grep -q "吸引約300名球迷到場。他表示：「這是我第7次來台灣，每次都很開心。」主辦單位說，本次活動共有2024張門票，Apple與Google均派員出席。" && pass || fail "vertical: pdftotext -raw gives the paragraph in reading order"
+
+finish
