@@ -20,7 +20,7 @@ DEB_PACKAGES := g++ make cmake pkg-config \
   poppler-utils qpdf libxml2-utils mupdf-tools ghostscript \
   zip unzip xz-utils zstd time \
   clang libclang-rt-14-dev \
-  tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra \
+  tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra tesseract-ocr-chi-tra-vert \
   libtesseract-dev libleptonica-dev libpoppler-cpp-dev libqpdf-dev \
   imagemagick weasyprint chromium \
   python3-dev python3-pybind11 python3-pytest

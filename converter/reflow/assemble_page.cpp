@@ -2,6 +2,7 @@
 // its running heads and folios as furniture; every block gets the source ids of its lines in
 // reading order and the union of their boxes, so a viewer can highlight the scan.
 #include <algorithm>
+#include <unordered_set>
 
 #include "reflow/page_stages.h"
 
@@ -14,11 +15,25 @@ struct Provenance {
   BBox box;
 };
 
+// Appends the space-separated ids of `more` not yet in `ids`: a source line cut at a gutter into
+// pieces of one block is named once.
+void add_ids(std::string& ids, std::unordered_set<std::string>& seen, const std::string& more) {
+  size_t at = 0;
+  while (at < more.size()) {
+    size_t end = more.find(' ', at);
+    if (end == std::string::npos) end = more.size();
+    std::string id = more.substr(at, end - at);
+    if (!id.empty() && seen.insert(id).second) ids += (ids.empty() ? "" : " ") + id;
+    at = end + 1;
+  }
+}
+
 Provenance provenance(const PageLayout& L, const PageArticle& a, const PageUnit& u) {
   Provenance p;
+  std::unordered_set<std::string> seen;
   for (size_t k = u.begin; k < u.end; ++k) {
     const PageLine& l = L.lines[a.order[k]];
-    if (!l.id.empty()) p.ids += (p.ids.empty() ? "" : " ") + l.id;
+    add_ids(p.ids, seen, l.id);
     p.box = unite(p.box, l.box);
   }
   return p;
@@ -28,9 +43,10 @@ Provenance provenance(const PageLayout& L, const PageArticle& a, const PageUnit&
 // and each section or box the union of its children's.
 void stamp(Block& b, const std::vector<Provenance>& prov, size_t& next) {
   if (b.kind == Kind::section || b.kind == Kind::box) {
+    std::unordered_set<std::string> seen;
     for (auto& c : b.children) {
       stamp(c, prov, next);
-      if (!c.ids.empty()) b.ids += (b.ids.empty() ? "" : " ") + c.ids;
+      add_ids(b.ids, seen, c.ids);
       b.bbox = unite(b.bbox, c.bbox);
     }
     return;

@@ -62,6 +62,13 @@ struct PageUnit {
 // Union of two boxes (an unknown box takes the other).
 BBox unite(const BBox& a, const BBox& b);
 
+// turn_page.cpp: a page set vertically (its lines tall columns, read right to left) turned a
+// quarter so its columns are rows in reading order; unturn_page puts the Document's boxes back
+// in the scan's coordinates.
+bool is_vertical(const ocr::Page& page);
+ocr::Page turn_page(const ocr::Page& page);
+void unturn_page(Page& out, const ocr::Page& page);
+
 // measure_page.cpp: the page's lines with text features and geometry, the body type size.
 PageLayout measure_page(const ocr::Page& page, ReflowReport& report);
 

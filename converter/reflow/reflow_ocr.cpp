@@ -24,8 +24,10 @@ ReflowResult reflow_ocr(const std::vector<ocr::Page>& pages, const std::string& 
   using namespace reflow_stages;
   ReflowResult r;
   r.doc.source = source;
-  for (const auto& page : pages) {
+  for (const auto& source_page : pages) {
     const std::map<std::string, int> before = r.report.repairs;
+    const bool vertical = is_vertical(source_page);     // 直排: columns right to left
+    const ocr::Page page = vertical ? turn_page(source_page) : source_page;
     PageLayout layout = measure_page(page, r.report);  // lines with geometry, the body size
     find_furniture(layout);                             // running heads and folios
     find_articles(layout);                              // headlines, article spans, reading order
@@ -36,6 +38,7 @@ ReflowResult reflow_ocr(const std::vector<ocr::Page>& pages, const std::string& 
       classify_page(layout, a, units.back());           // what each block is
     }
     r.doc.pages.push_back(assemble_page(layout, page, units, source, r.report));
+    if (vertical) unturn_page(r.doc.pages.back(), source_page);  // boxes in the scan's coordinates
     for (const auto& w : page.warnings) r.report.warnings.push_back(w);
     r.report.page_repairs.push_back(repairs_since(before, r.report.repairs));
   }
