@@ -443,13 +443,16 @@ namespace {
 
 constexpr std::string_view kTraditional = "-tc";
 
+bool ends_with(const std::string& s, std::string_view tail) {
+  return s.size() > tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
 // NAME-tc where styles/NAME-tc.xml does not exist: NAME's Traditional variant.
 bool traditional_variant(const std::string& name_or_file, std::string& base) {
-  const std::string& n = name_or_file;
-  if (n.size() <= kTraditional.size() || n.compare(n.size() - kTraditional.size(), kTraditional.size(), kTraditional) != 0)
-    return false;
-  if (resolve(n) != data_path("styles/" + n + ".xml") || std::ifstream(resolve(n))) return false;
-  base = n.substr(0, n.size() - kTraditional.size());
+  if (!ends_with(name_or_file, kTraditional)) return false;
+  const std::string path = resolve(name_or_file);
+  if (path == name_or_file || std::ifstream(path)) return false;  // a style file, or a NAME-tc.xml of its own
+  base = name_or_file.substr(0, name_or_file.size() - kTraditional.size());
   return true;
 }
 
@@ -457,10 +460,8 @@ bool traditional_variant(const std::string& name_or_file, std::string& base) {
 // (Simplified, GB 18030 glyph forms) become "… CJK TC" (Taiwan's standard forms); other faces stay.
 void use_traditional_faces(Style& s) {
   for (auto& [role, chain] : s.fonts)
-    for (FontRef& f : chain) {
-      const size_t at = f.family.rfind(" CJK SC");
-      if (f.file.empty() && at != std::string::npos && at + 7 == f.family.size()) f.family.replace(at + 5, 2, "TC");
-    }
+    for (FontRef& f : chain)
+      if (f.file.empty() && ends_with(f.family, " CJK SC")) f.family.replace(f.family.size() - 2, 2, "TC");
 }
 
 }  // namespace
