@@ -14,6 +14,7 @@
 #include "layout_dump.h"
 #include "test_util.h"
 #include "xml/xml.h"
+#include "test_fonts.h"
 
 using namespace paiban;
 using testutil::DumpLine;
@@ -24,10 +25,7 @@ std::string data(const std::string& rel) { return test::data("layout/" + rel); }
 
 Document sample() { return read_xml(test::read_file(data("lvliang-hand.xml")), "lvliang-hand.xml"); }
 
-FontLibrary& fonts() {
-  static FontLibrary lib;
-  return lib;
-}
+using test::fonts;
 
 using testutil::Laid;
 

@@ -11,15 +11,13 @@
 #include "layout_dump.h"
 #include "test_util.h"
 #include "xml/xml.h"
+#include "test_fonts.h"
 
 using namespace paiban;
 
 namespace {
 
-FontLibrary& fonts() {
-  static FontLibrary lib;
-  return lib;
-}
+using test::fonts;
 
 using testutil::Laid;
 

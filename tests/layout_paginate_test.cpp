@@ -22,6 +22,7 @@
 #include "layout_dump.h"
 #include "test_util.h"
 #include "xml/xml.h"
+#include "test_fonts.h"
 
 using namespace paiban;
 using testutil::DumpLine;
@@ -30,10 +31,7 @@ namespace {
 
 std::string data(const std::string& rel) { return test::data("layout/" + rel); }
 
-FontLibrary& fonts() {
-  static FontLibrary lib;
-  return lib;
-}
+using test::fonts;
 
 struct Laid {
   LaidOutDocument doc;

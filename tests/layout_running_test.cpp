@@ -14,15 +14,13 @@
 #include "records.h"
 #include "reflow/reflow.h"
 #include "xml/xml.h"
+#include "test_fonts.h"
 
 using namespace paiban;
 
 namespace {
 
-FontLibrary& fonts() {
-  static FontLibrary lib;
-  return lib;
-}
+using test::fonts;
 
 // The header lines of page 1, left to right.
 std::vector<std::string> header_lines(const Document& doc, const Style& style) {

@@ -12,14 +12,12 @@
 #include "font/fonts.h"
 #include "makeup/makeup.h"
 #include "style/style.h"
+#include "test_fonts.h"
 
 namespace paiban {
 namespace {
 
-FontLibrary& fonts() {
-  static FontLibrary lib;
-  return lib;
-}
+using test::fonts;
 
 // An article of `paras` paragraphs of `chars` Han characters each under `title`.
 Document article(const std::string& name, const std::string& title, int paras, int chars) {

@@ -19,15 +19,13 @@
 #include "pdf/pdf.h"
 #include "pdf/pdf_internal.h"
 #include "test_util.h"
+#include "test_fonts.h"
 
 using namespace paiban;
 
 namespace {
 
-FontLibrary& fonts() {
-  static FontLibrary lib;
-  return lib;
-}
+using test::fonts;
 
 struct Line {
   std::string role, text;

@@ -11,6 +11,7 @@
 #include "core/unicode.h"
 #include "font/fonts.h"
 #include "layout/shape.h"
+#include "test_fonts.h"
 
 using namespace paiban;
 
@@ -18,10 +19,7 @@ namespace {
 
 const std::string kData = PAIBAN_TEST_DATA "/shape/";
 
-FontLibrary& fonts() {
-  static FontLibrary lib;  // read-only after the chains are loaded below, like in a batch
-  return lib;
-}
+using test::fonts;
 FontChain chain(const std::string& role) { return fonts().load_chain(role); }
 
 // "\uXXXX" escapes in the case file stand for characters that are hard to see (combining marks).

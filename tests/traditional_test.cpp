@@ -7,16 +7,14 @@
 #include "font/fonts.h"
 #include "layout/paragraph.h"
 #include "layout_fake_shape.h"
+#include "test_fonts.h"
 
 using namespace paiban;
 using namespace paiban::layout;
 
 namespace {
 
-FontLibrary& fonts() {
-  static FontLibrary lib;
-  return lib;
-}
+using test::fonts;
 
 FontChain song() { return FontChain{{fonts().load_face("Noto Serif CJK SC", "Regular")}}; }
 

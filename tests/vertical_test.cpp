@@ -23,16 +23,14 @@
 #include "style/style.h"
 #include "test_util.h"
 #include "xml/xml.h"
+#include "test_fonts.h"
 
 using namespace paiban;
 using namespace paiban::layout;
 
 namespace {
 
-FontLibrary& fonts() {
-  static FontLibrary lib;
-  return lib;
-}
+using test::fonts;
 
 FontChain tc_song() { return FontChain{{fonts().load_face("Noto Serif CJK TC", "Regular")}}; }
 

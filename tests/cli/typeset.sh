@@ -31,13 +31,12 @@ fi
 
 # A Traditional variant of a style by a font change only: the TC sample set in broadsheet-tc
 # embeds Noto Serif CJK TC and copies out whole.
-if [ -f tests/data/vertical/lvliang-tw.xml ]; then
-  "$PAIBAN" typeset tests/data/vertical/lvliang-tw.xml --style broadsheet-tc -o "$TMP/tc.pdf"
-  pdffonts "$TMP/tc.pdf" | grep -q "NotoSerifCJKtc" && pass || fail "broadsheet-tc embeds Noto Serif CJK TC"
-  ! pdffonts "$TMP/tc.pdf" | grep -q "CJKsc" && pass || fail "broadsheet-tc embeds no SC face"
-  # Every paragraph whole in content-stream order (-raw; the default mode joins lines across columns).
-  pdftotext -raw "$TMP/tc.pdf" "$TMP/tc.txt"
-  python3 - tests/data/vertical/lvliang-tw.xml "$TMP/tc.txt" <<'PY' && pass || fail "broadsheet-tc: every paragraph whole in pdftotext -raw"
+"$PAIBAN" typeset tests/data/vertical/lvliang-tw.xml --style broadsheet-tc -o "$TMP/tc.pdf"
+pdffonts "$TMP/tc.pdf" | grep -q "NotoSerifCJKtc" && pass || fail "broadsheet-tc embeds Noto Serif CJK TC"
+! pdffonts "$TMP/tc.pdf" | grep -q "CJKsc" && pass || fail "broadsheet-tc embeds no SC face"
+# Every paragraph whole in content-stream order (-raw; the default mode joins lines across columns).
+pdftotext -raw "$TMP/tc.pdf" "$TMP/tc.txt"
+python3 - tests/data/vertical/lvliang-tw.xml "$TMP/tc.txt" <<'PY' && pass || fail "broadsheet-tc: every paragraph whole in pdftotext -raw"
 import sys, xml.etree.ElementTree as ET
 text = "".join(open(sys.argv[2], encoding="utf-8").read().split())  # no spaces, line or page breaks
 paras = ["".join("".join(e.itertext()).split()) for e in ET.parse(sys.argv[1]).iter() if e.tag in ("p", "headline")]
@@ -45,9 +44,8 @@ missing = [p[:20] for p in paras if p not in text]
 print("missing:", missing) if missing else None
 sys.exit(1 if missing or not paras else 0)
 PY
-  expect_exit 0 "tabloid-tc" -- "$PAIBAN" typeset tests/data/vertical/lvliang-tw.xml --style tabloid-tc -o "$TMP/tc2.pdf"
-  pdffonts "$TMP/tc2.pdf" | grep -q "NotoSansCJKtc-Bold" && pass || fail "tabloid-tc embeds Noto Sans CJK TC Bold (headline)"
-fi
+expect_exit 0 "tabloid-tc" -- "$PAIBAN" typeset tests/data/vertical/lvliang-tw.xml --style tabloid-tc -o "$TMP/tc2.pdf"
+pdffonts "$TMP/tc2.pdf" | grep -q "NotoSansCJKtc-Bold" && pass || fail "tabloid-tc embeds Noto Sans CJK TC Bold (headline)"
 
 # Errors: one message with a hint, the documented exit code, no output left behind.
 expect_exit 1 "unknown style" -- "$PAIBAN" typeset "$SAMPLE" --style nosuch -o "$TMP/x.pdf"
