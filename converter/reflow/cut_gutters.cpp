@@ -61,50 +61,6 @@ int line_em(const ocr::Line& l) {
   return median(h);
 }
 
-// Every solid word on the page, by the middle of its height, for the page-level test.
-struct Ink {
-  BBox box;
-  size_t line;
-};
-
-class PageInk {
- public:
-  explicit PageInk(const std::vector<LinePiece>& ps) {
-    for (size_t i = 0; i < ps.size(); ++i)
-      for (const auto& w : ps[i].line.words)
-        if (w.box.known() && w.box.width() > 0 && solid(w)) ink_.push_back(Ink{w.box, i});
-    std::sort(ink_.begin(), ink_.end(), [](const Ink& a, const Ink& b) { return mid(a.box) < mid(b.box); });
-  }
-
-  // Whether x is a gutter around rows y0..y1 of line `self`: within four ems above and below,
-  // no other row's text reaches within a quarter em of x (characters set solid leave white
-  // slivers between them that line up from row to row; a gutter is wider), and at least three
-  // rows end left of it and three start right of it within an em and a half (column edges, not
-  // a ragged stretch of white).
-  bool gutter(int x, int y0, int y1, int em, size_t self) const {
-    const int lo = y0 - 4 * em, hi = y1 + 4 * em;
-    auto it = std::lower_bound(ink_.begin(), ink_.end(), lo, [](const Ink& a, int y) { return mid(a.box) < y; });
-    int cover = 0, left = 0, right = 0;
-    const int reach = em * 3 / 2, half = em / 4;
-    for (size_t seen = 0; it != ink_.end() && mid(it->box) <= hi && seen < 4096; ++it, ++seen) {
-      if (it->line == self) continue;
-      const BBox& b = it->box;
-      if (b.x0 < x + half && b.x1 > x - half) {
-        if (++cover > 1) return false;
-      } else if (b.x1 <= x && x - b.x1 < reach) {
-        ++left;
-      } else if (b.x0 >= x && b.x0 - x < reach) {
-        ++right;
-      }
-    }
-    return left >= 3 && right >= 3 && cover * 6 <= std::min(left, right);
-  }
-
- private:
-  static int mid(const BBox& b) { return (b.y0 + b.y1) / 2; }
-  std::vector<Ink> ink_;
-};
-
 // Pieces of one line: its words split before each word marked in `cut_before`.
 std::vector<LinePiece> split(const LinePiece& p, const std::vector<bool>& cut_before) {
   std::vector<LinePiece> parts;
@@ -220,6 +176,45 @@ std::vector<LinePiece> cut_on_page(const LinePiece& p, size_t self, const PageIn
 }
 
 }  // namespace
+
+PageInk::PageInk(const std::vector<LinePiece>& ps) {
+  for (size_t i = 0; i < ps.size(); ++i)
+    for (const auto& w : ps[i].line.words)
+      if (w.box.known() && w.box.width() > 0 && solid(w)) ink_.push_back(Ink{w.box, i});
+  std::sort(ink_.begin(), ink_.end(), [](const Ink& a, const Ink& b) { return mid(a.box) < mid(b.box); });
+}
+
+// Words of other lines whose middle lies within [lo, hi], bounded (hostile input stays linear).
+template <typename F>
+void PageInk::around(int lo, int hi, size_t self, size_t other, F&& f) const {
+  auto it = std::lower_bound(ink_.begin(), ink_.end(), lo, [](const Ink& a, int y) { return mid(a.box) < y; });
+  for (size_t seen = 0; it != ink_.end() && mid(it->box) <= hi && seen < 4096; ++it, ++seen)
+    if (it->piece != self && it->piece != other && !f(it->box)) return;
+}
+
+bool PageInk::gutter(int x, int y0, int y1, int em, size_t self) const {
+  int cover = 0, left = 0, right = 0;
+  const int reach = em * 3 / 2, half = em / 4;
+  around(y0 - 4 * em, y1 + 4 * em, self, self, [&](const BBox& b) {
+    if (b.x0 < x + half && b.x1 > x - half) ++cover;
+    else if (b.x1 <= x && x - b.x1 < reach) ++left;
+    else if (b.x0 >= x && b.x0 - x < reach) ++right;
+    return cover <= 1;
+  });
+  return cover <= 1 && left >= 3 && right >= 3 && cover * 6 <= std::min(left, right);
+}
+
+bool PageInk::within_text(int x, int y0, int y1, int em, size_t a, size_t b) const {
+  int above = 0, below = 0;
+  around(y0 - 3 * em, y1 + 3 * em, a, b, [&](const BBox& w) {
+    if (w.x0 < x && w.x1 > x) {
+      if ((w.y0 + w.y1) / 2 < y0) ++above;
+      else if ((w.y0 + w.y1) / 2 > y1) ++below;
+    }
+    return true;
+  });
+  return above >= 1 && below >= 1;
+}
 
 std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report) {
   std::vector<LinePiece> pieces;

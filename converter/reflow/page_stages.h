@@ -75,6 +75,32 @@ struct LinePiece {
   size_t region = 0;
 };
 
+// The page's text as ink (cut_gutters.cpp): the boxes of the words that hold a Han character, a
+// letter or a digit, by height, each with the piece it belongs to; asked whether a strip of the
+// page is a gutter or lies within a column's text.
+class PageInk {
+ public:
+  explicit PageInk(const std::vector<LinePiece>& pieces);
+  // x is a gutter beside rows y0..y1 of piece `self`: within four ems above and below, no other
+  // row's text reaches within a quarter em of it (characters set solid leave white slivers that
+  // line up from row to row; a gutter is wider), and three rows at least end left of it and
+  // three start right of it within an em and a half (column edges, not a ragged stretch).
+  bool gutter(int x, int y0, int y1, int em, size_t self) const;
+  // x lies within a column's text beside rows y0..y1: a row within three ems above and one
+  // below (other than pieces a and b) have text across it.
+  bool within_text(int x, int y0, int y1, int em, size_t a, size_t b) const;
+
+ private:
+  struct Ink {
+    BBox box;
+    size_t piece;
+  };
+  static int mid(const BBox& b) { return (b.y0 + b.y1) / 2; }
+  template <typename F>
+  void around(int lo, int hi, size_t self, size_t other, F&& f) const;
+  std::vector<Ink> ink_;
+};
+
 // cut_gutters.cpp: the page's lines, cut where the engine read a row across a gutter (a wide
 // gap, a column rule, a strip the rows around leave white); specks read in a gutter dropped.
 std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report);
