@@ -75,9 +75,12 @@ std::vector<LinePiece> split(const LinePiece& p, const std::vector<bool>& cut_be
     }
     parts.back().line.words.push_back(p.line.words[k]);
   }
-  for (auto& q : parts) {
+  for (size_t i = 0; i < parts.size(); ++i) {
+    LinePiece& q = parts[i];
     for (const auto& w : q.line.words) q.line.box = unite(q.line.box, w.box);
     q.line.size = 0;  // the source's size was the whole row's
+    q.cut_left = q.cut_left || i > 0;
+    q.cut_right = q.cut_right || i + 1 < parts.size();
   }
   return parts;
 }
@@ -184,36 +187,42 @@ PageInk::PageInk(const std::vector<LinePiece>& ps) {
   std::sort(ink_.begin(), ink_.end(), [](const Ink& a, const Ink& b) { return mid(a.box) < mid(b.box); });
 }
 
-// Words of other lines whose middle lies within [lo, hi], bounded (hostile input stays linear).
+// Words of other lines whose middle lies within [lo, hi], to f until it says stop. False when the
+// page's budget of words looked at ran out first: hostile input (a million lines on one row)
+// stays linear, and a test without its evidence answers no.
 template <typename F>
-void PageInk::around(int lo, int hi, size_t self, size_t other, F&& f) const {
+bool PageInk::around(int lo, int hi, size_t self, size_t other, F&& f) const {
   auto it = std::lower_bound(ink_.begin(), ink_.end(), lo, [](const Ink& a, int y) { return mid(a.box) < y; });
-  for (size_t seen = 0; it != ink_.end() && mid(it->box) <= hi && seen < 4096; ++it, ++seen)
-    if (it->piece != self && it->piece != other && !f(it->box)) return;
+  for (size_t seen = 0; it != ink_.end() && mid(it->box) <= hi; ++it, ++seen) {
+    if (seen >= 4096 || budget_ == 0) return false;
+    --budget_;
+    if (it->piece != self && it->piece != other && !f(it->box)) return true;
+  }
+  return true;
 }
 
 bool PageInk::gutter(int x, int y0, int y1, int em, size_t self) const {
   int cover = 0, left = 0, right = 0;
   const int reach = em * 3 / 2, half = em / 4;
-  around(y0 - 4 * em, y1 + 4 * em, self, self, [&](const BBox& b) {
+  const bool seen = around(y0 - 4 * em, y1 + 4 * em, self, self, [&](const BBox& b) {
     if (b.x0 < x + half && b.x1 > x - half) ++cover;
     else if (b.x1 <= x && x - b.x1 < reach) ++left;
     else if (b.x0 >= x && b.x0 - x < reach) ++right;
     return cover <= 1;
   });
-  return cover <= 1 && left >= 3 && right >= 3 && cover * 6 <= std::min(left, right);
+  return seen && cover <= 1 && left >= 3 && right >= 3 && cover * 6 <= std::min(left, right);
 }
 
 bool PageInk::within_text(int x, int y0, int y1, int em, size_t a, size_t b) const {
   int above = 0, below = 0;
-  around(y0 - 3 * em, y1 + 3 * em, a, b, [&](const BBox& w) {
+  const bool seen = around(y0 - 3 * em, y1 + 3 * em, a, b, [&](const BBox& w) {
     if (w.x0 < x && w.x1 > x) {
       if ((w.y0 + w.y1) / 2 < y0) ++above;
       else if ((w.y0 + w.y1) / 2 > y1) ++below;
     }
     return true;
   });
-  return above >= 1 && below >= 1;
+  return seen && above >= 1 && below >= 1;
 }
 
 std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report) {

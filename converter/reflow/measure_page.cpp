@@ -149,7 +149,7 @@ std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps) {
     for (size_t b = a >= 32 ? a - 32 : 0; b < by_top.size() && b < a + 32; ++b) {
       const size_t j = by_top[b];
       const BBox& y = ps[j].line.box;
-      if (j == by_top[a] || prev[j] != none) continue;
+      if (j == by_top[a] || prev[j] != none || ps[by_top[a]].cut_right || ps[j].cut_left) continue;
       const double small = std::min(size[by_top[a]], size[j]), big = std::max(size[by_top[a]], size[j]);
       const int overlap = std::min(x.y1, y.y1) - std::max(x.y0, y.y0);
       const int gap = y.x0 - x.x1;

@@ -73,6 +73,7 @@ void unturn_page(Page& out, const ocr::Page& page);
 struct LinePiece {
   ocr::Line line;
   size_t region = 0;
+  bool cut_left = false, cut_right = false;  // cut from the rest of its row at a gutter there
 };
 
 // The page's text as ink (cut_gutters.cpp): the boxes of the words that hold a Han character, a
@@ -97,12 +98,13 @@ class PageInk {
   };
   static int mid(const BBox& b) { return (b.y0 + b.y1) / 2; }
   template <typename F>
-  void around(int lo, int hi, size_t self, size_t other, F&& f) const;
+  bool around(int lo, int hi, size_t self, size_t other, F&& f) const;
   std::vector<Ink> ink_;
+  mutable size_t budget_ = 50'000'000;  // words looked at, for the whole page
 };
 
 // cut_gutters.cpp: the page's lines, cut where the engine read a row across a gutter (a wide
-// gap, a column rule, a strip the rows around leave white); specks read in a gutter dropped.
+// gap, a column rule, a strip the rows around leave white); the marks read in a rule's word kept.
 std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report);
 
 // measure_page.cpp: the page's lines with text features and geometry, the body type size.
