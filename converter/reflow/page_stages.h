@@ -98,8 +98,10 @@ class PageInk {
   };
   static int mid(const BBox& b) { return (b.y0 + b.y1) / 2; }
   template <typename F>
-  bool around(int lo, int hi, size_t self, size_t other, F&& f) const;
-  std::vector<Ink> ink_;
+  bool around(int lo, int hi, int x0, int x1, size_t self, size_t other, F&& f) const;
+  std::vector<std::vector<Ink>> bands_;  // by the middle of their height, each by left edge
+  std::vector<int> widest_;              // the widest word of each band
+  int top_ = 0, band_ = 1;
   mutable size_t budget_ = 50'000'000;  // words looked at, for the whole page
 };
 
