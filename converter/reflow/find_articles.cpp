@@ -194,14 +194,15 @@ void set_edges(const PageLayout& L, PageColumn& c) {
 
 namespace {
 
-// A column's lines top to bottom; pieces the engine read apart on one printed row (each starts
-// above the middle of the row's first piece) left to right.
+// A column's lines top to bottom; pieces the engine read apart on one printed row (the middles
+// of their type less than half its size apart: the engine's line boxes may be two rows tall)
+// left to right.
 void sort_rows(const PageLayout& L, std::vector<size_t>& v) {
-  std::sort(v.begin(), v.end(), [&](size_t a, size_t b) { return L.lines[a].box.y0 < L.lines[b].box.y0; });
+  std::sort(v.begin(), v.end(), [&](size_t a, size_t b) { return L.lines[a].mid < L.lines[b].mid; });
   for (size_t r = 0; r < v.size();) {
-    const BBox& first = L.lines[v[r]].box;
+    const PageLine& first = L.lines[v[r]];
     size_t e = r + 1;
-    while (e < v.size() && L.lines[v[e]].box.y0 < first.y0 + first.height() / 2) ++e;
+    while (e < v.size() && (L.lines[v[e]].mid - first.mid) * 2 < std::max(first.size, L.lines[v[e]].size)) ++e;
     std::sort(v.begin() + static_cast<long>(r), v.begin() + static_cast<long>(e),
               [&](size_t a, size_t b) { return L.lines[a].box.x0 < L.lines[b].box.x0; });
     r = e;

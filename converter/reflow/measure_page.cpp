@@ -116,6 +116,16 @@ double line_size(const ocr::Line& l) {
   return l.size;
 }
 
+// The middle of a line's type: the median of its words' middles, the box's without word boxes.
+int middle(const ocr::Line& l, const BBox& box) {
+  std::vector<int> m;
+  for (const auto& w : l.words)
+    if (w.box.known()) m.push_back((w.box.y0 + w.box.y1) / 2);
+  if (m.empty()) return (box.y0 + box.y1) / 2;
+  std::nth_element(m.begin(), m.begin() + static_cast<long>(m.size() / 2), m.end());
+  return m[m.size() / 2];
+}
+
 // Whether the rows around run across the gap between pieces a (box x) and b (box y) of one row:
 // text above and below every stretch of it (a short line's white ending at a gutter fails).
 bool across(const PageInk& ink, const BBox& x, const BBox& y, int em, size_t a, size_t b) {
@@ -195,6 +205,7 @@ PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
     if (!pl.box.known())
       for (const auto& w : ol.words) pl.box = unite(pl.box, w.box);
     pl.size = line_size(ol);
+    pl.mid = middle(ol, pl.box);
     if (pl.size <= 0) pl.size = pl.box.height();
     std::string raw = join_words(ol, pl.box.height(), report);
     pl.line = clean_line(raw, ol.src, report);

@@ -22,6 +22,8 @@ struct PageLine {
   Line line;            // text features as column text has them (width in display units, ending…)
   BBox box;             // page units
   double size = 0;      // type size: the character pitch (page units per em) or the box height
+  int mid = 0;          // the middle of its type: the median of its words' middles (the engine's
+                        // line box may reach into the rows above and below)
   float conf = -1;      // mean word confidence 0–100, -1 unknown
   std::string id;       // the source's line id
   ocr::Hint hint = ocr::Hint::none;
