@@ -71,6 +71,11 @@ awk '/^# page [0-9.]+x/ { split($0, a, " x "); split(a[2], b, " "); H = b[1] }
       if (X[i] + W[i] > X[j] && X[j] + W[j] > X[i] && Y[i] + Hh[i] > Y[j] && Y[j] + Hh[j] > Y[i]) { print "overlap " i " " j; bad = 1 }
     for (c = 0; c < 6; c++) if (low[c] < H - 14.4 || area[c] + (k[c] - 1) * 14.4 < low[c] - 0.5) { print "column " c + 1; bad = 1 }
     exit bad }' "$TMP/dump" && pass || fail "modules: $(cat "$TMP/dump")"
+# The deepest white, measured from a rendering column by column (tests/cli/holes.py), printed.
+holes=$(python3 "$(dirname "$0")/holes.py" "$TMP/page.pdf" "$TMP/dump")
+echo "acceptance page: $holes"
+# KEEP=DIR keeps the page and its dump there, to look at.
+[ -z "${KEEP:-}" ] || cp "$TMP/page.pdf" "$TMP/dump" "$KEEP/"
 # The pictures: in the lead's module, at 2 columns; the JPEG as DCT, the PNG with its soft mask.
 lead=$(grep '^module article=0 ' "$TMP/dump")
 lx=$(sed 's/.* x=\([0-9]*\) .*/\1/' <<<"$lead") lw=$(sed 's/.* w=\([0-9]*\) .*/\1/' <<<"$lead")
