@@ -17,6 +17,7 @@ namespace {
 
 constexpr int kMaxArticles = 12;  // the search grows with the cube of the count; papers set ≤ 8
 constexpr int kMaxRounds = 24;    // re-searches after a module proved taller than measured
+constexpr int kWhiteRounds = 4;   // … or whiter than estimated (each costs a search and a setting)
 
 void move_onto(const LaidOutPage& from, float dx, float dy, LaidOutPage& to) {
   for (GlyphRun r : from.runs) {
@@ -69,6 +70,37 @@ float deepest_hole(const LaidOutPage& page, const Grid& g, float body) {
   return std::max(0.0f, worst - (g.pitch - body)) / g.pitch;
 }
 
+// A module with a hole set at the height its text needs, the hole left under it: its columns
+// then end together even where layout's balancing gives up (a column that would have to end at a
+// forced break fills to the foot, leaving the last columns empty). Else, or when the text needs
+// more, at the module's height.
+bool set_to_text(const Document& doc, const Style& style, const Grid& g, const Module& m, const FontLibrary& fonts,
+                 const Images* images, LaidOutPage* one, int* lines, TypesetTimings* t) {
+  if (m.hole > 0) {
+    Module text = m;
+    text.h -= m.hole * g.pitch;
+    LaidOutPage p;
+    if (set_module(doc, style, g, text, fonts, images, &p, lines, t)) {
+      float dy = m.hole * g.pitch;  // module coordinates are y up from its foot: lift it over the hole
+      *one = LaidOutPage{};
+      one->width = p.width, one->height = p.height + dy, one->bleed = p.bleed;
+      move_onto(p, 0, dy, *one);
+      return true;
+    }
+  }
+  return set_module(doc, style, g, m, fonts, images, one, lines, t);
+}
+
+// The deepest white of one module set alone (`one`: its page, pad above the head left off).
+float module_white(const LaidOutPage& one, const Grid& g, const Module& m, float body) {
+  Grid mg = g;
+  mg.n = m.w;
+  mg.left = 0;
+  mg.top = one.height;
+  mg.rows = static_cast<int>(std::lround(one.height / g.pitch));
+  return deepest_hole(one, mg, body);
+}
+
 std::string dump(const MakeUpReport& rep, const Style& style, const Grid& g, const LaidOutPage& page, int number) {
   char buf[256];
   std::snprintf(buf, sizeof buf,
@@ -85,9 +117,10 @@ std::string dump(const MakeUpReport& rep, const Style& style, const Grid& g, con
   out += buf;
   for (const Module& m : rep.modules) {
     std::snprintf(buf, sizeof buf,
-                  "module article=%d x=%d y=%.1f w=%d h=%.1f columns=%d-%d lines=%d headline=%.1f pad=%d+%d hole=%d ",
+                  "module article=%d x=%d y=%.1f w=%d h=%.1f columns=%d-%d lines=%d headline=%.1f pad=%d+%d hole=%d "
+                  "white=%.1f ",
                   m.article, m.x, m.y, m.w, m.h, m.x + 1, m.x + m.w, m.lines, m.headline, m.pad_above, m.pad_below,
-                  m.hole);
+                  m.hole, m.white);
     out += buf + m.name + "\n";
   }
   for (const Cut& c : rep.cuts) {
@@ -184,6 +217,7 @@ LaidOutDocument make_up_page(const PageInput& in, const Style& style, const Font
 
   LaidOutPage page;
   Tiling t;
+  int white_rounds = 0;  // searches run again for white the estimate missed
   std::vector<Document> rests;
   for (rep.rounds = 1;; ++rep.rounds) {
     t = fixed ? tile_fixed(ms, in.placements, g) : tile(ms, g);
@@ -206,11 +240,11 @@ LaidOutDocument make_up_page(const PageInput& in, const Style& style, const Font
     }
     page = LaidOutPage{};
     rests.clear();
-    bool short_estimate = false;
+    bool short_estimate = false, white_seen = false;
     for (Module& m : t.modules) {
       const Document& doc = articles[m.article];
       m.name = doc.source;
-      m.headline = headline_size(style, g, ms[m.article].rank, m.w);
+      if (m.headline <= 0) m.headline = headline_size(style, g, ms[m.article].rank, m.w);  // the search's, else the rank's
       LaidOutPage one;
       int lines = static_cast<int>(std::lround(m.h / g.pitch));
       if (ms[m.article].jump && ms[m.article].lines(m.w) > lines) {
@@ -222,13 +256,22 @@ LaidOutDocument make_up_page(const PageInput& in, const Style& style, const Font
         set_module(j.here, style, g, m, fonts, images, &one, &m.lines, &rep.timings);
         m.hole = 0;
         rests.push_back(std::move(j.rest));
-      } else if (!set_module(doc, style, g, m, fonts, images, &one, &m.lines, &rep.timings)) {
+      } else if (!set_to_text(doc, style, g, m, fonts, images, &one, &m.lines, &rep.timings)) {
         ++ms[m.article].extra[m.w];  // the measure was short (lines kept together): one more line
         short_estimate = true;
         continue;
+      } else if (white_rounds < kWhiteRounds) {
+        // More white in it than the search expected (columns balanced short round a box or a
+        // subhead kept with its text): the search learns it for this width and runs again.
+        float seen = module_white(one, g, m, style.body.size);
+        if (seen > 1.0f && seen > m.white + 0.25f) {
+          ms[m.article].more_white[m.w] += seen - m.white;
+          short_estimate = white_seen = true;
+        }
       }
       move_onto(one, g.left + g.x_of(m.x), g.top - m.y - m.h, page);
     }
+    white_rounds += white_seen;
     if (!short_estimate) break;
     if (rep.rounds >= kMaxRounds)
       throw Error(ExitCode::internal, "make-up: the modules' heights did not settle after " +
