@@ -123,7 +123,13 @@ TEST(Tile, FindsTheExactTiling) {
   auto make = [&](int head, int body) {
     Measure m;
     m.head.assign(g.n + 1, head);
+    HeadFit fit;
+    fit.lines = head;
+    m.fits.assign(g.n + 1, {fit});
     m.extra.assign(g.n + 1, 0);
+    m.more_white.assign(g.n + 1, 0);
+    m.short_by.assign(g.n + 1, 0);
+    for (int w = 1; w <= g.n; ++w) m.short_by[w] = (body + w - 1) / w * w - body;
     m.has_head = head > 0;
     m.body = body;
     return m;
@@ -154,7 +160,12 @@ TEST(Tile, TooMuchTextDoesNotFit) {
   g.n = 4, g.rows = 20, g.pitch = 10, g.height = 200, g.measure = 100, g.gap = 10;
   Measure m;
   m.head.assign(g.n + 1, 2);
+  HeadFit fit;
+  fit.lines = 2;
+  m.fits.assign(g.n + 1, {fit});
   m.extra.assign(g.n + 1, 0);
+  m.more_white.assign(g.n + 1, 0);
+  m.short_by.assign(g.n + 1, 0);
   m.body = 4 * 19;  // one line more than the page holds under its head
   m.has_head = true;
   EXPECT_FALSE(tile({m}, g).fits);

@@ -17,6 +17,7 @@ namespace {
 
 constexpr int kMaxArticles = 12;  // the search grows with the cube of the count; papers set ≤ 8
 constexpr int kMaxRounds = 24;    // re-searches after a module proved taller than measured
+constexpr int kWhiteRounds = 4;   // … or whiter than estimated (each costs a search and a setting)
 
 void move_onto(const LaidOutPage& from, float dx, float dy, LaidOutPage& to) {
   for (GlyphRun r : from.runs) {
@@ -33,35 +34,74 @@ void move_onto(const LaidOutPage& from, float dx, float dy, LaidOutPage& to) {
   }
 }
 
-// The deepest white in any column of the type area, in body lines: under each module's last line
-// (its lines fill the module's height less what balancing left) — measured from the laid-out ink.
-float deepest_hole(const LaidOutPage& page, const Grid& g) {
+// The deepest white in any column of the type area's lines, in body lines of text missing: the
+// longest run down one column whose whole width holds no ink (a glyph over its em, a picture over
+// its box, a rule), less the leading two lines of text always have between them — as
+// tests/cli/holes.py measures it from a rendering.
+float deepest_hole(const LaidOutPage& page, const Grid& g, float body) {
   float worst = 0;
+  const float foot = g.rows * g.pitch;  // under the last whole line: foot margin
   for (int c = 0; c < g.n; ++c) {
     float x0 = g.left + g.x_of(c), x1 = x0 + g.measure;
     std::vector<std::pair<float, float>> ink;  // (top, bottom) in type-area y down
     for (const GlyphRun& r : page.runs)
-      for (const PlacedGlyph& gl : r.glyphs)
-        if (gl.x >= x0 - 0.5f && gl.x < x1 && gl.y < g.top && gl.y > g.top - g.height - g.pitch)
-          ink.push_back({g.top - gl.y - r.size, g.top - gl.y + 0.2f * r.size});
+      for (size_t i = 0; i < r.glyphs.size(); ++i) {
+        const PlacedGlyph& gl = r.glyphs[i];
+        float right = gl.x + r.size;  // its advance: to the next glyph on its line, at most an em
+        if (i + 1 < r.glyphs.size() && r.glyphs[i + 1].y == gl.y && r.glyphs[i + 1].x > gl.x)
+          right = std::min(right, r.glyphs[i + 1].x);
+        if (right > x0 && gl.x < x1 && gl.y < g.top && gl.y > g.top - foot - g.pitch)
+          ink.push_back({g.top - gl.y - 0.88f * r.size, g.top - gl.y + 0.12f * r.size});
+      }
     for (const RuleLine& r : page.rules)
       if (std::min(r.x1, r.x2) < x1 && std::max(r.x1, r.x2) > x0 && std::fabs(r.y1 - r.y2) < 0.01f &&
           r.y1 < g.top)
         ink.push_back({g.top - r.y1, g.top - r.y1});
     for (const PlacedImage& im : page.images)  // a picture is ink over its whole box
       if (im.x < x1 && im.x + im.w > x0) ink.push_back({g.top - im.y - im.h, g.top - im.y});
-    ink.push_back({g.height, g.height});
+    ink.push_back({foot, foot});
     std::sort(ink.begin(), ink.end());
     float reached = 0;
     for (auto [top, bottom] : ink) {
-      worst = std::max(worst, top - reached);
+      worst = std::max(worst, std::min(top, foot) - reached);
       reached = std::max(reached, bottom);
     }
   }
-  return worst / g.pitch;
+  return std::max(0.0f, worst - (g.pitch - body)) / g.pitch;
 }
 
-std::string dump(const MakeUpReport& rep, const Style& style, const Grid& g, const LaidOutPage& page) {
+// A module with a hole set at the height its text needs, the hole left under it: its columns
+// then end together even where layout's balancing gives up (a column that would have to end at a
+// forced break fills to the foot, leaving the last columns empty). Else, or when the text needs
+// more, at the module's height.
+bool set_to_text(const Document& doc, const Style& style, const Grid& g, const Module& m, const FontLibrary& fonts,
+                 const Images* images, LaidOutPage* one, int* lines, TypesetTimings* t) {
+  if (m.hole > 0) {
+    Module text = m;
+    text.h -= m.hole * g.pitch;
+    LaidOutPage p;
+    if (set_module(doc, style, g, text, fonts, images, &p, lines, t)) {
+      float dy = m.hole * g.pitch;  // module coordinates are y up from its foot: lift it over the hole
+      *one = LaidOutPage{};
+      one->width = p.width, one->height = p.height + dy, one->bleed = p.bleed;
+      move_onto(p, 0, dy, *one);
+      return true;
+    }
+  }
+  return set_module(doc, style, g, m, fonts, images, one, lines, t);
+}
+
+// The deepest white of one module set alone (`one`: its page, pad above the head left off).
+float module_white(const LaidOutPage& one, const Grid& g, const Module& m, float body) {
+  Grid mg = g;
+  mg.n = m.w;
+  mg.left = 0;
+  mg.top = one.height;
+  mg.rows = static_cast<int>(std::lround(one.height / g.pitch));
+  return deepest_hole(one, mg, body);
+}
+
+std::string dump(const MakeUpReport& rep, const Style& style, const Grid& g, const LaidOutPage& page, int number) {
   char buf[256];
   std::snprintf(buf, sizeof buf,
                 "# page %.1fx%.1f pt, type area %d columns x %.1f pt (%d lines), %d rectangles scored in %d "
@@ -69,11 +109,18 @@ std::string dump(const MakeUpReport& rep, const Style& style, const Grid& g, con
                 style.page_width, style.page_height, g.n, g.height, g.rows, rep.candidates, rep.rounds, rep.score,
                 rep.hole_lines);
   std::string out = buf;
+  // Where the grid lies on the rendered page (pt from its top-left, bleed included), for
+  // tests/cli/holes.py to measure the white from pixels.
+  std::snprintf(buf, sizeof buf,
+                "# grid page=%d left=%.2f top=%.2f columns=%d measure=%.2f gap=%.2f lines=%d pitch=%.2f body=%.2f\n",
+                number, g.left, page.height - g.top, g.n, g.measure, g.gap, g.rows, g.pitch, style.body.size);
+  out += buf;
   for (const Module& m : rep.modules) {
     std::snprintf(buf, sizeof buf,
-                  "module article=%d x=%d y=%.1f w=%d h=%.1f columns=%d-%d lines=%d headline=%.1f pad=%d+%d hole=%d ",
+                  "module article=%d x=%d y=%.1f w=%d h=%.1f columns=%d-%d lines=%d headline=%.1f pad=%d+%d hole=%d "
+                  "white=%.1f ",
                   m.article, m.x, m.y, m.w, m.h, m.x + 1, m.x + m.w, m.lines, m.headline, m.pad_above, m.pad_below,
-                  m.hole);
+                  m.hole, m.white);
     out += buf + m.name + "\n";
   }
   for (const Cut& c : rep.cuts) {
@@ -170,6 +217,7 @@ LaidOutDocument make_up_page(const PageInput& in, const Style& style, const Font
 
   LaidOutPage page;
   Tiling t;
+  int white_rounds = 0;  // searches run again for white the estimate missed
   std::vector<Document> rests;
   for (rep.rounds = 1;; ++rep.rounds) {
     t = fixed ? tile_fixed(ms, in.placements, g) : tile(ms, g);
@@ -192,11 +240,11 @@ LaidOutDocument make_up_page(const PageInput& in, const Style& style, const Font
     }
     page = LaidOutPage{};
     rests.clear();
-    bool short_estimate = false;
+    bool short_estimate = false, white_seen = false;
     for (Module& m : t.modules) {
       const Document& doc = articles[m.article];
       m.name = doc.source;
-      m.headline = headline_size(style, g, ms[m.article].rank, m.w);
+      if (m.headline <= 0) m.headline = headline_size(style, g, ms[m.article].rank, m.w);  // the search's, else the rank's
       LaidOutPage one;
       int lines = static_cast<int>(std::lround(m.h / g.pitch));
       if (ms[m.article].jump && ms[m.article].lines(m.w) > lines) {
@@ -208,13 +256,22 @@ LaidOutDocument make_up_page(const PageInput& in, const Style& style, const Font
         set_module(j.here, style, g, m, fonts, images, &one, &m.lines, &rep.timings);
         m.hole = 0;
         rests.push_back(std::move(j.rest));
-      } else if (!set_module(doc, style, g, m, fonts, images, &one, &m.lines, &rep.timings)) {
+      } else if (!set_to_text(doc, style, g, m, fonts, images, &one, &m.lines, &rep.timings)) {
         ++ms[m.article].extra[m.w];  // the measure was short (lines kept together): one more line
         short_estimate = true;
         continue;
+      } else if (white_rounds < kWhiteRounds) {
+        // More white in it than the search expected (columns balanced short round a box or a
+        // subhead kept with its text): the search learns it for this width and runs again.
+        float seen = module_white(one, g, m, style.body.size);
+        if (seen > 1.0f && seen > m.white + 0.25f) {
+          ms[m.article].more_white[m.w] += seen - m.white;
+          short_estimate = white_seen = true;
+        }
       }
       move_onto(one, g.left + g.x_of(m.x), g.top - m.y - m.h, page);
     }
+    white_rounds += white_seen;
     if (!short_estimate) break;
     if (rep.rounds >= kMaxRounds)
       throw Error(ExitCode::internal, "make-up: the modules' heights did not settle after " +
@@ -230,7 +287,7 @@ LaidOutDocument make_up_page(const PageInput& in, const Style& style, const Font
   float rule = std::max(0.3f, style.column_rule);
   for (const Cut& c : t.cuts)
     page.rules.push_back({g.left + c.x1, g.top - c.y1, g.left + c.x2, g.top - c.y2, rule, style.rule_gray});
-  rep.hole_lines = deepest_hole(page, g);
+  rep.hole_lines = deepest_hole(page, g, style.body.size);
   LaidOutPage running;  // first in the content stream: text extraction reads the head first
   draw_running(style, articles[0], in.number, in.pages, fonts, running);
   page.runs.insert(page.runs.begin(), running.runs.begin(), running.runs.end());
@@ -251,7 +308,7 @@ LaidOutDocument make_up_page(const PageInput& in, const Style& style, const Font
     if (m.hole > 2)  // the bar: no hole larger than 2 lines
       rep.notes.push_back(m.name + ": " + std::to_string(m.hole) + " lines left white under it: no layout of these " +
                           "articles fills the page closer (give more text, or other articles)");
-  rep.debug_dump = dump(rep, style, g, made);
+  rep.debug_dump = dump(rep, style, g, made, in.number);
   rep.timings.paginate_ms += timer.ms();
   return doc;
 }

@@ -25,6 +25,7 @@ struct Module {
   int pad_above = 0, pad_below = 0;  // body lines of white added above / below the head to fill
   int hole = 0;          // body lines left white under its text (too little text for the space)
   int lines = 0;         // laid-out lines in it
+  float white = 0;       // the search's estimate of its deepest white (body lines, as deepest_hole)
 };
 
 // A rule between modules, in type-area coordinates (pt from its top-left, y down).
@@ -93,20 +94,36 @@ Grid page_grid(const Style& page);
 // What the search needs of one article: its head's height at every width and its body's length,
 // both in body lines, measured once by layout (measure.cpp); `extra` are lines added when setting
 // the article at a width showed the estimate short.
+// One way to set an article's head at a width: its headline size, the lines the head takes, and
+// the deepest white it leaves in any of the module's columns (body lines of text missing, as
+// make_up.cpp measures the page) with 0 … kMaxPad lines of pad around it.
+constexpr int kMaxPad = 3;  // pad lines: pad / 3 above the head, the rest below it (split by its rule)
+struct HeadFit {
+  float size = 0;                 // headline pt
+  float scale = 1;                // of the rank's size
+  int lines = 0;                  // head lines (headline, subtitle, byline and the space under them)
+  float white[kMaxPad + 1] = {};  // [pad] deepest white beside, above and under the head
+};
+constexpr float kHeadScales[] = {1.0f, 0.9f, 1.12f, 0.8f, 1.25f};  // tried in this order: ties keep the rank's size
+
 struct Measure {
   std::vector<int> head;   // [w] head lines (headline, subtitle, byline and the space under them)
+  std::vector<std::vector<HeadFit>> fits;  // [w] the head at each of kHeadScales (sizes the width caps: once)
   int body = 0;            // body lines when set in one column (boxes and subheads included)
   std::vector<int> under;  // [w] lines under the head holding the body beside and below its figures
                            // (empty: ⌈body / w⌉, no figures)
+  std::vector<int> short_by;  // [w] lines the last column ends above the others (the body does not divide evenly)
   int span = 0;            // the widest figure's columns (0: no figure)
   std::vector<int> extra;  // [w] lines added by set_module's check
+  std::vector<float> more_white;  // [w] white under the body setting showed beyond the estimate (lines)
   bool has_head = false;
   int rank = 0;            // 0 lead, 1 second, 2 brief
   int fixed_w = 0;         // a plan's width (0: any)
   bool jump = false;       // may be cut, its rest continued on another page
-  int lines(int w) const;  // the module height at w columns, in body lines
+  int lines(int w) const;  // the module height at w columns, in body lines (the rank's headline size)
+  int body_lines(int w) const;  // the same under the head
 };
-float headline_size(const Style& page, const Grid& g, int rank, int w);
+float headline_size(const Style& page, const Grid& g, int rank, int w, float scale = 1);
 constexpr int kJumpLines = 8;  // a story cut for a jump keeps at least this many lines under its head
 Measure measure_article(const Document& doc, int rank, const Style& page, const Grid& g,
                         const FontLibrary& fonts, const Images* images, TypesetTimings* t);

@@ -93,14 +93,55 @@ Grid page_grid(const Style& s) {
 
 // Headline size by rank and width: the lead keeps the style's headline, the second 60 %, the rest
 // 45 %, and no headline is wider than a sixth of its module (at least six characters a line).
-float headline_size(const Style& s, const Grid& g, int rank, int w) {
-  float by_rank = s.headline.size * (rank == 0 ? 1.0f : rank == 1 ? 0.6f : 0.45f);
+float headline_size(const Style& s, const Grid& g, int rank, int w, float scale) {
+  float by_rank = s.headline.size * (rank == 0 ? 1.0f : rank == 1 ? 0.6f : 0.45f) * scale;
   return std::max(s.body.size * 1.3f, std::min(by_rank, std::floor(g.width(w) / 6)));
 }
 
-int Measure::lines(int w) const { return head[w] + (under.empty() ? (body + w - 1) / w : under[w]) + extra[w]; }
+int Measure::body_lines(int w) const { return (under.empty() ? (body + w - 1) / w : under[w]) + extra[w]; }
+int Measure::lines(int w) const { return head[w] + body_lines(w); }
 
 namespace {
+
+// The deepest white a head laid out alone (`p`, a module page kTall high, the probe line under it)
+// leaves in any of its w columns with `pad` lines of pad (pad / 3 above, the rest below: the
+// head's rule moves down half of that, the body all of it), in body lines of text missing beyond
+// the leading, as deepest_hole (make_up.cpp) measures the page. Above the head: half a line to the
+// rule between it and the module above.
+void head_white(const LaidOutPage& p, const Grid& g, int w, float body_size, HeadFit* fit) {
+  float probe = 0;  // the body's first line: the lowest glyph (its em's top)
+  for (const GlyphRun& r : p.runs)
+    for (const PlacedGlyph& gl : r.glyphs) probe = std::max(probe, kTall - gl.y - 0.88f * r.size);
+  float rule = -1;
+  for (const RuleLine& r : p.rules)
+    if (std::fabs(r.y1 - r.y2) < 0.01f && std::fabs(r.x2 - r.x1) > g.measure) rule = kTall - r.y1;
+  for (int pad = 0; pad <= kMaxPad; ++pad) {
+    float above = pad / 3 * g.pitch, below = (pad - pad / 3) * g.pitch, worst = 0;
+    for (int c = 0; c < w; ++c) {
+      float x0 = g.x_of(c), x1 = x0 + g.measure;
+      std::vector<std::pair<float, float>> ink;
+      for (const GlyphRun& r : p.runs)
+        for (size_t i = 0; i < r.glyphs.size(); ++i) {
+          const PlacedGlyph& gl = r.glyphs[i];
+          float top = kTall - gl.y - 0.88f * r.size;
+          if (top >= probe - 0.01f) continue;  // the probe: the body, placed below
+          float right = gl.x + r.size;
+          if (i + 1 < r.glyphs.size() && r.glyphs[i + 1].y == gl.y && r.glyphs[i + 1].x > gl.x)
+            right = std::min(right, r.glyphs[i + 1].x);
+          if (right > x0 && gl.x < x1) ink.push_back({above + top, above + top + r.size});
+        }
+      if (rule >= 0) ink.push_back({above + rule + below / 2, above + rule + below / 2});
+      ink.push_back({above + below + probe, above + below + probe});
+      std::sort(ink.begin(), ink.end());
+      float reached = -g.pitch / 2;
+      for (auto [top, bottom] : ink) {
+        worst = std::max(worst, top - reached);
+        reached = std::max(reached, bottom);
+      }
+    }
+    fit->white[pad] = std::max(0.0f, worst - (g.pitch - body_size)) / g.pitch;
+  }
+}
 
 // The fewest lines L under the head such that the columns, each starting below its figures
 // (depth[c] lines), hold `body` lines, and the figures fit: max depth ≤ L.
@@ -119,6 +160,9 @@ Measure measure_article(const Document& doc, int rank, const Style& page, const 
                         const FontLibrary& fonts, const Images* images, TypesetTimings* t) {
   Measure m;
   m.head.assign(g.n + 1, 0);
+  m.fits.assign(g.n + 1, {});
+  m.short_by.assign(g.n + 1, 0);
+  m.more_white.assign(g.n + 1, 0);
   m.under.assign(g.n + 1, 0);
   m.extra.assign(g.n + 1, 0);
   Document head = doc, body = doc;
@@ -132,12 +176,24 @@ Measure measure_article(const Document& doc, int rank, const Style& page, const 
     Block probe;
     probe.text = "一";
     head.blocks.push_back(probe);
+    // At each width, the head at each of kHeadScales of the rank's headline size (a size the
+    // width caps is laid out once): the search picks the one whose lines fill the module best.
     for (int w = 1; w <= g.n; ++w) {
-      TypesetReport rep;
-      LaidOutDocument d =
-          lay(head, module_style(page, g, w, kTall, headline_size(page, g, rank, w), 0), fonts, images, &rep, t);
-      float top = first_body_top(rep.debug_dump);
-      m.head[w] = top < 0 ? g.rows + 1 : static_cast<int>(std::lround((kTall - top) / g.pitch));
+      for (float scale : kHeadScales) {
+        HeadFit fit;
+        fit.size = headline_size(page, g, rank, w, scale);
+        fit.scale = scale;
+        bool seen = false;
+        for (const HeadFit& f : m.fits[w]) seen = seen || std::fabs(f.size - fit.size) < 0.05f;
+        if (seen) continue;
+        TypesetReport rep;
+        LaidOutDocument d = lay(head, module_style(page, g, w, kTall, fit.size, 0), fonts, images, &rep, t);
+        float top = first_body_top(rep.debug_dump);
+        fit.lines = top < 0 || d.pages.size() != 1 ? g.rows + 1 : static_cast<int>(std::lround((kTall - top) / g.pitch));
+        if (fit.lines <= g.rows) head_white(d.pages[0], g, w, page.body.size, &fit);
+        m.fits[w].push_back(fit);
+      }
+      m.head[w] = m.fits[w][0].lines;
     }
   }
   if (!body.blocks.empty()) {
@@ -167,6 +223,9 @@ Measure measure_article(const Document& doc, int rank, const Style& page, const 
       for (int c = 0; c < w && c < static_cast<int>(d.size()); ++c) depth[c] = static_cast<int>(std::lround(d[c] / g.pitch));
     }
     m.under[w] = lines_under(m.body, depth);
+    long room = 0;
+    for (int d : depth) room += std::max(0, m.under[w] - d);
+    m.short_by[w] = static_cast<int>(room - m.body);  // the last column's shortfall (layout balances to it)
   }
   return m;
 }

@@ -41,23 +41,47 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-// One article in w columns × H lines: its score, the pad lines and the hole lines it leaves.
-double leaf_score(const Measure& m, const Grid& g, int w, int H, int* pad_out, int* hole_out) {
-  if (m.fixed_w > 0 && w != m.fixed_w) return kInf;
-  int need = m.lines(w);
-  double s = 0;
-  if (need > H) {
-    // A story that may jump is cut where the module ends: it fills it, its rest goes on.
-    if (!m.jump || m.head[w] + kJumpLines > H) return kInf;
-    need = H;
-    s += 40;
+// White deeper than a line (the bar is 2; boxes and subheads set off the grid add part of a
+// line the estimate does not see), per line past it and more past 2, whatever the module's width.
+double deep_penalty(float white) { return 4.0 * std::max(0.0f, white - 1) + 30.0 * std::max(0.0f, white - 2); }
+
+// One article in w columns × H lines: its score, and the head (kHeadScales index), pad and hole
+// that give it.
+struct Leaf {
+  double score = kInf;
+  int fit = 0, pad = 0, hole = 0;
+  float white = 0;
+};
+
+Leaf leaf_score(const Measure& m, const Grid& g, int w, int H) {
+  Leaf best;
+  if (m.fixed_w > 0 && w != m.fixed_w) return best;
+  const int nfits = m.has_head ? static_cast<int>(m.fits[w].size()) : 1;
+  for (int f = 0; f < nfits; ++f) {
+    const HeadFit* fit = m.has_head ? &m.fits[w][f] : nullptr;
+    int need = (fit ? fit->lines : 0) + m.body_lines(w);
+    double s = 0;
+    bool cut = false;
+    if (need > H) {
+      // A story that may jump is cut where the module ends (at the rank's size): it fills it.
+      if (!m.jump || f > 0 || m.head[w] + kJumpLines > H) continue;
+      need = H, cut = true;
+      s += 40;
+    }
+    int spare = H - need;
+    if (fit) s += 10.0 * std::fabs(fit->scale - 1) * (m.rank == 0 ? 2 : 1);  // the rank's size first
+    for (int pad = 0; pad <= (fit ? std::min(spare, kMaxPad) : 0); ++pad) {
+      int hole = spare - pad;
+      double p = s + 3.0 * hole * w + 0.6 * pad * w;
+      float bottom = cut ? 0 : hole + m.short_by[w] + m.extra[w] + m.more_white[w];
+      float white = std::max(fit ? fit->white[pad] : 0.0f, bottom);
+      p += deep_penalty(white);
+      if (p < best.score) best = {p, f, pad, hole, white};
+    }
   }
-  int spare = H - need;
-  int cap = m.has_head ? std::min(6, m.head[w]) : 0;
-  int pad = std::min(spare, cap), hole = spare - pad;
-  if (pad_out) *pad_out = pad;
-  if (hole_out) *hole_out = hole;
-  s += 3.0 * hole * w + 0.6 * pad * w;
+  if (best.score == kInf) return best;
+  double& s = best.score;
+  int need = H - best.hole - best.pad;
   if (m.rank == 0) {
     s += 6.0 * (g.n - w);
     if (H * 2 > g.rows) s += 400;
@@ -68,7 +92,15 @@ double leaf_score(const Measure& m, const Grid& g, int w, int H, int* pad_out, i
   }
   if (w == 1 && m.has_head && g.n > 1) s += 20;
   s += 8.0 * std::max(0, m.span - w);  // a picture set narrower than its figure asks
-  return s;
+  return best;
+}
+
+// The leaf's head, pad and hole into its module.
+void place(const Measure& ms, const Leaf& l, Module& m) {
+  m.headline = ms.has_head ? ms.fits[m.w][l.fit].size : 0;
+  m.hole = l.hole;
+  m.white = l.white;
+  m.pad_above = l.pad / 3, m.pad_below = l.pad - l.pad / 3;
 }
 
 struct Choice {
@@ -91,7 +123,7 @@ class Tiler {
     b.cost = kInf;
     if (j == i + 1) {
       b.how = 'l';
-      b.cost = leaf(i, w, H, nullptr, nullptr);
+      b.cost = leaf_score(ms_[i], g_, w, H).score;
     } else {
       for (int k = i + 1; k < j; ++k) {
         for (int h1 = 1; h1 + 1 < H; ++h1) {
@@ -117,9 +149,7 @@ class Tiler {
     if (c.how == 'l') {
       Module m;
       m.article = i, m.x = x, m.w = w, m.y = y * g_.pitch, m.h = H * g_.pitch;
-      int pad = 0;
-      leaf(i, w, H, &pad, &m.hole);
-      m.pad_above = pad / 3, m.pad_below = pad - pad / 3;
+      place(ms_[i], leaf_score(ms_[i], g_, w, H), m);
       out.modules.push_back(m);
     } else if (c.how == 'h') {
       emit(i, c.k, x, w, y, c.at, out);
@@ -135,10 +165,6 @@ class Tiler {
   }
 
   int candidates() const { return candidates_; }
-
-  double leaf(int a, int w, int H, int* pad_out, int* hole_out) const {
-    return leaf_score(ms_[a], g_, w, H, pad_out, hole_out);
-  }
 
  private:
   Choice& at(int i, int j, int w, int H) {
@@ -161,11 +187,10 @@ Tiling tile_fixed(const std::vector<Measure>& ms, const std::vector<Placement>& 
     const Placement& p = ps[a];
     Module m;
     m.article = static_cast<int>(a), m.x = p.x, m.w = p.width, m.y = p.y * g.pitch, m.h = p.h * g.pitch;
-    int pad = 0;
-    double s = leaf_score(ms[a], g, p.width, p.h, &pad, &m.hole);
-    t.fits = t.fits && s < kInf;
-    t.score += s < kInf ? s : 0;
-    m.pad_above = pad / 3, m.pad_below = pad - pad / 3;
+    Leaf l = leaf_score(ms[a], g, p.width, p.h);
+    t.fits = t.fits && l.score < kInf;
+    t.score += l.score < kInf ? l.score : 0;
+    if (l.score < kInf) place(ms[a], l, m);
     t.modules.push_back(m);
     // Rules on the module's right and lower edges where another module may follow.
     if (p.x + p.width < g.n) {

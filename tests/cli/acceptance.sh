@@ -1,6 +1,6 @@
 # Issue 12's acceptance page: a plan of 6 articles of the development corpus (the lead with two
 # pictures, the second with a box) makes one broadsheet page — modules apart, inside the type area,
-# covering every column to its foot, no module with more than 2 lines of white under its text;
+# covering every column to its foot, no white deeper than 2 lines in any column (holes.py);
 # every article's text whole and in order in pdftotext; the pictures in the lead's module at their
 # resolution (pdfimages -list); one bookmark per article; pdftoppm, mutool and Ghostscript render
 # it alike. Skips when ../shared/corpus or a renderer is absent.
@@ -71,6 +71,12 @@ awk '/^# page [0-9.]+x/ { split($0, a, " x "); split(a[2], b, " "); H = b[1] }
       if (X[i] + W[i] > X[j] && X[j] + W[j] > X[i] && Y[i] + Hh[i] > Y[j] && Y[j] + Hh[j] > Y[i]) { print "overlap " i " " j; bad = 1 }
     for (c = 0; c < 6; c++) if (low[c] < H - 14.4 || area[c] + (k[c] - 1) * 14.4 < low[c] - 0.5) { print "column " c + 1; bad = 1 }
     exit bad }' "$TMP/dump" && pass || fail "modules: $(cat "$TMP/dump")"
+# No white deeper than 2 lines anywhere in the type area, measured from a rendering column by
+# column (tests/cli/holes.py: a run of pixel rows where one column's whole width has no ink).
+holes=$(python3 "$(dirname "$0")/holes.py" "$TMP/page.pdf" "$TMP/dump" 2) && pass || fail "white deeper than 2 lines: $holes"
+echo "acceptance page: $holes"
+# KEEP=DIR keeps the page and its dump there, to look at.
+[ -z "${KEEP:-}" ] || cp "$TMP/page.pdf" "$TMP/dump" "$KEEP/"
 # The pictures: in the lead's module, at 2 columns; the JPEG as DCT, the PNG with its soft mask.
 lead=$(grep '^module article=0 ' "$TMP/dump")
 lx=$(sed 's/.* x=\([0-9]*\) .*/\1/' <<<"$lead") lw=$(sed 's/.* w=\([0-9]*\) .*/\1/' <<<"$lead")

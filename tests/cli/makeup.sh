@@ -13,6 +13,7 @@ parts=("$TMP/a.txt" "$TMP/b.txt" "$TMP/c.txt" "$TMP/d.txt")
 
 expect_exit 0 "make-up" -- "$PAIBAN" typeset --make-up "${parts[@]}" -o "$TMP/page.pdf" --debug-dump "$TMP/dump"
 [ "$(grep -c '^module ' "$TMP/dump")" -eq 4 ] && pass || fail "dump: $(cat "$TMP/dump")"
+echo "four parts: $(python3 "$(dirname "$0")/holes.py" "$TMP/page.pdf" "$TMP/dump")"  # printed, for docs/makeup.md
 # Every module inside 6 columns and the type area's height; no two rectangles overlap.
 awk -v H="$(sed -n 's/.*columns x \([0-9.]*\) pt.*/\1/p' "$TMP/dump")" '
   /^module/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
