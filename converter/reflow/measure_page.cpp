@@ -96,80 +96,32 @@ bool all_han(const std::string& s) {
 // sometimes gives a lone character a box reaching into the next line). Tesseract's x_size is
 // estimated per block and may be half again too large: only where the line has no box.
 double line_size(const ocr::Line& l) {
-  std::vector<int> h;
-  for (const auto& w : l.words)
-    if (w.box.known() && all_han(w.text)) h.push_back(w.box.height());
+  std::vector<int> h, w;
+  for (const auto& word : l.words)
+    if (word.box.known() && all_han(word.text)) {
+      h.push_back(word.box.height());
+      w.push_back(word.box.width() / std::max<int>(1, static_cast<int>(to_u32(word.text).size())));
+    }
   if (!h.empty()) {
     std::nth_element(h.begin(), h.begin() + static_cast<long>(h.size() / 2), h.end());
-    return l.box.known() ? std::min(h[h.size() / 2], l.box.height()) : h[h.size() / 2];
+    std::nth_element(w.begin(), w.begin() + static_cast<long>(w.size() / 2), w.end());
+    int size = h[h.size() / 2];
+    // Han characters are square: words nearly twice as tall as their characters are wide carry
+    // the engine's row box (two printed rows read as one line), not the type's height. Judged
+    // on three words at least (a line given as one word box says nothing of its characters).
+    if (h.size() >= 3 && size * 10 > w[w.size() / 2] * 18) size = w[w.size() / 2];
+    return l.box.known() ? std::min(size, l.box.height()) : size;
   }
   if (l.box.known()) return l.box.height();
   return l.size;
 }
-
-// A column rule read as a word: "|" (or ｜ 丨 │ ¦), sometimes with a quote mark the rule's top
-// was taken for ("“|"), no wider than an em. Tesseract reads the rules between columns so when a
-// line runs across them (psm 4/6), and the bar's gaps to the text either side are under an em.
-bool column_rule(const ocr::Word& w, int em) {
-  if (!w.box.known() || w.box.width() > em) return false;
-  bool bar = false;
-  for (char32_t c : to_u32(w.text)) {
-    if (c == U'|' || c == U'｜' || c == U'丨' || c == U'│' || c == U'¦') bar = true;
-    else if (c != U'“' && c != U'"' && c != U'‘' && c != U'\'' && c != U' ') return false;
-  }
-  return bar;
-}
-
-}  // namespace
-
-// A line the engine read across a gutter (Tesseract's psm 4 and 6 take the page for one
-// column): cut it where its words stand apart by more than a gutter can be narrow, over 1.2
-// times the height of its words (an em and more; the widest gap inside justified Han text,
-// after a comma's ink, stays under an em).
-std::vector<ocr::Line> cut_at_gutters(const ocr::Line& l) {
-  std::vector<int> h;
-  for (const auto& w : l.words)
-    if (w.box.known()) h.push_back(w.box.height());
-  if (h.size() < 2 || h.size() != l.words.size()) return {l};
-  std::nth_element(h.begin(), h.begin() + static_cast<long>(h.size() / 2), h.end());
-  const int em = h[h.size() / 2];
-  std::vector<ocr::Line> parts;
-  bool after_rule = false, dropped = false;
-  for (size_t k = 0; k < l.words.size(); ++k) {
-    const ocr::Word& w = l.words[k];
-    if (column_rule(w, em)) {  // the rule is the gutter: the next word starts a new piece
-      after_rule = dropped = true;
-      continue;
-    }
-    if (parts.empty() || after_rule || (w.box.x0 - l.words[k - 1].box.x1) * 5 > em * 6) {
-      after_rule = false;
-      parts.push_back(l);
-      parts.back().words.clear();
-      parts.back().box = BBox{};
-    }
-    parts.back().words.push_back(w);
-  }
-  if (parts.size() == 1 && !dropped) return {l};
-  for (auto& p : parts) {
-    for (const auto& w : p.words) p.box = unite(p.box, w.box);
-    p.size = 0;  // the source's size was the whole row's
-  }
-  return parts;
-}
-
-namespace {
-
-struct Piece {
-  ocr::Line line;
-  size_t region = 0;
-};
 
 // Pieces of one printed line the engine read as two (Tesseract cuts a wide article's line where
 // the gutter of the columns above it runs down, and files the halves in different blocks): on
 // one row, the next starting where the last ends, less than half an em apart (a gutter is an
 // em or more), type alike. Each piece is joined to its nearest such neighbour on the right; a
 // row is searched among the next lines by top edge only (bounded: hostile input stays linear).
-std::vector<Piece> join_row_pieces(std::vector<Piece> ps) {
+std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps) {
   const size_t n = ps.size();
   std::vector<size_t> by_top;
   for (size_t i = 0; i < n; ++i)
@@ -197,11 +149,11 @@ std::vector<Piece> join_row_pieces(std::vector<Piece> ps) {
     }
     if (best != none) next[by_top[a]] = best, prev[best] = by_top[a];
   }
-  std::vector<Piece> out;
+  std::vector<LinePiece> out;
   std::vector<bool> used(n, false);
   for (size_t i = 0; i < n; ++i) {
     if (prev[i] != none || used[i]) continue;
-    Piece p = std::move(ps[i]);
+    LinePiece p = std::move(ps[i]);
     used[i] = true;
     for (size_t j = next[i]; j != none && !used[j]; j = next[j]) {
       used[j] = true;
@@ -223,11 +175,7 @@ PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
   PageLayout L;
   L.width = page.width;
   L.height = page.height;
-  std::vector<Piece> pieces;
-  for (size_t r = 0; r < page.regions.size(); ++r)
-    for (const auto& whole : page.regions[r].lines)
-      for (auto& ol : cut_at_gutters(whole)) pieces.push_back(Piece{std::move(ol), r});
-  for (const auto& piece : join_row_pieces(std::move(pieces))) {
+  for (const auto& piece : join_row_pieces(cut_gutters(page, report))) {
     const ocr::Line& ol = piece.line;
     PageLine pl;
     pl.box = ol.box;

@@ -69,6 +69,16 @@ bool is_vertical(const ocr::Page& page);
 ocr::Page turn_page(const ocr::Page& page);
 void unturn_page(Page& out, const ocr::Page& page);
 
+// A line of the source, or a piece of one, and the region (block box) holding it.
+struct LinePiece {
+  ocr::Line line;
+  size_t region = 0;
+};
+
+// cut_gutters.cpp: the page's lines, cut where the engine read a row across a gutter (a wide
+// gap, a column rule, a strip the rows around leave white); specks read in a gutter dropped.
+std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report);
+
 // measure_page.cpp: the page's lines with text features and geometry, the body type size.
 PageLayout measure_page(const ocr::Page& page, ReflowReport& report);
 
