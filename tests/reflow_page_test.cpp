@@ -67,14 +67,16 @@ std::string outline(const ReflowResult& r) {
   return out;
 }
 
-// "region x0 y0 x1 y1 [conf=N] text": one line per row; a row's words are its characters' runs split on
-// spaces, each given an equal share of the line's box (so gaps between words are real gaps).
+// "region x0 y0 x1 y1 [conf=N] text": one line per row, read as one word with the line's box;
+// "+ x0 y0 x1 y1 text" rows after it are more words of that line, each with its own box (the
+// line's box grows to hold them), for cases where the gaps between words decide.
 std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string& name) {
   ocr::Page p;
   p.source = name;
   std::istringstream in(text);
   std::string row;
   int n = 0;
+  size_t last_region = static_cast<size_t>(-1);  // where the last line went ("+" rows add to it)
   while (std::getline(in, row)) {
     ++n;
     if (row.empty() || row[0] == '#') continue;
@@ -82,6 +84,16 @@ std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string
     if (row.rfind("page ", 0) == 0) {
       std::string w;
       rs >> w >> p.width >> p.height;
+      continue;
+    }
+    if (row.rfind("+ ", 0) == 0 && last_region < p.regions.size()) {
+      std::string plus;
+      ocr::Word w;
+      rs >> plus >> w.box.x0 >> w.box.y0 >> w.box.x1 >> w.box.y1 >> w.text;
+      ocr::Line& l = p.regions[last_region].lines.back();
+      l.box = BBox{std::min(l.box.x0, w.box.x0), std::min(l.box.y0, w.box.y0), std::max(l.box.x1, w.box.x1),
+                   std::max(l.box.y1, w.box.y1)};
+      l.words.push_back(std::move(w));
       continue;
     }
     size_t region = 0;
@@ -102,6 +114,7 @@ std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string
     w.box = l.box;
     l.words.push_back(w);
     p.regions[region].lines.push_back(l);
+    last_region = region;
   }
   return {p};
 }

@@ -31,7 +31,8 @@ bool bar(char32_t c) { return c == U'|' || c == U'｜' || c == U'丨' || c == U'
 bool column_rule(const ocr::Word& w, int em) {
   if (!w.box.known() || w.box.width() > em) return false;
   bool any = false;
-  for (char32_t c : to_u32(w.text)) {
+  for (size_t i = 0; i < w.text.size();) {
+    const char32_t c = chars::decode(w.text, i);
     if (bar(c)) any = true;
     else if (c != U' ' && !u_ispunct(static_cast<UChar32>(c))) return false;
   }
@@ -40,9 +41,11 @@ bool column_rule(const ocr::Word& w, int em) {
 
 // Text a reader can stand by: a Han character, a letter or a digit in it.
 bool solid(const ocr::Word& w) {
-  for (char32_t c : to_u32(w.text)) {
-    const chars::Cls k = chars::classify(c);
-    if (k == chars::Cls::han || (c < 0x80 && std::isalnum(static_cast<int>(c))) || (c >= U'０' && c <= U'ｚ')) return true;
+  for (size_t i = 0; i < w.text.size();) {
+    const char32_t c = chars::decode(w.text, i);
+    if (chars::classify(c) == chars::Cls::han || (c < 0x80 && std::isalnum(static_cast<int>(c))) ||
+        (c >= U'０' && c <= U'ｚ'))
+      return true;
   }
   return false;
 }
@@ -61,50 +64,6 @@ int line_em(const ocr::Line& l) {
   return median(h);
 }
 
-// Every solid word on the page, by the middle of its height, for the page-level test.
-struct Ink {
-  BBox box;
-  size_t line;
-};
-
-class PageInk {
- public:
-  explicit PageInk(const std::vector<LinePiece>& ps) {
-    for (size_t i = 0; i < ps.size(); ++i)
-      for (const auto& w : ps[i].line.words)
-        if (w.box.known() && w.box.width() > 0 && solid(w)) ink_.push_back(Ink{w.box, i});
-    std::sort(ink_.begin(), ink_.end(), [](const Ink& a, const Ink& b) { return mid(a.box) < mid(b.box); });
-  }
-
-  // Whether x is a gutter around rows y0..y1 of line `self`: within four ems above and below,
-  // no other row's text reaches within a quarter em of x (characters set solid leave white
-  // slivers between them that line up from row to row; a gutter is wider), and at least three
-  // rows end left of it and three start right of it within an em and a half (column edges, not
-  // a ragged stretch of white).
-  bool gutter(int x, int y0, int y1, int em, size_t self) const {
-    const int lo = y0 - 4 * em, hi = y1 + 4 * em;
-    auto it = std::lower_bound(ink_.begin(), ink_.end(), lo, [](const Ink& a, int y) { return mid(a.box) < y; });
-    int cover = 0, left = 0, right = 0;
-    const int reach = em * 3 / 2, half = em / 4;
-    for (size_t seen = 0; it != ink_.end() && mid(it->box) <= hi && seen < 4096; ++it, ++seen) {
-      if (it->line == self) continue;
-      const BBox& b = it->box;
-      if (b.x0 < x + half && b.x1 > x - half) {
-        if (++cover > 1) return false;
-      } else if (b.x1 <= x && x - b.x1 < reach) {
-        ++left;
-      } else if (b.x0 >= x && b.x0 - x < reach) {
-        ++right;
-      }
-    }
-    return left >= 3 && right >= 3 && cover * 6 <= std::min(left, right);
-  }
-
- private:
-  static int mid(const BBox& b) { return (b.y0 + b.y1) / 2; }
-  std::vector<Ink> ink_;
-};
-
 // Pieces of one line: its words split before each word marked in `cut_before`.
 std::vector<LinePiece> split(const LinePiece& p, const std::vector<bool>& cut_before) {
   std::vector<LinePiece> parts;
@@ -119,9 +78,12 @@ std::vector<LinePiece> split(const LinePiece& p, const std::vector<bool>& cut_be
     }
     parts.back().line.words.push_back(p.line.words[k]);
   }
-  for (auto& q : parts) {
+  for (size_t i = 0; i < parts.size(); ++i) {
+    LinePiece& q = parts[i];
     for (const auto& w : q.line.words) q.line.box = unite(q.line.box, w.box);
     q.line.size = 0;  // the source's size was the whole row's
+    q.cut_left = q.cut_left || i > 0;
+    q.cut_right = q.cut_right || i + 1 < parts.size();
   }
   return parts;
 }
@@ -136,11 +98,16 @@ bool boxed_words(const ocr::Line& l) {
 // Within the line: wide gaps and column rules. A rule is the gutter: the bar goes, the next word
 // starts a new piece; marks the engine read into the rule's word stay, on their side of it
 // ("，|": a comma ending the left column's line).
-std::vector<LinePiece> cut_in_line(const LinePiece& p, ReflowReport& report) {
-  if (!boxed_words(p.line)) return {p};
+void cut_in_line(LinePiece&& p, ReflowReport& report, std::vector<LinePiece>& out_pieces) {
+  if (!boxed_words(p.line)) return out_pieces.push_back(std::move(p));
   std::vector<int> h;
   for (const auto& w : p.line.words) h.push_back(w.box.height());
   const int em = median(h);
+  bool needed = false;
+  for (size_t k = 0; k < p.line.words.size() && !needed; ++k)
+    needed = column_rule(p.line.words[k], em) ||
+             (k > 0 && (p.line.words[k].box.x0 - p.line.words[k - 1].box.x1) * 5 > em * 6);
+  if (!needed) return out_pieces.push_back(std::move(p));
   LinePiece out = p;
   out.line.words.clear();
   std::vector<bool> cut;
@@ -174,16 +141,14 @@ std::vector<LinePiece> cut_in_line(const LinePiece& p, ReflowReport& report) {
       after_rule = false;
     }
   }
-  if (!any) return {p};
-  return split(out, cut);
+  for (auto& q : split(out, cut)) out_pieces.push_back(std::move(q));
 }
 
 // On the page: gaps (and specks of ink) in a strip the rows around leave white.
-std::vector<LinePiece> cut_on_page(const LinePiece& p, size_t self, const PageInk& ink, ReflowReport& report) {
+void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, ReflowReport& report, std::vector<LinePiece>& out) {
   const ocr::Line& l = p.line;
-  if (!boxed_words(l)) return {p};
-  const int em = line_em(l);
-  if (em <= 0) return {p};
+  const int em = boxed_words(l) ? line_em(l) : 0;
+  if (em <= 0) return out.push_back(std::move(p));
   const size_t n = l.words.size();
   std::vector<bool> cut(n, false);
   bool any = false;
@@ -214,22 +179,98 @@ std::vector<LinePiece> cut_on_page(const LinePiece& p, size_t self, const PageIn
     }
     a = k;
   }
-  if (!any) return {p};
+  if (!any) return out.push_back(std::move(p));
   report.repairs["gutter-cut"] += 1;
-  return split(p, cut);
+  for (auto& q : split(p, cut)) out.push_back(std::move(q));
 }
 
 }  // namespace
 
+PageInk::PageInk(const std::vector<LinePiece>& ps) {
+  std::vector<Ink> ink;
+  std::vector<int> heights;
+  for (size_t i = 0; i < ps.size(); ++i)
+    for (const auto& w : ps[i].line.words)
+      if (w.box.known() && w.box.width() > 0 && solid(w)) {
+        ink.push_back(Ink{w.box, i});
+        heights.push_back(w.box.height());
+      }
+  if (ink.empty()) return;
+  // Bands as tall as a word, each sorted by left edge: a question about a strip of the page
+  // looks at the words near it, not at every word of its rows.
+  long top = mid(ink.front().box), bottom = top;
+  for (const auto& k : ink) top = std::min<long>(top, mid(k.box)), bottom = std::max<long>(bottom, mid(k.box));
+  band_ = std::max(1, median(heights));
+  while ((bottom - top) / band_ > 1'000'000) band_ *= 2;  // boxes strewn over a huge page
+  top_ = static_cast<int>(top);
+  bands_.resize(static_cast<size_t>((bottom - top) / band_) + 1);
+  widest_.assign(bands_.size(), 0);
+  for (const auto& k : ink) {
+    const size_t b = static_cast<size_t>((mid(k.box) - top) / band_);
+    bands_[b].push_back(k);
+    widest_[b] = std::max(widest_[b], k.box.width());
+  }
+  for (auto& b : bands_)
+    std::sort(b.begin(), b.end(), [](const Ink& x, const Ink& y) { return x.box.x0 < y.box.x0; });
+}
+
+// Words of other pieces whose middle lies within [lo, hi] and whose box reaches into [x0, x1],
+// to f until it says stop. False when the page's budget of words looked at ran out first:
+// hostile input (a million lines on one row) stays linear, and a test without its evidence
+// answers no.
+template <typename F>
+bool PageInk::around(int lo, int hi, int x0, int x1, size_t self, size_t other, F&& f) const {
+  if (bands_.empty() || hi < top_) return true;
+  const long first = std::max<long>(0, (static_cast<long>(lo) - top_) / band_);
+  const long last = std::min<long>(static_cast<long>(bands_.size()) - 1, (static_cast<long>(hi) - top_) / band_);
+  for (long b = first; b <= last; ++b) {
+    const std::vector<Ink>& band = bands_[static_cast<size_t>(b)];
+    const int from = x0 - widest_[static_cast<size_t>(b)];
+    auto it = std::lower_bound(band.begin(), band.end(), from, [](const Ink& k, int x) { return k.box.x0 < x; });
+    for (; it != band.end() && it->box.x0 <= x1; ++it) {
+      if (budget_ == 0) return false;
+      --budget_;
+      const int m = mid(it->box);
+      if (m < lo || m > hi || it->box.x1 < x0 || it->piece == self || it->piece == other) continue;
+      if (!f(it->box)) return true;
+    }
+  }
+  return true;
+}
+
+bool PageInk::gutter(int x, int y0, int y1, int em, size_t self) const {
+  int cover = 0, left = 0, right = 0;
+  const int reach = em * 3 / 2, half = em / 4;
+  const bool seen = around(y0 - 4 * em, y1 + 4 * em, x - reach, x + reach, self, self, [&](const BBox& b) {
+    if (b.x0 < x + half && b.x1 > x - half) ++cover;
+    else if (b.x1 <= x && x - b.x1 < reach) ++left;
+    else if (b.x0 >= x && b.x0 - x < reach) ++right;
+    return cover <= 1;
+  });
+  return seen && cover <= 1 && left >= 3 && right >= 3 && cover * 6 <= std::min(left, right);
+}
+
+bool PageInk::within_text(int x, int y0, int y1, int em, size_t a, size_t b) const {
+  int above = 0, below = 0;
+  const bool seen = around(y0 - 3 * em, y1 + 3 * em, x, x, a, b, [&](const BBox& w) {
+    if (w.x0 < x && w.x1 > x) {
+      if ((w.y0 + w.y1) / 2 < y0) ++above;
+      else if ((w.y0 + w.y1) / 2 > y1) ++below;
+    }
+    return true;
+  });
+  return seen && above >= 1 && below >= 1;
+}
+
 std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report) {
   std::vector<LinePiece> pieces;
+  pieces.reserve(page.line_count());
   for (size_t r = 0; r < page.regions.size(); ++r)
-    for (const auto& whole : page.regions[r].lines)
-      for (auto& part : cut_in_line(LinePiece{whole, r}, report)) pieces.push_back(std::move(part));
+    for (const auto& whole : page.regions[r].lines) cut_in_line(LinePiece{whole, r}, report, pieces);
   const PageInk ink(pieces);
   std::vector<LinePiece> out;
-  for (size_t i = 0; i < pieces.size(); ++i)
-    for (auto& part : cut_on_page(pieces[i], i, ink, report)) out.push_back(std::move(part));
+  out.reserve(pieces.size());
+  for (size_t i = 0; i < pieces.size(); ++i) cut_on_page(std::move(pieces[i]), i, ink, report, out);
   return out;
 }
 

@@ -116,10 +116,19 @@ double line_size(const ocr::Line& l) {
   return l.size;
 }
 
+// Whether the rows around run across the gap between pieces a (box x) and b (box y) of one row:
+// text above and below every stretch of it (a short line's white ending at a gutter fails).
+bool across(const PageInk& ink, const BBox& x, const BBox& y, int em, size_t a, size_t b) {
+  const int y0 = std::min(x.y0, y.y0), y1 = std::max(x.y1, y.y1), step = std::max(1, em / 4);
+  for (int px = x.x1 + step; px < y.x0; px += step)
+    if (!ink.within_text(px, y0, y1, em, a, b)) return false;
+  return true;
+}
+
 // Pieces of one printed line the engine read as two (Tesseract cuts a wide article's line where
 // the gutter of the columns above it runs down, and files the halves in different blocks): on
 // one row, the next starting where the last ends, less than half an em apart (a gutter is an
-// em or more), type alike. Each piece is joined to its nearest such neighbour on the right; a
+// em or more) or further apart where the rows around run across the gap, type alike. Each piece is joined to its nearest such neighbour on the right; a
 // row is searched among the next lines by top edge only (bounded: hostile input stays linear).
 std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps) {
   const size_t n = ps.size();
@@ -131,6 +140,7 @@ std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps) {
   std::vector<size_t> next(n, none), prev(n, none);
   std::vector<double> size(n);
   for (size_t i = 0; i < n; ++i) size[i] = line_size(ps[i].line);
+  const PageInk ink(ps);
   for (size_t a = 0; a < by_top.size(); ++a) {
     // Neighbours on the row start within its height above or below: scan both ways, bounded.
     const BBox& x = ps[by_top[a]].line.box;
@@ -139,12 +149,15 @@ std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps) {
     for (size_t b = a >= 32 ? a - 32 : 0; b < by_top.size() && b < a + 32; ++b) {
       const size_t j = by_top[b];
       const BBox& y = ps[j].line.box;
-      if (j == by_top[a] || prev[j] != none) continue;
+      if (j == by_top[a] || prev[j] != none || ps[by_top[a]].cut_right || ps[j].cut_left) continue;
       const double small = std::min(size[by_top[a]], size[j]), big = std::max(size[by_top[a]], size[j]);
       const int overlap = std::min(x.y1, y.y1) - std::max(x.y0, y.y0);
       const int gap = y.x0 - x.x1;
       if (small <= 0 || big > small * 1.25 || overlap * 10 < std::min(x.height(), y.height()) * 6) continue;
-      if (gap < -small / 4 || gap > small / 2 || y.x1 <= x.x1) continue;
+      if (gap < -small / 4 || y.x1 <= x.x1 || gap > small * 8) continue;
+      // Further apart, the rows around say: their text runs across the gap (characters the
+      // engine missed, a word it boxed apart), or it is white (a gutter between columns).
+      if (gap > small / 2 && !across(ink, x, y, static_cast<int>(small), by_top[a], j)) continue;
       if (best == none || gap < best_gap) best = j, best_gap = gap;
     }
     if (best != none) next[by_top[a]] = best, prev[best] = by_top[a];

@@ -73,10 +73,40 @@ void unturn_page(Page& out, const ocr::Page& page);
 struct LinePiece {
   ocr::Line line;
   size_t region = 0;
+  bool cut_left = false, cut_right = false;  // cut from the rest of its row at a gutter there
+};
+
+// The page's text as ink (cut_gutters.cpp): the boxes of the words that hold a Han character, a
+// letter or a digit, by height, each with the piece it belongs to; asked whether a strip of the
+// page is a gutter or lies within a column's text.
+class PageInk {
+ public:
+  explicit PageInk(const std::vector<LinePiece>& pieces);
+  // x is a gutter beside rows y0..y1 of piece `self`: within four ems above and below, no other
+  // row's text reaches within a quarter em of it (characters set solid leave white slivers that
+  // line up from row to row; a gutter is wider), and three rows at least end left of it and
+  // three start right of it within an em and a half (column edges, not a ragged stretch).
+  bool gutter(int x, int y0, int y1, int em, size_t self) const;
+  // x lies within a column's text beside rows y0..y1: a row within three ems above and one
+  // below (other than pieces a and b) have text across it.
+  bool within_text(int x, int y0, int y1, int em, size_t a, size_t b) const;
+
+ private:
+  struct Ink {
+    BBox box;
+    size_t piece;
+  };
+  static int mid(const BBox& b) { return (b.y0 + b.y1) / 2; }
+  template <typename F>
+  bool around(int lo, int hi, int x0, int x1, size_t self, size_t other, F&& f) const;
+  std::vector<std::vector<Ink>> bands_;  // by the middle of their height, each by left edge
+  std::vector<int> widest_;              // the widest word of each band
+  int top_ = 0, band_ = 1;
+  mutable size_t budget_ = 50'000'000;  // words looked at, for the whole page
 };
 
 // cut_gutters.cpp: the page's lines, cut where the engine read a row across a gutter (a wide
-// gap, a column rule, a strip the rows around leave white); specks read in a gutter dropped.
+// gap, a column rule, a strip the rows around leave white); the marks read in a rule's word kept.
 std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report);
 
 // measure_page.cpp: the page's lines with text features and geometry, the body type size.
