@@ -319,6 +319,36 @@ TEST(Pdf, ContentStreamPositionsGlyphsExactly) {
             "0.25 g\nBT\n/F1 10 Tf\n1 0 0 1 50 700 Tm\n[<0064>]TJ\nET\n");
 }
 
+// A vertical line's upright, rotated and across runs copy out as one /ActualText span of the
+// line's text (§14.9.4); a line ending in an across run selects its Identity-V font again before
+// EMC (extractors place the span's text by the writing mode then in force). Horizontal text has none.
+TEST(Pdf, VerticalLineIsOneActualTextSpan) {
+  pdf::GlyphCodes a = {{10, {100, 1000, 1000}}, {11, {101, 500, 1000}}};
+  LaidOutPage page;
+  GlyphRun up{0, 10, 0, RunWriting::vertical};
+  up.line = 1;
+  up.glyphs.push_back(PlacedGlyph{10, 100, 700, "第"});
+  GlyphRun across{0, 10, 0, RunWriting::horizontal};
+  across.line = 1;
+  across.glyphs.push_back(PlacedGlyph{11, 97.5f, 682, "7"});
+  GlyphRun next = up;
+  next.line = 2;
+  next.glyphs[0].x = 85;
+  next.glyphs[0].text = "次";
+  GlyphRun head{0, 10, 0, RunWriting::horizontal};
+  head.glyphs.push_back(PlacedGlyph{10, 50, 800, "報"});
+  page.runs = {up, across, next, head};
+  std::string out = pdf::page_text(page, {{0, &a}, {1, &a}}, {{0, "F1"}, {1, "F2"}});
+  EXPECT_EQ(out,
+            "/Span<</ActualText<FEFF7B2C0037>>>BDC\n"
+            "0 g\nBT\n/F2 10 Tf\n1 0 0 1 100 700 Tm\n[<0064>]TJ\nET\n"
+            "BT\n/F1 10 Tf\n1 0 0 1 97.5 682 Tm\n[<0065>]TJ\nET\n"
+            "BT\n/F2 10 Tf\nET\nEMC\n"
+            "/Span<</ActualText<FEFF6B21>>>BDC\n"
+            "BT\n/F2 10 Tf\n1 0 0 1 85 700 Tm\n[<0064>]TJ\nET\nEMC\n"
+            "BT\n/F1 10 Tf\n1 0 0 1 50 800 Tm\n[<0064>]TJ\nET\n");
+}
+
 TEST(Pdf, ToUnicodeMapsCodesToUtf16) {
   std::string cmap = pdf::tounicode_cmap({{0x64, "中"}, {0x1F0, "——"}, {0x200, "😀"}});
   EXPECT_NE(cmap.find("3 beginbfchar\n<0064> <4E2D>\n<01F0> <20142014>\n<0200> <D83DDE00>\nendbfchar"),

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "core/error.h"
@@ -55,6 +56,14 @@ TEST(LayoutStyle, BundledStylesLoad) {
   }
 }
 
+// Each role's faces as "family style" (FontRef has no ==).
+static std::map<std::string, std::vector<std::string>> faces_of(const Style& s) {
+  std::map<std::string, std::vector<std::string>> out;
+  for (const auto& [role, chain] : s.fonts)
+    for (const FontRef& f : chain) out[role].push_back(f.family + " " + f.style + " " + f.file);
+  return out;
+}
+
 // NAME-tc is NAME with Traditional Chinese fonts and nothing else changed (issue 13: "the existing
 // styles gain TC variants by a font change only").
 TEST(LayoutStyle, TraditionalVariantsChangeTheFontsOnly) {
@@ -78,8 +87,29 @@ TEST(LayoutStyle, TraditionalVariantsChangeTheFontsOnly) {
         }
       }
     EXPECT_GT(swapped, 2) << name;
+    EXPECT_EQ(tc.faces, Faces::pinned) << name;
+    EXPECT_EQ(sc.faces, Faces::by_language) << name;
+    EXPECT_TRUE(has_traditional_variant(sc)) << name;
+    EXPECT_FALSE(has_traditional_variant(tc)) << name;
+    // The variant a zh-Hant article gets under `by_language` is NAME-tc's faces.
+    EXPECT_EQ(faces_of(traditional_variant(sc)), faces_of(tc)) << name;
   }
   EXPECT_THROW(load_style("no-such-tc"), Error);
+}
+
+// NAME-sc pins Simplified faces: a Traditional style's Noto CJK TC faces become SC; a Simplified
+// style keeps its own faces but no longer follows the article's language.
+TEST(LayoutStyle, SimplifiedVariantsPinSimplifiedFaces) {
+  Style book = load_style("vertical-book"), book_sc = load_style("vertical-book-sc");
+  EXPECT_FALSE(has_traditional_variant(book));
+  EXPECT_EQ(book_sc.name, "vertical-book-sc");
+  EXPECT_EQ(book_sc.faces, Faces::pinned);
+  EXPECT_EQ(book_sc.fonts.at("body").front().family, "Noto Serif CJK SC");
+  EXPECT_EQ(faces_of(traditional_variant(book_sc)), faces_of(book));
+  Style report = load_style("report"), report_sc = load_style("report-sc");
+  EXPECT_EQ(faces_of(report_sc), faces_of(report));
+  EXPECT_EQ(report_sc.faces, Faces::pinned);
+  EXPECT_THROW(load_style("no-such-sc"), Error);
 }
 
 TEST(LayoutStyle, ByPathAndUnknownName) {

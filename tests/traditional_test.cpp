@@ -3,10 +3,14 @@
 // centred mark its whole em box (clreq §h-punctuation_marks_width_and_position).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/clreq.h"
 #include "font/fonts.h"
+#include "layout/layout.h"
 #include "layout/paragraph.h"
 #include "layout_fake_shape.h"
+#include "style/style.h"
 #include "test_fonts.h"
 
 using namespace paiban;
@@ -68,4 +72,66 @@ TEST(Traditional, CentredMarksKeepTheirWholeEmBox) {
   const Atom* close = atom_of(t, U'」');
   ASSERT_NE(close, nullptr);
   EXPECT_GT(close->end_trim + (close->full - close->width), 0.0f);
+}
+
+// A page of articles in two languages set in a Simplified style: the zh-Hant article is set in the
+// style's Traditional faces (Noto CJK TC: Taiwan's glyph forms), the zh-Hans one in its own; a
+// style named NAME-sc or NAME-tc pins its faces for both (styles/README.md).
+namespace {
+
+Document article(const std::string& lang, const std::string& headline, const std::string& text) {
+  Document d;
+  d.lang = lang;
+  d.blocks.push_back(Block{Kind::headline, headline});
+  d.blocks.push_back(Block{Kind::paragraph, text});
+  return d;
+}
+
+// The region ("SC", "TC") of every CJK face a page's runs use, in first-use order.
+std::vector<std::string> regions(const LaidOutPage& page) {
+  std::vector<std::string> out;
+  for (const GlyphRun& r : page.runs) {
+    const std::string& family = fonts().face(r.face).family;
+    std::string region = family.size() > 2 ? family.substr(family.size() - 2) : family;
+    if (std::find(out.begin(), out.end(), region) == out.end()) out.push_back(region);
+  }
+  return out;
+}
+
+LaidOutDocument set_page(const std::string& style_name, TypesetReport& rep) {
+  Document doc;
+  doc.source = "mixed.xml";
+  doc.pages.emplace_back();
+  doc.pages[0].articles.push_back(article("zh-Hans", "简体标题", "这是一段简体中文，用简体字形排印。"));
+  doc.pages[0].articles.push_back(article("zh-Hant-HK", "繁體標題", "這是一段繁體中文，用繁體字形排印。"));
+  Style style = load_style(style_name);
+  prepare_fonts(style, fonts());
+  return layout_document(doc, style, fonts(), TypesetOptions{}, &rep);
+}
+
+}  // namespace
+
+TEST(Traditional, FacesFollowEachArticlesLanguage) {
+  TypesetReport rep;
+  LaidOutDocument d = set_page("report", rep);
+  ASSERT_EQ(d.pages.size(), 2u);  // each article starts a page of its own
+  EXPECT_EQ(regions(d.pages[0]), std::vector<std::string>{"SC"});
+  EXPECT_EQ(regions(d.pages[1]), std::vector<std::string>{"TC"});
+  ASSERT_EQ(rep.notes.size(), 2u);
+  EXPECT_NE(rep.notes[0].find("article 1 (zh-Hans): the faces of style report"), std::string::npos) << rep.notes[0];
+  EXPECT_NE(rep.notes[1].find("article 2 (zh-Hant-HK): Traditional Chinese faces, as style report-tc"),
+            std::string::npos) << rep.notes[1];
+}
+
+TEST(Traditional, NamedVariantsPinTheFaces) {
+  for (const char* name : {"report-sc", "report-tc"}) {
+    TypesetReport rep;
+    LaidOutDocument d = set_page(name, rep);
+    ASSERT_EQ(d.pages.size(), 2u);
+    const std::string want = std::string(name).substr(7) == "tc" ? "TC" : "SC";
+    EXPECT_EQ(regions(d.pages[0]), std::vector<std::string>{want}) << name;
+    EXPECT_EQ(regions(d.pages[1]), std::vector<std::string>{want}) << name;
+    ASSERT_EQ(rep.notes.size(), 2u);
+    EXPECT_NE(rep.notes[1].find("pinned"), std::string::npos) << rep.notes[1];
+  }
 }

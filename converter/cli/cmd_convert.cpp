@@ -53,8 +53,10 @@ void convert_one(const Converter& conv, const ConvertOptions& opts, const Conver
     write(c.doc.is_pages() ? "-" + std::to_string(k + 1) + ".nitf.xml" : ".nitf.xml", c.nitf[k]);
   write_kept(c.scan, opts.scan, (fs::path(a.out) / (stem + ".xml")).string(), in);
   if (a.verbose) std::cerr << scan_summary(in, c.scan);
-  if (a.verbose)
+  if (a.verbose) {
     for (const auto& w : c.warnings) std::cerr << in << ": " << w << "\n";
+    for (const auto& n : c.typeset.notes) std::cerr << "paiban: note: " << n << "\n";
+  }
 }
 
 int run_convert(const ConvertArgs& a) {
@@ -102,7 +104,7 @@ void add_convert_command(CLI::App& app, Action& action) {
   cmd->add_option("--width", args->width, "Rewrap clean text to N display columns (0: a paragraph per line)");
   cmd->add_option("--spacing", args->spacing, "Clean text: 'none' or 'pangu' (space between Han and Latin/digits)")
       ->capture_default_str();
-  cmd->add_flag("--verbose,-v", args->verbose, "Report OCR repairs and warnings per input");
+  cmd->add_flag("--verbose,-v", args->verbose, "Report OCR repairs, warnings and the faces each article is set in, per input");
   add_lang_flag(cmd, args->lang);
   add_limit_flags(cmd, args->limits);
   add_scan_flags(cmd, args->scan);

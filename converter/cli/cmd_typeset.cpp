@@ -27,6 +27,7 @@ struct TypesetArgs {
   std::string encoding;
   std::string lang;
   bool gray = false;
+  bool verbose = false;
   Limits limits;
   scan::Options scan;
 };
@@ -86,6 +87,8 @@ int run(const TypesetArgs& a) {
   write_kept(c.scan, a.scan, out, a.input);
   for (const std::string& w : c.reflow.warnings) std::cerr << "paiban: note: " << w << "\n";
   for (const std::string& w : c.typeset.warnings) std::cerr << "paiban: warning: " << w << "\n";
+  if (a.verbose)
+    for (const std::string& n : c.typeset.notes) std::cerr << "paiban: note: " << n << "\n";
   return 0;
 }
 
@@ -100,10 +103,11 @@ void add_typeset_command(CLI::App& app, Action& action) {
       ->expected(1, -1);
   cmd->add_option("-o,--output", args->output, "Output PDF (default: IN with .pdf; '-' for stdout)");
   cmd->add_option("--style", args->style,
-                  "Style name (broadsheet, tabloid, report, vertical-broadsheet, vertical-book) or a style .xml file (default: broadsheet)");
+                  "Style name (broadsheet, tabloid, report, vertical-broadsheet, vertical-book; NAME-tc/NAME-sc pin Traditional/Simplified faces, else a zh-Hant article gets TC faces) or a style .xml file (default: broadsheet)");
   cmd->add_option("--debug-dump", args->debug_dump,
                   "Write one text line per laid-out line (page, column, line box, ratio, text) to FILE");
   cmd->add_option("--encoding", args->encoding, "Input encoding (default: detect): UTF-8, GB18030, Big5, UTF-16");
+  cmd->add_flag("--verbose,-v", args->verbose, "Say which faces each article is set in (its language chooses them)");
   cmd->add_flag("--gray", args->gray, "Print colour pictures in gray (black-only printing; text always is)");
   add_lang_flag(cmd, args->lang);
   add_limit_flags(cmd, args->limits);

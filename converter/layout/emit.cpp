@@ -59,6 +59,7 @@ class Emitter {
     const float baseline = fr.py(u, v) - sp.ascent * size;
     const float centre = fr.px(u, v) - size / 2;
     const float rotated_base = centre - (sp.ascent - 0.5f) * size;
+    const int line_no = fr.vertical ? ++vertical_lines_ : 0;
     for (InlineGlyph& ig : glyphs) {
       RunWriting w = RunWriting::horizontal;
       PlacedGlyph pg;
@@ -72,13 +73,15 @@ class Emitter {
         else if (ig.orient == Orient::sideways) w = RunWriting::rotated;
       }
       if (page.runs.empty() || page.runs.back().face != ig.face || page.runs.back().size != size ||
-          page.runs.back().gray != sp.p.gray || page.runs.back().writing != w || page.runs.back().hscale != ig.scale) {
+          page.runs.back().gray != sp.p.gray || page.runs.back().writing != w || page.runs.back().hscale != ig.scale ||
+          page.runs.back().line != line_no) {
         GlyphRun run;
         run.face = ig.face;
         run.size = size;
         run.gray = sp.p.gray;
         run.writing = w;
         run.hscale = ig.scale;
+        run.line = line_no;
         page.runs.push_back(std::move(run));
       }
       pg.gid = ig.gid;
@@ -180,6 +183,7 @@ class Emitter {
   const Flow& flow_;
   std::vector<Bookmark>& bookmarks_;
   const Geometry& g_;
+  int vertical_lines_ = 0;  // GlyphRun::line of the last vertical line drawn
 };
 
 std::string headline_of(const Document& doc, Kind k) {

@@ -3,7 +3,9 @@
 #include "layout/layout.h"
 
 #include <algorithm>
+#include <optional>
 
+#include "core/clreq.h"
 #include "core/error.h"
 #include "core/limits.h"
 #include "core/timer.h"
@@ -33,8 +35,7 @@ layout::FontChains resolve_chains(const Style& style, const FontLibrary& fonts) 
 // A face without vhea/vmtx still sets upright, on the em-box advances HarfBuzz synthesises; say
 // so rather than let a column run on guessed metrics unnoticed (OpenType vmtx).
 void warn_vertical_metrics(const layout::FontChains& chains, const FontLibrary& fonts, const Style& style,
-                           std::vector<std::string>& warnings) {
-  std::vector<int> seen;
+                           std::vector<int>& seen, std::vector<std::string>& warnings) {
   for (const auto& [role, chain] : chains.roles) {
     for (int id : chain.faces) {
       const FontFace& f = fonts.face(id);
@@ -47,9 +48,78 @@ void warn_vertical_metrics(const layout::FontChains& chains, const FontLibrary& 
   }
 }
 
+// The faces each article is set in (style.h Faces): the style's own, or for a zh-Hant article
+// under a by-language style naming Noto CJK SC faces, the Traditional variant's (TC faces: Taiwan's
+// standard glyph forms, which Simplified faces do not draw). Resolved once, on the first such article.
+class ArticleFaces {
+ public:
+  ArticleFaces(const Style& style, const FontLibrary& fonts)
+      : style_(style), fonts_(fonts), own_(resolve_chains(style, fonts)),
+        follows_(style.faces == Faces::by_language && has_traditional_variant(style)) {}
+
+  // The chains for `art`; what was chosen goes into `notes` (--verbose), a fallback into `warnings`.
+  const layout::FontChains& of(const Document& art, int number, std::vector<std::string>& notes,
+                               std::vector<std::string>& warnings) {
+    const bool traditional = clreq::variant_of(art.lang) == clreq::Variant::traditional;
+    const std::string who = (art.source.empty() ? std::string("typeset") : art.source) + ": article " +
+                            std::to_string(number) + " (" + art.lang + ")";
+    if (!follows_) {
+      if (style_.faces == Faces::pinned) notes.push_back(who + ": the faces of style " + style_.name + " (pinned by its name)");
+      return own_;
+    }
+    if (!traditional) {
+      notes.push_back(who + ": the faces of style " + style_.name);
+      return own_;
+    }
+    if (!tc_) tc_ = traditional_chains(warnings);
+    if (tc_->roles.empty()) return own_;
+    notes.push_back(who + ": Traditional Chinese faces, as style " + style_.name + "-tc (--style " + style_.name +
+                    "-sc keeps the Simplified ones)");
+    return *tc_;
+  }
+
+ private:
+  // Empty when a role's first Traditional face is not installed (then warned once).
+  layout::FontChains traditional_chains(std::vector<std::string>& warnings) const {
+    const Style tc = traditional_variant(style_);
+    for (const auto& [role, refs] : tc.fonts) {
+      if (fonts_.resolve(refs.front()) >= 0) continue;
+      warnings.push_back(style_.file + ": font role '" + role + "': \"" + refs.front().family + "\" " +
+                         refs.front().style + " is not installed: zh-Hant articles are set in the style's own "
+                         "(Simplified) faces; install fonts-noto-cjk");
+      return {};
+    }
+    return resolve_chains(tc, fonts_);
+  }
+
+  const Style& style_;
+  const FontLibrary& fonts_;
+  layout::FontChains own_;
+  bool follows_;
+  std::optional<layout::FontChains> tc_;
+};
+
 // The style's <face> naming `ref`, or the style file for a ref made in code.
 Where where_of(const FontRef& ref, const Style& style) {
   return ref.where.file.empty() ? Where{style.file} : ref.where;
+}
+
+}  // namespace
+
+namespace {
+
+// A by-language style's Traditional faces (style.h Faces), loaded when installed: a zh-Hant article
+// that finds them missing is set in the style's own faces with a warning (ArticleFaces).
+void prepare_traditional_fonts(const Style& style, FontLibrary& fonts) {
+  if (style.faces != Faces::by_language || !has_traditional_variant(style)) return;
+  for (const auto& [role, refs] : traditional_variant(style).fonts) {
+    for (const FontRef& ref : refs) {
+      try {
+        fonts.load(ref);
+      } catch (const Error&) {
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -78,6 +148,7 @@ void prepare_fonts(const Style& style, FontLibrary& fonts) {
       }
     }
   }
+  prepare_traditional_fonts(style, fonts);
 }
 
 namespace {
@@ -153,31 +224,39 @@ struct ArticleRun {
 DocumentInfo layout_pages(const Document& doc, const Style& style, const FontLibrary& fonts,
                           const TypesetOptions& opts, TypesetReport* report, const PageSink& sink) {
   using namespace layout;
-  FontChains chains = resolve_chains(style, fonts);
+  ArticleFaces faces(style, fonts);
   Geometry geo = page_geometry(style);
   BreakFinder breaks;
-  std::vector<std::string> warnings;
-  ComposeContext cc{style, fonts, chains, geo, breaks, &warnings, {}};
-  cc.vertical = geo.vertical;
-  if (geo.vertical) warn_vertical_metrics(chains, fonts, style, warnings);
-  cc.images = opts.images;
+  std::vector<std::string> warnings, notes;
   const std::string where = doc.source.empty() ? "typeset" : doc.source;
   Articles articles = articles_of(doc);
   if (articles.list.empty())
     throw input_error(where + ": no article to typeset (the page holds no text)",
                       "check that the OCR found text on this page");
+  // Each article's faces, chosen before any is set (notes in reading order, warnings once).
+  std::vector<const FontChains*> chains;
+  std::vector<int> warned;
+  for (const Document* a : articles.list) {
+    chains.push_back(&faces.of(*a, static_cast<int>(chains.size()) + 1, notes, warnings));
+    if (geo.vertical) warn_vertical_metrics(*chains.back(), fonts, style, warned, warnings);
+  }
+  auto context = [&](size_t k, std::vector<std::string>* w) {
+    ComposeContext c{style, fonts, *chains[k], geo, breaks, w, {}};
+    c.vertical = geo.vertical;
+    c.images = opts.images;
+    c.lang = articles.list[k]->lang;
+    return c;
+  };
+  double shape_ms = 0, break_ms = 0;
   ScopedTimer timer;
   double paginate_ms = 0, emit_ms = 0;
   // {pages} in a running head needs the page count before page 1 is drawn: a first pass counts
   // them (composing twice); without it pages are drawn as they are made.
   int total = 0;
   if (prints_page_count(style.header) || prints_page_count(style.footer)) {
-    ComposeContext quiet{style, fonts, chains, geo, breaks, nullptr, {}};
-    quiet.vertical = geo.vertical;
-    quiet.images = opts.images;
-    for (const Document* a : articles.list) {
-      quiet.lang = a->lang;
-      ArticleRun run(*a, quiet);
+    for (size_t k = 0; k < articles.list.size(); ++k) {
+      ComposeContext quiet = context(k, nullptr);
+      ArticleRun run(*articles.list[k], quiet);
       PageLayout page;
       while (run.next(page)) {
         check_page_count(++total, where, opts.limits);
@@ -189,12 +268,13 @@ DocumentInfo layout_pages(const Document& doc, const Style& style, const FontLib
   std::string dump;
   DocumentInfo out;
   int done = 0;  // pages handed to the sink
-  for (const Document* a : articles.list) {
-    const Document& art = *a;
-    EmitContext ec{style, fonts, chains, geo, breaks, opts.debug ? &dump : nullptr};
+  for (size_t k = 0; k < articles.list.size(); ++k) {
+    const Document& art = *articles.list[k];
+    ComposeContext cc = context(k, &warnings);
+    EmitContext ec{style, fonts, *chains[k], geo, breaks, opts.debug ? &dump : nullptr};
     ec.first_page = done + 1;
     ec.total_pages = total;
-    ec.lang = cc.lang = art.lang;
+    ec.lang = art.lang;
     ArticleInfo info = article_info(art, style);
     if (done == 0) {
       out.title = info.title;
@@ -218,15 +298,17 @@ DocumentInfo layout_pages(const Document& doc, const Style& style, const FontLib
       ++done;
       run.forget_drawn();
     }
+    shape_ms += cc.timings.shape_ms;
+    break_ms += cc.timings.break_ms;
   }
   if (report) {
     for (auto& w : warnings) report->warnings.push_back(std::move(w));
+    for (auto& n : notes) report->notes.push_back(std::move(n));
     report->debug_dump = std::move(dump);
     // Composing happens as pagination reads the flow: its shaping and breaking are taken out.
-    double composing = cc.timings.shape_ms + cc.timings.break_ms;
-    report->timings.shape_ms += cc.timings.shape_ms;
-    report->timings.break_ms += cc.timings.break_ms;
-    report->timings.paginate_ms += std::max(0.0, paginate_ms - composing) + emit_ms;
+    report->timings.shape_ms += shape_ms;
+    report->timings.break_ms += break_ms;
+    report->timings.paginate_ms += std::max(0.0, paginate_ms - shape_ms - break_ms) + emit_ms;
   }
   return out;
 }
@@ -237,10 +319,11 @@ std::vector<float> figure_depths(const Document& doc, const Style& style, const 
   for (const Block& b : doc.blocks) any = any || b.kind == Kind::figure || b.kind == Kind::section;
   if (!any) return {};
   using namespace layout;
-  FontChains chains = resolve_chains(style, fonts);
+  ArticleFaces faces(style, fonts);
+  std::vector<std::string> ignored;
   Geometry geo = page_geometry(style);
   BreakFinder breaks;
-  ComposeContext cc{style, fonts, chains, geo, breaks, nullptr, {}};
+  ComposeContext cc{style, fonts, faces.of(doc, 1, ignored, ignored), geo, breaks, nullptr, {}};
   cc.lang = doc.lang;
   cc.images = images;
   Flow flow;

@@ -26,6 +26,7 @@ struct TypesetTimings {
 
 struct TypesetReport {
   std::vector<std::string> warnings;  // missing glyphs (char, U+code, block, source line), overfull lines
+  std::vector<std::string> notes;     // choices made (--verbose): the faces each article is set in
   std::string debug_dump;             // filled when TypesetOptions::debug: one line per laid-out line
   TypesetTimings timings;
 };

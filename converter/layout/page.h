@@ -32,6 +32,9 @@ struct GlyphRun {
   float gray = 0;     // 0 = black; text is gray only (pure K in print)
   RunWriting writing = RunWriting::horizontal;
   float hscale = 1;   // horizontal scaling (Tz, §9.3.4): an across group condensed to one em
+  // A vertical line's runs (upright, rotated and across) share a number > 0, so the PDF copies the
+  // line out whole and in order (/ActualText, PDF 32000-1 §14.9.4); 0 for horizontal text.
+  int line = 0;
   std::vector<PlacedGlyph> glyphs;
 };
 

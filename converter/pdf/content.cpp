@@ -32,6 +32,33 @@ void append_actual_text(std::string& out, const PlacedGlyph& g, uint16_t code, R
   out += ">]TJ\nEMC\n";
 }
 
+// A vertical line's text in reading order: the glyphs' source text of its runs from `first`.
+std::string line_text(const std::vector<GlyphRun>& runs, size_t first) {
+  std::string text;
+  for (size_t k = first; k < runs.size() && runs[k].line == runs[first].line; ++k)
+    for (const PlacedGlyph& g : runs[k].glyphs) text += g.text;
+  return text;
+}
+
+// Ends the span of the vertical line whose runs end before `end`. Extractors place a span's text
+// by the writing mode in force at EMC: a line ending in an across or rotated run selects one of
+// its Identity-V fonts again (an empty text object), so its text is read down the column.
+void close_span(std::string& out, const std::vector<GlyphRun>& runs, size_t end,
+                const std::map<int, std::string>& resource) {
+  size_t last = end;
+  while (last > 0 && runs[last - 1].glyphs.empty()) --last;
+  if (last > 0 && runs[last - 1].writing != RunWriting::vertical) {
+    for (size_t k = last; k-- > 0 && runs[k].line == runs[last - 1].line;) {
+      if (runs[k].writing != RunWriting::vertical || runs[k].glyphs.empty()) continue;
+      out += "BT\n/" + resource.at(font_key(runs[k])) + " ";
+      append_number(out, runs[k].size);
+      out += " Tf\nET\n";
+      break;
+    }
+  }
+  out += "EMC\n";
+}
+
 // Horizontal scaling applies to horizontal runs only (vertical advances ignore Tz, §9.4.4).
 double wr_scale(const GlyphRun& run) { return run.writing == RunWriting::vertical ? 1.0 : run.hscale; }
 
@@ -42,8 +69,21 @@ std::string page_text(const LaidOutPage& page, const std::map<int, const GlyphCo
   std::string out;
   out.reserve(page.runs.size() * 64);
   double gray = -1;
-  for (const GlyphRun& run : page.runs) {
+  int span = 0;  // the vertical line whose /ActualText span is open
+  for (size_t r = 0; r < page.runs.size(); ++r) {
+    const GlyphRun& run = page.runs[r];
     if (run.glyphs.empty()) continue;
+    // A vertical line copies out as one span of its text: extractors otherwise read its upright,
+    // rotated and across (tate-chu-yoko) runs as three directions of text and scatter them.
+    if (run.line != span) {
+      if (span) close_span(out, page.runs, r, resource);
+      span = run.line;
+      if (span) {
+        out += "/Span<</ActualText<";
+        append_hex(out, utf16be(line_text(page.runs, r), true));
+        out += ">>>BDC\n";
+      }
+    }
     const GlyphCodes& ef = *codes.at(run.face);
     const double size = run.size;
     if (run.gray != gray) {
@@ -65,7 +105,7 @@ std::string page_text(const LaidOutPage& page, const std::map<int, const GlyphCo
     auto along = [&](const PlacedGlyph& g) -> double { return down ? -g.y : g.x; };
     auto across = [&](const PlacedGlyph& g) -> double { return down ? g.x : g.y; };
     for (size_t i = 0; i < gs.size();) {
-      if (gs[i].gid == 0 && !gs[i].text.empty()) {
+      if (gs[i].gid == 0 && !gs[i].text.empty() && !span) {  // a line's span already holds its text
         append_actual_text(out, gs[i], ef.at(0).code, wr);
         ++i;
         continue;
@@ -77,7 +117,7 @@ std::string page_text(const LaidOutPage& page, const std::map<int, const GlyphCo
       for (; j < gs.size(); ++j) {
         const PlacedGlyph& g = gs[j];
         if (j > i) {
-          if (std::fabs(across(g) - across(gs[i])) > 0.001 || (g.gid == 0 && !g.text.empty())) break;
+          if (std::fabs(across(g) - across(gs[i])) > 0.001 || (g.gid == 0 && !g.text.empty() && !span)) break;
           double d = along(g) - pen;  // displacement the layout wants beyond the glyph advances
           if (d < -2 * size || d > 8 * size) break;  // a jump, not spacing: new segment
           // TJ number in thousandths of text space, rounded to what is written: subtracted from
@@ -100,6 +140,7 @@ std::string page_text(const LaidOutPage& page, const std::map<int, const GlyphCo
     if (th != 1) out += "100 Tz\n";  // Tz is graphics state: it outlives ET
     out += "ET\n";
   }
+  if (span) close_span(out, page.runs, page.runs.size(), resource);
   return out;
 }
 

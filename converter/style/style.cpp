@@ -434,44 +434,62 @@ std::string available_styles() {
   std::sort(names.begin(), names.end());
   std::string out;
   for (auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out + " (NAME-tc: NAME with Traditional Chinese fonts)";
+  return out + " (NAME-tc, NAME-sc: NAME with Traditional or Simplified Chinese fonts only)";
 }
 
 }  // namespace
 
 namespace {
 
-constexpr std::string_view kTraditional = "-tc";
+constexpr std::string_view kTraditional = "-tc", kSimplified = "-sc";
 
 bool ends_with(const std::string& s, std::string_view tail) {
   return s.size() > tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-// NAME-tc where styles/NAME-tc.xml does not exist: NAME's Traditional variant.
-bool traditional_variant(const std::string& name_or_file, std::string& base) {
-  if (!ends_with(name_or_file, kTraditional)) return false;
+// NAME-tc or NAME-sc where styles/NAME-tc.xml (-sc.xml) does not exist: NAME with pinned faces.
+bool pinned_variant(const std::string& name_or_file, std::string_view tail, std::string& base) {
+  if (!ends_with(name_or_file, tail)) return false;
   const std::string path = resolve(name_or_file);
   if (path == name_or_file || std::ifstream(path)) return false;  // a style file, or a NAME-tc.xml of its own
-  base = name_or_file.substr(0, name_or_file.size() - kTraditional.size());
+  base = name_or_file.substr(0, name_or_file.size() - tail.size());
   return true;
 }
 
-// A Traditional Chinese variant changes the fonts only: Noto CJK's regional subfamilies "… CJK SC"
-// (Simplified, GB 18030 glyph forms) become "… CJK TC" (Taiwan's standard forms); other faces stay.
-void use_traditional_faces(Style& s) {
+// Noto CJK's regional subfamilies: "… CJK SC" has GB 18030 glyph forms, "… CJK TC" Taiwan's
+// standard forms (one TTC holds both). Faces named by file are the style's own and never swapped.
+bool is_face_of(const FontRef& f, std::string_view region) {
+  return f.file.empty() && ends_with(f.family, std::string(" CJK ") + std::string(region));
+}
+
+Style with_region(Style s, std::string_view from, std::string_view to) {
   for (auto& [role, chain] : s.fonts)
     for (FontRef& f : chain)
-      if (f.file.empty() && ends_with(f.family, " CJK SC")) f.family.replace(f.family.size() - 2, 2, "TC");
+      if (is_face_of(f, from)) f.family.replace(f.family.size() - from.size(), from.size(), to);
+  return s;
 }
 
 }  // namespace
 
+Style traditional_variant(Style s) {
+  s = with_region(std::move(s), "SC", "TC");
+  s.name += kTraditional;
+  return s;
+}
+
+bool has_traditional_variant(const Style& s) {
+  for (const auto& [role, chain] : s.fonts)
+    if (std::any_of(chain.begin(), chain.end(), [](const FontRef& f) { return is_face_of(f, "SC"); })) return true;
+  return false;
+}
+
 Style load_style(const std::string& name_or_file) {
   std::string base;
-  if (traditional_variant(name_or_file, base)) {
-    Style s = load_style(base);
-    use_traditional_faces(s);
-    s.name += kTraditional;
+  if (pinned_variant(name_or_file, kTraditional, base) || pinned_variant(name_or_file, kSimplified, base)) {
+    const bool tc = ends_with(name_or_file, kTraditional);
+    Style s = with_region(load_style(base), tc ? "SC" : "TC", tc ? "TC" : "SC");
+    s.name = name_or_file;
+    s.faces = Faces::pinned;
     return s;
   }
   std::string path = resolve(name_or_file);

@@ -39,9 +39,15 @@ struct Running {
   float distance = 0;  // from the text area's edge to the nearest baseline side of the text
 };
 
+// Which Chinese faces an article is set in (styles/README.md, "Traditional Chinese"): the style's
+// own, swapped for their Traditional variant in a zh-Hant article (`by_language`), or the style's
+// faces whatever the language (`pinned`: the user named NAME-tc or NAME-sc).
+enum class Faces { by_language, pinned };
+
 struct Style {
   std::string name;  // "broadsheet"
   std::string file;  // where it was loaded from (messages)
+  Faces faces = Faces::by_language;
 
   // Page: the trimmed size; the bleed surrounds it (MediaBox = trim + 2 × bleed).
   float page_width = 595.276f, page_height = 841.89f;
@@ -82,8 +88,16 @@ struct Style {
   Running header, footer;
 };
 
+// The style with Traditional Chinese faces and nothing else changed (NAME-tc): Noto CJK's
+// regional subfamilies "… CJK SC" become "… CJK TC"; faces named by file stay.
+Style traditional_variant(Style s);
+// Whether traditional_variant() changes any face (the style names a Noto CJK SC family).
+bool has_traditional_variant(const Style& s);
+
 // Loads a style by name (styles/NAME.xml in the data folder) or by file path (anything with a
 // '/' or ending in .xml). Every bad value throws Error "file:line: field: what is wrong".
+// NAME-tc is NAME with TC faces, NAME-sc with SC faces (Noto CJK "… TC" → "… SC"), both pinned (unless
+// styles/NAME-tc.xml or styles/NAME-sc.xml exists: then that file is the style).
 Style load_style(const std::string& name_or_file);
 
 }  // namespace paiban

@@ -75,5 +75,24 @@ grep -q "make-up does not set vertical-rl pages yet" "$TMP/err" && pass || fail 
 [ ! -e "$TMP/vm.pdf" ] && pass || fail "vertical make-up: no output"
 # Content-stream order is reading order, across upright, sideways and across (tate-chu-yoko) runs.
 pdftotext -raw "$TMP/v.pdf" - | tr -d '\n' | grep -q "吸引約300名球迷到場。他表示：「這是我第7次來台灣，每次都很開心。」主辦單位說，本次活動共有2024張門票，Apple與Google均派員出席。" && pass || fail "vertical: pdftotext -raw gives the paragraph in reading order"
+# Plain pdftotext and MuPDF too: each vertical line is one /ActualText span (lines mixing Han with
+# rotated Latin and tate-chu-yoko numbers were scattered by direction), the page in reading order.
+python3 - "$V" "$TMP/v.pdf" <<'PY' && pass || fail "vertical: every block whole and in order in pdftotext, -raw and mutool"
+import re, subprocess, sys, xml.etree.ElementTree as ET
+blocks = ["".join("".join(e.itertext()).split()) for e in ET.parse(sys.argv[1]).getroot()]
+outs = {"pdftotext": ["pdftotext", sys.argv[2], "-"], "-raw": ["pdftotext", "-raw", sys.argv[2], "-"],
+        "mutool": ["mutool", "draw", "-q", "-F", "txt", sys.argv[2]]}
+bad = []
+for name, cmd in outs.items():
+    text = "".join(subprocess.run(cmd, capture_output=True, text=True).stdout.split())
+    at = 0
+    for b in blocks:
+        k = text.find(b, at)
+        if k < 0: bad.append((name, b[:12])); break
+        at = k + len(b)
+print(bad) if bad else None
+sys.exit(1 if bad or len(blocks) != 4 else 0)
+PY
+grep -c "/ActualText" <(qpdf --qdf --object-streams=disable "$TMP/v.pdf" -) | grep -qv "^0$" && pass || fail "vertical: /ActualText spans written"
 
 finish
