@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "core/date.h"
+#include "core/unicode.h"
 #include "reflow/stages.h"
 
 namespace paiban::reflow_stages {
@@ -105,9 +106,26 @@ int measure(const Layout& L, const Run& r) {
 
 bool differ(int a, int b) { return std::abs(a - b) > std::max(kOver, std::max(a, b) / 8); }
 
+// A heading run read as words: four Han characters at least, and two thirds of what is not a
+// space, 一 not counted. A picture or a rule read as text gives heading-like junk ("——人",
+// "一-一一一 -一一", "品 本|册撑中 让）").
+bool worded(const Layout& L, const Run& r) {
+  size_t han = 0, all = 0;
+  for (size_t i = r.begin; i < r.end; ++i)
+    for (char32_t c : L.lines[i].text) {
+      if (c == U' ' || c == 0x3000) continue;
+      ++all;
+      han += is_han(c) && c != U'一';  // a rule or dash is read as runs of 一
+    }
+  return han >= 4 && han * 3 >= all * 2;
+}
+
 // Whether the heading runs [h, t) start a later article: see the file's comment.
 bool starts_article(const Layout& L, const std::vector<Run>& runs, size_t h, size_t t) {
   if (h == 0 || t >= runs.size()) return false;
+  bool words = false;  // the headline's own run among the runs (a date or folio may precede it)
+  for (size_t k = h; k < t && !words; ++k) words = worded(L, runs[k]);
+  if (!words) return false;
   // A later article follows an earlier one's text: above the first running text, heading lines
   // are the first headline's (its lines read apart, junk among them).
   bool text = false;
