@@ -3,6 +3,9 @@
 // positions HPOS/VPOS/WIDTH/HEIGHT in Description/MeasurementUnit (pixel, mm10 = 1/10 mm,
 // inch1200 = 1/1200 inch). Tesseract writes pixel ALTO v3/v4, ABBYY FineReader mm10 ALTO v2.
 #include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string>
 #include <cmath>
 #include <cstring>
 #include <unordered_map>
@@ -74,7 +77,34 @@ class AltoReader {
       std::string_view version = child(n, "softwareVersion").text().get();
       if (!engine_.empty() && !version.empty()) engine_ += " " + std::string(version);
     }
+    tesseract_wc_ = writes_wc_as_percent(engine_);
     description_ = d;
+  }
+
+  // Tesseract up to 5.5.2 writes WC as "0." and its integer confidence, so 6 % comes out as
+  // "0.6" and 100 % as "0.100" (tesseract-ocr/tesseract#4615, fixed by #4616): read back the
+  // integer it meant, as its hOCR's x_wconf says.
+  static bool writes_wc_as_percent(std::string_view engine) {
+    if (engine.substr(0, 9) != "tesseract" && engine.substr(0, 9) != "Tesseract") return false;
+    int v[3] = {0, 0, 0};
+    size_t i = 9, k = 0;
+    while (i < engine.size() && !std::isdigit(static_cast<unsigned char>(engine[i]))) ++i;
+    if (i == engine.size()) return true;  // no version: an older one
+    for (; i < engine.size() && k < 3; ++i) {
+      if (std::isdigit(static_cast<unsigned char>(engine[i]))) v[k] = std::min(v[k] * 10 + (engine[i] - '0'), 999);
+      else if (engine[i] == '.') ++k;
+      else break;
+    }
+    return v[0] < 5 || (v[0] == 5 && (v[1] < 5 || (v[1] == 5 && v[2] <= 2)));
+  }
+
+  std::optional<double> word_confidence(std::string_view wc) const {
+    if (tesseract_wc_ && wc.size() >= 3 && wc.size() <= 5 && wc.substr(0, 2) == "0.") {
+      std::string_view digits = wc.substr(2);
+      bool all = std::all_of(digits.begin(), digits.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+      if (all && (digits.size() == 1 || digits.size() == 3)) return std::stoi(std::string(digits)) / 100.0;
+    }
+    return parse_number(wc);
   }
 
   // Next element in document order inside `top` (iterative: no recursion on hostile depth).
@@ -187,7 +217,7 @@ class AltoReader {
         check_text(w.text, in_, c, limits_);
         if (w.text.empty()) continue;
         w.box = box(c);
-        auto wc = parse_number(attr(c, "WC"));
+        auto wc = word_confidence(attr(c, "WC"));
         if (wc) w.conf = static_cast<float>(std::clamp(*wc, 0.0, 1.0) * 100);
         if (!size) size = style_size(c, 0);
         l.words.push_back(std::move(w));
@@ -241,6 +271,7 @@ class AltoReader {
   int per_inch_ = 0;  // units per inch: 254 (mm10), 1200 (inch1200); 0 for pixels
   int dpi_ = 0;
   std::string engine_, unit_note_;
+  bool tesseract_wc_ = false;  // WC as Tesseract ≤ 5.5.2 writes it (writes_wc_as_percent)
   std::unordered_map<std::string, double> font_size_;  // TextStyle ID → FONTSIZE (points)
   std::unordered_map<std::string, Hint> tags_;          // Tags/*Tag ID → hint from LABEL/TYPE
   Page* page_ = nullptr;
