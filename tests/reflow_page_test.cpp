@@ -68,8 +68,8 @@ std::string outline(const ReflowResult& r) {
 }
 
 // "region x0 y0 x1 y1 [conf=N] text": one line per row, read as one word with the line's box;
-// "+ x0 y0 x1 y1 text" rows after it are more words of that line, each with its own box (the
-// line's box grows to hold them), for cases where the gaps between words decide.
+// "+ x0 y0 x1 y1 [conf=N] text" rows after it are more words of that line, each with its own box
+// (the line's box grows to hold them), for cases where the gaps between words decide.
 std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string& name) {
   ocr::Page p;
   p.source = name;
@@ -90,6 +90,7 @@ std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string
       std::string plus;
       ocr::Word w;
       rs >> plus >> w.box.x0 >> w.box.y0 >> w.box.x1 >> w.box.y1 >> w.text;
+      if (w.text.rfind("conf=", 0) == 0) w.conf = std::stof(w.text.substr(5)), rs >> w.text;
       ocr::Line& l = p.regions[last_region].lines.back();
       l.box = BBox{std::min(l.box.x0, w.box.x0), std::min(l.box.y0, w.box.y0), std::max(l.box.x1, w.box.x1),
                    std::max(l.box.y1, w.box.y1)};

@@ -212,6 +212,7 @@ PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
     if (pl.line.text.empty()) continue;
     pl.line.blanks_before = ol.blanks_before;
     pl.conf = ol.conf();
+    for (const auto& w : ol.words) pl.best = std::max(pl.best, w.conf);
     pl.id = ol.id;
     pl.hint = ol.hint != ocr::Hint::none ? ol.hint : page.regions[piece.region].hint;
     pl.region = piece.region;

@@ -25,6 +25,7 @@ struct PageLine {
   int mid = 0;          // the middle of its type: the median of its words' middles (the engine's
                         // line box may reach into the rows above and below)
   float conf = -1;      // mean word confidence 0–100, -1 unknown
+  float best = -1;      // the confidence of its best-read word, -1 unknown
   std::string id;       // the source's line id
   ocr::Hint hint = ocr::Hint::none;
   size_t region = 0;    // index of the source region (block box) holding it
@@ -125,9 +126,9 @@ void find_articles(PageLayout& layout);
 // indent, a short last line or a stray box decide.
 void set_edges(const PageLayout& L, PageColumn& c);
 
-// A line's Han characters the engine stands by: none when its word confidence is under half
-// its scale (unknown confidence counts as trusted). Junk read from a picture or a rule has few
-// (find_articles.cpp).
+// A line's Han characters the engine stands by: none when its mean word confidence is under half
+// its scale, unless it is 40 or more and one word was read at 80 or more (unknown confidence
+// counts as trusted). Junk read from a picture or a rule has few (find_articles.cpp).
 size_t trusted_han(const PageLine& l);
 
 // find_boxes.cpp: runs of lines set in a frame inside a column; each becomes a column of its own.
