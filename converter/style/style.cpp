@@ -171,6 +171,22 @@ class Reader {
   const XmlInput& in_;
 };
 
+// <headline orientation>: the head's writing direction. `horizontal` on a vertical-rl page sets
+// headline and subtitle across the top (layout/compose.cpp); a vertical head on a horizontal page
+// is a mixed direction layout does not set, so it is refused here rather than drawn wrong.
+void read_orientation(const Reader& r, const pugi::xml_node& n, Style& s) {
+  auto a = n.attribute("orientation");
+  if (!a) return;
+  std::string_view v = a.value();
+  if (v == "horizontal") s.head_across = s.vertical();
+  else if (v == "vertical" && !s.vertical())
+    r.fail(n, "headline/@orientation", "a vertical head on a horizontal-tb page is not supported",
+           "vertical heads belong to <page writing-mode=\"vertical-rl\">; remove the attribute here");
+  else if (v != "vertical")
+    r.fail(n, "headline/@orientation", "'" + std::string(v) + "' is not horizontal or vertical",
+           "horizontal sets the headline and subtitle across the top of a vertical-rl page");
+}
+
 // Reads the text-style attributes shared by <body>, <headline>, <box>, ...
 TextStyle read_text(const Reader& r, const pugi::xml_node& n, TextStyle t, const Style& s) {
   if (!n) return t;
@@ -350,10 +366,11 @@ void read_style(const Reader& r, const pugi::xml_node& root, Style& s) {
   s.box.font = "box";
 
   if (auto n = root.child("headline")) {
-    r.check_attributes(n, {TEXT_ATTRS, "rule", "space"});
+    r.check_attributes(n, {TEXT_ATTRS, "rule", "space", "orientation"});
     s.headline = read_text(r, n, s.headline, s);
     s.headline_rule = r.length(n, "rule", 0, 0, 10);
     s.headline_space = r.length(n, "space", s.body.pitch(), 0, 500);
+    read_orientation(r, n, s);
   } else {
     s.headline_space = s.body.pitch();
   }

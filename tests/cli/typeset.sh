@@ -95,4 +95,34 @@ sys.exit(1 if bad or len(blocks) != 4 else 0)
 PY
 grep -c "/ActualText" <(qpdf --qdf --object-streams=disable "$TMP/v.pdf" -) | grep -qv "^0$" && pass || fail "vertical: /ActualText spans written"
 
+# A head across a vertical page (vertical-broadsheet-across): the headline a horizontal Identity-H
+# font at the top, the body Identity-V below; pdftotext reads the headline first, then the body.
+expect_exit 0 "vertical across" -- "$PAIBAN" typeset "$V" --style vertical-broadsheet-across -o "$TMP/va.pdf"
+pdffonts "$TMP/va.pdf" | grep -Eq "SerifCJKtc-Bold-Identity-H +CID Type 0C +Identity-H +yes yes yes" && pass || fail "vertical across: the headline's Serif Bold in Identity-H"
+pdffonts "$TMP/va.pdf" | grep -q "SerifCJKtc-Bold.*Identity-V" && fail "vertical across: the headline's face has no vertical font" || pass
+pdffonts "$TMP/va.pdf" | grep -q "Identity-V *yes yes yes" && pass || fail "vertical across: the body in Identity-V"
+qpdf --check "$TMP/va.pdf" > /dev/null && pass || fail "vertical across: qpdf --check"
+mutool draw -o /dev/null -F png -r 10 "$TMP/va.pdf" 2>"$TMP/mutool.err" >/dev/null
+! grep -v "ICC support" "$TMP/mutool.err" | grep -qi "warning\|error" && pass || fail "vertical across: mutool: $(head -2 "$TMP/mutool.err")"
+python3 - "$V" "$TMP/va.pdf" <<'PY' && pass || fail "vertical across: the headline first, every block whole and in order"
+import subprocess, sys, xml.etree.ElementTree as ET
+blocks = ["".join("".join(e.itertext()).split()) for e in ET.parse(sys.argv[1]).getroot()]
+bad = []
+for cmd in (["pdftotext", sys.argv[2], "-"], ["pdftotext", "-raw", sys.argv[2], "-"]):
+    text = "".join(subprocess.run(cmd, capture_output=True, text=True).stdout.split())
+    text = text.replace("排版日報", "", 1).replace("第1版", "", 1)  # the running header
+    if not text.startswith(blocks[0]): bad.append((cmd[1], "headline not first", text[:20]))
+    at = 0
+    for b in blocks:
+        k = text.find(b, at)
+        if k < 0: bad.append((cmd[1], b[:12])); break
+        at = k + len(b)
+print(bad) if bad else None
+sys.exit(1 if bad else 0)
+PY
+sed 's/<headline font="heading"/<headline orientation="horizontal" font="heading"/' styles/vertical-book.xml > "$TMP/book-across.xml"
+expect_exit 1 "across head on one band" -- "$PAIBAN" typeset "$V" --style "$TMP/book-across.xml" -o "$TMP/vb.pdf"
+grep -q "paiban: error: .*short.xml.*book-across.xml.*needs 1 of the page's 1 column bands" "$TMP/err" && pass || fail "across head on one band: the error names the input, the style and the cause"
+[ ! -e "$TMP/vb.pdf" ] && pass || fail "across head on one band: no PDF"
+
 finish
