@@ -125,4 +125,17 @@ expect_exit 1 "across head on one band" -- "$PAIBAN" typeset "$V" --style "$TMP/
 grep -q "paiban: error: .*short.xml.*book-across.xml.*needs 1 of the page's 1 column bands" "$TMP/err" && pass || fail "across head on one band: the error names the input, the style and the cause"
 [ ! -e "$TMP/vb.pdf" ] && pass || fail "across head on one band: no PDF"
 
+# Mixed-direction boxes (a box asking for the other writing mode, in the article or the style):
+# one clear error naming the file and the element, with a hint, exit 1, no PDF.
+sed 's|<p src="4">|<box writing-mode="horizontal-tb"><p src="4">|; s|延續。</p>|延續。</p></box>|' "$V" > "$TMP/mixed.xml"
+expect_exit 1 "mixed-direction box in the article" -- "$PAIBAN" typeset "$TMP/mixed.xml" --style vertical-book -o "$TMP/vm2.pdf"
+expect_error_line 'mixed.xml:6:3: <box>: writing-mode="horizontal-tb": .*mixed-direction boxes'
+grep -q "^  hint: .*writing-mode" "$TMP/err" && pass || fail "mixed-direction box in the article: a hint"
+[ ! -e "$TMP/vm2.pdf" ] && pass || fail "mixed-direction box in the article: no PDF"
+sed 's|<box font="box"|<box writing-mode="horizontal-tb" font="box"|' styles/vertical-book.xml > "$TMP/book-hbox.xml"
+expect_exit 1 "mixed-direction box in the style" -- "$PAIBAN" typeset "$V" --style "$TMP/book-hbox.xml" -o "$TMP/vm3.pdf"
+expect_error_line 'book-hbox.xml:[0-9]*:[0-9]*: box/@writing-mode: a horizontal-tb box on a vertical-rl page is not supported'
+grep -q "^  hint: .*remove the attribute" "$TMP/err" && pass || fail "mixed-direction box in the style: a hint"
+[ ! -e "$TMP/vm3.pdf" ] && pass || fail "mixed-direction box in the style: no PDF"
+
 finish
