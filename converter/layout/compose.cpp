@@ -383,7 +383,10 @@ float first_body_size(const Document& doc, const ComposeContext& ctx, float fall
   Composer composer(doc, quiet, flow);
   for (int k = 0; composer.reach(k); ++k) {
     const Piece& pc = flow.piece(k);
-    if (!pc.lines.empty() && pc.box < 0 && pc.rules.empty()) return flow.para(pc.lines.front().para).p.size;
+    // An across head's byline opens the body in its own size: not what the columns count by.
+    if (!pc.lines.empty() && pc.box < 0 && pc.rules.empty() &&
+        std::string_view(flow.para(pc.lines.front().para).kind) != "byline")
+      return flow.para(pc.lines.front().para).p.size;
     flow.forget_before(k + 1);
   }
   return fallback;
