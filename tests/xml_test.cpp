@@ -69,6 +69,8 @@ TEST(Xml, ErrorsNameLineAndColumn) {
       {"<p src=\"0\">x</p></article>", "a.xml:3:1: <p>: src=\"0\" is not a line range"},
       {"<p src=\"9-3\">x</p></article>", "a.xml:3:1: <p>: src=\"9-3\" ends before it starts"},
       {"<p colour=\"red\">x</p></article>", "a.xml:3:1: <p>: unknown attribute colour"},
+      {"<box writing-mode=\"vertical-rl\"><p>x</p></box></article>",
+       "a.xml:3:1: <box>: writing-mode=\"vertical-rl\": an element cannot choose its writing direction"},
       {"<section><heading/></section></article>", "a.xml:3:10: <heading>: has no <line>"},
       {"<box></box></article>", "a.xml:3:1: <box>: holds no <p>"},
       {"<p>x<b>bold</b></p></article>", "a.xml:3:5: <b>: not allowed inside <p>"},

@@ -122,9 +122,20 @@ struct Composer::Impl {
     int lines = 0;
   } long_;
 
+  bool across() const { return s_.head_across && g_.vertical; }
+
   void head_block(const Block& b) {
     const TextStyle& ts = b.kind == Kind::headline ? s_.headline : b.kind == Kind::subtitle ? s_.subtitle : s_.byline;
-    int id = add(set_text(b.text, ts, g_.along, kind_name(b.kind), ctx, &b));
+    int id;
+    if (across()) {
+      // Shaped horizontally and set at the text area's width: the head runs across the page.
+      ComposeContext flat = ctx;
+      flat.vertical = false;
+      id = add(set_text(b.text, ts, g_.width, kind_name(b.kind), flat, &b));
+      ctx.timings = flat.timings;
+    } else {
+      id = add(set_text(b.text, ts, g_.along, kind_name(b.kind), ctx, &b));
+    }
     for (int j = 0; j < static_cast<int>(para(id).lines.size()); ++j) {
       Piece pc;
       pc.height = ts.pitch();
@@ -141,8 +152,39 @@ struct Composer::Impl {
     const SetParagraph& last = para(flow_.head.back().lines.back().para);
     content -= flow_.head.back().height - last.p.size;
     float space = s_.headline_space;
+    if (across()) return across_bands(content, space);
     flow_.head_rule_v = s_.headline_rule > 0 ? content + space / 2 : -1;
     flow_.head_height = ceil_to(content + space, g_.pitch);
+  }
+
+  // An across head fills whole bands of page 1 (the bands below keep the page's measure, so every
+  // vertical line stays a whole number of ems, clreq §2.3.5), its lines centred in them with at
+  // least `space` to spare; the first band of text follows it.
+  void across_bands(float content, float space) {
+    const float band = g_.measure + g_.gap;
+    int k = std::max(1, static_cast<int>(std::ceil((content + space + g_.gap) / band - 1e-4f)));
+    if (k >= g_.columns)
+      throw input_error((doc.source.empty() ? std::string("<input>") : doc.source) + ": " + s_.file +
+                            ": the headline set across (<headline orientation=\"horizontal\">) needs " +
+                            std::to_string(k) + " of the page's " + std::to_string(g_.columns) +
+                            " column bands and leaves none for the text",
+                        "use a style with more or taller bands, a shorter headline, or orientation=\"vertical\"");
+    flow_.head_bands = k;
+    flow_.head_v0 = (k * band - g_.gap - content) / 2;
+  }
+
+  // A byline under an across head opens the first band as a vertical line in its own style, kept
+  // with the text (Taiwanese papers print 【記者…報導】 at the head of the column, not the headline).
+  void lead_byline(const Block& b) {
+    const TextStyle& ts = s_.byline;
+    int id = add(set_text(b.text, ts, g_.measure, "byline", ctx, &b));
+    for (int j = 0; j < static_cast<int>(para(id).lines.size()); ++j) {
+      Piece pc;
+      pc.height = ceil_to(ts.pitch(), g_.pitch);
+      pc.lines.push_back({id, j, 0, 0});
+      pc.break_after = false;
+      flow_.body.push_back(std::move(pc));
+    }
   }
 
   // Composes the next block (or the next window of a long paragraph); false at the article's end.
@@ -302,7 +344,9 @@ Composer::Composer(const Document& doc, ComposeContext& ctx, Flow& flow)
   for (; i < doc.blocks.size(); ++i) {
     Kind k = doc.blocks[i].kind;
     if (k != Kind::headline && k != Kind::subtitle && k != Kind::byline) break;
-    if (!doc.blocks[i].text.empty()) impl_->head_block(doc.blocks[i]);
+    if (doc.blocks[i].text.empty()) continue;
+    if (k == Kind::byline && impl_->across()) impl_->lead_byline(doc.blocks[i]);
+    else impl_->head_block(doc.blocks[i]);
   }
   impl_->finish_head();
   compose_figures(doc, ctx, flow);
@@ -339,7 +383,10 @@ float first_body_size(const Document& doc, const ComposeContext& ctx, float fall
   Composer composer(doc, quiet, flow);
   for (int k = 0; composer.reach(k); ++k) {
     const Piece& pc = flow.piece(k);
-    if (!pc.lines.empty() && pc.box < 0 && pc.rules.empty()) return flow.para(pc.lines.front().para).p.size;
+    // An across head's byline opens the body in its own size: not what the columns count by.
+    if (!pc.lines.empty() && pc.box < 0 && pc.rules.empty() &&
+        std::string_view(flow.para(pc.lines.front().para).kind) != "byline")
+      return flow.para(pc.lines.front().para).p.size;
     flow.forget_before(k + 1);
   }
   return fallback;

@@ -216,7 +216,8 @@ LaidOutPage emit_page(const Flow& flow, const PageLayout& pl, int pi, const Arti
   page.bleed = g.bleed;
   int page_no = ctx.first_page + pi;
   if (pi == 0 && !flow.head.empty()) {
-    Frame fr = frame_at(g, 0, 0);
+    // An across head is horizontal whatever the page's writing mode (Flow::head_bands).
+    Frame fr = flow.head_bands > 0 ? Frame{g.left, g.top - flow.head_v0, false} : frame_at(g, 0, 0);
     float v = 0;
     for (const Piece& pc : flow.head) {
       em.piece(page, page_no, 0, fr, pc, v);
@@ -225,6 +226,10 @@ LaidOutPage emit_page(const Flow& flow, const PageLayout& pl, int pi, const Arti
     if (flow.head_rule_v >= 0) {
       float hv = flow.head_rule_v;
       em.rule(page, fr.px(0, hv), fr.py(0, hv), fr.px(g.along, hv), fr.py(g.along, hv), ctx.style.headline_rule);
+    }
+    if (flow.head_bands > 0 && ctx.style.headline_rule > 0) {  // in the gap under the head's bands
+      float y = g.top - (flow.head_bands * (g.measure + g.gap) - g.gap / 2);
+      em.rule(page, g.left, y, g.left + g.width, y, ctx.style.headline_rule);
     }
   }
   if (pi == 0)
@@ -244,7 +249,7 @@ LaidOutPage emit_page(const Flow& flow, const PageLayout& pl, int pi, const Arti
   }
   // Column rules in the gaps, as deep as the deepest column of the page.
   if (ctx.style.column_rule > 0 && deepest > 0) {
-    for (int c = 0; c + 1 < static_cast<int>(pl.columns.size()); ++c) {
+    for (int c = pl.first_column; c + 1 < static_cast<int>(pl.columns.size()); ++c) {
       if (pl.columns[c + 1].pieces.empty() && (pl.reserve.empty() || pl.reserve[c + 1] <= 0)) break;
       if (g.vertical) {
         float y = g.top - ((c + 1) * g.measure + c * g.gap + g.gap / 2), x1 = g.left + g.width - pl.top_v;

@@ -70,6 +70,11 @@ struct Flow {
   std::vector<Piece> head;    // headline, subtitle, byline: across all columns of page 1
   float head_height = 0;      // including its rule and the space before the columns
   float head_rule_v = -1;     // where the rule under the head goes (v in the text area); <0: none
+  // Style::head_across on a vertical-rl page: the head is horizontal lines across the top of the
+  // text area, filling the first `head_bands` bands of page 1 (head_height stays 0), its em boxes
+  // starting `head_v0` below the text area's top.
+  int head_bands = 0;
+  float head_v0 = 0;
   std::vector<SetFigure> figures;  // the article's pictures, all on page 1
   std::vector<float> reserve;      // per column: the depth figures take at its top on page 1 (or empty)
   std::deque<Piece> body;     // everything else, in reading order: pieces body_base, ...
@@ -165,6 +170,7 @@ struct ColumnLayout {
 };
 struct PageLayout {
   float top_v = 0;  // where the columns start below the text area's top (the head on page 1)
+  int first_column = 0;  // columns before it hold a head set across them (Flow::head_bands)
   std::vector<float> reserve;  // page 1 with figures: where each column's text starts below top_v
   std::vector<ColumnLayout> columns;
 };

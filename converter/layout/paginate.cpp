@@ -185,6 +185,8 @@ bool Paginator::next(PageLayout& page) {
   if (!filler.has(p.i) && p.pages > 0) return false;
   page = PageLayout{};
   page.top_v = p.pages == 0 ? p.flow.head_height : 0;
+  page.first_column = p.pages == 0 ? p.flow.head_bands : 0;  // bands an across head fills
+  const int skip = page.first_column;
   if (p.pages == 0) page.reserve = p.flow.reserve;
   const std::vector<float>& reserve = page.reserve;
   float deepest_figure = reserve.empty() ? 0 : *std::max_element(reserve.begin(), reserve.end());
@@ -192,7 +194,7 @@ bool Paginator::next(PageLayout& page) {
   float cap = capacity(column_h - page.top_v, geo, p.body_size);
   const float keep = cap;  // boxes that fit a column of this page stay whole
   page.columns.resize(geo.columns);
-  if (filler.fits(p.i, cap, keep, geo.columns, true, reserve)) {
+  if (filler.fits(p.i, cap, keep, geo.columns - skip, true, reserve)) {
     // The last page: the shortest column height that still holds the rest with every column
     // ending at a legal break, so the columns come out balanced (the last one no longer than
     // the others) without a widow or orphan.
@@ -201,12 +203,12 @@ bool Paginator::next(PageLayout& page) {
     int lo = std::min(hi, std::max(1, static_cast<int>(std::lround(deepest_figure / geo.pitch))));
     while (lo < hi) {
       int mid = (lo + hi) / 2;
-      if (filler.fits(p.i, mid * geo.pitch, keep, geo.columns, true, reserve)) hi = mid;
+      if (filler.fits(p.i, mid * geo.pitch, keep, geo.columns - skip, true, reserve)) hi = mid;
       else lo = mid + 1;
     }
     cap = hi * geo.pitch;
   }
-  for (int c = 0; c < geo.columns; ++c) {
+  for (int c = skip; c < geo.columns; ++c) {
     if (!filler.has(p.i)) break;
     float room = cap - (reserve.empty() ? 0 : reserve[c]);
     if (room < geo.pitch - kEps) continue;

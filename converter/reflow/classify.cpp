@@ -1,6 +1,8 @@
 // classify: what each unit is. At the top: the headline, a "——" subtitle, a □ byline. In the
 // body: headings (short lines without sentence punctuation, merged when printed on several
 // lines), paragraphs, and boxes (units of a column at another measure).
+#include <algorithm>
+
 #include "core/date.h"
 #include "reflow/stages.h"
 
@@ -14,14 +16,7 @@ bool starts_with(const std::u32string& t, std::u32string_view p) {
 
 // Reporter credits newspapers print under the headline (GB/T 15834 has no rule; house style),
 // in Simplified and in Traditional forms (Taiwan and Hong Kong papers: 本報記者).
-bool credit_words(const std::u32string& t, size_t at) {
-  for (std::u32string_view w : {U"本报记者", U"本报通讯员", U"本报特约", U"本报讯", U"记者", U"通讯员",
-                                U"特约记者", U"新华社", U"文/", U"文／", U"本報記者", U"本報通訊員", U"本報特約",
-                                U"本報訊", U"記者", U"通訊員", U"特約記者", U"新華社"}) {
-    if (t.size() >= at + w.size() && std::u32string_view(t).substr(at, w.size()) == w) return true;
-  }
-  return false;
-}
+bool credit_words(const std::u32string& t, size_t at) { return credit_at(t, at) > 0; }
 
 const Line& last_line(const Layout& L, const Unit& u) { return L.lines[u.end - 1]; }
 
@@ -49,6 +44,16 @@ bool dateline_unit(const Layout& L, const Unit& u) {
 
 }  // namespace
 
+size_t credit_at(std::u32string_view t, size_t at) {
+  size_t n = 0;
+  for (std::u32string_view w : {U"本报记者", U"本报通讯员", U"本报特约", U"本报讯", U"记者", U"通讯员",
+                                U"特约记者", U"新华社", U"文/", U"文／", U"本報記者", U"本報通訊員", U"本報特約",
+                                U"本報訊", U"記者", U"通訊員", U"特約記者", U"新華社"}) {
+    if (t.size() >= at + w.size() && t.substr(at, w.size()) == w) n = std::max(n, w.size());
+  }
+  return n;
+}
+
 bool opens_subtitle(const Line& l) {
   const auto& t = l.text;
   if (t.empty()) return false;
@@ -66,7 +71,15 @@ bool opens_byline(const Line& l) {
   static const std::u32string_view kPairs[] = {U"【】", U"〔〕", U"［］", U"[]"};
   for (std::u32string_view pair : kPairs)
     if (t.size() > 2 && t.front() == pair[0] && t.back() == pair[1] && credit_words(t, 1)) return true;
-  return credit_words(t, 0) && t.find(U' ') != std::u32string::npos;
+  return dispatch_line(t) || (credit_words(t, 0) && t.find(U' ') != std::u32string::npos);
+}
+
+// A dispatch credit (電頭) on a line of its own: 本报讯, 本報訊, 本報台北訊, 本报北京讯. Run into
+// the first paragraph it stays there as its lead-in (house style; GB/T 15834 has no rule).
+bool dispatch_line(std::u32string_view t) {
+  if (t.size() < 3 || t.size() > 8) return false;
+  bool paper = t.substr(0, 2) == U"本报" || t.substr(0, 2) == U"本報";
+  return paper && (t.back() == U'讯' || t.back() == U'訊');
 }
 
 bool heading_like(const Line& l) {

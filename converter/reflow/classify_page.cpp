@@ -29,12 +29,20 @@ ocr::Hint unit_hint(const PageLayout& L, const PageArticle& a, const PageUnit& u
 
 // A byline: as in column text, or a reporter's credit at the start of a short line without
 // sentence marks (the space after the credit may be lost in OCR: "本报记者王小明").
+// OCR of a short vertical line keeps gaps between its word boxes as spaces ("本 報記者高茜"), so
+// the credit is looked for with every space closed up.
 bool byline_like(const Line& l) {
   if (opens_byline(l)) return true;
   if (l.pauses > 0 || l.width > 30) return false;
+  Line closed = l;
+  closed.text.clear();
+  for (char32_t c : l.text)
+    if (c != U' ' && c != 0x3000) closed.text += c;
+  if (opens_byline(closed)) return true;
+  const std::u32string& t = closed.text;
   for (std::u32string_view w : {U"本报记者", U"本报通讯员", U"记者", U"通讯员", U"特约记者", U"新华社记者",
                                 U"本報記者", U"本報通訊員", U"記者", U"通訊員", U"特約記者", U"新華社記者"})
-    if (std::u32string_view(l.text).substr(0, w.size()) == w && l.text.size() > w.size()) return true;
+    if (std::u32string_view(t).substr(0, w.size()) == w && t.size() > w.size()) return true;
   return false;
 }
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/clreq.h"
+#include "core/unicode.h"
 #include "reflow/chars.h"
 #include "reflow/stages.h"
 
@@ -306,6 +307,27 @@ std::string strip_byline_marker(std::string text, ReflowReport& report) {
   if (text.compare(i, 3, "\u3000") == 0) i += 3;
   count(report, "byline-marker");
   return text.substr(i);
+}
+
+// A short vertical column's word gaps survive OCR as spaces; inside a credit word (本報記者) a
+// space is never printed, while the one after it, before the names, is (本报记者 高茜).
+std::string close_credit(std::string text, ReflowReport& report) {
+  const std::u32string t = to_u32(text);
+  std::u32string closed;
+  std::vector<size_t> at;  // where each character of `closed` stands in `t`
+  for (size_t i = 0; i < t.size(); ++i)
+    if (t[i] != U' ' && t[i] != 0x3000) {
+      closed += t[i];
+      at.push_back(i);
+    }
+  size_t start = !closed.empty() && (closed[0] == U'【' || closed[0] == U'〔' || closed[0] == U'［' || closed[0] == U'[');
+  size_t n = credit_at(closed, start);
+  if (n < 2 || at[start + n - 1] == start + n - 1) return text;  // no credit, or no space inside it
+  std::u32string out = closed.substr(0, start + n) + t.substr(at[start + n - 1] + 1);
+  count(report, "byline-spaces");
+  std::string s;
+  for (char32_t c : out) chars::encode(s, c);
+  return s;
 }
 
 }  // namespace paiban::reflow_stages

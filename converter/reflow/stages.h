@@ -105,6 +105,12 @@ std::vector<Unit> split(const Layout& layout, ReflowReport& report);
 // classify.cpp: a subtitle opens with a dash "——"; a byline with □ (OCR: 口) or 本报记者.
 bool opens_subtitle(const Line& l);
 bool opens_byline(const Line& l);
+// classify.cpp: the length of the reporter credit (本报记者, 記者, 新华社, ...) at `at`, 0 if none.
+size_t credit_at(std::u32string_view text, size_t at);
+// normalise.cpp: a byline's credit word letter-spaced by OCR closed up ("本 報記者高茜").
+std::string close_credit(std::string text, ReflowReport& report);
+// classify.cpp: a line that is only a dispatch credit (本报讯, 本報台北訊): a byline of its own.
+bool dispatch_line(std::u32string_view text);
 // classify.cpp: a heading line: no sentence punctuation, not ending in a clause mark.
 bool heading_like(const Line& l);
 

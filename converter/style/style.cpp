@@ -171,6 +171,38 @@ class Reader {
   const XmlInput& in_;
 };
 
+// <headline orientation>: the head's writing direction. `horizontal` on a vertical-rl page sets
+// headline and subtitle across the top (layout/compose.cpp); a vertical head on a horizontal page
+// is a mixed direction layout does not set, so it is refused here rather than drawn wrong.
+void read_orientation(const Reader& r, const pugi::xml_node& n, Style& s) {
+  auto a = n.attribute("orientation");
+  if (!a) return;
+  std::string_view v = a.value();
+  if (v == "horizontal") s.head_across = s.vertical();
+  else if (v == "vertical" && !s.vertical())
+    r.fail(n, "headline/@orientation", "a vertical head on a horizontal-tb page is not supported",
+           "vertical heads belong to <page writing-mode=\"vertical-rl\">; remove the attribute here");
+  else if (v != "vertical")
+    r.fail(n, "headline/@orientation", "'" + std::string(v) + "' is not horizontal or vertical",
+           "horizontal sets the headline and subtitle across the top of a vertical-rl page");
+}
+
+// <box writing-mode>: a box is set in its page's direction; one asking for the other direction (a
+// horizontal box on a vertical-rl page, or the reverse) is a mixed layout paiban does not set.
+void read_box_mode(const Reader& r, const pugi::xml_node& n, const Style& s) {
+  auto a = n.attribute("writing-mode");
+  if (!a) return;
+  std::string_view v = a.value();
+  const char* page = s.vertical() ? "vertical-rl" : "horizontal-tb";
+  if (v != "horizontal-tb" && v != "vertical-rl")
+    r.fail(n, "box/@writing-mode", "'" + std::string(v) + "' is not horizontal-tb or vertical-rl");
+  if (v != page)
+    r.fail(n, "box/@writing-mode",
+           "a " + std::string(v) + " box on a " + page + " page is not supported (mixed-direction boxes)",
+           std::string("boxes are set in the page's writing mode (<page writing-mode=\"") + page +
+               "\">); remove the attribute or change the page's");
+}
+
 // Reads the text-style attributes shared by <body>, <headline>, <box>, ...
 TextStyle read_text(const Reader& r, const pugi::xml_node& n, TextStyle t, const Style& s) {
   if (!n) return t;
@@ -350,10 +382,11 @@ void read_style(const Reader& r, const pugi::xml_node& root, Style& s) {
   s.box.font = "box";
 
   if (auto n = root.child("headline")) {
-    r.check_attributes(n, {TEXT_ATTRS, "rule", "space"});
+    r.check_attributes(n, {TEXT_ATTRS, "rule", "space", "orientation"});
     s.headline = read_text(r, n, s.headline, s);
     s.headline_rule = r.length(n, "rule", 0, 0, 10);
     s.headline_space = r.length(n, "space", s.body.pitch(), 0, 500);
+    read_orientation(r, n, s);
   } else {
     s.headline_space = s.body.pitch();
   }
@@ -373,7 +406,8 @@ void read_style(const Reader& r, const pugi::xml_node& root, Style& s) {
     s.subhead_space = r.length(n, "space", s.subhead_space, 0, 200);
   }
   if (auto n = root.child("box")) {
-    r.check_attributes(n, {TEXT_ATTRS, "frame", "padding"});
+    r.check_attributes(n, {TEXT_ATTRS, "frame", "padding", "writing-mode"});
+    read_box_mode(r, n, s);
     s.box = read_text(r, n, s.box, s);
     s.box_frame = r.length(n, "frame", s.box_frame, 0, 10);
     s.box_padding = r.scalar(n, "padding", s.box_padding, 0, 5, "em");

@@ -76,6 +76,9 @@ struct Style {
 
   float headline_rule = 0;   // rule under the headline block across the text area; 0 = none
   float headline_space = 0;  // space between the headline block and the columns
+  // vertical-rl: headline and subtitle set horizontally across the top of the text area in whole
+  // bands, the vertical columns below (<headline orientation="horizontal">, as Taiwanese papers do).
+  bool head_across = false;
 
   float subhead_rule = 0;    // rules above and below a section heading; 0 = none
   float subhead_space = 0;   // extra space around a heading (split above/below); the whole is

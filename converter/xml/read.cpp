@@ -40,6 +40,13 @@ void Reader::attributes(pugi::xml_node n, std::initializer_list<const char*> kno
     std::string name = a.name();
     bool ok = false;
     for (const char* k : known) ok = ok || name == k;
+    // Direction is the style's (<page writing-mode>): a block asking for its own would set a
+    // horizontal box in a vertical page, which layout does not do; say so rather than "unknown".
+    if (!ok && (name == "writing-mode" || name == "orientation"))
+      fail(n, q(name) + "=\"" + q(a.value()) +
+                  "\": an element cannot choose its writing direction (mixed-direction boxes are not supported)",
+           "the whole article follows its page's writing mode, set by the style (<page writing-mode> in "
+           "styles/README.md); remove the attribute");
     if (!ok)
       fail(n, "unknown attribute " + q(name),
            "see schema/article.rng for the attributes each element takes");

@@ -95,4 +95,47 @@ sys.exit(1 if bad or len(blocks) != 4 else 0)
 PY
 grep -c "/ActualText" <(qpdf --qdf --object-streams=disable "$TMP/v.pdf" -) | grep -qv "^0$" && pass || fail "vertical: /ActualText spans written"
 
+# A head across a vertical page (vertical-broadsheet-across): the headline a horizontal Identity-H
+# font at the top, the body Identity-V below; pdftotext reads the headline first, then the body.
+expect_exit 0 "vertical across" -- "$PAIBAN" typeset "$V" --style vertical-broadsheet-across -o "$TMP/va.pdf"
+pdffonts "$TMP/va.pdf" | grep -Eq "SerifCJKtc-Bold-Identity-H +CID Type 0C +Identity-H +yes yes yes" && pass || fail "vertical across: the headline's Serif Bold in Identity-H"
+pdffonts "$TMP/va.pdf" | grep -q "SerifCJKtc-Bold.*Identity-V" && fail "vertical across: the headline's face has no vertical font" || pass
+pdffonts "$TMP/va.pdf" | grep -q "Identity-V *yes yes yes" && pass || fail "vertical across: the body in Identity-V"
+qpdf --check "$TMP/va.pdf" > /dev/null && pass || fail "vertical across: qpdf --check"
+mutool draw -o /dev/null -F png -r 10 "$TMP/va.pdf" 2>"$TMP/mutool.err" >/dev/null
+! grep -v "ICC support" "$TMP/mutool.err" | grep -qi "warning\|error" && pass || fail "vertical across: mutool: $(head -2 "$TMP/mutool.err")"
+python3 - "$V" "$TMP/va.pdf" <<'PY' && pass || fail "vertical across: the headline first, every block whole and in order"
+import subprocess, sys, xml.etree.ElementTree as ET
+blocks = ["".join("".join(e.itertext()).split()) for e in ET.parse(sys.argv[1]).getroot()]
+bad = []
+for cmd in (["pdftotext", sys.argv[2], "-"], ["pdftotext", "-raw", sys.argv[2], "-"]):
+    text = "".join(subprocess.run(cmd, capture_output=True, text=True).stdout.split())
+    text = text.replace("排版日報", "", 1).replace("第1版", "", 1)  # the running header
+    if not text.startswith(blocks[0]): bad.append((cmd[1], "headline not first", text[:20]))
+    at = 0
+    for b in blocks:
+        k = text.find(b, at)
+        if k < 0: bad.append((cmd[1], b[:12])); break
+        at = k + len(b)
+print(bad) if bad else None
+sys.exit(1 if bad else 0)
+PY
+sed 's/<headline font="heading"/<headline orientation="horizontal" font="heading"/' styles/vertical-book.xml > "$TMP/book-across.xml"
+expect_exit 1 "across head on one band" -- "$PAIBAN" typeset "$V" --style "$TMP/book-across.xml" -o "$TMP/vb.pdf"
+grep -q "paiban: error: .*short.xml.*book-across.xml.*needs 1 of the page's 1 column bands" "$TMP/err" && pass || fail "across head on one band: the error names the input, the style and the cause"
+[ ! -e "$TMP/vb.pdf" ] && pass || fail "across head on one band: no PDF"
+
+# Mixed-direction boxes (a box asking for the other writing mode, in the article or the style):
+# one clear error naming the file and the element, with a hint, exit 1, no PDF.
+sed 's|<p src="4">|<box writing-mode="horizontal-tb"><p src="4">|; s|延續。</p>|延續。</p></box>|' "$V" > "$TMP/mixed.xml"
+expect_exit 1 "mixed-direction box in the article" -- "$PAIBAN" typeset "$TMP/mixed.xml" --style vertical-book -o "$TMP/vm2.pdf"
+expect_error_line 'mixed.xml:6:3: <box>: writing-mode="horizontal-tb": .*mixed-direction boxes'
+grep -q "^  hint: .*writing-mode" "$TMP/err" && pass || fail "mixed-direction box in the article: a hint"
+[ ! -e "$TMP/vm2.pdf" ] && pass || fail "mixed-direction box in the article: no PDF"
+sed 's|<box font="box"|<box writing-mode="horizontal-tb" font="box"|' styles/vertical-book.xml > "$TMP/book-hbox.xml"
+expect_exit 1 "mixed-direction box in the style" -- "$PAIBAN" typeset "$V" --style "$TMP/book-hbox.xml" -o "$TMP/vm3.pdf"
+expect_error_line 'book-hbox.xml:[0-9]*:[0-9]*: box/@writing-mode: a horizontal-tb box on a vertical-rl page is not supported'
+grep -q "^  hint: .*remove the attribute" "$TMP/err" && pass || fail "mixed-direction box in the style: a hint"
+[ ! -e "$TMP/vm3.pdf" ] && pass || fail "mixed-direction box in the style: no PDF"
+
 finish
