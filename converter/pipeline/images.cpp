@@ -77,19 +77,10 @@ void jpeg_fail(j_common_ptr info) {
   std::longjmp(f->jump, 1);
 }
 
-// Decodes the whole JPEG (libjpeg checks every scan); `gray` receives 8-bit gray pixels when given.
-// Returns libjpeg's complaint, "" when the file decodes.
-std::string decode_jpeg(const std::string& bytes, std::string* gray) {
-  jpeg_decompress_struct info;
-  JpegFail fail;
-  info.err = jpeg_std_error(&fail.mgr);
-  fail.mgr.error_exit = jpeg_fail;
-  fail.mgr.output_message = [](j_common_ptr) {};
-  std::string rows;
-  if (setjmp(fail.jump)) {
-    jpeg_destroy_decompress(&info);
-    return fail.message;
-  }
+// The decoding proper, apart from decode_jpeg's setjmp: libjpeg's error exit jumps out of it, past
+// any destructor, so it creates no object that owns memory; its buffers are the caller's.
+void read_scanlines(jpeg_decompress_struct& info, const std::string& bytes, bool gray, std::string& row,
+                    std::string& rows) {
   jpeg_create_decompress(&info);
   jpeg_mem_src(&info, reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<unsigned long>(bytes.size()));
   jpeg_read_header(&info, TRUE);
@@ -98,8 +89,7 @@ std::string decode_jpeg(const std::string& bytes, std::string* gray) {
   if (gray) info.out_color_space = cmyk ? JCS_CMYK : JCS_GRAYSCALE;
   info.dct_method = JDCT_ISLOW;  // the same pixels on every machine
   jpeg_start_decompress(&info);
-  size_t stride = static_cast<size_t>(info.output_width) * info.output_components;
-  std::string row(stride, '\0');
+  row.assign(static_cast<size_t>(info.output_width) * info.output_components, '\0');
   while (info.output_scanline < info.output_height) {
     JSAMPROW p = reinterpret_cast<JSAMPROW>(&row[0]);
     jpeg_read_scanlines(&info, &p, 1);
@@ -117,6 +107,22 @@ std::string decode_jpeg(const std::string& bytes, std::string* gray) {
       rows += row;
     }
   }
+}
+
+// Decodes the whole JPEG (libjpeg checks every scan); `gray` receives 8-bit gray pixels when given.
+// Returns libjpeg's complaint, "" when the file decodes.
+std::string decode_jpeg(const std::string& bytes, std::string* gray) {
+  jpeg_decompress_struct info;
+  JpegFail fail;
+  info.err = jpeg_std_error(&fail.mgr);
+  fail.mgr.error_exit = jpeg_fail;
+  fail.mgr.output_message = [](j_common_ptr) {};
+  std::string row, rows;  // made before setjmp, so a jump out of read_scanlines leaves them owned here
+  if (setjmp(fail.jump)) {
+    jpeg_destroy_decompress(&info);
+    return fail.message;
+  }
+  read_scanlines(info, bytes, gray != nullptr, row, rows);
   // A file cut short still decodes (libjpeg pads it with gray) but warns: refuse it.
   if (fail.mgr.num_warnings > 0) {
     jpeg_destroy_decompress(&info);
