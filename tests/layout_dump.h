@@ -72,9 +72,28 @@ inline std::string without_spaces(const std::string& s) {
   return out;
 }
 
+// The text an article's blocks (and the blocks inside them) should give the flow (flow_text).
+inline std::string blocks_text(const std::vector<Block>& blocks) {
+  std::string want;
+  for (const Block& b : blocks) {
+    want += b.text;
+    for (const std::string& l : b.lines) want += l;
+    want += blocks_text(b.children);
+  }
+  return want;
+}
+
 // Lines of the flow (not the running header/footer).
 inline bool is_flow(const DumpLine& d) { return d.kind != "header" && d.kind != "footer"; }
 inline bool is_body(const DumpLine& d) { return d.kind == "p" || d.kind == "box"; }
+
+// The text of the flow's lines, in order.
+inline std::string flow_text(const std::vector<DumpLine>& lines) {
+  std::string all;
+  for (const DumpLine& d : lines)
+    if (is_flow(d)) all += d.text;
+  return all;
+}
 
 inline void check_dump_rules(const std::vector<DumpLine>& lines, const std::string& where) {
   SCOPED_TRACE(where);

@@ -128,18 +128,8 @@ TEST(VerticalHead, TraditionalSampleAcross) {
   Document doc = load("vertical/lvliang-tw.xml");
   auto laid = testutil::lay(doc, load_style("vertical-broadsheet-across"), fonts());
   testutil::check_dump_rules(laid.lines, "lvliang-tw across");
-  std::string all, want;
-  for (const auto& d : laid.lines)
-    if (testutil::is_flow(d)) all += d.text;
-  for (const Block& b : doc.blocks) {
-    want += b.text;
-    for (const std::string& l : b.lines) want += l;
-    for (const Block& c : b.children) {
-      want += c.text;
-      for (const std::string& l : c.lines) want += l;
-    }
-  }
-  EXPECT_EQ(testutil::without_spaces(all), testutil::without_spaces(want)) << "whole and in reading order";
+  EXPECT_EQ(testutil::without_spaces(testutil::flow_text(laid.lines)),
+            testutil::without_spaces(testutil::blocks_text(doc.blocks))) << "whole and in reading order";
   for (const LaidOutPage& p : laid.doc.pages)
     for (const GlyphRun& r : p.runs)
       for (const PlacedGlyph& g : r.glyphs) EXPECT_TRUE(g.x >= 0 && g.x <= p.width && g.y >= 0 && g.y <= p.height);

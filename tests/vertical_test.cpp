@@ -125,18 +125,8 @@ TEST(Vertical, TraditionalSampleInBothStyles) {
     auto laid = testutil::lay(doc, style, fonts());
     ASSERT_FALSE(laid.lines.empty());
     testutil::check_dump_rules(laid.lines, name);
-    std::string all, want;
-    for (const testutil::DumpLine& d : laid.lines)
-      if (testutil::is_flow(d)) all += d.text;
-    for (const Block& b : doc.blocks) {
-      want += b.text;
-      for (const std::string& l : b.lines) want += l;
-      for (const Block& c : b.children) {
-        want += c.text;
-        for (const std::string& l : c.lines) want += l;
-      }
-    }
-    EXPECT_EQ(testutil::without_spaces(all), testutil::without_spaces(want));
+    EXPECT_EQ(testutil::without_spaces(testutil::flow_text(laid.lines)),
+              testutil::without_spaces(testutil::blocks_text(doc.blocks)));
     // Within a column band, each next line of a page stands left of the one before.
     for (size_t i = 1; i < laid.lines.size(); ++i) {
       const auto& a = laid.lines[i - 1];
