@@ -62,7 +62,7 @@ Document page_text(std::vector<std::string> lines, const PageText& pt, const std
 ReflowResult reflow(const std::vector<std::string>& lines, const std::string& source) {
   ReflowResult r;
   Layout layout = segment(lines, r.report);              // clean lines, empty-line policy, columns
-  if (layout.blanks == Blanks::breaks) {
+  if (layout.blanks != Blanks::none) {
     PageText pt = split_page_text(lines);                // a whole page: furniture, article starts
     if (pt.page) {
       ReflowReport report;
