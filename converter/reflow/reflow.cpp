@@ -57,14 +57,23 @@ Document page_text(std::vector<std::string> lines, const PageText& pt, const std
   return doc;
 }
 
+// Text whose empty lines are line spacing (column text's habit too) is a page only on more than a
+// paper's date above it (an article's dateline reads alike): a folio or a later article.
+bool whole_page(const PageText& pt) {
+  if (!pt.starts.empty()) return true;
+  for (const auto& f : pt.furniture)
+    if (f.role == Furniture::Role::folio) return true;
+  return false;
+}
+
 }  // namespace
 
 ReflowResult reflow(const std::vector<std::string>& lines, const std::string& source) {
   ReflowResult r;
   Layout layout = segment(lines, r.report);              // clean lines, empty-line policy, columns
-  if (layout.blanks == Blanks::breaks) {
+  if (layout.blanks != Blanks::none) {
     PageText pt = split_page_text(lines);                // a whole page: furniture, article starts
-    if (pt.page) {
+    if (pt.page && (layout.blanks == Blanks::breaks || whole_page(pt))) {
       ReflowReport report;
       r.doc = page_text(lines, pt, source, report);
       label_language(r.doc);

@@ -52,7 +52,11 @@ bool dated(const Line& l) {
     if (!digit(s[p])) continue;
     size_t day = s.find(U'日', p);
     if (day == std::u32string::npos || day > p + 11) return false;
-    return s.size() - day - 1 <= 3 && parse_dateline(std::u32string_view(s).substr(p, day + 1 - p)).has_value();
+    // After the date: a weekday (星期六), and on many papers the folio too (星期六 第1版).
+    size_t rest = s.size() - day - 1;
+    size_t ban = s.find(U'第', day);
+    bool with_folio = ban != std::u32string::npos && ban <= day + 4 && s.back() == U'版' && s.size() - ban <= 6;
+    return (rest <= 3 || with_folio) && parse_dateline(std::u32string_view(s).substr(p, day + 1 - p)).has_value();
   }
   return false;
 }
@@ -84,15 +88,33 @@ std::string collapsed(const std::string& raw) {
   return s;
 }
 
+// A line of scraps the engine read off large type or rules (psm 6 cuts a headline's row into
+// "所 全", "1计 后 任 心", "一"): no mark, no piece of three characters or more. It may sit among a
+// headline's lines (not counted as one of them); alone, it is a headline only above a dispatch.
+bool scraps(const Line& l, const std::string& raw) {
+  if (l.marks > 0) return false;
+  size_t piece = 0, longest = 0;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(raw[i]);
+    if (c == ' ' || c == '\t') piece = 0;
+    else if ((c & 0xC0) != 0x80) longest = std::max(longest, ++piece);  // count code points
+  }
+  return longest < 3;
+}
+
 struct Run {
   size_t begin = 0, end = 0;  // Layout::lines [begin, end)
+  size_t real = 0;            // lines that are not scraps
 };
 
-bool heading_run(const Layout& L, const Run& r) {
-  if (r.end - r.begin > 3) return false;
+// A run of heading lines: at most three (scraps aside), none a subtitle, byline or dispatch;
+// a run of scraps alone goes with the heading runs around it.
+bool heading_run(const Layout& L, const Run& r, const std::vector<bool>& scrap) {
+  if (r.real > 3) return false;
   for (size_t i = r.begin; i < r.end; ++i) {
     const Line& l = L.lines[i];
-    if (!heading_like(l) || opens_subtitle(l) || opens_byline(l)) return false;
+    if (scrap[i]) continue;
+    if (!heading_like(l) || opens_subtitle(l) || opens_byline(l) || dispatch(l)) return false;
   }
   return true;
 }
@@ -168,19 +190,24 @@ PageText split_page_text(const std::vector<std::string>& raw) {
                                                collapsed(raw[static_cast<size_t>(L.lines[0].src - 1)])});
   }
   // The runs between empty lines, furniture left out.
+  std::vector<bool> scrap(n);
   std::vector<Run> runs;
   for (size_t i = 0; i < n; ++i) {
     if (furniture[i]) continue;
+    scrap[i] = scraps(L.lines[i], raw[static_cast<size_t>(L.lines[i].src - 1)]);
     bool joins = !runs.empty() && runs.back().end == i && L.lines[i].blanks_before == 0;
     if (joins) ++runs.back().end;
     else runs.push_back(Run{i, i + 1});
+    runs.back().real += !scrap[i];
   }
   // Each run of heading runs as a whole (a headline read apart is one): three runs, four lines at most.
   for (size_t h = 0; h < runs.size(); ++h) {
     size_t t = h, lines = 0;
-    while (t < runs.size() && heading_run(L, runs[t])) lines += runs[t].end - runs[t].begin, ++t;
+    while (t < runs.size() && heading_run(L, runs[t], scrap)) lines += runs[t].real, ++t;
     if (t == h) continue;
-    if (t - h <= 3 && lines <= 4 && starts_article(L, runs, h, t))
+    // Scraps alone are a headline only where a dispatch opens the text under them.
+    bool named = lines >= 1 || (t < runs.size() && dispatch(L.lines[runs[t].begin]));
+    if (t - h <= 3 && named && lines <= 4 && starts_article(L, runs, h, t))
       pt.starts.push_back(static_cast<size_t>(L.lines[runs[h].begin].src - 1));
     h = t - 1;
   }
