@@ -142,6 +142,15 @@ bool worded(const Layout& L, const Run& r) {
   return han >= 4 && han * 3 >= all * 2;
 }
 
+// Running text: a pause inside and eight Han characters (一 not counted) — not junk read off a
+// picture with a stray "、" in it ("、 人 一AAA 、 人 4").
+bool running(const Line& l) {
+  if (l.pauses == 0) return false;
+  size_t han = 0;
+  for (char32_t c : l.text) han += is_han(c) && c != U'一';
+  return han >= 8;
+}
+
 // Whether the heading runs [h, t) start a later article: see the file's comment.
 bool starts_article(const Layout& L, const std::vector<Run>& runs, size_t h, size_t t) {
   if (h == 0 || t >= runs.size()) return false;
@@ -152,7 +161,7 @@ bool starts_article(const Layout& L, const std::vector<Run>& runs, size_t h, siz
   // are the first headline's (its lines read apart, junk among them).
   bool text = false;
   for (size_t r = 0; r < h && !text; ++r)
-    for (size_t i = runs[r].begin; i < runs[r].end && !text; ++i) text = L.lines[i].pauses > 0;
+    for (size_t i = runs[r].begin; i < runs[r].end && !text; ++i) text = running(L.lines[i]);
   if (!text) return false;
   const Line& next = L.lines[runs[t].begin];
   const Line& before = L.lines[runs[h - 1].end - 1];
