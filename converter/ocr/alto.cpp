@@ -4,10 +4,10 @@
 // inch1200 = 1/1200 inch). Tesseract writes pixel ALTO v3/v4, ABBYY FineReader mm10 ALTO v2.
 #include <algorithm>
 #include <cctype>
-#include <optional>
-#include <string>
 #include <cmath>
 #include <cstring>
+#include <optional>
+#include <string>
 #include <unordered_map>
 
 #include "ocr/fit.h"

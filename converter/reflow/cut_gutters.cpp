@@ -50,12 +50,6 @@ bool solid(const ocr::Word& w) {
   return false;
 }
 
-int median(std::vector<int> v) {
-  if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
-  return v[v.size() / 2];
-}
-
 // The em of a line: the median height of its words.
 int line_em(const ocr::Line& l) {
   std::vector<int> h;
@@ -111,18 +105,17 @@ void cut_in_line(LinePiece&& p, ReflowReport& report, std::vector<LinePiece>& ou
   LinePiece out = p;
   out.line.words.clear();
   std::vector<bool> cut;
-  bool any = false, after_rule = false;
+  bool after_rule = false;
   for (size_t k = 0; k < p.line.words.size(); ++k) {
     const ocr::Word& w = p.line.words[k];
     const bool wide = k > 0 && (w.box.x0 - p.line.words[k - 1].box.x1) * 5 > em * 6;
     if (!column_rule(w, em)) {
       out.line.words.push_back(w);
       cut.push_back(after_rule || wide);
-      any = any || wide;
       after_rule = false;
       continue;
     }
-    any = after_rule = true;
+    after_rule = true;
     report.repairs["column-rule"] += 1;
     std::u32string before, after;
     bool seen = false;

@@ -103,13 +103,11 @@ double line_size(const ocr::Line& l) {
       w.push_back(word.box.width() / std::max<int>(1, static_cast<int>(to_u32(word.text).size())));
     }
   if (!h.empty()) {
-    std::nth_element(h.begin(), h.begin() + static_cast<long>(h.size() / 2), h.end());
-    std::nth_element(w.begin(), w.begin() + static_cast<long>(w.size() / 2), w.end());
-    int size = h[h.size() / 2];
+    int size = median(h);
     // Han characters are square: words nearly twice as tall as their characters are wide carry
     // the engine's row box (two printed rows read as one line), not the type's height. Judged
     // on three words at least (a line given as one word box says nothing of its characters).
-    if (h.size() >= 3 && size * 10 > w[w.size() / 2] * 18) size = w[w.size() / 2];
+    if (const int width = median(w); h.size() >= 3 && size * 10 > width * 18) size = width;
     return l.box.known() ? std::min(size, l.box.height()) : size;
   }
   if (l.box.known()) return l.box.height();
@@ -121,9 +119,7 @@ int middle(const ocr::Line& l, const BBox& box) {
   std::vector<int> m;
   for (const auto& w : l.words)
     if (w.box.known()) m.push_back((w.box.y0 + w.box.y1) / 2);
-  if (m.empty()) return (box.y0 + box.y1) / 2;
-  std::nth_element(m.begin(), m.begin() + static_cast<long>(m.size() / 2), m.end());
-  return m[m.size() / 2];
+  return m.empty() ? (box.y0 + box.y1) / 2 : median(std::move(m));
 }
 
 // Whether the rows around run across the gap between pieces a (box x) and b (box y) of one row:
@@ -138,8 +134,9 @@ bool across(const PageInk& ink, const BBox& x, const BBox& y, int em, size_t a, 
 // Pieces of one printed line the engine read as two (Tesseract cuts a wide article's line where
 // the gutter of the columns above it runs down, and files the halves in different blocks): on
 // one row, the next starting where the last ends, less than half an em apart (a gutter is an
-// em or more) or further apart where the rows around run across the gap, type alike. Each piece is joined to its nearest such neighbour on the right; a
-// row is searched among the next lines by top edge only (bounded: hostile input stays linear).
+// em or more) or further apart where the rows around run across the gap, type alike. Each piece
+// is joined to its nearest such neighbour on the right; a row is searched among the next lines
+// by top edge only (bounded: hostile input stays linear).
 std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps) {
   const size_t n = ps.size();
   std::vector<size_t> by_top;

@@ -61,12 +61,6 @@ int common_measure(std::vector<int> w) {
   return w[0];
 }
 
-int median(std::vector<int> v) {
-  if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
-  return v[v.size() / 2];
-}
-
 // The headline, subtitle and byline at the top may be set across columns: they say nothing
 // about the measure.
 // A headline printed on two or three lines: OCR page text sets it apart with empty lines.

@@ -128,28 +128,29 @@ int measure(const Layout& L, const Run& r) {
 
 bool differ(int a, int b) { return std::abs(a - b) > std::max(kOver, std::max(a, b) / 8); }
 
-// A heading run read as words: four Han characters at least, and two thirds of what is not a
-// space, 一 not counted. A picture or a rule read as text gives heading-like junk ("——人",
+// Han characters that are words, not a rule or dash (which the engine reads as runs of 一).
+size_t word_han(const std::u32string& t) {
+  size_t n = 0;
+  for (char32_t c : t) n += is_han(c) && c != U'一';
+  return n;
+}
+
+// A heading run read as words: four Han characters at least (word_han), two thirds of what is
+// not a space. A picture or a rule read as text gives heading-like junk ("——人",
 // "一-一一一 -一一", "品 本|册撑中 让）").
 bool worded(const Layout& L, const Run& r) {
   size_t han = 0, all = 0;
-  for (size_t i = r.begin; i < r.end; ++i)
-    for (char32_t c : L.lines[i].text) {
-      if (c == U' ' || c == 0x3000) continue;
-      ++all;
-      han += is_han(c) && c != U'一';  // a rule or dash is read as runs of 一
-    }
+  for (size_t i = r.begin; i < r.end; ++i) {
+    const std::u32string& t = L.lines[i].text;
+    han += word_han(t);
+    all += no_spaces(t).size();
+  }
   return han >= 4 && han * 3 >= all * 2;
 }
 
-// Running text: a pause inside and eight Han characters (一 not counted) — not junk read off a
+// Running text: a pause inside and eight Han characters (word_han) — not junk read off a
 // picture with a stray "、" in it ("、 人 一AAA 、 人 4").
-bool running(const Line& l) {
-  if (l.pauses == 0) return false;
-  size_t han = 0;
-  for (char32_t c : l.text) han += is_han(c) && c != U'一';
-  return han >= 8;
-}
+bool running(const Line& l) { return l.pauses > 0 && word_han(l.text) >= 8; }
 
 // Whether the heading runs [h, t) start a later article: see the file's comment.
 bool starts_article(const Layout& L, const std::vector<Run>& runs, size_t h, size_t t) {

@@ -4,6 +4,7 @@
 // line geometry from OCR layout (ALTO, hOCR) can replace character counting later.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -92,6 +93,13 @@ constexpr int kOver = 6;  // display units a line may exceed its measure by (han
 inline int cap(const std::vector<Line>& lines, const Column& c, size_t i) {
   return lines[i].width + (i + 1 < c.end ? lines[i + 1].head : 2);
 }
+// The middle value (the upper one of an even count); 0 for none.
+inline int median(std::vector<int> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
 inline bool ends_clause(End e) { return e == End::stop || e == End::semicolon || e == End::colon; }
 
 // segment.cpp: raw lines → text lines with features, the empty-line policy and the columns.
