@@ -325,9 +325,7 @@ std::string close_credit(std::string text, ReflowReport& report) {
   if (n < 2 || at[start + n - 1] == start + n - 1) return text;  // no credit, or no space inside it
   std::u32string out = closed.substr(0, start + n) + t.substr(at[start + n - 1] + 1);
   count(report, "byline-spaces");
-  std::string s;
-  for (char32_t c : out) chars::encode(s, c);
-  return s;
+  return to_utf8(out);
 }
 
 }  // namespace paiban::reflow_stages
