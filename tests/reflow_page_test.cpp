@@ -69,7 +69,8 @@ std::string outline(const ReflowResult& r) {
 
 // "region x0 y0 x1 y1 [conf=N] text": one line per row, read as one word with the line's box;
 // "+ x0 y0 x1 y1 [conf=N] text" rows after it are more words of that line, each with its own box
-// (the line's box grows to hold them), for cases where the gaps between words decide.
+// (the line's box grows to hold them), for cases where the gaps between words decide; a line
+// row whose text is "-" gives the engine's row box alone, its words all in "+" rows.
 std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string& name) {
   ocr::Page p;
   p.source = name;
@@ -113,7 +114,7 @@ std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string
     }
     w.text = rest;
     w.box = l.box;
-    l.words.push_back(w);
+    if (rest != "-") l.words.push_back(w);  // "-": the row box alone, its words in "+" rows
     p.regions[region].lines.push_back(l);
     last_region = region;
   }

@@ -26,13 +26,19 @@ Geo geometry(const PageLine& l, const PageColumn& c, double em) {
 // A line centred in its column (a heading): margins alike on both sides, each over an em.
 bool centred(const Geo& g) { return g.indent >= 1 && g.short_by >= 1 && std::abs(g.indent - g.short_by) < 1.2; }
 
-// The leading: the commonest gap between successive lines of one column.
+// The white between two lines: from the foot of one's type to the head of the next, each found
+// from the middle of its type and its size (an engine's row box can reach into the rows around).
+double white(const PageLine& p, const PageLine& q) { return (q.mid - q.size / 2) - (p.mid + p.size / 2); }
+
+// Body type: 0.8–1.25 of the body size (a heading's leading, or a scrap's, is no measure).
+bool body(const PageLayout& L, const PageLine& l) { return l.size > L.em * 0.8 && l.size < L.em * 1.25; }
+
+// The leading: the commonest white between successive body lines of one column.
 double leading(const PageLayout& L, const PageArticle& a) {
-  std::vector<int> gaps;
+  std::vector<double> gaps;
   for (size_t k = 0; k + 1 < a.order.size(); ++k) {
-    if (a.column_of[k] != a.column_of[k + 1]) continue;
-    const BBox &p = L.lines[a.order[k]].box, &q = L.lines[a.order[k + 1]].box;
-    gaps.push_back(q.y0 - p.y1);
+    const PageLine &p = L.lines[a.order[k]], &q = L.lines[a.order[k + 1]];
+    if (a.column_of[k] == a.column_of[k + 1] && body(L, p) && body(L, q)) gaps.push_back(white(p, q));
   }
   if (gaps.empty()) return L.em / 2;
   std::nth_element(gaps.begin(), gaps.begin() + static_cast<long>(gaps.size() / 2), gaps.end());
@@ -82,7 +88,8 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
     return true;
   // Space above a heading; a scrap skipped between the lines fills it (junk read on the page).
   const PageLine& above = L.lines[a.order[j - 1]];
-  const int gap = q.box.y0 - (a.column_of[j - 1] == a.column_of[j] ? std::max(p.box.y1, above.box.y1) : p.box.y1);
+  const PageLine& over = a.column_of[j - 1] == a.column_of[j] && above.mid > p.mid ? above : p;
+  const double gap = white(over, q);
   if (same_column && gap > lead + em * 0.8) return true;
   return false;
 }
