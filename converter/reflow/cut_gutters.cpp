@@ -3,7 +3,9 @@
 // for one column; the row's words then run on from one column's text into the next.
 //
 // Two kinds of evidence, each enough:
-//  - within the line: a gap over 1.2 em, or a column rule read as a word ("|");
+//  - within the line: a gap over 1.2 em, or a column rule read as a word ("|"); a gap alone
+//    may be characters the engine missed, so measure_page joins those halves back where the
+//    rows around run across it;
 //  - on the page: the gap lies in a strip no other row covers with text, while rows on both
 //    sides of it end and start there (a column's right edge and the next one's left edge).
 //    A gap inside running text (after a comma's ink) is covered by the rows above and below,
@@ -58,16 +60,22 @@ int line_em(const ocr::Line& l) {
   return median(h);
 }
 
+// Why a line is cut before a word: not at all, at a gutter (a rule, white on the page), or at a
+// wide gap alone.
+enum Cut : char { none = 0, gutter = 1, gap = 2 };
+
 // Pieces of one line: its words split before each word marked in `cut_before`.
-std::vector<LinePiece> split(const LinePiece& p, const std::vector<bool>& cut_before) {
+std::vector<LinePiece> split(const LinePiece& p, const std::vector<char>& cut_before) {
   std::vector<LinePiece> parts;
+  std::vector<char> why;  // the cut before each part
   bool fresh = true;
   for (size_t k = 0; k < p.line.words.size(); ++k) {
-    if (cut_before[k]) fresh = true;
+    if (cut_before[k] != none) fresh = true;
     if (fresh) {
       parts.push_back(p);
       parts.back().line.words.clear();
       parts.back().line.box = BBox{};
+      why.push_back(parts.size() == 1 ? static_cast<char>(none) : cut_before[k]);
       fresh = false;
     }
     parts.back().line.words.push_back(p.line.words[k]);
@@ -76,8 +84,8 @@ std::vector<LinePiece> split(const LinePiece& p, const std::vector<bool>& cut_be
     LinePiece& q = parts[i];
     for (const auto& w : q.line.words) q.line.box = unite(q.line.box, w.box);
     q.line.size = 0;  // the source's size was the whole row's
-    q.cut_left = q.cut_left || i > 0;
-    q.cut_right = q.cut_right || i + 1 < parts.size();
+    if (i > 0) q.cut_left = why[i] == gutter, q.gap_left = why[i] == gap;
+    if (i + 1 < parts.size()) q.cut_right = why[i + 1] == gutter, q.gap_right = why[i + 1] == gap;
   }
   return parts;
 }
@@ -104,14 +112,14 @@ void cut_in_line(LinePiece&& p, ReflowReport& report, std::vector<LinePiece>& ou
   if (!needed) return out_pieces.push_back(std::move(p));
   LinePiece out = p;
   out.line.words.clear();
-  std::vector<bool> cut;
+  std::vector<char> cut;
   bool after_rule = false;
   for (size_t k = 0; k < p.line.words.size(); ++k) {
     const ocr::Word& w = p.line.words[k];
     const bool wide = k > 0 && (w.box.x0 - p.line.words[k - 1].box.x1) * 5 > em * 6;
     if (!column_rule(w, em)) {
       out.line.words.push_back(w);
-      cut.push_back(after_rule || wide);
+      cut.push_back(after_rule ? gutter : wide ? gap : none);
       after_rule = false;
       continue;
     }
@@ -126,11 +134,11 @@ void cut_in_line(LinePiece&& p, ReflowReport& report, std::vector<LinePiece>& ou
     const int mid = (w.box.x0 + w.box.x1) / 2;
     if (!before.empty()) {
       out.line.words.push_back(ocr::Word{to_utf8(before), BBox{w.box.x0, w.box.y0, mid, w.box.y1}, w.conf});
-      cut.push_back(wide);
+      cut.push_back(wide ? gap : none);
     }
     if (!after.empty()) {
       out.line.words.push_back(ocr::Word{to_utf8(after), BBox{mid, w.box.y0, w.box.x1, w.box.y1}, w.conf});
-      cut.push_back(true);
+      cut.push_back(gutter);
       after_rule = false;
     }
   }
@@ -143,7 +151,7 @@ void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, ReflowReport& r
   const int em = boxed_words(l) ? line_em(l) : 0;
   if (em <= 0) return out.push_back(std::move(p));
   const size_t n = l.words.size();
-  std::vector<bool> cut(n, false);
+  std::vector<char> cut(n, none);
   bool any = false;
   // Between solid words a and k (speck-only words between them skipped), where white over half
   // an em or specks stand: probe every eighth of an em across the stretch (a gutter is where
@@ -166,7 +174,8 @@ void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, ReflowReport& r
             first_right = s;
             break;
           }
-        cut[first_right] = any = true;
+        cut[first_right] = gutter;
+        any = true;
         break;
       }
     }
@@ -245,8 +254,10 @@ bool PageInk::gutter(int x, int y0, int y1, int em, size_t self) const {
 
 bool PageInk::within_text(int x, int y0, int y1, int em, size_t a, size_t b) const {
   int above = 0, below = 0;
-  const bool seen = around(y0 - 3 * em, y1 + 3 * em, x, x, a, b, [&](const BBox& w) {
-    if (w.x0 < x && w.x1 > x) {
+  // The white between two characters of running text is narrower than a quarter em.
+  const int q = em / 4;
+  const bool seen = around(y0 - 3 * em, y1 + 3 * em, x - q, x + q, a, b, [&](const BBox& w) {
+    if (w.x0 < x + q && w.x1 > x - q) {
       if ((w.y0 + w.y1) / 2 < y0) ++above;
       else if ((w.y0 + w.y1) / 2 > y1) ++below;
     }

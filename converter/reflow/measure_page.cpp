@@ -134,7 +134,8 @@ bool across(const PageInk& ink, const BBox& x, const BBox& y, int em, size_t a, 
 // Pieces of one printed line the engine read as two (Tesseract cuts a wide article's line where
 // the gutter of the columns above it runs down, and files the halves in different blocks): on
 // one row, the next starting where the last ends, less than half an em apart (a gutter is an
-// em or more) or further apart where the rows around run across the gap, type alike. Each piece
+// em or more) or further apart where the rows around run across the gap, type alike (or, for
+// the halves of one engine line cut at a wide gap alone, whatever their type). Each piece
 // is joined to its nearest such neighbour on the right; a row is searched among the next lines
 // by top edge only (bounded: hostile input stays linear).
 std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps) {
@@ -160,7 +161,10 @@ std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps) {
       const double small = std::min(size[by_top[a]], size[j]), big = std::max(size[by_top[a]], size[j]);
       const int overlap = std::min(x.y1, y.y1) - std::max(x.y0, y.y0);
       const int gap = y.x0 - x.x1;
-      if (small <= 0 || big > small * 1.25 || overlap * 10 < std::min(x.height(), y.height()) * 6) continue;
+      // Halves of one engine line cut at a wide gap alone: the rows around decide, not the type
+      // (a few row-tall character boxes make one half look larger).
+      const bool halves = ps[by_top[a]].gap_right && ps[j].gap_left && ps[by_top[a]].line.id == ps[j].line.id;
+      if (small <= 0 || (big > small * 1.25 && !halves) || overlap * 10 < std::min(x.height(), y.height()) * 6) continue;
       if (gap < -small / 4 || y.x1 <= x.x1 || gap > small * 8) continue;
       // Further apart, the rows around say: their text runs across the gap (characters the
       // engine missed, a word it boxed apart), or it is white (a gutter between columns).

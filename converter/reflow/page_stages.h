@@ -77,6 +77,9 @@ struct LinePiece {
   ocr::Line line;
   size_t region = 0;
   bool cut_left = false, cut_right = false;  // cut from the rest of its row at a gutter there
+  bool gap_left = false, gap_right = false;  // cut there at a wide gap alone (no rule, no white
+                                             // strip on the page): joined back where the rows
+                                             // around run across it (characters the engine missed)
 };
 
 // The page's text as ink (cut_gutters.cpp): the boxes of the words that hold a Han character, a
@@ -91,7 +94,8 @@ class PageInk {
   // three start right of it within an em and a half (column edges, not a ragged stretch).
   bool gutter(int x, int y0, int y1, int em, size_t self) const;
   // x lies within a column's text beside rows y0..y1: a row within three ems above and one
-  // below (other than pieces a and b) have text across it.
+  // below (other than pieces a and b) have text across it, or within a quarter em of it (the
+  // white between two characters).
   bool within_text(int x, int y0, int y1, int em, size_t a, size_t b) const;
 
  private:
