@@ -82,6 +82,24 @@ bool dispatch_line(std::u32string_view t) {
   return paper && (t.back() == U'讯' || t.back() == U'訊');
 }
 
+// Picture captions (图片说明) as Chinese papers print them: "图为……", "图：……", "上图：", "▲……",
+// and a credit closing them: "（新华社记者 王小明 摄）", "（资料图片）", "（受访者供图）".
+bool opens_caption(std::u32string_view t) {
+  for (std::u32string_view w : {U"图为", U"圖為", U"图：", U"圖：", U"图:", U"圖:", U"上图：", U"下图：", U"左图：",
+                                U"右图：", U"上圖：", U"下圖：", U"左圖：", U"右圖：", U"▲", U"△"})
+    if (t.substr(0, w.size()) == w && t.size() > w.size() + 1) return true;
+  return false;
+}
+
+bool closes_caption(std::u32string_view t) {
+  while (!t.empty() && (t.back() == U' ' || t.back() == U'。')) t.remove_suffix(1);
+  if (t.empty() || (t.back() != U'）' && t.back() != U')')) return false;
+  t.remove_suffix(1);
+  for (std::u32string_view w : {U"摄", U"攝", U"资料图片", U"資料圖片", U"供图", U"供圖", U"图片", U"圖片"})
+    if (t.size() >= w.size() && t.substr(t.size() - w.size()) == w) return true;
+  return false;
+}
+
 bool heading_like(const Line& l) {
   return l.pauses == 0 && (l.end == End::word || l.end == End::closing);
 }

@@ -1,7 +1,7 @@
 // classify_page: what each block of an article is, from its type size and text. Under the
 // headline: subtitles (a "——" opening, or type between body and headline), bylines (□ or a
 // reporter's credit); in the body: headings (short, without sentence marks, a paragraph after
-// them), captions (the source says so), paragraphs.
+// them), captions (the source says so, or their text: 图为, a photo credit), paragraphs.
 #include <algorithm>
 
 #include "reflow/page_stages.h"
@@ -46,6 +46,12 @@ bool byline_like(const Line& l) {
   return false;
 }
 
+// A caption by its text: a short block opening with 图为 or closing with a photo credit.
+bool caption_like(const PageLayout& L, const PageArticle& a, const PageUnit& u) {
+  if (u.end - u.begin > 3) return false;
+  return opens_caption(L.lines[a.order[u.begin]].line.text) || closes_caption(L.lines[a.order[u.end - 1]].line.text);
+}
+
 }  // namespace
 
 void classify_page(const PageLayout& L, const PageArticle& a, std::vector<PageUnit>& units) {
@@ -65,7 +71,7 @@ void classify_page(const PageLayout& L, const PageArticle& a, std::vector<PageUn
   for (; u < units.size(); ++u) {
     PageUnit& x = units[u];
     ocr::Hint h = unit_hint(L, a, x);
-    if (h == ocr::Hint::caption) {
+    if (h == ocr::Hint::caption || caption_like(L, a, x)) {
       x.kind = Kind::caption;
       continue;
     }

@@ -65,6 +65,8 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // The source says one is a caption. Tesseract's ocr_header and ocr_textfloat are its guesses
   // per line (body lines of a wide article come out as headers): the type size decides those.
   if ((p.hint == ocr::Hint::caption) != (q.hint == ocr::Hint::caption)) return true;
+  // A caption's text opens or closes it (图为……, ……摄）).
+  if (opens_caption(q.line.text) || closes_caption(p.line.text)) return true;
   // Pieces of one printed row in one column are one line: no block starts inside a line.
   const int row = std::min(p.box.y1, q.box.y1) - std::max(p.box.y0, q.box.y0);
   if (a.column_of[k] == a.column_of[j] && row * 2 > std::min(p.box.height(), q.box.height())) return false;

@@ -121,6 +121,10 @@ std::string close_credit(std::string text, ReflowReport& report);
 bool dispatch_line(std::u32string_view text);
 // classify.cpp: a heading line: no sentence punctuation, not ending in a clause mark.
 bool heading_like(const Line& l);
+// classify.cpp: a picture's caption opens with 图为 / 图： / ▲ or closes with a photo credit
+// (……摄）, （资料图片）, 供图）), in Simplified or Traditional.
+bool opens_caption(std::u32string_view t);
+bool closes_caption(std::u32string_view t);
 
 // classify.cpp: headline, subtitle, byline, headings (merging multi-line ones), paragraphs, boxes.
 void classify(const Layout& layout, std::vector<Unit>& units);
