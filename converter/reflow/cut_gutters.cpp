@@ -17,6 +17,7 @@
 
 #include <unicode/uchar.h>
 
+#include "core/clreq.h"
 #include "core/unicode.h"
 #include "reflow/chars.h"
 #include "reflow/page_stages.h"
@@ -166,14 +167,19 @@ void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, ReflowReport& r
       const int step = std::max(1, em / 8);
       for (int px = std::min(x.x1, y.x0); px <= std::max(x.x1, y.x0) && px - x.x1 < 8 * em; px += step) {
         if (!ink.gutter(px, y0, y1, em, self)) continue;
-        // Marks between the two words stay with the side of the gutter they stand on: a
-        // comma ends the left column's line, an opening quote starts the right one's.
+        // Marks between the two words go where they may stand (clreq §3.1.7): a comma ends the
+        // left column's line (even read off a rule in the gutter's middle), an opening quote
+        // starts the right one's; others stay on the side of the gutter they stand on.
         size_t first_right = k;
-        for (size_t s = a + 1; s < k; ++s)
-          if ((l.words[s].box.x0 + l.words[s].box.x1) / 2 >= px) {
+        for (size_t s = a + 1; s < k; ++s) {
+          const std::u32string t = to_u32(l.words[s].text);
+          const bool ends = !t.empty() && clreq::not_at_line_start(t.front());
+          const bool opens = !t.empty() && clreq::not_at_line_end(t.back());
+          if (opens || (!ends && (l.words[s].box.x0 + l.words[s].box.x1) / 2 >= px)) {
             first_right = s;
             break;
           }
+        }
         cut[first_right] = gutter;
         any = true;
         break;
@@ -242,8 +248,8 @@ bool PageInk::around(int lo, int hi, int x0, int x1, size_t self, size_t other, 
 
 bool PageInk::gutter(int x, int y0, int y1, int em, size_t self) const {
   int cover = 0, left = 0, right = 0;
-  const int reach = em * 3 / 2, half = em / 4;
-  const bool seen = around(y0 - 4 * em, y1 + 4 * em, x - reach, x + reach, self, self, [&](const BBox& b) {
+  const int reach = em * 2, half = em / 4;
+  const bool seen = around(y0 - 5 * em, y1 + 5 * em, x - reach, x + reach, self, self, [&](const BBox& b) {
     if (b.x0 < x + half && b.x1 > x - half) ++cover;
     else if (b.x1 <= x && x - b.x1 < reach) ++left;
     else if (b.x0 >= x && b.x0 - x < reach) ++right;

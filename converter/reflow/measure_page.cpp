@@ -96,14 +96,18 @@ bool all_han(const std::string& s) {
 // sometimes gives a lone character a box reaching into the next line). Tesseract's x_size is
 // estimated per block and may be half again too large: only where the line has no box.
 double line_size(const ocr::Line& l) {
-  std::vector<int> h, w;
+  std::vector<int> h, w, square;
   for (const auto& word : l.words)
     if (word.box.known() && all_han(word.text)) {
       h.push_back(word.box.height());
       w.push_back(word.box.width() / std::max<int>(1, static_cast<int>(to_u32(word.text).size())));
+      // A character box as wide as 0.6 of its height at least: Han ink is about square, and a
+      // box far taller than wide is the engine's row box given to one character.
+      if (w.back() * 5 >= h.back() * 3) square.push_back(h.back());
     }
   if (!h.empty()) {
     int size = median(h);
+    if (square.size() >= 3) size = std::min(size, median(square));
     // Han characters are square: words nearly twice as tall as their characters are wide carry
     // the engine's row box (two printed rows read as one line), not the type's height. Judged
     // on three words at least (a line given as one word box says nothing of its characters).
