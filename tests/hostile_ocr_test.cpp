@@ -46,6 +46,8 @@ void run_record(const test::KeyedRecord& r) {
       }
     }
   }
+  for (const auto& p : pages)
+    for (const BBox& b : p.rules) EXPECT_TRUE(b.known() && b.x0 >= 0 && b.y0 >= 0 && b.x1 <= p.width && b.y1 <= p.height);
   EXPECT_EQ(lines, std::stoull(r["lines"]));
   if (r.has("warning")) {
     EXPECT_NE(warnings.find(r["warning"]), std::string::npos) << "warnings:\n" << warnings;
@@ -102,6 +104,23 @@ TEST(HostileOcr, AMillionLines) {
   EXPECT_EQ(pages[0].regions[0].lines.back().src, static_cast<int>(n + 1));
   EXPECT_EQ(pages[0].regions[0].lines.back().box, (BBox{0, 0, 100, 1}));
   EXPECT_EQ(pages[0].warnings.size(), kMaxWarnings + 1) << "warnings stop at a bound";
+}
+
+// Rules by the thousand (a scan of ruled paper read as separators): a bounded number kept, with
+// a warning saying so.
+TEST(HostileOcr, RulesByTheThousandAreBounded) {
+  std::string hocr = "<html><body><div class='ocr_page' title='bbox 0 0 1000 1000'>\n";
+  for (size_t i = 0; i < kMaxRules + 500; ++i)
+    hocr += "<div class='ocr_separator' title='bbox 0 " + std::to_string(i % 900) + " 900 " + std::to_string(i % 900 + 2) + "'></div>\n";
+  hocr += "<span class='ocr_line' title='bbox 1 1 50 10'>字</span></div></body></html>\n";
+  Limits raised;
+  raised.max_input_bytes = 1ull << 28;
+  auto pages = read_ocr(hocr, "ruled.hocr", raised);
+  ASSERT_EQ(pages.size(), 1u);
+  EXPECT_EQ(pages[0].rules.size(), kMaxRules);
+  bool said = false;
+  for (const auto& w : pages[0].warnings) said = said || w.find("rules; the first") != std::string::npos;
+  EXPECT_TRUE(said);
 }
 
 }  // namespace paiban::ocr

@@ -102,6 +102,7 @@ TEST(OcrReadHocr, TitlePropertiesClassesAndPages) {
   EXPECT_EQ(cap.words[0].conf, -1);
   EXPECT_EQ(line(p, "line_1_5").hint, Hint::other);
   EXPECT_EQ(line(p, "line_1_5").size, 40);
+  EXPECT_EQ(p.rules, (std::vector<BBox>{{90, 950, 1410, 958}})) << "ocr_separator: a rule, no text";
 
   const Page& p2 = pages[1];
   EXPECT_EQ(p2.number, 2);
@@ -158,6 +159,8 @@ TEST(OcrReadAlto, V4PixelsBaselinePointsAndPages) {
   EXPECT_EQ(l.words[1].box, (BBox{600, 100, 1100, 150}));
   EXPECT_FLOAT_EQ(l.words[0].conf, 91);
   EXPECT_EQ(p.regions[0].hint, Hint::caption);
+  EXPECT_EQ(p.rules, (std::vector<BBox>{{90, 160, 1110, 166}})) << "GraphicalElement: a rule, no text";
+  EXPECT_TRUE(pages[1].rules.empty());
   EXPECT_EQ(pages[1].number, 2);
   EXPECT_EQ(line(pages[1], "line_1").baseline, 145);
   EXPECT_EQ(line(pages[1], "line_1").words[0].conf, 100);
@@ -194,6 +197,7 @@ TEST(OcrReadPageXml, Version2019ReadingOrderTypesWordsGlyphs) {
   EXPECT_EQ(p.regions[3].hint, Hint::other);
   EXPECT_EQ(p.regions[4].hint, Hint::page_number);
   EXPECT_EQ(p.regions[2].box, (BBox{100, 600, 1900, 1200}));
+  EXPECT_EQ(p.rules, (std::vector<BBox>{{100, 1250, 1900, 1256}})) << "SeparatorRegion: a rule, no text";
   const Line& b1 = line(p, "l_body_1");
   EXPECT_EQ(b1.text(), "政协 事业") << "the TextEquiv of lowest index";
   EXPECT_FLOAT_EQ(b1.words[1].conf, 81);

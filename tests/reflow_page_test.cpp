@@ -70,7 +70,8 @@ std::string outline(const ReflowResult& r) {
 // "region x0 y0 x1 y1 [conf=N] text": one line per row, read as one word with the line's box;
 // "+ x0 y0 x1 y1 [conf=N] text" rows after it are more words of that line, each with its own box
 // (the line's box grows to hold them), for cases where the gaps between words decide; a line
-// row whose text is "-" gives the engine's row box alone, its words all in "+" rows.
+// row whose text is "-" gives the engine's row box alone, its words all in "+" rows; "rule x0 y0
+// x1 y1" is a rule the engine found (a frame's side).
 std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string& name) {
   ocr::Page p;
   p.source = name;
@@ -85,6 +86,13 @@ std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string
     if (row.rfind("page ", 0) == 0) {
       std::string w;
       rs >> w >> p.width >> p.height;
+      continue;
+    }
+    if (row.rfind("rule ", 0) == 0) {  // a rule the engine found (hOCR ocr_separator)
+      std::string w;
+      BBox b;
+      rs >> w >> b.x0 >> b.y0 >> b.x1 >> b.y1;
+      p.rules.push_back(b);
       continue;
     }
     if (row.rfind("+ ", 0) == 0 && last_region < p.regions.size()) {

@@ -163,6 +163,10 @@ class AltoReader {
     for (pugi::xml_node n = space.first_child(); n;) {
       bool block = n.type() == pugi::node_element && local_name(n) == "TextBlock";
       if (block) read_block(n, where);
+      // A rule or a frame's side (Tesseract writes its separators so); other graphics are
+      // told apart by shape in reflow.
+      if (n.type() == pugi::node_element && local_name(n) == "GraphicalElement")
+        if (BBox b = box(n); b.known()) page_->rules.push_back(b);
       n = block ? skip(n, space) : next_in(n, space);
     }
   }

@@ -27,6 +27,7 @@ void each_box(Page& page, F&& f) {
       for (auto& w : l.words) f(w.box);
     }
   }
+  for (auto& b : page.rules) f(b);
 }
 
 }  // namespace
@@ -142,6 +143,13 @@ void finish_page(Page& page, const XmlInput& in, pugi::xml_node n) {
                                     [](const Region& r) { return r.lines.empty(); }),
                      page.regions.end());
   if (page.regions.empty()) warn(page, in.note(n, "the page holds no text lines"));
+  page.rules.erase(std::remove_if(page.rules.begin(), page.rules.end(), [](const BBox& b) { return !b.known(); }),
+                   page.rules.end());
+  if (page.rules.size() > kMaxRules) {
+    warn(page, in.note(n, "the page holds " + std::to_string(page.rules.size()) + " rules; the first " +
+                              std::to_string(kMaxRules) + " are kept"));
+    page.rules.resize(kMaxRules);
+  }
 }
 
 Hint hint_from_name(std::string_view name) {

@@ -33,6 +33,8 @@ void fit_box(BBox& box, Page& page, const XmlInput& in, pugi::xml_node n);
 // The source's id of an element (attribute `name`): ids are short names, so one longer than
 // kMaxId bytes is left out with a warning rather than carried into output and messages.
 constexpr size_t kMaxId = 4096;
+// Rules (separators) kept per page: a frame has four, a page some dozens.
+constexpr size_t kMaxRules = 10000;
 std::string source_id(Page& page, const XmlInput& in, pugi::xml_node n, const char* name);
 
 // A word's text, refused (input Error) beyond limits.max_line_bytes like any source line.

@@ -37,7 +37,7 @@ struct Title {
   std::vector<double> numbers(std::string_view key, size_t max) const { return parse_numbers(get(key), max); }
 };
 
-enum class Role { none, page, area, par, line, word };
+enum class Role { none, page, area, par, line, word, rule };
 
 struct Class {
   Role role = Role::none;
@@ -62,6 +62,7 @@ Class classify(const char* cls) {
     else if (t == "ocr_caption") c = {Role::line, Hint::caption};
     else if (t == "ocr_textfloat") c = {Role::line, Hint::other};  // Tesseract: pull-out text
     else if (t == "ocrx_word") c = {Role::word, Hint::none};
+    else if (t == "ocr_separator") c = {Role::rule, Hint::none};  // a rule or a frame's side
   }
   return c;
 }
@@ -162,6 +163,9 @@ class HocrReader {
         add_line(n, c.hint);
         return true;
       case Role::word: add_word(n); return false;
+      case Role::rule:
+        if (BBox b = bbox(n); b.known()) page_->rules.push_back(b);
+        return false;
       default: return false;
     }
   }

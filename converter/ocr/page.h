@@ -64,6 +64,9 @@ struct Page {
                        // where they must convert physical units and say so in `warnings`)
   std::string engine;  // producer as the source names it ("tesseract 5.3.0", "ABBYY FineReader"…)
   std::vector<Region> regions;       // in the source's reading order
+  std::vector<BBox> rules;           // rules and frames the source names (hOCR ocr_separator, ALTO
+                                     // GraphicalElement, PAGE SeparatorRegion, Tesseract's line
+                                     // blocks): evidence of boxes, never text
   std::vector<std::string> warnings; // "file:line: …" things the reader tolerated (a box outside the page…)
 
   size_t line_count() const;

@@ -80,6 +80,9 @@ class PageXmlReader {
         if (!id.empty()) by_id_.emplace(id, regions_.size());
         regions_.push_back(n);
       }
+      // A rule or a frame's side: evidence of boxes for reflow.
+      if (n.type() == pugi::node_element && local_name(n) == "SeparatorRegion")
+        if (BBox b = coords(n); b.known()) page_->rules.push_back(b);
       if (n.type() == pugi::node_element && local_name(n) != "ReadingOrder" && n.first_child()) {
         n = n.first_child();
         continue;

@@ -55,6 +55,31 @@ bool framed(const PageLayout& L, const PageArticle& a, size_t b, size_t e, const
   return left >= 2 && right >= 2;
 }
 
+// A run the engine found ruled round (Tesseract reads a box's frame as four separators): rules
+// within 1.5 em of three of its sides at least, each along most of that side and not much
+// longer (a rule across the page, under a headline or between articles, is no frame).
+bool ruled(const PageLayout& L, const PageArticle& a, const Run& r) {
+  BBox run;
+  for (size_t k = r.begin; k < r.end; ++k) run = unite(run, L.lines[a.order[k]].box);
+  if (!run.known() || L.rules.empty()) return false;
+  const int near = static_cast<int>(L.em * 1.5), half = static_cast<int>(L.em / 2), slack = static_cast<int>(L.em * 4);
+  bool top = false, bottom = false, left = false, right = false;
+  for (const BBox& g : L.rules) {
+    if (g.width() >= g.height()) {
+      const int along = std::min(g.x1, run.x1) - std::max(g.x0, run.x0);
+      if (along * 10 < run.width() * 8 || g.width() > run.width() + slack) continue;
+      top = top || (g.y1 <= run.y0 + half && run.y0 - g.y1 < near);
+      bottom = bottom || (g.y0 >= run.y1 - half && g.y0 - run.y1 < near);
+    } else {
+      const int along = std::min(g.y1, run.y1) - std::max(g.y0, run.y0);
+      if (along * 10 < run.height() * 8 || g.height() > run.height() + slack) continue;
+      left = left || (g.x1 <= run.x0 + half && run.x0 - g.x1 < near);
+      right = right || (g.x0 >= run.x1 - half && g.x0 - run.x1 < near);
+    }
+  }
+  return top + bottom + left + right >= 3;
+}
+
 }  // namespace
 
 void find_boxes(const PageLayout& L, PageArticle& a) {
@@ -71,7 +96,7 @@ void find_boxes(const PageLayout& L, PageArticle& a) {
     // The column's pieces in order: text, box, text…; its text keeps the column's edges.
     size_t text = none;
     for (const Run& r : region_runs(L, a, b, e)) {
-      const bool box = !headline && framed(L, a, b, e, r);
+      const bool box = !headline && (framed(L, a, b, e, r) || ruled(L, a, r));
       if (box) {
         PageColumn bc;
         for (size_t k = r.begin; k < r.end; ++k) bc.lines.push_back(a.order[k]);

@@ -203,6 +203,8 @@ PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
   PageLayout L;
   L.width = page.width;
   L.height = page.height;
+  for (const BBox& r : page.rules)  // rules are thin: a graphic of another shape is no frame
+    if (r.known() && std::min(r.width(), r.height()) * 8 <= std::max(r.width(), r.height())) L.rules.push_back(r);
   for (const auto& piece : join_row_pieces(cut_gutters(page, report))) {
     const ocr::Line& ol = piece.line;
     PageLine pl;

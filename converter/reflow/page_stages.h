@@ -52,6 +52,7 @@ struct PageLayout {
   std::vector<PageLine> lines;      // every text line of the page, in the source's order
   double em = 0;                    // the body type size (page units per em)
   int width = 0, height = 0;        // page size (0 unknown: the lines' extent is used)
+  std::vector<BBox> rules;          // thin rules the source found (a frame's sides among them)
   std::vector<PageArticle> articles;
 };
 

@@ -81,6 +81,7 @@ ocr::Page turn_page(const ocr::Page& page) {
       });
     }
   }
+  for (auto& b : p.rules) b = turned(b, W);
   return p;
 }
 
