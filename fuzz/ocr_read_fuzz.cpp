@@ -1,6 +1,8 @@
-// Fuzz target: the OCR layout readers (hOCR, ALTO, PAGE XML) through read_ocr. Bad input
-// must be an input Error naming the file; what is read must be sane: every known box inside
-// its page, lines and warnings bounded by the input, text valid UTF-8, confidences in 0–100.
+// Fuzz target: the OCR layout readers (hOCR, ALTO, PAGE XML) through read_ocr, then reflow_ocr
+// on what they read. Bad input must be an input Error naming the file; what is read must be
+// sane: every known box (rules too) inside its page, lines and warnings bounded by the input,
+// text valid UTF-8, confidences in 0–100; reflow of any page read finishes and every block's
+// bbox lies on its page.
 #include <cmath>
 #include <cstdint>
 
@@ -8,6 +10,7 @@
 #include "fuzz_check.h"
 #include "ocr/fit.h"
 #include "ocr/read.h"
+#include "reflow/reflow.h"
 
 namespace paiban::fuzz {
 
@@ -60,6 +63,27 @@ void ocr_read_one(std::string_view bytes) {
   }
   // Each line takes at least an element of a few bytes: lines can never outnumber the input's bytes.
   check(lines * 4 <= bytes.size(), "more lines than the input could hold");
+  for (const auto& p : pages) {
+    check(p.rules.size() <= ocr::kMaxRules, "rules are not bounded");
+    for (const auto& b : p.rules) {
+      check(b.known(), "a rule without area was kept");
+      check_box(b, p, "rule");
+    }
+  }
+  const ReflowResult r = reflow_ocr(pages, "fuzz.ocr");
+  for (const auto& page : r.doc.pages)
+    for (const auto& a : page.articles) {
+      std::vector<const Block*> todo;
+      for (const auto& b : a.blocks) todo.push_back(&b);
+      while (!todo.empty()) {
+        const Block* b = todo.back();
+        todo.pop_back();
+        if (b->bbox.known() && page.width > 0 && page.height > 0)
+          check(b->bbox.x0 >= 0 && b->bbox.y0 >= 0 && b->bbox.x1 <= page.width && b->bbox.y1 <= page.height,
+                "a block's bbox lies off its page");
+        for (const auto& c : b->children) todo.push_back(&c);
+      }
+    }
 }
 
 }  // namespace paiban::fuzz
