@@ -6,6 +6,7 @@
 #include "keyed_records.h"
 #include "ocr/fit.h"  // kMaxWarnings
 #include "ocr/read.h"
+#include "reflow/reflow.h"
 
 // Inside the namespace: ocr::Page, not the Document's Page.
 namespace paiban::ocr {
@@ -112,7 +113,11 @@ TEST(HostileOcr, RulesByTheThousandAreBounded) {
   std::string hocr = "<html><body><div class='ocr_page' title='bbox 0 0 1000 1000'>\n";
   for (size_t i = 0; i < kMaxRules + 500; ++i)
     hocr += "<div class='ocr_separator' title='bbox 0 " + std::to_string(i % 900) + " 900 " + std::to_string(i % 900 + 2) + "'></div>\n";
-  hocr += "<span class='ocr_line' title='bbox 1 1 50 10'>字</span></div></body></html>\n";
+  // Two thousand lines down the ruled page: reflow looks at a bounded number of rules per line.
+  for (int i = 0; i < 2000; ++i)
+    hocr += "<span class='ocr_line' title='bbox 10 " + std::to_string(i % 900) + " 800 " + std::to_string(i % 900 + 9) +
+            "'>春天来了，各地鲜花盛开。</span>\n";
+  hocr += "</div></body></html>\n";
   Limits raised;
   raised.max_input_bytes = 1ull << 28;
   auto pages = read_ocr(hocr, "ruled.hocr", raised);
@@ -121,6 +126,8 @@ TEST(HostileOcr, RulesByTheThousandAreBounded) {
   bool said = false;
   for (const auto& w : pages[0].warnings) said = said || w.find("rules; the first") != std::string::npos;
   EXPECT_TRUE(said);
+  const ReflowResult r = reflow_ocr(pages, "ruled.hocr");
+  ASSERT_EQ(r.doc.pages.size(), 1u);
 }
 
 }  // namespace paiban::ocr

@@ -19,11 +19,25 @@ struct Run {
   size_t begin = 0, end = 0;  // PageArticle::order positions, one column, one region
 };
 
-// The runs of one column's lines (positions [b, e)) that come from one source region.
+// A rule across both lines' width runs between them (a frame's top or bottom side).
+bool rule_between(const PageLayout& L, const PageLine& p, const PageLine& q) {
+  for (const BBox& g : L.rules) {
+    if (g.width() < g.height()) continue;
+    const int mid = (g.y0 + g.y1) / 2;
+    auto along = [&](const BBox& b) { return (std::min(g.x1, b.x1) - std::max(g.x0, b.x0)) * 10 >= b.width() * 8; };
+    if (mid > p.mid && mid < q.mid && along(p.box) && along(q.box)) return true;
+  }
+  return false;
+}
+
+// The runs of one column's lines (positions [b, e)) that come from one source region, cut where
+// a rule runs between two lines (the engine may file a framed line with the text above it).
 std::vector<Run> region_runs(const PageLayout& L, const PageArticle& a, size_t b, size_t e) {
   std::vector<Run> runs;
   for (size_t k = b; k < e; ++k) {
-    if (runs.empty() || L.lines[a.order[k]].region != L.lines[a.order[runs.back().begin]].region)
+    const PageLine& l = L.lines[a.order[k]];
+    if (runs.empty() || l.region != L.lines[a.order[runs.back().begin]].region ||
+        rule_between(L, L.lines[a.order[k - 1]], l))
       runs.push_back(Run{k, k + 1});
     else
       runs.back().end = k + 1;

@@ -203,8 +203,11 @@ PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
   PageLayout L;
   L.width = page.width;
   L.height = page.height;
-  for (const BBox& r : page.rules)  // rules are thin: a graphic of another shape is no frame
-    if (r.known() && std::min(r.width(), r.height()) * 8 <= std::max(r.width(), r.height())) L.rules.push_back(r);
+  // Rules are thin: a graphic of another shape is no frame. A page has some dozens; past 512
+  // (ruled paper read as separators) the rest are left out, so finding boxes stays linear.
+  for (const BBox& r : page.rules)
+    if (L.rules.size() < 512 && r.known() && std::min(r.width(), r.height()) * 8 <= std::max(r.width(), r.height()))
+      L.rules.push_back(r);
   for (const auto& piece : join_row_pieces(cut_gutters(page, report))) {
     const ocr::Line& ol = piece.line;
     PageLine pl;
