@@ -74,7 +74,8 @@ std::vector<double> parse_numbers(std::string_view s, size_t max) {
 
 void warn(Page& page, std::string note) {
   if (page.warnings.size() < kMaxWarnings) page.warnings.push_back(std::move(note));
-  else if (page.warnings.size() == kMaxWarnings) page.warnings.push_back("further warnings on this page are not listed");
+  else if (page.warnings.size() == kMaxWarnings)  // named like every other line, for a batch's report
+    page.warnings.push_back(page.source + (page.source.empty() ? "" : ": ") + "further warnings on this page are not listed");
 }
 
 void fit_box(BBox& box, Page& page, const XmlInput& in, pugi::xml_node n) {
