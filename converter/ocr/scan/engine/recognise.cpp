@@ -130,17 +130,16 @@ ocr::Page Recogniser::recognise(Pix* pix, int number, const std::string& name, s
   int bcnt = 1, lcnt = 1, par_in_block = -1;
   std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
   while (it && !it->Empty(tesseract::RIL_BLOCK)) {
+    // A rule is kept as evidence of a box's frame, as the hOCR reader keeps ocr_separator.
+    if (it->IsAtBeginningOf(tesseract::RIL_BLOCK) && PTIsLineType(it->BlockType()))
+      page.rules.push_back(box_at(*it, tesseract::RIL_BLOCK));
     if (it->Empty(tesseract::RIL_WORD)) {  // a picture or a rule: no text, no ids
-      if (it->IsAtBeginningOf(tesseract::RIL_BLOCK) && PTIsLineType(it->BlockType()))
-        page.rules.push_back(box_at(*it, tesseract::RIL_BLOCK));
       it->Next(tesseract::RIL_WORD);
       continue;
     }
     if (it->IsAtBeginningOf(tesseract::RIL_BLOCK) && (PTIsLineType(it->BlockType()) || PTIsImageType(it->BlockType()))) {
       // A rule or a picture: Tesseract 5.3's hOCR writes it as ocr_separator/ocr_photo with a
-      // block id and no line, so it takes a block number and no line number here too; a rule
-      // is kept as evidence of a box's frame, as the hOCR reader keeps ocr_separator.
-      if (PTIsLineType(it->BlockType())) page.rules.push_back(box_at(*it, tesseract::RIL_BLOCK));
+      // block id and no line, so it takes a block number and no line number here too.
       it->Next(tesseract::RIL_BLOCK);
       ++bcnt;
       continue;
