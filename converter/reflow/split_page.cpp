@@ -83,8 +83,10 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // Centred heading lines printed one under the other stay one heading.
   if (centred(gp) && centred(gq) && heading_like(p.line) && heading_like(q.line) && same_column) return false;
   // So do lines of one heading set larger than the body, the first full and running on (a
-  // narrow column's heading fills its first line and centres the rest).
-  if (same_column && heading_like(p.line) && heading_like(q.line) && p.line.end == End::word && small > em * 1.1 &&
+  // narrow column's heading fills its first line and centres the rest; the first may end on a
+  // closing bracket, "2022中国（曲阜）").
+  const bool fills_on = p.line.end == End::word || p.line.end == End::closing;
+  if (same_column && heading_like(p.line) && heading_like(q.line) && fills_on && small > em * 1.1 &&
       big <= small * 1.15 && gp.short_by < 1.5 && white(p, q) < lead + em * 0.8)
     return false;
   if (gq.indent >= 1.2 && gq.indent < 4) return true;  // the first line's indent
