@@ -6,6 +6,7 @@
 // column of its own (its own edges: its first line's indent measured against the frame), and
 // its lines are marked boxed.
 #include <algorithm>
+#include <cmath>
 
 #include "reflow/page_stages.h"
 
@@ -58,6 +59,16 @@ bool framed(const PageLayout& L, const PageArticle& a, size_t b, size_t e, const
     marks += l.line.marks > 0;
   }
   if (marks < 2 || (y1 - y0) * 2 < tallest * 3) return false;  // lines one under another, not pieces of one row
+  // Lines each indented two ems from the column's edge, as a paragraph's first line is: short
+  // paragraphs of one line in a wide column the engine filed together, no frame (a box's lines
+  // after its first stand flush with the frame's padding, and then not all at two ems).
+  const PageColumn& c = a.columns[a.column_of[b]];
+  bool one_line_paragraphs = true;
+  for (size_t k = r.begin; k < r.end && one_line_paragraphs; ++k) {
+    const PageLine& l = L.lines[a.order[k]];
+    one_line_paragraphs = std::abs((l.box.x0 - c.x0) / L.em - 2) < 0.6;
+  }
+  if (one_line_paragraphs) return false;
   const double inset = L.em * kInset;
   int left = 0, right = 0;
   for (size_t k = b; k < e; ++k) {
