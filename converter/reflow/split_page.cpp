@@ -75,11 +75,17 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   const bool runs_on = !ends_clause(p.line.end) && p.line.end != End::closing && !heading_like(p.line);
   // Running text on both sides of a sentence that runs on is one text whatever the measure.
   const bool text = runs_on && p.line.pauses > 0 && q.line.pauses > 0;
-  double small = std::min(p.size, q.size), big = std::max(p.size, q.size);
-  if (!text && big > small * (runs_on ? 1.5 : 1.2)) return true;
-  if (opens_byline(q.line) || opens_subtitle(q.line) || opens_byline(p.line)) return true;
   Geo gp = geometry(p, cp, em), gq = geometry(q, cq, em);
   bool same_column = a.column_of[k] == a.column_of[j];
+  // Text that fills its line mid-sentence goes on in the next line of its column, flush left,
+  // when either is running text (commas in it), however tall the engine boxed one line's
+  // characters (row-tall boxes on half of them make a body line look half again larger).
+  const bool text_fills = !ends_clause(p.line.end) && p.line.end != End::closing &&
+                          (p.line.pauses > 0 || q.line.pauses > 0) && gp.short_by < 0.8 && same_column &&
+                          std::abs(gq.indent) < 0.5;
+  double small = std::min(p.size, q.size), big = std::max(p.size, q.size);
+  if (!text && !text_fills && big > small * (runs_on ? 1.5 : 1.2)) return true;
+  if (opens_byline(q.line) || opens_subtitle(q.line) || opens_byline(p.line)) return true;
   // Centred heading lines printed one under the other stay one heading.
   if (centred(gp) && centred(gq) && heading_like(p.line) && heading_like(q.line) && same_column) return false;
   // So do lines of one heading set larger than the body, the first full and running on (a
