@@ -88,6 +88,19 @@ bool all_han(const std::string& s) {
   return !s.empty();
 }
 
+// The line's character pitch: its words' extent over its characters (a Latin letter or digit
+// half an em). The engine's character boxes may be half as wide as the ink they stand for.
+int pitch(const ocr::Line& l) {
+  int x0 = 1 << 30, x1 = -(1 << 30);
+  double n = 0;
+  for (const auto& word : l.words) {
+    if (!word.box.known()) continue;
+    x0 = std::min(x0, word.box.x0), x1 = std::max(x1, word.box.x1);
+    for (char32_t c : to_u32(word.text)) n += c < 0x80 ? 0.5 : 1;
+  }
+  return n >= 1 && x1 > x0 ? static_cast<int>((x1 - x0) / n) : 0;
+}
+
 // Type size from the line's geometry: the ink of a Han character is about 0.9 em high, the
 // same for every character. The line box is not: brackets, quotes and a comma's tail reach
 // past the Han ink, so a line with "（" stands taller than its neighbour without one, and a
@@ -110,8 +123,9 @@ double line_size(const ocr::Line& l) {
     if (square.size() >= 3) size = std::min(size, median(square));
     // Han characters are square: words nearly twice as tall as their characters are wide carry
     // the engine's row box (two printed rows read as one line), not the type's height. Judged
-    // on three words at least (a line given as one word box says nothing of its characters).
-    if (const int width = median(w); h.size() >= 3 && size * 10 > width * 18) size = width;
+    // on three words at least (a line given as one word box says nothing of its characters),
+    // and on the pitch too: Tesseract boxes some lines' characters half as wide as their ink.
+    if (const int width = std::max(median(w), pitch(l)); h.size() >= 3 && size * 10 > width * 18) size = width;
     return l.box.known() ? std::min(size, l.box.height()) : size;
   }
   if (l.box.known()) return l.box.height();
