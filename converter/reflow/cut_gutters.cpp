@@ -197,12 +197,23 @@ void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, ReflowReport& r
 PageInk::PageInk(const std::vector<LinePiece>& ps) {
   std::vector<Ink> ink;
   std::vector<int> heights;
-  for (size_t i = 0; i < ps.size(); ++i)
-    for (const auto& w : ps[i].line.words)
-      if (w.box.known() && w.box.width() > 0 && solid(w)) {
+  for (size_t i = 0; i < ps.size(); ++i) {
+    const std::vector<ocr::Word>& ws = ps[i].line.words;
+    const int em = boxed_words(ps[i].line) ? line_em(ps[i].line) : 0;
+    for (size_t k = 0; k < ws.size(); ++k) {
+      const ocr::Word& w = ws[k];
+      if (!w.box.known() || w.box.width() <= 0) continue;
+      if (solid(w)) {
         ink.push_back(Ink{w.box, i});
         heights.push_back(w.box.height());
+      } else if (em > 0 && k > 0 && k + 1 < ws.size() && solid(ws[k - 1]) && solid(ws[k + 1]) &&
+                 (w.box.x0 - ws[k - 1].box.x1) * 10 < em * 3 && (ws[k + 1].box.x0 - w.box.x1) * 10 < em * 3) {
+        // A mark set tight between characters is running text's (a comma in its cell), not a
+        // rule read as a mark in a gutter, which stands apart from the text on both sides.
+        ink.push_back(Ink{w.box, i});
       }
+    }
+  }
   if (ink.empty()) return;
   // Bands as tall as a word, each sorted by left edge: a question about a strip of the page
   // looks at the words near it, not at every word of its rows.
