@@ -146,6 +146,10 @@ std::vector<PageUnit> split_page(const PageLayout& layout, const PageArticle& a)
 // classify_page.cpp: headline, subtitle, byline, headings, captions, paragraphs by size and text.
 void classify_page(const PageLayout& layout, const PageArticle& a, std::vector<PageUnit>& units);
 
+// place_captions.cpp: captions with the article's front matter, before its text; a paragraph a
+// caption stood in the middle of (in the scan's reading order) joined again.
+void place_captions(const PageLayout& layout, PageArticle& a, std::vector<PageUnit>& units);
+
 // assemble_page.cpp: the page's articles and furniture as a Document page, every block with
 // its source line ids and bbox.
 Page assemble_page(const PageLayout& layout, const ocr::Page& page,

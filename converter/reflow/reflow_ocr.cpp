@@ -36,6 +36,7 @@ ReflowResult reflow_ocr(const std::vector<ocr::Page>& pages, const std::string& 
       find_boxes(layout, a);                            // text set in a frame
       units.push_back(split_page(layout, a));           // where blocks start
       classify_page(layout, a, units.back());           // what each block is
+      place_captions(layout, a, units.back());          // captions with the front matter
     }
     r.doc.pages.push_back(assemble_page(layout, page, units, source, r.report));
     if (vertical) unturn_page(r.doc.pages.back(), source_page);  // boxes in the scan's coordinates
