@@ -1,6 +1,7 @@
 // split: where blocks start. Within a column a line ends its block when it ended of its own
 // accord (the next line's head would have fitted), or when a clause end meets a line shaped
 // like a paragraph's first line (the lost two-character indent), or an empty line marks it.
+#include "core/clreq.h"
 #include "reflow/stages.h"
 
 namespace paiban::reflow_stages {
@@ -20,6 +21,9 @@ bool breaks_after(const Layout& L, const Column& c, size_t i, bool first) {
   const Line& b = L.lines[i + 1];
   const int m = c.measure;
   if (i + 1 < L.headline) return false;  // one headline however many lines it was printed on
+  // Page text: no block starts with a mark that may not start a line (clreq §3.1.7: 。，、）」…);
+  // the engine read it on the next row, or past a gutter, and the sentence goes on through it.
+  if (L.page && !b.text.empty() && clreq::not_at_line_start(b.text.front())) return false;
   // An empty line marks a break, except where OCR left one at a column's foot in mid-sentence:
   // a full line (or a first line, its indent lost) ending in a pause or a plain character goes on,
   // unless a shorter heading line follows (a headline is wider than the measure: no foot either).
