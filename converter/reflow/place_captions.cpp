@@ -12,24 +12,35 @@ namespace {
 
 bool front(Kind k) { return k == Kind::headline || k == Kind::subtitle || k == Kind::byline; }
 
-// The paragraph before a caption runs on past it: its last line ends mid-sentence.
-bool runs_on(const PageLayout& L, const PageArticle& a, const PageUnit& u) {
-  const Line& l = L.lines[a.order[u.end - 1]].line;
-  return !ends_clause(l.end) && l.end != End::closing;
-}
-
 }  // namespace
 
 void place_captions(const PageLayout& L, PageArticle& a, std::vector<PageUnit>& units) {
   if (std::none_of(units.begin(), units.end(), [](const PageUnit& u) { return u.kind == Kind::caption; })) return;
-  // The units in their new order: front matter, captions, the rest; a paragraph cut by a
-  // caption (the text before it runs on, the same frame on both sides) joins the next.
-  std::vector<PageUnit> placed;
+  // The reading order laid out anew, unit by unit: front matter, captions, the rest.
+  std::vector<size_t> order, column_of;
+  std::vector<bool> boxed;
+  std::vector<PageUnit> out;
+  auto place = [&](const PageUnit& u, bool join) {  // join: the unit goes on the last one's block
+    const size_t begin = order.size();
+    for (size_t p = u.begin; p < u.end; ++p) {
+      order.push_back(a.order[p]);
+      column_of.push_back(a.column_of[p]);
+      boxed.push_back(a.boxed[p]);
+    }
+    if (join) {
+      out.back().end = order.size();
+      return;
+    }
+    out.push_back(u);
+    out.back().begin = begin;
+    out.back().end = order.size();
+  };
   size_t k = 0;
-  for (; k < units.size() && front(units[k].kind); ++k) placed.push_back(units[k]);
+  for (; k < units.size() && front(units[k].kind); ++k) place(units[k], false);
   for (size_t j = k; j < units.size(); ++j)
-    if (units[j].kind == Kind::caption) placed.push_back(units[j]);
-  std::vector<std::vector<PageUnit>> rest;  // a run of units read as one block
+    if (units[j].kind == Kind::caption) place(units[j], false);
+  // A paragraph cut by a caption joins the one before it when that runs on mid-sentence past
+  // the caption, in the same frame.
   bool after_caption = false;
   for (size_t j = k; j < units.size(); ++j) {
     const PageUnit& u = units[j];
@@ -37,37 +48,10 @@ void place_captions(const PageLayout& L, PageArticle& a, std::vector<PageUnit>& 
       after_caption = true;
       continue;
     }
-    const bool joins = after_caption && !rest.empty() && u.kind == Kind::paragraph &&
-                       rest.back().back().kind == Kind::paragraph && rest.back().back().boxed == u.boxed &&
-                       runs_on(L, a, rest.back().back());
-    if (joins) rest.back().push_back(u);
-    else rest.push_back({u});
+    const PageUnit& last = out.back();
+    place(u, after_caption && u.kind == Kind::paragraph && last.kind == Kind::paragraph && last.boxed == u.boxed &&
+                 mid_sentence(L.lines[order.back()].line.end));
     after_caption = false;
-  }
-  // Lay the reading order out anew to match: each unit's lines in turn.
-  std::vector<size_t> order, column_of;
-  std::vector<bool> boxed;
-  std::vector<PageUnit> out;
-  auto take = [&](const PageUnit& u) {
-    for (size_t p = u.begin; p < u.end; ++p) {
-      order.push_back(a.order[p]);
-      column_of.push_back(a.column_of[p]);
-      boxed.push_back(a.boxed[p]);
-    }
-  };
-  for (const PageUnit& u : placed) {
-    PageUnit v = u;
-    v.begin = order.size();
-    take(u);
-    v.end = order.size();
-    out.push_back(v);
-  }
-  for (const auto& run : rest) {
-    PageUnit v = run.front();
-    v.begin = order.size();
-    for (const PageUnit& u : run) take(u);
-    v.end = order.size();
-    out.push_back(v);
   }
   a.order = std::move(order);
   a.column_of = std::move(column_of);

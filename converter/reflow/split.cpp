@@ -36,7 +36,7 @@ bool breaks_after(const Layout& L, const Column& c, size_t i, bool first) {
   if (L.page && (a.gutter || b.gutter)) return b.blanks_before > 0;
   // Page text: the engine keeps a paragraph's lines in one run, so inside a run a line that stops
   // mid-sentence goes on, unless it is a short heading line (the engine ran a heading into the text).
-  if (L.page && b.blanks_before == 0 && !ends_clause(a.end) && a.end != End::closing &&
+  if (L.page && b.blanks_before == 0 && mid_sentence(a.end) &&
       !(heading_like(a) && cap(L.lines, c, i) <= m - 4 - c.tight))
     return false;
   if (L.indents && b.indent > 0) return true;

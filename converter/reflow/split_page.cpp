@@ -72,7 +72,7 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   if (a.column_of[k] == a.column_of[j] && row * 2 > std::min(p.box.height(), q.box.height())) return false;
   // A change of type (headline, subtitle, heading) comes where a text ends; mid-sentence a
   // taller measure is the ink of taller characters, unless the type differs by half again.
-  const bool runs_on = !ends_clause(p.line.end) && p.line.end != End::closing && !heading_like(p.line);
+  const bool runs_on = mid_sentence(p.line.end) && !heading_like(p.line);
   // Running text on both sides of a sentence that runs on is one text whatever the measure.
   const bool text = runs_on && p.line.pauses > 0 && q.line.pauses > 0;
   Geo gp = geometry(p, cp, em), gq = geometry(q, cq, em);
@@ -80,9 +80,8 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // Text that fills its line mid-sentence goes on in the next line of its column, flush left,
   // when either is running text (commas in it), however tall the engine boxed one line's
   // characters (row-tall boxes on half of them make a body line look half again larger).
-  const bool text_fills = !ends_clause(p.line.end) && p.line.end != End::closing &&
-                          (p.line.pauses > 0 || q.line.pauses > 0) && gp.short_by < 0.8 && same_column &&
-                          std::abs(gq.indent) < 0.5;
+  const bool text_fills = mid_sentence(p.line.end) && (p.line.pauses > 0 || q.line.pauses > 0) &&
+                          gp.short_by < 0.8 && same_column && std::abs(gq.indent) < 0.5;
   double small = std::min(p.size, q.size), big = std::max(p.size, q.size);
   if (!text && !text_fills && big > small * (runs_on ? 1.5 : 1.2)) return true;
   if (opens_byline(q.line) || opens_subtitle(q.line) || opens_byline(p.line)) return true;
@@ -90,9 +89,8 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   if (centred(gp) && centred(gq) && heading_like(p.line) && heading_like(q.line) && same_column) return false;
   // So do lines of one heading set larger than the body, the first full and running on (a
   // narrow column's heading fills its first line and centres the rest; the first may end on a
-  // closing bracket, "2022中国（曲阜）").
-  const bool fills_on = p.line.end == End::word || p.line.end == End::closing;
-  if (same_column && heading_like(p.line) && heading_like(q.line) && fills_on && small > em * 1.1 &&
+  // closing bracket, "2022中国（曲阜）", as heading_like allows).
+  if (same_column && heading_like(p.line) && heading_like(q.line) && small > em * 1.1 &&
       big <= small * 1.15 && gp.short_by < 1.5 && white(p, q) < lead + em * 0.8)
     return false;
   if (gq.indent >= 1.2 && gq.indent < 4) return true;  // the first line's indent

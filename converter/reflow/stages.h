@@ -101,6 +101,8 @@ inline int median(std::vector<int> v) {
 }
 
 inline bool ends_clause(End e) { return e == End::stop || e == End::semicolon || e == End::colon; }
+// A line that stops mid-sentence: no clause end, no closing bracket or quote after one.
+inline bool mid_sentence(End e) { return !ends_clause(e) && e != End::closing; }
 
 // segment.cpp: raw lines → text lines with features, the empty-line policy and the columns.
 // `page`: the text of a whole page (one article's part of it): runs between empty lines are the
