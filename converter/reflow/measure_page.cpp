@@ -211,6 +211,60 @@ std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps) {
   return out;
 }
 
+// A line the engine read twice: Tesseract sometimes reads the top half of a headline's glyphs
+// as a line of its own, inside the headline's box and over its words, as junk ("训天全人知一").
+// Its ink is the headline's, already read: a line inside a taller line's box whose word boxes
+// lie (four fifths of their area) on that line's words is left out. Searched among the 64
+// lines above it by top edge (bounded: hostile input stays linear).
+std::vector<LinePiece> drop_lines_read_twice(std::vector<LinePiece> ps, ReflowReport& report) {
+  auto box_of = [](const ocr::Line& l) {
+    BBox b = l.box;
+    if (!b.known())
+      for (const auto& w : l.words) b = unite(b, w.box);
+    return b;
+  };
+  const size_t n = ps.size();
+  std::vector<BBox> box(n);
+  std::vector<size_t> by_top(n);
+  for (size_t i = 0; i < n; ++i) box[i] = box_of(ps[i].line), by_top[i] = i;
+  std::stable_sort(by_top.begin(), by_top.end(), [&](size_t a, size_t b) { return box[a].y0 < box[b].y0; });
+  auto area = [](const BBox& b) { return static_cast<long long>(b.width()) * b.height(); };
+  auto inside = [](const BBox& in, const BBox& out) {
+    return in.x0 >= out.x0 && in.y0 >= out.y0 && in.x1 <= out.x1 && in.y1 <= out.y1;
+  };
+  std::vector<bool> drop(n, false);
+  for (size_t k = 0; k < n; ++k) {
+    const size_t g = by_top[k];
+    const BBox& gb = box[g];
+    if (!gb.known() || ps[g].line.words.empty()) continue;
+    for (size_t s = k, seen = 0; s-- > 0 && seen < 64; ++seen) {
+      const size_t c = by_top[s];
+      const BBox& cb = box[c];
+      if (drop[c] || !cb.known() || !inside(gb, cb) || gb.height() * 5 > cb.height() * 4) continue;
+      long long total = 0, covered = 0;
+      for (const auto& w : ps[g].line.words) {
+        if (!w.box.known()) continue;
+        total += area(w.box);
+        for (const auto& cw : ps[c].line.words) {
+          if (!cw.box.known()) continue;
+          BBox x{std::max(w.box.x0, cw.box.x0), std::max(w.box.y0, cw.box.y0), std::min(w.box.x1, cw.box.x1), std::min(w.box.y1, cw.box.y1)};
+          if (x.x1 > x.x0 && x.y1 > x.y0) covered += area(x);
+        }
+      }
+      if (total > 0 && covered * 5 >= total * 4) {
+        drop[g] = true;
+        break;
+      }
+    }
+  }
+  std::vector<LinePiece> out;
+  for (size_t i = 0; i < n; ++i) {
+    if (drop[i]) report.repairs["line-read-twice"] += 1;
+    else out.push_back(std::move(ps[i]));
+  }
+  return out;
+}
+
 }  // namespace
 
 PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
@@ -222,7 +276,7 @@ PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
   for (const BBox& r : page.rules)
     if (L.rules.size() < 512 && r.known() && std::min(r.width(), r.height()) * 8 <= std::max(r.width(), r.height()))
       L.rules.push_back(r);
-  for (const auto& piece : join_row_pieces(cut_gutters(page, report))) {
+  for (const auto& piece : drop_lines_read_twice(join_row_pieces(cut_gutters(page, report)), report)) {
     const ocr::Line& ol = piece.line;
     PageLine pl;
     pl.box = ol.box;
