@@ -87,7 +87,6 @@ std::vector<std::vector<size_t>> headlines(const PageLayout& L) {
   // Pieces of a headline the engine read apart (a character's strokes, a phrase on a line box
   // of its own) lie within that headline's box: they join it. A lone character elsewhere is a
   // fragment of a picture or rule, no headline.
-  auto area = [](const BBox& b) { return static_cast<long>(b.width()) * b.height(); };
   auto gbox = [&](const std::vector<size_t>& g) {
     BBox b;
     for (size_t k : g) b = unite(b, L.lines[k].box);
@@ -103,8 +102,8 @@ std::vector<std::vector<size_t>> headlines(const PageLayout& L) {
     for (size_t h = 0; h < groups.size(); ++h) {
       if (h == g || groups[h].empty() || chars(groups[h]) <= chars(groups[g])) continue;
       const BBox o = gbox(groups[h]);
-      const BBox in{std::max(b.x0, o.x0), std::max(b.y0, o.y0), std::min(b.x1, o.x1), std::min(b.y1, o.y1)};
-      if (in.x1 <= in.x0 || in.y1 <= in.y0 || area(in) * 2 < area(b)) continue;
+      const BBox in = intersect(b, o);
+      if (!in.known() || area(in) * 2 < area(b)) continue;
       groups[h].insert(groups[h].end(), groups[g].begin(), groups[g].end());
       groups[g].clear();
       break;

@@ -18,6 +18,13 @@ BBox unite(const BBox& a, const BBox& b) {
   return BBox{std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
 }
 
+BBox intersect(const BBox& a, const BBox& b) {
+  const BBox in{std::max(a.x0, b.x0), std::max(a.y0, b.y0), std::min(a.x1, b.x1), std::min(a.y1, b.y1)};
+  return in.known() ? in : BBox{};
+}
+
+long long area(const BBox& b) { return b.known() ? static_cast<long long>(b.width()) * b.height() : 0; }
+
 namespace {
 
 char32_t first_char(const std::string& s) {
@@ -79,6 +86,14 @@ std::string join_words(const ocr::Line& l, int em, ReflowReport& report) {
   }
   if (dropped > 0) report.repairs["han-space"] += dropped;
   return s;
+}
+
+// A line's box: the source's, or its words' where the source gives none.
+BBox line_box(const ocr::Line& l) {
+  BBox b = l.box;
+  if (!b.known())
+    for (const auto& w : l.words) b = unite(b, w.box);
+  return b;
 }
 
 bool all_han(const std::string& s) {
@@ -217,21 +232,11 @@ std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps) {
 // lie (four fifths of their area) on that line's words is left out. Searched among the 64
 // lines above it by top edge (bounded: hostile input stays linear).
 std::vector<LinePiece> drop_lines_read_twice(std::vector<LinePiece> ps, ReflowReport& report) {
-  auto box_of = [](const ocr::Line& l) {
-    BBox b = l.box;
-    if (!b.known())
-      for (const auto& w : l.words) b = unite(b, w.box);
-    return b;
-  };
   const size_t n = ps.size();
   std::vector<BBox> box(n);
   std::vector<size_t> by_top(n);
-  for (size_t i = 0; i < n; ++i) box[i] = box_of(ps[i].line), by_top[i] = i;
+  for (size_t i = 0; i < n; ++i) box[i] = line_box(ps[i].line), by_top[i] = i;
   std::stable_sort(by_top.begin(), by_top.end(), [&](size_t a, size_t b) { return box[a].y0 < box[b].y0; });
-  auto area = [](const BBox& b) { return static_cast<long long>(b.width()) * b.height(); };
-  auto inside = [](const BBox& in, const BBox& out) {
-    return in.x0 >= out.x0 && in.y0 >= out.y0 && in.x1 <= out.x1 && in.y1 <= out.y1;
-  };
   std::vector<bool> drop(n, false);
   for (size_t k = 0; k < n; ++k) {
     const size_t g = by_top[k];
@@ -240,16 +245,14 @@ std::vector<LinePiece> drop_lines_read_twice(std::vector<LinePiece> ps, ReflowRe
     for (size_t s = k, seen = 0; s-- > 0 && seen < 64; ++seen) {
       const size_t c = by_top[s];
       const BBox& cb = box[c];
-      if (drop[c] || !cb.known() || !inside(gb, cb) || gb.height() * 5 > cb.height() * 4) continue;
+      const auto &gw = ps[g].line.words, &cw = ps[c].line.words;
+      // Word pairs bounded too: a headline holds dozens of words, a hostile line millions.
+      if (drop[c] || !(intersect(gb, cb) == gb) || gb.height() * 5 > cb.height() * 4 || gw.size() * cw.size() > 65536)
+        continue;
       long long total = 0, covered = 0;
-      for (const auto& w : ps[g].line.words) {
-        if (!w.box.known()) continue;
+      for (const auto& w : gw) {
         total += area(w.box);
-        for (const auto& cw : ps[c].line.words) {
-          if (!cw.box.known()) continue;
-          BBox x{std::max(w.box.x0, cw.box.x0), std::max(w.box.y0, cw.box.y0), std::min(w.box.x1, cw.box.x1), std::min(w.box.y1, cw.box.y1)};
-          if (x.x1 > x.x0 && x.y1 > x.y0) covered += area(x);
-        }
+        for (const auto& v : cw) covered += area(intersect(w.box, v.box));
       }
       if (total > 0 && covered * 5 >= total * 4) {
         drop[g] = true;
@@ -279,9 +282,7 @@ PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
   for (const auto& piece : drop_lines_read_twice(join_row_pieces(cut_gutters(page, report)), report)) {
     const ocr::Line& ol = piece.line;
     PageLine pl;
-    pl.box = ol.box;
-    if (!pl.box.known())
-      for (const auto& w : ol.words) pl.box = unite(pl.box, w.box);
+    pl.box = line_box(ol);
     pl.size = line_size(ol);
     pl.mid = middle(ol, pl.box);
     if (pl.size <= 0) pl.size = pl.box.height();

@@ -65,6 +65,9 @@ struct PageUnit {
 
 // Union of two boxes (an unknown box takes the other).
 BBox unite(const BBox& a, const BBox& b);
+// What two boxes share (unknown where they do not overlap), and a box's area (0 when unknown).
+BBox intersect(const BBox& a, const BBox& b);
+long long area(const BBox& b);
 
 // turn_page.cpp: a page set vertically (its lines tall columns, read right to left) turned a
 // quarter so its columns are rows in reading order; unturn_page puts the Document's boxes back
