@@ -2,6 +2,8 @@
 // assemble → label (lines cleaned and joined by normalise.cpp); one verb per file (stages.h).
 #include "reflow/reflow.h"
 
+#include <algorithm>
+
 #include "reflow/stages.h"
 
 namespace paiban {
@@ -66,9 +68,79 @@ bool whole_page(const PageText& pt) {
   return false;
 }
 
+// src of lines unwoven (unweave): a block's range over the source lines its lines came from.
+void remap_src(LineRange& src, const std::vector<int>& origin) {
+  if (!src.known()) return;
+  int lo = 0, hi = 0;
+  for (int p = src.first; p <= src.last; ++p) {
+    if (p < 1 || static_cast<size_t>(p) > origin.size()) continue;
+    const int o = origin[static_cast<size_t>(p - 1)] + 1;
+    lo = lo == 0 ? o : std::min(lo, o), hi = std::max(hi, o);
+  }
+  if (lo > 0) src.first = lo, src.last = hi;
+}
+
+void remap_src(Block& b, const std::vector<int>& origin) {
+  remap_src(b.src, origin);
+  for (auto& c : b.children) remap_src(c, origin);
+}
+
+void remap_src(Document& d, const std::vector<int>& origin) {
+  for (auto& b : d.blocks) remap_src(b, origin);
+  for (auto& pg : d.pages) {
+    for (auto& f : pg.furniture) remap_src(f.src, origin);
+    for (auto& a : pg.articles) remap_src(a, origin);
+  }
+}
+
+// "line 12", "lines 3-9" in a note about lines unwoven: the source's numbers.
+std::string remap_note(const std::string& note, const std::vector<int>& origin) {
+  std::string out;
+  size_t i = 0;
+  auto number = [&](size_t& k) {
+    size_t e = k;
+    while (e < note.size() && e - k < 9 && note[e] >= '0' && note[e] <= '9') ++e;
+    if (e == k) return;
+    const size_t n = std::stoul(note.substr(k, e - k));
+    out += n >= 1 && n <= origin.size() ? std::to_string(origin[n - 1] + 1) : note.substr(k, e - k);
+    k = e;
+  };
+  while (i < note.size()) {
+    const bool one = note.compare(i, 5, "line ") == 0, many = note.compare(i, 6, "lines ") == 0;
+    if (!one && !many) {
+      out += note[i++];
+      continue;
+    }
+    const size_t word = one ? 5 : 6;
+    out += note.substr(i, word);
+    i += word;
+    number(i);
+    if (many && i < note.size() && note[i] == '-') out += note[i++], number(i);
+  }
+  return out;
+}
+
+ReflowResult reflow_lines(const std::vector<std::string>& lines, const std::string& source);
+
 }  // namespace
 
+// Page text read across its columns is unwoven first (unweave.cpp); src stays the input's lines.
 ReflowResult reflow(const std::vector<std::string>& lines, const std::string& source) {
+  std::vector<int> origin;
+  ReflowReport unwoven;
+  std::vector<std::string> columns = unweave(lines, origin, unwoven);
+  if (origin.empty()) return reflow_lines(lines, source);
+  ReflowResult r = reflow_lines(columns, source);
+  remap_src(r.doc, origin);
+  for (auto& n : r.report.notes) n = remap_note(n, origin);
+  for (auto& w : r.report.warnings) w = remap_note(w, origin);
+  for (const auto& [kind, n] : unwoven.repairs) r.report.repairs[kind] += n;
+  return r;
+}
+
+namespace {
+
+ReflowResult reflow_lines(const std::vector<std::string>& lines, const std::string& source) {
   ReflowResult r;
   Layout layout = segment(lines, r.report);              // clean lines, empty-line policy, columns
   if (layout.blanks != Blanks::none) {
@@ -97,5 +169,7 @@ ReflowResult reflow(const std::vector<std::string>& lines, const std::string& so
   r.report = std::move(report);
   return r;
 }
+
+}  // namespace
 
 }  // namespace paiban

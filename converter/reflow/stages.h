@@ -104,6 +104,11 @@ inline bool ends_clause(End e) { return e == End::stop || e == End::semicolon ||
 // A line that stops mid-sentence: no clause end, no closing bracket or quote after one.
 inline bool mid_sentence(End e) { return !ends_clause(e) && e != End::closing; }
 
+// unweave.cpp: page text whose rows the engine read across columns (a rule read as "|" or a run
+// of spaces at each gutter, on every line of a block) set back column by column; origin[i] is
+// the source line index of output line i. Unchanged (origin empty) when no block is woven.
+std::vector<std::string> unweave(const std::vector<std::string>& lines, std::vector<int>& origin, ReflowReport& report);
+
 // segment.cpp: raw lines → text lines with features, the empty-line policy and the columns.
 // `page`: the text of a whole page (one article's part of it): runs between empty lines are the
 // engine's blocks, columns follow their measures, the headline may span several runs.

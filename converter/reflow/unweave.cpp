@@ -1,0 +1,126 @@
+// unweave: the plain text of a page whose rows the engine read across two or more columns
+// (Tesseract's txt where gutters are narrow, and always with psm 4/6) set back column by column.
+// Such text keeps the gutter as a column rule read as "|" or as a run of spaces; a block (lines
+// between empty lines, one of the engine's blocks) is unwoven only when every line shows the same
+// number of pieces — the last lines may show fewer, where the right columns ended first. A line
+// with fewer pieces higher up says the gutters cannot be told apart from the text (a column empty
+// on that row, a gutter read as one space), and the block stays as it was read.
+#include <algorithm>
+
+#include "core/clreq.h"
+#include "core/unicode.h"
+#include "reflow/chars.h"
+#include "reflow/stages.h"
+
+namespace paiban::reflow_stages {
+
+namespace {
+
+bool blank(const std::string& line) {
+  return std::all_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
+
+// A column rule read as a bar (丨 is a Han character: never taken for a rule).
+bool bar(char32_t c) { return c == U'|' || c == U'｜' || c == U'│' || c == U'¦'; }
+
+// The pieces of a line between its gutters: runs of bars and spaces holding a bar, or three
+// spaces and more (the engine writes a wide gap as a run of spaces, a word gap as one).
+std::vector<std::u32string> pieces(const std::u32string& line) {
+  std::vector<std::u32string> out(1);
+  for (size_t i = 0; i < line.size();) {
+    size_t j = i;
+    bool any_bar = false;
+    while (j < line.size() && (line[j] == U' ' || line[j] == U'\t' || bar(line[j]))) any_bar |= bar(line[j++]);
+    if (j == i) {
+      out.back() += line[i++];
+      continue;
+    }
+    if (any_bar || j - i >= 3) out.emplace_back();
+    else out.back().append(j - i, U' ');
+    i = j;
+  }
+  std::vector<std::u32string> kept;
+  for (auto& p : out) {
+    while (!p.empty() && p.back() == U' ') p.pop_back();
+    size_t b = 0;
+    while (b < p.size() && p[b] == U' ') ++b;
+    if (b < p.size()) kept.push_back(p.substr(b));
+  }
+  return kept;
+}
+
+int han(const std::u32string& s) {
+  return static_cast<int>(std::count_if(s.begin(), s.end(), [](char32_t c) { return chars::classify(c) == chars::Cls::han; }));
+}
+
+// One block [b, e) of `lines`: its lines' pieces by column when it is woven (`cut`: the lines
+// cut), else nothing.
+std::vector<std::vector<std::pair<std::u32string, int>>> columns(const std::vector<std::string>& lines, size_t b, size_t e,
+                                                                 int& cut) {
+  if (e - b < 3) return {};
+  std::vector<std::vector<std::u32string>> ps{pieces(to_u32(lines[b]))};
+  const size_t k = ps.front().size();
+  if (k < 2) return {};  // column text's lines hold no gutter: one look at its first line
+  for (size_t i = b + 1; i < e; ++i) ps.push_back(pieces(to_u32(lines[i])));
+  size_t t = ps.size();
+  while (t > 0 && ps[t - 1].size() < k) --t;
+  if (k < 2 || t < 2) return {};
+  for (size_t i = 0; i < t; ++i)
+    if (ps[i].size() != k) return {};
+  cut = 0;
+  for (const auto& p : ps) cut += p.size() > 1;
+  // Running text on both sides: most pieces hold Han characters (a table's cells of figures do not).
+  int texts = 0, all = 0;
+  for (const auto& p : ps)
+    for (const auto& s : p) texts += han(s) >= 2, ++all;
+  if (texts * 2 < all) return {};
+  std::vector<std::vector<std::pair<std::u32string, int>>> cols(k);
+  for (size_t i = 0; i < ps.size(); ++i) {
+    auto& p = ps[i];
+    // Marks that may not start a line (clreq §3.1.7) end the piece on their left: the engine
+    // read a comma or a full stop standing at the gutter into the next column's piece.
+    for (size_t c = 1; c < p.size(); ++c) {
+      size_t n = 0;
+      while (n < p[c].size() && (clreq::not_at_line_start(p[c][n]) || p[c][n] == U' ')) ++n;
+      for (size_t m = 0; m < n; ++m)
+        if (p[c][m] != U' ') p[c - 1] += p[c][m];
+      p[c].erase(0, n);
+    }
+    for (size_t c = 0; c < p.size(); ++c)
+      if (!p[c].empty()) cols[c].emplace_back(p[c], static_cast<int>(b + i));
+  }
+  return cols;
+}
+
+}  // namespace
+
+std::vector<std::string> unweave(const std::vector<std::string>& lines, std::vector<int>& origin, ReflowReport& report) {
+  std::vector<std::string> out;
+  origin.clear();
+  bool woven = false;
+  for (size_t i = 0; i < lines.size();) {
+    if (blank(lines[i])) {
+      out.push_back(lines[i]);
+      origin.push_back(static_cast<int>(i));
+      ++i;
+      continue;
+    }
+    size_t e = i;
+    while (e < lines.size() && !blank(lines[e])) ++e;
+    int cut = 0;
+    auto cols = columns(lines, i, e, cut);
+    if (cols.empty()) {
+      for (size_t k = i; k < e; ++k) out.push_back(lines[k]), origin.push_back(static_cast<int>(k));
+    } else {
+      woven = true;
+      report.repairs["text-gutter-cut"] += cut;
+      for (const auto& col : cols)
+        for (const auto& [text, src] : col) out.push_back(to_utf8(text)), origin.push_back(src);
+    }
+    i = e;
+  }
+  if (!woven) origin.clear();
+  return out;
+}
+
+}  // namespace paiban::reflow_stages
