@@ -23,7 +23,7 @@ bool blank(const std::string& line) {
 // A column rule read as a bar (丨 is a Han character: never taken for a rule).
 bool bar(char32_t c) { return c == U'|' || c == U'｜' || c == U'│' || c == U'¦'; }
 
-// The pieces of a line between its gutters: runs of bars and spaces holding a bar, or three
+// The pieces of a line between its gutters: runs of bars and spaces holding a bar, or two
 // spaces and more (the engine writes a wide gap as a run of spaces, a word gap as one).
 std::vector<std::u32string> pieces(const std::u32string& line) {
   std::vector<std::u32string> out(1);
@@ -35,7 +35,7 @@ std::vector<std::u32string> pieces(const std::u32string& line) {
       out.back() += line[i++];
       continue;
     }
-    if (any_bar || j - i >= 3) out.emplace_back();
+    if (any_bar || j - i >= 2) out.emplace_back();
     else out.back().append(j - i, U' ');
     i = j;
   }
