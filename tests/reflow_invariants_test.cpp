@@ -107,3 +107,15 @@ TEST(ReflowInvariants, DegenerateInputs) {
   check(std::vector<std::string>(5000, "政协事业要发展，党的领导是根本。"));
   check({"\xFF\xFE\x80", "政\x80协"});  // invalid UTF-8 reads as U+FFFD, never crashes
 }
+
+// Page text hostile to the unweaving: rows of a hundred thousand pieces (no columns), and rows
+// of nine columns whose lines hold fewer pieces, each wider than any column (split at every
+// space). Reflow ends (linear work) and keeps every character.
+TEST(ReflowInvariants, HostileWovenText) {
+  std::string wide, nine, fewer;
+  for (int i = 0; i < 100000; ++i) wide += "中 | ";
+  for (int i = 0; i < 9; ++i) nine += "政协事业要发展  ";
+  for (int i = 0; i < 20000; ++i) fewer += "政协 ";
+  check({wide, wide, wide});
+  check({nine, nine, nine, fewer, nine, nine});
+}

@@ -105,7 +105,7 @@ inline bool ends_clause(End e) { return e == End::stop || e == End::semicolon ||
 inline bool mid_sentence(End e) { return !ends_clause(e) && e != End::closing; }
 
 // unweave.cpp: page text whose rows the engine read across columns (a rule read as "|" or a run
-// of spaces at each gutter, on every line of a block) set back column by column; origin[i] is
+// of spaces at each gutter, on most lines of a block) set back column by column; origin[i] is
 // the source line index of output line i. Unchanged (origin empty) when no block is woven.
 std::vector<std::string> unweave(const std::vector<std::string>& lines, std::vector<int>& origin, ReflowReport& report);
 

@@ -1,11 +1,13 @@
 // unweave: the plain text of a page whose rows the engine read across two or more columns
 // (Tesseract's txt where gutters are narrow, and always with psm 4/6) set back column by column.
-// Such text keeps the gutter as a column rule read as "|" or as a run of spaces; a block (lines
-// between empty lines, one of the engine's blocks) is unwoven only when every line shows the same
-// number of pieces — the last lines may show fewer, where the right columns ended first. A line
-// with fewer pieces higher up says the gutters cannot be told apart from the text (a column empty
-// on that row, a gutter read as one space), and the block stays as it was read.
+// Such text keeps the gutter as a column rule read as "|" or as a run of spaces. A block (lines
+// between empty lines, one of the engine's blocks) is unwoven when its first line shows two to
+// nine pieces and most lines show as many: the last lines may show fewer (the right columns
+// ended first), and up to a quarter of the others, where the engine wrote a gutter as one space
+// (such a line is split at the space nearest the column's width) or a column is empty on that
+// row (its pieces then go to the leftmost columns). Otherwise the block stays as it was read.
 #include <algorithm>
+#include <cstdlib>
 
 #include "core/clreq.h"
 #include "core/unicode.h"
@@ -49,6 +51,12 @@ std::vector<std::u32string> pieces(const std::u32string& line) {
   return kept;
 }
 
+int width(const std::u32string& s) {
+  int w = 0;
+  for (char32_t c : s) w += chars::width(c);
+  return w;
+}
+
 int han(const std::u32string& s) {
   return static_cast<int>(std::count_if(s.begin(), s.end(), [](char32_t c) { return chars::classify(c) == chars::Cls::han; }));
 }
@@ -60,13 +68,46 @@ std::vector<std::vector<std::pair<std::u32string, int>>> columns(const std::vect
   if (e - b < 3) return {};
   std::vector<std::vector<std::u32string>> ps{pieces(to_u32(lines[b]))};
   const size_t k = ps.front().size();
-  if (k < 2) return {};  // column text's lines hold no gutter: one look at its first line
+  // Column text's lines hold no gutter: one look at its first line. A newspaper page has at
+  // most eight or nine columns; more pieces are no columns (and would make the splitting below
+  // quadratic on hostile input).
+  if (k < 2 || k > 9) return {};
   for (size_t i = b + 1; i < e; ++i) ps.push_back(pieces(to_u32(lines[i])));
   size_t t = ps.size();
   while (t > 0 && ps[t - 1].size() < k) --t;
-  if (k < 2 || t < 2) return {};
-  for (size_t i = 0; i < t; ++i)
-    if (ps[i].size() != k) return {};
+  if (t < 2) return {};
+  size_t fewer = 0;
+  for (size_t i = 0; i < t; ++i) {
+    if (ps[i].size() > k) return {};
+    fewer += ps[i].size() < k;
+  }
+  if (fewer * 4 > t) return {};
+  // A line with fewer pieces read two columns' text with one space between: split where the
+  // column's width ends (the median of its pieces on full lines).
+  std::vector<int> measure(k);
+  for (size_t c = 0; c < k; ++c) {
+    std::vector<int> w;
+    for (size_t i = 0; i < t; ++i)
+      if (ps[i].size() == k) w.push_back(width(ps[i][c]));
+    measure[c] = median(std::move(w));
+  }
+  for (size_t i = 0; i < t; ++i) {
+    auto& p = ps[i];
+    for (size_t c = 0; c < p.size() && p.size() < k; ++c) {
+      const int w = width(p[c]);
+      if (w * 10 <= measure[c] * 14) continue;
+      size_t best = std::u32string::npos;
+      int x = 0, best_d = measure[c];
+      for (size_t q = 0; q < p[c].size(); ++q) {
+        if (p[c][q] == U' ' && x * 2 >= measure[c] && std::abs(x - measure[c]) < best_d) best = q, best_d = std::abs(x - measure[c]);
+        x += chars::width(p[c][q]);
+      }
+      if (best == std::u32string::npos) continue;
+      std::u32string right = p[c].substr(best + 1);
+      p[c].resize(best);
+      p.insert(p.begin() + static_cast<long>(c) + 1, right);
+    }
+  }
   cut = 0;
   for (const auto& p : ps) cut += p.size() > 1;
   // Running text on both sides: most pieces hold Han characters (a table's cells of figures do not).
