@@ -47,7 +47,11 @@ bool folio(const Line& l) {
 // A line holding the paper's date (a running head: "排版日报  2023年8月8日 星期六", or the date
 // alone under the paper's name): the date after at most ten characters, at most a weekday after.
 bool dated(const Line& l) {
-  const std::u32string s = no_spaces(l.text);
+  // Quotes and bars on such a line are specks or the head's rule the engine read ("星期六 ”第16版").
+  std::u32string s = no_spaces(l.text);
+  s.erase(std::remove_if(s.begin(), s.end(),
+                         [](char32_t c) { return c == U'“' || c == U'”' || c == U'"' || c == U'‘' || c == U'’' || c == U'\'' || c == U'|'; }),
+          s.end());
   for (size_t p = 0; p < s.size() && p <= 10; ++p) {
     if (!digit(s[p])) continue;
     size_t day = s.find(U'日', p);
