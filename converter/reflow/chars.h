@@ -76,6 +76,11 @@ inline void encode(std::string& out, char32_t c) {
   }
 }
 
+// Marks the engine reads from specks and rules on a head's row: quotes and bars.
+inline bool speck_mark(char32_t c) {
+  return c == U'“' || c == U'”' || c == U'"' || c == U'‘' || c == U'’' || c == U'\'' || c == U'|';
+}
+
 inline bool is_cjk(Cls k) { return k == Cls::han || k == Cls::punct; }
 inline bool is_alnum(Cls k) { return k == Cls::digit || k == Cls::latin; }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/date.h"
+#include "reflow/chars.h"
 #include "reflow/page_stages.h"
 
 namespace paiban::reflow_stages {
@@ -71,7 +72,7 @@ void dated_head(PageLayout& L) {
     const PageLine& d = L.lines[i];
     std::u32string t;
     for (char32_t c : d.line.text)
-      if (c != U' ' && c != 0x3000) t += c;
+      if (c != U' ' && c != 0x3000 && !chars::speck_mark(c)) t += c;
     if (!d.box.known() || (d.box.y1 - top) * 8 > page || !parse_dateline(without_folio(t))) continue;
     L.lines[i].furniture = true;
     for (auto& o : L.lines) {

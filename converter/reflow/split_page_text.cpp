@@ -11,6 +11,7 @@
 
 #include "core/date.h"
 #include "core/unicode.h"
+#include "reflow/chars.h"
 #include "reflow/stages.h"
 
 namespace paiban::reflow_stages {
@@ -49,9 +50,7 @@ bool folio(const Line& l) {
 bool dated(const Line& l) {
   // Quotes and bars on such a line are specks or the head's rule the engine read ("星期六 ”第16版").
   std::u32string s = no_spaces(l.text);
-  s.erase(std::remove_if(s.begin(), s.end(),
-                         [](char32_t c) { return c == U'“' || c == U'”' || c == U'"' || c == U'‘' || c == U'’' || c == U'\'' || c == U'|'; }),
-          s.end());
+  s.erase(std::remove_if(s.begin(), s.end(), chars::speck_mark), s.end());
   for (size_t p = 0; p < s.size() && p <= 10; ++p) {
     if (!digit(s[p])) continue;
     size_t day = s.find(U'日', p);
