@@ -191,11 +191,29 @@ PageText split_page_text(const std::vector<std::string>& raw) {
   std::vector<bool> furniture(n, false);
   for (size_t i = 0; i < n; ++i) {
     const Line& l = L.lines[i];
+    // Lower down, the engine's reading order put the head's date apart (a block of its own):
+    // alone between empty lines, with its weekday (a statement's closing date has none).
+    const bool alone = (i == 0 || l.blanks_before > 0) && (i + 1 == n || L.lines[i + 1].blanks_before > 0);
+    const bool head = dated(l) && (i < 3 || (alone && l.text.find(U"星期") != std::u32string::npos));
     Furniture::Role role = folio(l) ? Furniture::Role::folio
-                           : i < 3 && dated(l) ? Furniture::Role::running_head : Furniture::Role::other;
+                           : head   ? Furniture::Role::running_head
+                                    : Furniture::Role::other;
     if (role == Furniture::Role::other) continue;
     furniture[i] = true;
     pt.furniture.push_back({static_cast<size_t>(l.src - 1), role, collapsed(raw[static_cast<size_t>(l.src - 1)])});
+  }
+  // The paper's name alone on the first line, where the head's date was read apart lower down:
+  // a short name ending as papers' do (日报, 晚报, 时报, 周刊).
+  bool date_apart = false;
+  for (const auto& f : pt.furniture) date_apart |= f.role == Furniture::Role::running_head && f.line > 2;
+  const auto paper_name = [&](const Line& l) {
+    return masthead(l) && l.width <= 12 && !l.text.empty() && (l.text.back() == U'报' || l.text.back() == U'刊') &&
+           (n == 1 || L.lines[1].blanks_before > 0);
+  };
+  if (n > 1 && !furniture[0] && date_apart && paper_name(L.lines[0])) {
+    furniture[0] = true;
+    pt.furniture.insert(pt.furniture.begin(), {static_cast<size_t>(L.lines[0].src - 1), Furniture::Role::running_head,
+                                               collapsed(raw[static_cast<size_t>(L.lines[0].src - 1)])});
   }
   if (n > 1 && !furniture[0] && masthead(L.lines[0]) && furniture[1] && dated(L.lines[1])) {
     furniture[0] = true;
