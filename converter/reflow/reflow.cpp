@@ -120,6 +120,27 @@ std::string remap_note(const std::string& note, const std::vector<int>& origin) 
   return out;
 }
 
+// Whether one of the first lines may be a running head (its weekday or its folio): a look at
+// the bytes before the page's furniture is searched.
+bool may_be_headed(const std::vector<std::string>& lines) {
+  for (size_t i = 0; i < lines.size() && i < 3; ++i)
+    if (lines[i].find("星期") != std::string::npos || lines[i].find("版") != std::string::npos) return true;
+  return false;
+}
+
+// A running head over the first lines that is no article's dateline: the paper's name before
+// its date, or the page's number after it.
+bool headed(const PageText& pt, const std::vector<std::string>& lines) {
+  for (const auto& f : pt.furniture) {
+    if (f.role != Furniture::Role::running_head || f.line >= 3) continue;
+    const std::string& l = lines[f.line];
+    const size_t first = l.find_first_not_of(" \t");
+    if (first != std::string::npos && !(l[first] >= '0' && l[first] <= '9')) return true;
+    if (l.find("版") != std::string::npos) return true;
+  }
+  return false;
+}
+
 ReflowResult reflow_lines(const std::vector<std::string>& lines, const std::string& source);
 
 }  // namespace
@@ -156,15 +177,27 @@ ReflowResult reflow_lines(const std::vector<std::string>& lines, const std::stri
   std::vector<Unit> units = split(layout, r.report);     // where blocks start
   classify(layout, units);                               // what each block is
   std::vector<size_t> starts = split_articles(layout, units);  // a page's later articles
-  if (starts.empty()) {
+  // A page read without empty lines (psm 6) is told by its later articles, or by a running head
+  // over its first lines: its furniture then goes to the page.
+  PageText pt;
+  if (!starts.empty() || may_be_headed(lines)) pt = split_page_text(lines);
+  if (starts.empty() && !headed(pt, lines)) {
     r.doc = assemble(layout, units, source, r.report);   // join lines, repair, build the tree
     label_language(r.doc);                                // zh-Hans or zh-Hant
     return r;
   }
   std::vector<size_t> raw;  // source line indices where the later articles start
   for (size_t i : starts) raw.push_back(static_cast<size_t>(layout.lines[i].src - 1));
+  std::vector<std::string> kept = lines;
+  std::vector<Furniture> furniture;
+  for (const auto& f : pt.furniture) {
+    const int src = static_cast<int>(f.line) + 1;
+    furniture.push_back(Furniture{f.role, f.text, LineRange{src, src}, {}, {}});
+    kept[f.line].clear();
+  }
   ReflowReport report;
-  r.doc = page_of_articles(lines, raw, source, report, false);
+  r.doc = page_of_articles(kept, raw, source, report, false);
+  r.doc.pages.front().furniture = std::move(furniture);
   label_language(r.doc);
   r.report = std::move(report);
   return r;
