@@ -5,7 +5,10 @@
 // nine pieces and most lines show as many: the last lines may show fewer (the right columns
 // ended first), and up to a quarter of the others, where the engine wrote a gutter as one space
 // (such a line is split at the space nearest the column's width) or a column is empty on that
-// row (its pieces then go to the leftmost columns). Otherwise the block stays as it was read.
+// row (its pieces then go to the leftmost columns). Most full lines' first pieces must be about
+// as wide as each other (a column's measure). psm 4 writes empty lines between the rows of a
+// woven band; a block whose first line shows as many pieces goes on the band across one.
+// Otherwise the block stays as it was read.
 #include <algorithm>
 #include <cstdlib>
 
@@ -57,22 +60,32 @@ int width(const std::u32string& s) {
   return w;
 }
 
+// How many pieces a raw line shows: a look at its bytes first, so column text (no bar, no two
+// spaces) pays for no decoding.
+size_t piece_count(const std::string& l) {
+  bool may = false;
+  for (size_t i = 0; i < l.size() && !may; ++i)
+    may = l[i] == '|' || ((l[i] == ' ' || l[i] == '\t') && i + 1 < l.size() && (l[i + 1] == ' ' || l[i + 1] == '\t')) ||
+          l.compare(i, 3, "｜") == 0 || l.compare(i, 3, "│") == 0 || l.compare(i, 2, "¦") == 0;
+  return may ? pieces(to_u32(l)).size() : 1;
+}
+
 int han(const std::u32string& s) {
   return static_cast<int>(std::count_if(s.begin(), s.end(), [](char32_t c) { return chars::classify(c) == chars::Cls::han; }));
 }
 
-// One block [b, e) of `lines`: its lines' pieces by column when it is woven (`cut`: the lines
-// cut), else nothing.
-std::vector<std::vector<std::pair<std::u32string, int>>> columns(const std::vector<std::string>& lines, size_t b, size_t e,
-                                                                 int& cut) {
-  if (e - b < 3) return {};
-  std::vector<std::vector<std::u32string>> ps{pieces(to_u32(lines[b]))};
+// The lines `at` of a block: their pieces by column when it is woven (`cut`: the lines cut),
+// else nothing.
+std::vector<std::vector<std::pair<std::u32string, int>>> columns(const std::vector<std::string>& lines,
+                                                                 const std::vector<size_t>& at, int& cut) {
+  if (at.size() < 3) return {};
+  std::vector<std::vector<std::u32string>> ps{pieces(to_u32(lines[at.front()]))};
   const size_t k = ps.front().size();
   // Column text's lines hold no gutter: one look at its first line. A newspaper page has at
   // most eight or nine columns; more pieces are no columns (and would make the splitting below
   // quadratic on hostile input).
   if (k < 2 || k > 9) return {};
-  for (size_t i = b + 1; i < e; ++i) ps.push_back(pieces(to_u32(lines[i])));
+  for (size_t i = 1; i < at.size(); ++i) ps.push_back(pieces(to_u32(lines[at[i]])));
   size_t t = ps.size();
   while (t > 0 && ps[t - 1].size() < k) --t;
   if (t < 2) return {};
@@ -82,6 +95,16 @@ std::vector<std::vector<std::pair<std::u32string, int>>> columns(const std::vect
     fewer += ps[i].size() < k;
   }
   if (fewer * 4 > t) return {};
+  // A column's lines fill its measure: most full lines' first pieces are about as wide as their
+  // median (Tesseract also writes two spaces after some commas inside one column's line).
+  {
+    std::vector<int> w;
+    for (size_t i = 0; i < t; ++i)
+      if (ps[i].size() == k) w.push_back(width(ps[i][0]));
+    const int m = median(w);
+    const auto alike = std::count_if(w.begin(), w.end(), [&](int x) { return std::abs(x - m) * 20 <= m * 3; });
+    if (static_cast<size_t>(alike) * 2 < w.size()) return {};
+  }
   // A line with fewer pieces read two columns' text with one space between: split where the
   // column's width ends (the median of its pieces on full lines).
   std::vector<int> measure(k);
@@ -128,7 +151,7 @@ std::vector<std::vector<std::pair<std::u32string, int>>> columns(const std::vect
       p[c].erase(0, n);
     }
     for (size_t c = 0; c < p.size(); ++c)
-      if (!p[c].empty()) cols[c].emplace_back(p[c], static_cast<int>(b + i));
+      if (!p[c].empty()) cols[c].emplace_back(p[c], static_cast<int>(at[i]));
   }
   return cols;
 }
@@ -147,9 +170,18 @@ std::vector<std::string> unweave(const std::vector<std::string>& lines, std::vec
       continue;
     }
     size_t e = i;
-    while (e < lines.size() && !blank(lines[e])) ++e;
+    std::vector<size_t> at;
+    while (e < lines.size() && !blank(lines[e])) at.push_back(e++);
+    // psm 4 writes an empty line between rows of one woven band: a block whose first line shows
+    // as many pieces as this one's goes on the band across one empty line.
+    const size_t k = piece_count(lines[i]);
+    while (k >= 2 && k <= 9 && e + 1 < lines.size() && blank(lines[e]) && !blank(lines[e + 1]) &&
+           piece_count(lines[e + 1]) == k) {
+      ++e;
+      while (e < lines.size() && !blank(lines[e])) at.push_back(e++);
+    }
     int cut = 0;
-    auto cols = columns(lines, i, e, cut);
+    auto cols = k >= 2 ? columns(lines, at, cut) : decltype(columns(lines, at, cut)){};
     if (cols.empty()) {
       for (size_t k = i; k < e; ++k) out.push_back(lines[k]), origin.push_back(static_cast<int>(k));
     } else {
