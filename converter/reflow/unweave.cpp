@@ -74,10 +74,12 @@ int han(const std::u32string& s) {
   return static_cast<int>(std::count_if(s.begin(), s.end(), [](char32_t c) { return chars::classify(c) == chars::Cls::han; }));
 }
 
+// Each column's pieces, top to bottom, with their source line indices.
+using Columns = std::vector<std::vector<std::pair<std::u32string, int>>>;
+
 // The lines `at` of a block: their pieces by column when it is woven (`cut`: the lines cut),
 // else nothing.
-std::vector<std::vector<std::pair<std::u32string, int>>> columns(const std::vector<std::string>& lines,
-                                                                 const std::vector<size_t>& at, int& cut) {
+Columns columns(const std::vector<std::string>& lines, const std::vector<size_t>& at, int& cut) {
   if (at.size() < 3) return {};
   std::vector<std::vector<std::u32string>> ps{pieces(to_u32(lines[at.front()]))};
   const size_t k = ps.front().size();
@@ -138,7 +140,7 @@ std::vector<std::vector<std::pair<std::u32string, int>>> columns(const std::vect
   for (const auto& p : ps)
     for (const auto& s : p) texts += han(s) >= 2, ++all;
   if (texts * 2 < all) return {};
-  std::vector<std::vector<std::pair<std::u32string, int>>> cols(k);
+  Columns cols(k);
   for (size_t i = 0; i < ps.size(); ++i) {
     auto& p = ps[i];
     // Marks that may not start a line (clreq §3.1.7) end the piece on their left: the engine
@@ -181,9 +183,9 @@ std::vector<std::string> unweave(const std::vector<std::string>& lines, std::vec
       while (e < lines.size() && !blank(lines[e])) at.push_back(e++);
     }
     int cut = 0;
-    auto cols = k >= 2 ? columns(lines, at, cut) : decltype(columns(lines, at, cut)){};
+    const Columns cols = k >= 2 ? columns(lines, at, cut) : Columns{};
     if (cols.empty()) {
-      for (size_t k = i; k < e; ++k) out.push_back(lines[k]), origin.push_back(static_cast<int>(k));
+      for (size_t x = i; x < e; ++x) out.push_back(lines[x]), origin.push_back(static_cast<int>(x));
     } else {
       woven = true;
       report.repairs["text-gutter-cut"] += cut;
