@@ -45,16 +45,16 @@ Document page_of_articles(const std::vector<std::string>& lines, const std::vect
 }
 
 // The text of a whole page (split_page_text): its furniture lines read as empty lines in the
-// articles (kept in the page's furniture), each article reflowed as page text.
-Document page_text(std::vector<std::string> lines, const PageText& pt, const std::string& source,
-                   ReflowReport& report) {
+// articles (kept in the page's furniture), its articles starting at `starts`.
+Document page_text(std::vector<std::string> lines, const PageText& pt, const std::vector<size_t>& starts,
+                   const std::string& source, ReflowReport& report, bool page_text) {
   std::vector<Furniture> furniture;
   for (const auto& f : pt.furniture) {
     int src = static_cast<int>(f.line) + 1;
     furniture.push_back(Furniture{f.role, f.text, LineRange{src, src}, {}, {}});
     lines[f.line].clear();
   }
-  Document doc = page_of_articles(lines, pt.starts, source, report, true);
+  Document doc = page_of_articles(lines, starts, source, report, page_text);
   doc.pages.front().furniture = std::move(furniture);
   return doc;
 }
@@ -168,7 +168,7 @@ ReflowResult reflow_lines(const std::vector<std::string>& lines, const std::stri
     PageText pt = split_page_text(lines);                // a whole page: furniture, article starts
     if (pt.page && (layout.blanks == Blanks::breaks || whole_page(pt))) {
       ReflowReport report;
-      r.doc = page_text(lines, pt, source, report);
+      r.doc = page_text(lines, pt, pt.starts, source, report, true);
       label_language(r.doc);
       r.report = std::move(report);
       return r;
@@ -188,16 +188,8 @@ ReflowResult reflow_lines(const std::vector<std::string>& lines, const std::stri
   }
   std::vector<size_t> raw;  // source line indices where the later articles start
   for (size_t i : starts) raw.push_back(static_cast<size_t>(layout.lines[i].src - 1));
-  std::vector<std::string> kept = lines;
-  std::vector<Furniture> furniture;
-  for (const auto& f : pt.furniture) {
-    const int src = static_cast<int>(f.line) + 1;
-    furniture.push_back(Furniture{f.role, f.text, LineRange{src, src}, {}, {}});
-    kept[f.line].clear();
-  }
   ReflowReport report;
-  r.doc = page_of_articles(kept, raw, source, report, false);
-  r.doc.pages.front().furniture = std::move(furniture);
+  r.doc = page_text(lines, pt, raw, source, report, false);
   label_language(r.doc);
   r.report = std::move(report);
   return r;

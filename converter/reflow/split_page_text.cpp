@@ -206,16 +206,12 @@ PageText split_page_text(const std::vector<std::string>& raw) {
   // a short name ending as papers' do (日报, 晚报, 时报, 周刊).
   bool date_apart = false;
   for (const auto& f : pt.furniture) date_apart |= f.role == Furniture::Role::running_head && f.line > 2;
-  const auto paper_name = [&](const Line& l) {
-    return masthead(l) && l.width <= 12 && !l.text.empty() && (l.text.back() == U'报' || l.text.back() == U'刊') &&
-           (n == 1 || L.lines[1].blanks_before > 0);
-  };
-  if (n > 1 && !furniture[0] && date_apart && paper_name(L.lines[0])) {
-    furniture[0] = true;
-    pt.furniture.insert(pt.furniture.begin(), {static_cast<size_t>(L.lines[0].src - 1), Furniture::Role::running_head,
-                                               collapsed(raw[static_cast<size_t>(L.lines[0].src - 1)])});
-  }
-  if (n > 1 && !furniture[0] && masthead(L.lines[0]) && furniture[1] && dated(L.lines[1])) {
+  // Or the name right above the date, as printed.
+  const Line* first = n > 1 ? &L.lines[0] : nullptr;
+  const bool paper_name = first && date_apart && masthead(*first) && first->width <= 12 && !first->text.empty() &&
+                          (first->text.back() == U'报' || first->text.back() == U'刊') && L.lines[1].blanks_before > 0;
+  const bool name_over_date = first && masthead(*first) && furniture[1] && dated(L.lines[1]);
+  if (first && !furniture[0] && (paper_name || name_over_date)) {
     furniture[0] = true;
     pt.furniture.insert(pt.furniture.begin(), {static_cast<size_t>(L.lines[0].src - 1), Furniture::Role::running_head,
                                                collapsed(raw[static_cast<size_t>(L.lines[0].src - 1)])});
