@@ -264,6 +264,25 @@ TEST(Score, MergedParagraphIsOneMissedBoundaryAndLostCharactersDoNotShiftTheRest
   EXPECT_EQ(s.score.typed.fn, 1);
 }
 
+TEST(Score, ABlockWhoseFirstCharactersWereLostStartsWhereTheTruthDoes) {
+  Document t, p;
+  auto para = [](const char* s) { Block b; b.kind = Kind::paragraph; b.text = s; return b; };
+  t.blocks = {para("第一段。"), para("十年间增长。"), para("第三段。")};
+  // The engine dropped "十": the break before "年间" is the truth's break before "十年间".
+  p.blocks = {para("第一段。"), para("年间增长。"), para("第三段。")};
+  ScoredArticle s = score_article(t, p);
+  EXPECT_EQ(s.score.untyped.tp, 2);
+  EXPECT_EQ(s.score.untyped.fn, 0);
+  EXPECT_EQ(s.score.untyped.fp, 0);
+  EXPECT_EQ(s.score.edits, 1);
+  // A break one character late after text that was kept is still wrong: missed and spurious.
+  p.blocks = {para("第一段。十"), para("年间增长。"), para("第三段。")};
+  s = score_article(t, p);
+  EXPECT_EQ(s.score.untyped.tp, 1);
+  EXPECT_EQ(s.score.untyped.fn, 1);
+  EXPECT_EQ(s.score.untyped.fp, 1);
+}
+
 TEST(Score, SpacesLostAndInventedAreCounted) {
   Document t, p;
   Block b;

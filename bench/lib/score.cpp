@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <iterator>
 #include <set>
 
 #include "core/unicode.h"
@@ -216,7 +217,22 @@ ScoredArticle score_article(const Document& truth, const Document& pred) {
   std::map<int, size_t> t_at;                  // offset → truth leaf
   std::multimap<int, size_t> p_at;             // mapped offset → predicted leaf
   for (size_t i = 0; i < ft.size(); ++i) if (!ft[i].nospace.empty()) t_at.emplace(t_start[i], i);
-  for (size_t i = 0; i < fp.size(); ++i) if (!fp[i].nospace.empty()) p_at.emplace(a.map[p_start[i]], i);
+  // A predicted block starts where its first character lands, or back at a truth block's start
+  // when every truth character between was lost: the engine dropped a paragraph's first
+  // characters ("十年间" read as "年间"), which the character error counts, the break is right
+  // (as score_split finds an article whose headline lost its first characters).
+  std::vector<bool> kept(tn.size() + 1, false);
+  for (size_t j = 0; j < pn.size(); ++j)
+    if (a.map[j] != a.map[j + 1]) kept[static_cast<size_t>(a.map[j])] = true;
+  auto landing = [&](int m) {
+    auto it = t_at.upper_bound(m);
+    if (it == t_at.begin()) return m;
+    const int start = std::prev(it)->first;
+    for (int k = start; k < m; ++k)
+      if (kept[static_cast<size_t>(k)]) return m;
+    return start;
+  };
+  for (size_t i = 0; i < fp.size(); ++i) if (!fp[i].nospace.empty()) p_at.emplace(landing(a.map[p_start[i]]), i);
 
   std::vector<std::string> boundary_msgs;
   std::set<int> p_seen;
