@@ -147,7 +147,31 @@ void cut_in_line(LinePiece&& p, ReflowReport& report, std::vector<LinePiece>& ou
 }
 
 // On the page: gaps (and specks of ink) in a strip the rows around leave white.
-void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, ReflowReport& report, std::vector<LinePiece>& out) {
+// The column rules the engine found (thin and upright), by left edge; a few hundred a page at most.
+struct Rules {
+  std::vector<BBox> upright;
+  mutable size_t budget = 20'000'000;  // rules looked at, for the whole page
+  explicit Rules(const std::vector<BBox>& all) {
+    for (const BBox& r : all)
+      if (upright.size() < 512 && r.known() && r.width() * 4 <= r.height()) upright.push_back(r);
+    std::sort(upright.begin(), upright.end(), [](const BBox& a, const BBox& b) { return a.x0 < b.x0; });
+  }
+  // The middle of a rule standing in the white from x0 to x1 beside rows y0..y1, or ending within
+  // two ems above or below them, -1 if none: where the row holds a mark or speck on it, the
+  // engine found part of the gutter's rule and read the rest into the row ("表，世行", the rule
+  // read as "，"; white under a rule's end is no evidence: a headline's word space).
+  int in(int x0, int x1, int y0, int y1, int em) const {
+    for (const BBox& r : upright) {
+      if (budget == 0 || r.x0 > x1) break;
+      --budget;
+      if (r.x1 >= x0 && r.y0 <= y1 + 2 * em && r.y1 >= y0 - 2 * em) return (r.x0 + r.x1) / 2;
+    }
+    return -1;
+  }
+};
+
+void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, const Rules& rules, ReflowReport& report,
+                 std::vector<LinePiece>& out) {
   const ocr::Line& l = p.line;
   const int em = boxed_words(l) ? line_em(l) : 0;
   if (em <= 0) return out.push_back(std::move(p));
@@ -165,8 +189,14 @@ void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, ReflowReport& r
       const BBox& x = l.words[a].box;
       const int y0 = std::min(x.y0, y.y0), y1 = std::max(x.y1, y.y1);
       const int step = std::max(1, em / 8);
+      int ruled = rules.in(std::min(x.x1, y.x0), std::max(x.x1, y.x0), y0, y1, em);
+      bool read = false;  // the rule's rest read into the row: a mark or speck where it runs
+      for (size_t s = a + 1; s < k && ruled >= 0; ++s)
+        read = read || (l.words[s].box.x0 <= ruled + em / 4 && l.words[s].box.x1 >= ruled - em / 4);
+      if (!read) ruled = -1;
       for (int px = std::min(x.x1, y.x0); px <= std::max(x.x1, y.x0) && px - x.x1 < 8 * em; px += step) {
-        if (!ink.gutter(px, y0, y1, em, self)) continue;
+        if (ruled >= 0) px = ruled;
+        else if (!ink.gutter(px, y0, y1, em, self)) continue;
         // Marks between the two words go where they may stand (clreq §3.1.7): a comma ends the
         // left column's line (even read off a rule in the gutter's middle), an opening quote
         // starts the right one's; others stay on the side of the gutter they stand on.
@@ -289,9 +319,10 @@ std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report) 
   for (size_t r = 0; r < page.regions.size(); ++r)
     for (const auto& whole : page.regions[r].lines) cut_in_line(LinePiece{whole, r}, report, pieces);
   const PageInk ink(pieces);
+  const Rules rules(page.rules);
   std::vector<LinePiece> out;
   out.reserve(pieces.size());
-  for (size_t i = 0; i < pieces.size(); ++i) cut_on_page(std::move(pieces[i]), i, ink, report, out);
+  for (size_t i = 0; i < pieces.size(); ++i) cut_on_page(std::move(pieces[i]), i, ink, rules, report, out);
   return out;
 }
 
