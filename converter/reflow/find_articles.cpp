@@ -149,15 +149,36 @@ BBox group_box(const PageLayout& L, const std::vector<size_t>& g) {
   return b;
 }
 
+// The width of line i's column: a paragraph's short last line covers only part of it, and may
+// miss the headline centred over the column. The lines the engine read next to it (eight each
+// way, its block's) starting where it starts and within three ems above or below give it.
+BBox column_reach(const PageLayout& L, size_t i) {
+  const BBox& b = L.lines[i].box;
+  std::vector<int> ends;
+  for (size_t j = i >= 8 ? i - 8 : 0; j < L.lines.size() && j <= i + 8; ++j) {
+    const BBox& o = L.lines[j].box;
+    if (L.lines[j].furniture || std::abs(o.x0 - b.x0) * 2 > L.em || o.y0 - b.y1 > L.em * 3 || b.y0 - o.y1 > L.em * 3)
+      continue;
+    ends.push_back(o.x1);
+  }
+  // Their usual right end, not the furthest: a row the engine read across a gutter and no
+  // stage cut reaches into the next column.
+  BBox reach = b;
+  if (!ends.empty()) reach.x1 = std::max(reach.x1, median(ends));
+  return reach;
+}
+
 // The article a body line belongs to: among headlines above it, the lowest one sharing its
-// columns; with none sharing them, the horizontally nearest one above; with none above, -1.
-int owner(const PageLayout& L, const std::vector<BBox>& heads, const PageLine& l) {
+// column; with none sharing it, the horizontally nearest one above; with none above, -1.
+int owner(const PageLayout& L, const std::vector<BBox>& heads, size_t i) {
+  const PageLine& l = L.lines[i];
+  const BBox reach = column_reach(L, i);
   int best = -1, near = -1;
   long best_y = 0, near_d = 0;
   for (size_t h = 0; h < heads.size(); ++h) {
     const BBox& b = heads[h];
     if (b.y0 > l.box.y0 + L.em / 2) continue;  // below the line
-    if (overlaps_x(b, l.box)) {
+    if (overlaps_x(b, reach)) {
       if (best < 0 || b.y1 > best_y) best = static_cast<int>(h), best_y = b.y1;
     } else {
       long d = b.x0 >= l.box.x1 ? b.x0 - l.box.x1 : l.box.x0 - b.x1;
@@ -326,7 +347,7 @@ void find_articles(PageLayout& L) {
     for (size_t i : g) is_head[i] = true;
   for (size_t i = 0; i < L.lines.size(); ++i) {
     if (is_head[i] || L.lines[i].furniture) continue;
-    body[static_cast<size_t>(owner(L, heads, L.lines[i]) + 1)].push_back(i);
+    body[static_cast<size_t>(owner(L, heads, i) + 1)].push_back(i);
   }
   // Articles in a newspaper reader's order: by headline, top to bottom, then left to right.
   std::vector<size_t> rank(groups.size());
