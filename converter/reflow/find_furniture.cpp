@@ -60,6 +60,17 @@ std::u32string without_folio(const std::u32string& t) {
   return t.substr(0, i - 1);
 }
 
+// A head whose date the engine garbled ("吕梁日报2023月1有星期四第3版"): a short line without
+// sentence marks holding a weekday and figures (the year, the day, the folio). Nothing else at
+// the top of a page names a weekday without a sentence around it.
+bool weekday_head(const Line& l, const std::u32string& t) {
+  if (l.marks > 0 || l.width > 48) return false;
+  const size_t w = t.find(U"星期");
+  if (w == std::u32string::npos || w + 2 >= t.size() || std::u32string_view(U"一二三四五六日天").find(t[w + 2]) == std::u32string_view::npos)
+    return false;
+  return std::any_of(t.begin(), t.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
+}
+
 // The paper's date near the top of the page is its running head even where the engine read the
 // row together with other lines (psm 4/6 read straight across): a line that is only a date in
 // the top eighth, and a short line without marks on its row or right above it (the paper's name).
@@ -73,10 +84,14 @@ void dated_head(PageLayout& L) {
     std::u32string t;
     for (char32_t c : d.line.text)
       if (c != U' ' && c != 0x3000 && !chars::speck_mark(c)) t += c;
-    if (!d.box.known() || (d.box.y1 - top) * 8 > page || !parse_dateline(without_folio(t))) continue;
+    if (!d.box.known() || (d.box.y1 - top) * 8 > page || !(parse_dateline(without_folio(t)) || weekday_head(d.line, t)))
+      continue;
     L.lines[i].furniture = true;
     for (auto& o : L.lines) {
-      const bool near = o.box.y1 > d.box.y0 - 2 * d.box.height() && o.box.y0 < d.box.y1;
+      // The paper's name ("排版晚报") may stand a little lower than the date, set on its own line.
+      const bool name = !o.line.text.empty() && (o.line.text.back() == U'报' || o.line.text.back() == U'刊') &&
+                        o.line.width <= 12 && o.box.y0 < d.box.y1 + d.box.height();
+      const bool near = o.box.y1 > d.box.y0 - 2 * d.box.height() && (o.box.y0 < d.box.y1 || name);
       // Large type on the row is the paper's name; type many times the date's height whose top
       // edge only grazes the row (its middle below the date) is the first article's headline.
       const bool headline = o.box.height() > 3 * d.box.height() && (o.box.y0 + o.box.y1) / 2 >= d.box.y1;
