@@ -19,9 +19,15 @@ bool overlaps_x(const BBox& a, const BBox& b) { return std::min(a.x1, b.x1) > st
 
 // Headline lines: large type, no sentence inside (a headline holds at most one pause and no
 // full stop: GB/T 15834 §4.1.3.1 — a title takes none).
+// One "。" between two Han characters is allowed: the engine's reading of a kicker's middle dot
+// ("【一线调研·加快形成" read as "【一线调研。加快形").
 bool headline_line(const PageLayout& L, const PageLine& l) {
   if (l.furniture || l.size < L.em * kHeadline || opens_subtitle(l.line)) return false;
-  return l.line.pauses <= 1 && l.line.end != End::stop && l.line.text.find(U'。') == std::u32string::npos;
+  const std::u32string& t = l.line.text;
+  const size_t stop = t.find(U'。');
+  const bool dot = stop != std::u32string::npos && stop > 0 && stop + 1 < t.size() && t.find(U'。', stop + 1) == std::u32string::npos &&
+                   chars::classify(t[stop - 1]) == chars::Cls::han && chars::classify(t[stop + 1]) == chars::Cls::han;
+  return l.line.pauses <= 1 && l.line.end != End::stop && (stop == std::u32string::npos || dot);
 }
 
 // A headline group worth an article: four Han characters at least on lines the engine read with
