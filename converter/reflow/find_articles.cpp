@@ -78,11 +78,12 @@ std::vector<std::vector<size_t>> headlines(const PageLayout& L) {
       double small = std::min(p.size, l.size), big = std::max(p.size, l.size);
       // The next line of the headline, or the rest of its line the engine read as another line
       // (a wide space between phrases: "花开中国　春意融融" comes out as two or three lines);
-      // a headline beside it across a gutter, centred over another article, stands further off.
+      // a headline beside it across a gutter, centred over another article, stands further off
+      // or is set in another size (a second article's headline, a third smaller, on the same row).
       bool below = overlaps_x(gb, l.box) && l.box.y0 - gb.y1 < small * 1.0;
       bool beside = std::min(gb.y1, l.box.y1) - std::max(gb.y0, l.box.y0) > small / 2 &&
                     std::max(gb.x0, l.box.x0) - std::min(gb.x1, l.box.x1) < small * 1.5;
-      if ((below && big < small * 1.3) || (beside && big < small * 1.6)) {
+      if ((below && big < small * 1.3) || (beside && big < small * 1.3)) {
         g.push_back(i);
         joined = true;
         break;
