@@ -100,8 +100,23 @@ bool closes_caption(std::u32string_view t) {
   return false;
 }
 
+// A news lead's dispatch line (电头) opening a paragraph: "央视网消息（新闻联播）：", "人民网消息",
+// "新华社北京3月5日电", "本报北京3月5日电", "中新网3月5日电". The first words of a story's text,
+// never a heading, however short the engine cut the line ("央视网消息（新闻联" in a narrow column).
+bool opens_dispatch(std::u32string_view t) {
+  const size_t news = t.find(U"网消息");
+  if (news != std::u32string_view::npos && news <= 6) return true;
+  const size_t wired = t.find(U"日电");
+  if (wired == std::u32string_view::npos || wired > 20) return false;
+  const std::u32string_view head = t.substr(0, wired);
+  if (head.find_first_of(U"，。、；") != std::u32string_view::npos) return false;
+  for (std::u32string_view w : {U"社", U"報", U"报", U"网", U"網"})
+    if (head.find(w) != std::u32string_view::npos) return true;
+  return false;
+}
+
 bool heading_like(const Line& l) {
-  return l.pauses == 0 && (l.end == End::word || l.end == End::closing);
+  return l.pauses == 0 && (l.end == End::word || l.end == End::closing) && !opens_dispatch(l.text);
 }
 
 void classify(const Layout& L, std::vector<Unit>& units) {
