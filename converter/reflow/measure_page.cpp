@@ -236,19 +236,31 @@ std::vector<LinePiece> drop_lines_read_twice(std::vector<LinePiece> ps, ReflowRe
   std::vector<BBox> box(n);
   std::vector<size_t> by_top(n);
   for (size_t i = 0; i < n; ++i) box[i] = line_box(ps[i].line), by_top[i] = i;
-  std::stable_sort(by_top.begin(), by_top.end(), [&](size_t a, size_t b) { return box[a].y0 < box[b].y0; });
+  // By top edge, the taller first where two start on one row (the junk starts with its line).
+  std::stable_sort(by_top.begin(), by_top.end(), [&](size_t a, size_t b) {
+    return box[a].y0 != box[b].y0 ? box[a].y0 < box[b].y0 : box[a].height() > box[b].height();
+  });
   std::vector<bool> drop(n, false);
   for (size_t k = 0; k < n; ++k) {
     const size_t g = by_top[k];
     const BBox& gb = box[g];
     if (!gb.known() || ps[g].line.words.empty()) continue;
+    const float trust = ps[g].line.conf();
+    const bool doubted = trust >= 0 && trust < 50;
     for (size_t s = k, seen = 0; s-- > 0 && seen < 64; ++seen) {
       const size_t c = by_top[s];
       const BBox& cb = box[c];
       const auto &gw = ps[g].line.words, &cw = ps[c].line.words;
+      if (drop[c] || gb.height() * 5 > cb.height() * 4) continue;
+      // Junk the engine itself doubted (mean confidence under a half), four fifths of its box on
+      // the taller line's, which the engine stood by: its words need not fall on that line's ("综站证上尝人品王" read over
+      // "【学思想强党性重实践建新功】", reaching past the headline's box at one end).
+      if (doubted && ps[c].line.conf() >= 50 && area(intersect(gb, cb)) * 5 >= area(gb) * 4) {
+        drop[g] = true;
+        break;
+      }
       // Word pairs bounded too: a headline holds dozens of words, a hostile line millions.
-      if (drop[c] || !(intersect(gb, cb) == gb) || gb.height() * 5 > cb.height() * 4 || gw.size() * cw.size() > 65536)
-        continue;
+      if (!(intersect(gb, cb) == gb) || gw.size() * cw.size() > 65536) continue;
       long long total = 0, covered = 0;
       for (const auto& w : gw) {
         total += area(w.box);
