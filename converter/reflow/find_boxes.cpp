@@ -83,27 +83,32 @@ bool framed(const PageLayout& L, const PageArticle& a, size_t b, size_t e, const
 // A run the engine found ruled round (Tesseract reads a box's frame as four separators): rules
 // within 1.5 em of three of its sides at least, each along most of that side and not much
 // longer (a rule across the page, under a headline or between articles, is no frame).
-bool ruled(const PageLayout& L, const PageArticle& a, const Run& r) {
-  BBox run;
+// Returns the frame (the rules' extent), unknown where the run is not ruled round.
+BBox frame(const PageLayout& L, const PageArticle& a, const Run& r) {
+  BBox run, sides;
   for (size_t k = r.begin; k < r.end; ++k) run = unite(run, L.lines[a.order[k]].box);
-  if (!run.known() || L.rules.empty()) return false;
+  if (!run.known() || L.rules.empty()) return BBox{};
   const int near = static_cast<int>(L.em * 1.5), half = static_cast<int>(L.em / 2), slack = static_cast<int>(L.em * 4);
   bool top = false, bottom = false, left = false, right = false;
   for (const BBox& g : L.rules) {
     if (g.width() >= g.height()) {
       const int along = std::min(g.x1, run.x1) - std::max(g.x0, run.x0);
       if (along * 10 < run.width() * 8 || g.width() > run.width() + slack) continue;
-      top = top || (g.y1 <= run.y0 + half && run.y0 - g.y1 < near);
-      bottom = bottom || (g.y0 >= run.y1 - half && g.y0 - run.y1 < near);
+      const bool t = g.y1 <= run.y0 + half && run.y0 - g.y1 < near, b = g.y0 >= run.y1 - half && g.y0 - run.y1 < near;
+      if (t || b) sides = unite(sides, g);
+      top = top || t, bottom = bottom || b;
     } else {
       const int along = std::min(g.y1, run.y1) - std::max(g.y0, run.y0);
       if (along * 10 < run.height() * 8 || g.height() > run.height() + slack) continue;
-      left = left || (g.x1 <= run.x0 + half && run.x0 - g.x1 < near);
-      right = right || (g.x0 >= run.x1 - half && g.x0 - run.x1 < near);
+      const bool l = g.x1 <= run.x0 + half && run.x0 - g.x1 < near, rt = g.x0 >= run.x1 - half && g.x0 - run.x1 < near;
+      if (l || rt) sides = unite(sides, g);
+      left = left || l, right = right || rt;
     }
   }
-  return top + bottom + left + right >= 3;
+  return top + bottom + left + right >= 3 ? sides : BBox{};
 }
+
+bool inside(const BBox& frame, const BBox& b) { return frame.known() && intersect(frame, b) == b; }
 
 }  // namespace
 
@@ -120,8 +125,41 @@ void find_boxes(const PageLayout& L, PageArticle& a) {
     const bool headline = !a.head.empty() && a.column_of[b] == 0;
     // The column's pieces in order: text, box, text…; its text keeps the column's edges.
     size_t text = none;
-    for (const Run& r : region_runs(L, a, b, e)) {
-      const bool box = !headline && (framed(L, a, b, e, r) || ruled(L, a, r));
+    const std::vector<Run> runs = region_runs(L, a, b, e);
+    std::vector<BBox> frames(runs.size());
+    for (size_t i = 0; i < runs.size(); ++i)
+      if (!headline) frames[i] = frame(L, a, runs[i]);
+    // A run inside the frame of the run after it (or before it) is that box's too: the engine
+    // filed a framed paragraph's first line (indented, too short for the frame's sides to tell)
+    // in a block of its own.
+    auto within = [&](size_t i, const BBox& f) {
+      for (size_t k = runs[i].begin; k < runs[i].end; ++k)
+        if (!inside(f, L.lines[a.order[k]].box)) return false;
+      return true;
+    };
+    std::vector<bool> joined(runs.size(), false);
+    for (size_t i = 0; i < runs.size(); ++i) {
+      if (frames[i].known()) continue;
+      if ((i + 1 < runs.size() && within(i, frames[i + 1])) || (i > 0 && within(i, frames[i - 1]))) joined[i] = true;
+    }
+    for (size_t i = 0; i < runs.size(); ++i) {
+      const Run& r = runs[i];
+      const bool ruled_here = frames[i].known() || joined[i];
+      // The same frame's runs, one after another, make one box (two boxes stacked stay two).
+      const bool same_frame =
+          i > 0 && ((joined[i] && within(i, frames[i - 1])) || (joined[i - 1] && within(i - 1, frames[i])) ||
+                    (frames[i].known() && frames[i - 1].known() &&
+                     area(intersect(frames[i], frames[i - 1])) * 2 >= std::min(area(frames[i]), area(frames[i - 1]))));
+      if (same_frame && !cols.empty() && text == none) {
+        for (size_t k = r.begin; k < r.end; ++k) {
+          a.boxed[k] = true;
+          col_of[k] = cols.size() - 1;
+          cols.back().lines.push_back(a.order[k]);
+        }
+        set_edges(L, cols.back());
+        continue;
+      }
+      const bool box = !headline && (ruled_here || framed(L, a, b, e, r));
       if (box) {
         PageColumn bc;
         for (size_t k = r.begin; k < r.end; ++k) bc.lines.push_back(a.order[k]);
