@@ -100,15 +100,22 @@ bool closes_caption(std::u32string_view t) {
   return false;
 }
 
-// A news lead's dispatch line (电头) opening a paragraph: "央视网消息（新闻联播）：", "人民网消息",
-// "新华社北京3月5日电", "本报北京3月5日电", "中新网3月5日电". The first words of a story's text,
-// never a heading, however short the engine cut the line ("央视网消息（新闻联" in a narrow column).
-bool opens_dispatch(std::u32string_view t) {
-  const size_t news = t.find(U"网消息");
-  if (news != std::u32string_view::npos && news <= 6) return true;
-  const size_t wired = t.find(U"日电");
+// A dispatch (电头) opening a story's text: the agency or paper and where it reports from —
+// "本报讯", "新华社北京3月5日电", "本报北京3月5日电", "中新网3月5日电", "央视网消息（新闻联播）：".
+// Never a heading, however short the engine cut the line ("央视网消息（新闻联" in a narrow column).
+bool opens_dispatch(const Line& l) {
+  std::u32string s;
+  for (char32_t c : l.text)
+    if (c != U' ' && c != 0x3000) s += c;
+  const std::u32string_view v(s);
+  for (std::u32string_view w : {U"本报讯", U"本報訊", U"新华社", U"新華社", U"中新社", U"中新网", U"据新华社"})
+    if (v.substr(0, w.size()) == w) return true;
+  const size_t msg = v.find(U"消息");  // 央视网消息, 人民网消息
+  if (msg != std::u32string_view::npos && msg >= 2 && msg <= 6) return true;
+  // The wire's "…日电" after the paper's, agency's or site's name, no sentence before it.
+  const size_t wired = v.find(U"日电");
   if (wired == std::u32string_view::npos || wired > 20) return false;
-  const std::u32string_view head = t.substr(0, wired);
+  const std::u32string_view head = v.substr(0, wired);
   if (head.find_first_of(U"，。、；") != std::u32string_view::npos) return false;
   for (std::u32string_view w : {U"社", U"報", U"报", U"网", U"網"})
     if (head.find(w) != std::u32string_view::npos) return true;
@@ -116,7 +123,7 @@ bool opens_dispatch(std::u32string_view t) {
 }
 
 bool heading_like(const Line& l) {
-  return l.pauses == 0 && (l.end == End::word || l.end == End::closing) && !opens_dispatch(l.text);
+  return l.pauses == 0 && (l.end == End::word || l.end == End::closing) && !opens_dispatch(l);
 }
 
 void classify(const Layout& L, std::vector<Unit>& units) {

@@ -67,17 +67,6 @@ bool dated(const Line& l) {
 // The paper's name above its date: a short line of Han characters, no marks.
 bool masthead(const Line& l) { return heading_like(l) && l.width <= 16; }
 
-// A dispatch (电头) opening an article's text: the agency or paper and where it reports from.
-bool dispatch(const Line& l) {
-  const std::u32string s = no_spaces(l.text);
-  auto opens = [&](std::u32string_view w) { return std::u32string_view(s).substr(0, w.size()) == w; };
-  for (std::u32string_view w : {U"本报讯", U"本報訊", U"新华社", U"新華社", U"中新社", U"中新网", U"据新华社"})
-    if (opens(w)) return true;
-  const size_t msg = s.find(U"消息");  // 央视网消息, 人民网消息
-  if (msg != std::u32string::npos && msg >= 2 && msg <= 6) return true;
-  return opens(U"本报") && s.find(U'电') != std::u32string::npos && s.find(U'电') < 20;
-}
-
 // Furniture as printed: the raw line, its runs of spaces (the engine's gap between the paper's
 // name and its date) one space.
 std::string collapsed(const std::string& raw) {
@@ -117,7 +106,7 @@ bool heading_run(const Layout& L, const Run& r, const std::vector<bool>& scrap) 
   for (size_t i = r.begin; i < r.end; ++i) {
     const Line& l = L.lines[i];
     if (scrap[i]) continue;
-    if (!heading_like(l) || opens_subtitle(l) || opens_byline(l) || dispatch(l)) return false;
+    if (!heading_like(l) || opens_subtitle(l) || opens_byline(l)) return false;
   }
   return true;
 }
@@ -169,7 +158,7 @@ bool starts_article(const Layout& L, const std::vector<Run>& runs, size_t h, siz
   if (!text) return false;
   const Line& next = L.lines[runs[t].begin];
   const Line& before = L.lines[runs[h - 1].end - 1];
-  if (dispatch(next) || opens_subtitle(next) || opens_byline(next)) return true;
+  if (opens_dispatch(next) || opens_subtitle(next) || opens_byline(next)) return true;
   if (!(ends_clause(before.end) || before.end == End::closing)) return false;
   const int above = measure(L, runs[h - 1]), below = measure(L, runs[t]);
   int widest = 0, lines = 0;
@@ -233,7 +222,7 @@ PageText split_page_text(const std::vector<std::string>& raw) {
     while (t < runs.size() && heading_run(L, runs[t], scrap)) lines += runs[t].real, ++t;
     if (t == h) continue;
     // Scraps alone are a headline only where a dispatch opens the text under them.
-    bool named = lines >= 1 || (t < runs.size() && dispatch(L.lines[runs[t].begin]));
+    bool named = lines >= 1 || (t < runs.size() && opens_dispatch(L.lines[runs[t].begin]));
     if (t - h <= 3 && named && lines <= 4 && starts_article(L, runs, h, t))
       pt.starts.push_back(static_cast<size_t>(L.lines[runs[h].begin].src - 1));
     h = t - 1;

@@ -126,7 +126,9 @@ size_t credit_at(std::u32string_view text, size_t at);
 std::string close_credit(std::string text, ReflowReport& report);
 // classify.cpp: a line that is only a dispatch credit (本报讯, 本報台北訊): a byline of its own.
 bool dispatch_line(std::u32string_view text);
-// classify.cpp: a heading line: no sentence punctuation, not ending in a clause mark.
+// classify.cpp: a dispatch (电头) opening a story's text: 本报讯, 新华社北京…电, 央视网消息.
+bool opens_dispatch(const Line& l);
+// classify.cpp: a heading line: no sentence punctuation, not ending in a clause mark, no dispatch.
 bool heading_like(const Line& l);
 // classify.cpp: a picture's caption opens with 图为 / 图： / ▲ or closes with a photo credit
 // (……摄）, （资料图片）, 供图）), in Simplified or Traditional.
