@@ -144,37 +144,25 @@ void find_boxes(const PageLayout& L, PageArticle& a) {
     }
     for (size_t i = 0; i < runs.size(); ++i) {
       const Run& r = runs[i];
-      const bool ruled_here = frames[i].known() || joined[i];
       // The same frame's runs, one after another, make one box (two boxes stacked stay two).
       const bool same_frame =
           i > 0 && ((joined[i] && within(i, frames[i - 1])) || (joined[i - 1] && within(i - 1, frames[i])) ||
                     (frames[i].known() && frames[i - 1].known() &&
                      area(intersect(frames[i], frames[i - 1])) * 2 >= std::min(area(frames[i]), area(frames[i - 1]))));
-      if (same_frame && !cols.empty() && text == none) {
-        for (size_t k = r.begin; k < r.end; ++k) {
-          a.boxed[k] = true;
-          col_of[k] = cols.size() - 1;
-          cols.back().lines.push_back(a.order[k]);
-        }
-        set_edges(L, cols.back());
-        continue;
-      }
-      const bool box = !headline && (ruled_here || framed(L, a, b, e, r));
-      if (box) {
-        PageColumn bc;
-        for (size_t k = r.begin; k < r.end; ++k) bc.lines.push_back(a.order[k]);
-        set_edges(L, bc);
-        cols.push_back(std::move(bc));
+      const bool box = !headline && (frames[i].known() || joined[i] || framed(L, a, b, e, r));
+      if (box && !same_frame) {
+        cols.push_back(PageColumn{});
         text = none;
-      } else if (text == none) {
+      } else if (!box && text == none) {
         cols.push_back(PageColumn{c.x0, c.x1, {}});
         text = cols.size() - 1;
       }
       for (size_t k = r.begin; k < r.end; ++k) {
         a.boxed[k] = box;
         col_of[k] = box ? cols.size() - 1 : text;
-        if (!box) cols[text].lines.push_back(a.order[k]);
+        cols[col_of[k]].lines.push_back(a.order[k]);
       }
+      if (box) set_edges(L, cols.back());
     }
     b = e;
   }
