@@ -146,8 +146,8 @@ void cut_in_line(LinePiece&& p, ReflowReport& report, std::vector<LinePiece>& ou
   for (auto& q : split(out, cut)) out_pieces.push_back(std::move(q));
 }
 
-// On the page: gaps (and specks of ink) in a strip the rows around leave white.
-// The column rules the engine found (thin and upright), by left edge; a few hundred a page at most.
+// The upright rules the engine found, by left edge (at most 512, as measure_page keeps). Not
+// measure_page's thin ones: a rule found in part may be short, four times as tall as wide.
 struct Rules {
   std::vector<BBox> upright;
   mutable size_t budget = 20'000'000;  // rules looked at, for the whole page
@@ -170,6 +170,7 @@ struct Rules {
   }
 };
 
+// On the page: gaps (and specks of ink) in a strip the rows around leave white.
 void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, const Rules& rules, ReflowReport& report,
                  std::vector<LinePiece>& out) {
   const ocr::Line& l = p.line;
@@ -188,15 +189,17 @@ void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, const Rules& ru
     if (a < n && (k > a + 1 || y.x0 - l.words[a].box.x1 > em / 2)) {
       const BBox& x = l.words[a].box;
       const int y0 = std::min(x.y0, y.y0), y1 = std::max(x.y1, y.y1);
+      // Where the gutter runs: a rule the row holds a mark or speck on (the rule's rest read into
+      // the row), else the first probe, every eighth of an em, that the page leaves white.
+      int at = rules.in(std::min(x.x1, y.x0), std::max(x.x1, y.x0), y0, y1, em);
+      bool read = false;
+      for (size_t s = a + 1; s < k && at >= 0; ++s)
+        read = read || (l.words[s].box.x0 <= at + em / 4 && l.words[s].box.x1 >= at - em / 4);
+      if (!read) at = -1;
       const int step = std::max(1, em / 8);
-      int ruled = rules.in(std::min(x.x1, y.x0), std::max(x.x1, y.x0), y0, y1, em);
-      bool read = false;  // the rule's rest read into the row: a mark or speck where it runs
-      for (size_t s = a + 1; s < k && ruled >= 0; ++s)
-        read = read || (l.words[s].box.x0 <= ruled + em / 4 && l.words[s].box.x1 >= ruled - em / 4);
-      if (!read) ruled = -1;
-      for (int px = std::min(x.x1, y.x0); px <= std::max(x.x1, y.x0) && px - x.x1 < 8 * em; px += step) {
-        if (ruled >= 0) px = ruled;
-        else if (!ink.gutter(px, y0, y1, em, self)) continue;
+      for (int px = std::min(x.x1, y.x0); at < 0 && px <= std::max(x.x1, y.x0) && px - x.x1 < 8 * em; px += step)
+        if (ink.gutter(px, y0, y1, em, self)) at = px;
+      if (at >= 0) {
         // Marks between the two words go where they may stand (clreq §3.1.7): a comma ends the
         // left column's line (even read off a rule in the gutter's middle), an opening quote
         // starts the right one's; others stay on the side of the gutter they stand on.
@@ -205,14 +208,13 @@ void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, const Rules& ru
           const std::u32string t = to_u32(l.words[s].text);
           const bool ends = !t.empty() && clreq::not_at_line_start(t.front());
           const bool opens = !t.empty() && clreq::not_at_line_end(t.back());
-          if (opens || (!ends && (l.words[s].box.x0 + l.words[s].box.x1) / 2 >= px)) {
+          if (opens || (!ends && (l.words[s].box.x0 + l.words[s].box.x1) / 2 >= at)) {
             first_right = s;
             break;
           }
         }
         cut[first_right] = gutter;
         any = true;
-        break;
       }
     }
     a = k;

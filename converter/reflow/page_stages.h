@@ -118,7 +118,8 @@ class PageInk {
 };
 
 // cut_gutters.cpp: the page's lines, cut where the engine read a row across a gutter (a wide
-// gap, a column rule, a strip the rows around leave white); the marks read in a rule's word kept.
+// gap, a column rule, a strip the rows around leave white, an upright rule a mark stands on);
+// the marks read in a rule's word kept.
 std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report);
 
 // measure_page.cpp: the page's lines with text features and geometry, the body type size.
