@@ -235,7 +235,8 @@ std::vector<LinePiece> drop_lines_read_twice(std::vector<LinePiece> ps, ReflowRe
   const size_t n = ps.size();
   std::vector<BBox> box(n);
   std::vector<size_t> by_top(n);
-  for (size_t i = 0; i < n; ++i) box[i] = line_box(ps[i].line), by_top[i] = i;
+  std::vector<float> trust(n);  // mean word confidence, -1 unknown
+  for (size_t i = 0; i < n; ++i) box[i] = line_box(ps[i].line), by_top[i] = i, trust[i] = ps[i].line.conf();
   // By top edge, the taller first where two start on one row (the junk starts with its line).
   std::stable_sort(by_top.begin(), by_top.end(), [&](size_t a, size_t b) {
     return box[a].y0 != box[b].y0 ? box[a].y0 < box[b].y0 : box[a].height() > box[b].height();
@@ -245,8 +246,7 @@ std::vector<LinePiece> drop_lines_read_twice(std::vector<LinePiece> ps, ReflowRe
     const size_t g = by_top[k];
     const BBox& gb = box[g];
     if (!gb.known() || ps[g].line.words.empty()) continue;
-    const float trust = ps[g].line.conf();
-    const bool doubted = trust >= 0 && trust < 50;
+    const bool doubted = trust[g] >= 0 && trust[g] < 50;
     for (size_t s = k, seen = 0; s-- > 0 && seen < 64; ++seen) {
       const size_t c = by_top[s];
       const BBox& cb = box[c];
@@ -255,7 +255,7 @@ std::vector<LinePiece> drop_lines_read_twice(std::vector<LinePiece> ps, ReflowRe
       // Junk the engine itself doubted (mean confidence under a half), four fifths of its box on
       // the taller line's, which the engine stood by: its words need not fall on that line's ("综站证上尝人品王" read over
       // "【学思想强党性重实践建新功】", reaching past the headline's box at one end).
-      if (doubted && ps[c].line.conf() >= 50 && area(intersect(gb, cb)) * 5 >= area(gb) * 4) {
+      if (doubted && trust[c] >= 50 && area(intersect(gb, cb)) * 5 >= area(gb) * 4) {
         drop[g] = true;
         break;
       }
