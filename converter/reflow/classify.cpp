@@ -126,6 +126,10 @@ bool heading_like(const Line& l) {
   return l.pauses == 0 && (l.end == End::word || l.end == End::closing) && !opens_dispatch(l);
 }
 
+bool paper_name(const Line& l) {
+  return heading_like(l) && l.width <= 12 && !l.text.empty() && (l.text.back() == U'报' || l.text.back() == U'刊');
+}
+
 void classify(const Layout& L, std::vector<Unit>& units) {
   size_t u = 0;
   while (u < units.size() && u < 2 && dateline_unit(L, units[u])) units[u++].dateline = true;

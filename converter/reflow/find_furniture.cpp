@@ -89,8 +89,7 @@ void dated_head(PageLayout& L) {
     L.lines[i].furniture = true;
     for (auto& o : L.lines) {
       // The paper's name ("排版晚报") may stand a little lower than the date, set on its own line.
-      const bool name = !o.line.text.empty() && (o.line.text.back() == U'报' || o.line.text.back() == U'刊') &&
-                        o.line.width <= 12 && o.box.y0 < d.box.y1 + d.box.height();
+      const bool name = paper_name(o.line) && o.box.y0 < d.box.y1 + d.box.height();
       const bool near = o.box.y1 > d.box.y0 - 2 * d.box.height() && (o.box.y0 < d.box.y1 || name);
       // Large type on the row is the paper's name; type many times the date's height whose top
       // edge only grazes the row (its middle below the date) is the first article's headline.

@@ -191,16 +191,14 @@ PageText split_page_text(const std::vector<std::string>& raw) {
     furniture[i] = true;
     pt.furniture.push_back({static_cast<size_t>(l.src - 1), role, collapsed(raw[static_cast<size_t>(l.src - 1)])});
   }
-  // The paper's name alone on the first line, where the head's date was read apart lower down:
-  // a short name ending as papers' do (日报, 晚报, 时报, 周刊).
+  // The paper's name alone on the first line, where the head's date was read apart lower down.
   bool date_apart = false;
   for (const auto& f : pt.furniture) date_apart |= f.role == Furniture::Role::running_head && f.line > 2;
   // Or the name right above the date, as printed.
   const Line* first = n > 1 ? &L.lines[0] : nullptr;
-  const bool paper_name = first && date_apart && masthead(*first) && first->width <= 12 && !first->text.empty() &&
-                          (first->text.back() == U'报' || first->text.back() == U'刊') && L.lines[1].blanks_before > 0;
+  const bool name_apart = first && date_apart && paper_name(*first) && L.lines[1].blanks_before > 0;
   const bool name_over_date = first && masthead(*first) && furniture[1] && dated(L.lines[1]);
-  if (first && !furniture[0] && (paper_name || name_over_date)) {
+  if (first && !furniture[0] && (name_apart || name_over_date)) {
     furniture[0] = true;
     pt.furniture.insert(pt.furniture.begin(), {static_cast<size_t>(L.lines[0].src - 1), Furniture::Role::running_head,
                                                collapsed(raw[static_cast<size_t>(L.lines[0].src - 1)])});

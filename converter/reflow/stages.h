@@ -130,6 +130,9 @@ bool dispatch_line(std::u32string_view text);
 bool opens_dispatch(const Line& l);
 // classify.cpp: a heading line: no sentence punctuation, not ending in a clause mark, no dispatch.
 bool heading_like(const Line& l);
+// classify.cpp: a paper's name as a line of its own: short, heading-like, ending as papers' names
+// do (日报, 晚报, 时报, 周刊).
+bool paper_name(const Line& l);
 // classify.cpp: a picture's caption opens with 图为 / 图： / ▲ or closes with a photo credit
 // (……摄）, （资料图片）, 供图）), in Simplified or Traditional.
 bool opens_caption(std::u32string_view t);
