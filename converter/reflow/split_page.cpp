@@ -1,8 +1,9 @@
 // split_page: where blocks start in one article, from what the scan shows rather than from
 // counting: a paragraph's first line is indented (two em in Chinese text, GB/T 15834 usage), its
-// last line stops short of the column's right edge; headings and captions change the type size
+// last line stops short of the column's right edge (by more than the next line's first word); headings and captions change the type size
 // or stand apart by more than the leading. The headline is one block however many lines it has.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "reflow/page_stages.h"
@@ -54,6 +55,20 @@ bool scrap(const PageLayout& L, const PageLine& l) {
   return (l.line.text.size() <= 3 && l.size < L.em * 0.75) || (l.size > L.em * 1.25 && trusted_han(l) < 4);
 }
 
+// The first run of a line that a break may not enter (Line::head), in ems as printed: OCR
+// reads fullwidth marks as ASCII ones ("日)，"), and those were a full em on the page.
+double head_ems(const Line& l) {
+  int w = 0;
+  double ems = 0;
+  for (size_t k = 0; k < l.text.size() && w < l.head; ++k) {
+    char32_t c = l.text[k];
+    bool ascii = c < 0x80;
+    w += ascii ? 1 : 2;
+    ems += ascii && std::isalnum(static_cast<int>(c)) ? 0.5 : 1;
+  }
+  return ems;
+}
+
 // Whether a block starts at order[j], the line after order[k] (scraps between them skipped).
 bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t j, double lead) {
   const PageLine& p = L.lines[a.order[k]];
@@ -101,7 +116,12 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   if (centred(gq) && heading_like(q.line)) return true;
   // A line that stops short ended its paragraph, unless it stopped mid-sentence (a break the
   // scan shows but the text denies: a line cut by a picture or a box).
-  if (gp.short_by >= 1.5 && (ends_clause(p.line.end) || heading_like(p.line) || p.line.end == End::closing))
+  // Nor did one that stops short by less than the first run of the next line a break may not
+  // enter (clreq §3.1.7: "今天（9月27" over "日），…" in a narrow column): it was full.
+  const bool was_full = mid_sentence(p.line.end) && same_column && std::abs(gq.indent) < 0.8 &&
+                        gp.short_by < head_ems(q.line) + 0.5;
+  if (gp.short_by >= 1.5 && !was_full &&
+      (ends_clause(p.line.end) || heading_like(p.line) || p.line.end == End::closing))
     return true;
   // Space above a heading; a scrap skipped between the lines fills it (junk read on the page).
   const PageLine& above = L.lines[a.order[j - 1]];
