@@ -70,7 +70,8 @@ std::string outline(const ReflowResult& r) {
 // "region x0 y0 x1 y1 [conf=N] text": one line per row, read as one word with the line's box;
 // "+ x0 y0 x1 y1 [conf=N] text" rows after it are more words of that line, each with its own box
 // (the line's box grows to hold them), for cases where the gaps between words decide; a line
-// row whose text is "-" gives the engine's row box alone, its words all in "+" rows; "rule x0 y0
+// row whose text is "-" gives the engine's row box alone, its words all in "+" rows (the box
+// stays as given: the engine's word boxes may reach past its row's); "rule x0 y0
 // x1 y1" is a rule the engine found (a frame's side).
 std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string& name) {
   ocr::Page p;
@@ -79,6 +80,7 @@ std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string
   std::string row;
   int n = 0;
   size_t last_region = static_cast<size_t>(-1);  // where the last line went ("+" rows add to it)
+  bool row_box = false;                          // the last line's box was given alone ("-")
   while (std::getline(in, row)) {
     ++n;
     if (row.empty() || row[0] == '#') continue;
@@ -101,8 +103,9 @@ std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string
       rs >> plus >> w.box.x0 >> w.box.y0 >> w.box.x1 >> w.box.y1 >> w.text;
       if (w.text.rfind("conf=", 0) == 0) w.conf = std::stof(w.text.substr(5)), rs >> w.text;
       ocr::Line& l = p.regions[last_region].lines.back();
-      l.box = BBox{std::min(l.box.x0, w.box.x0), std::min(l.box.y0, w.box.y0), std::max(l.box.x1, w.box.x1),
-                   std::max(l.box.y1, w.box.y1)};
+      if (!row_box)
+        l.box = BBox{std::min(l.box.x0, w.box.x0), std::min(l.box.y0, w.box.y0), std::max(l.box.x1, w.box.x1),
+                     std::max(l.box.y1, w.box.y1)};
       l.words.push_back(std::move(w));
       continue;
     }
@@ -122,7 +125,8 @@ std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string
     }
     w.text = rest;
     w.box = l.box;
-    if (rest != "-") l.words.push_back(w);  // "-": the row box alone, its words in "+" rows
+    row_box = rest == "-";
+    if (!row_box) l.words.push_back(w);  // "-": the row box alone, its words in "+" rows
     p.regions[region].lines.push_back(l);
     last_region = region;
   }

@@ -47,7 +47,7 @@ bool solid(const ocr::Word& w) {
   for (size_t i = 0; i < w.text.size();) {
     const char32_t c = chars::decode(w.text, i);
     if (chars::classify(c) == chars::Cls::han || (c < 0x80 && std::isalnum(static_cast<int>(c))) ||
-        (c >= U'０' && c <= U'ｚ'))
+        (c >= U'０' && c <= U'９') || (c >= U'Ａ' && c <= U'Ｚ') || (c >= U'ａ' && c <= U'ｚ'))
       return true;
   }
   return false;
@@ -84,6 +84,12 @@ std::vector<LinePiece> split(const LinePiece& p, const std::vector<char>& cut_be
   for (size_t i = 0; i < parts.size(); ++i) {
     LinePiece& q = parts[i];
     for (const auto& w : q.line.words) q.line.box = unite(q.line.box, w.box);
+    // The engine's row box bounds each piece: a word's box reaching past it is a row-tall box
+    // given to a character, not its type (which would make the piece look set larger).
+    if (q.line.box.known() && p.line.box.known() && q.line.box.y0 < p.line.box.y0 && q.line.box.y1 > p.line.box.y1) {
+      q.line.box.y0 = std::max(q.line.box.y0, p.line.box.y0);
+      q.line.box.y1 = std::min(q.line.box.y1, p.line.box.y1);
+    }
     q.line.size = 0;  // the source's size was the whole row's
     if (i > 0) q.cut_left = why[i] == gutter, q.gap_left = why[i] == gap;
     if (i + 1 < parts.size()) q.cut_right = why[i + 1] == gutter, q.gap_right = why[i + 1] == gap;
@@ -106,8 +112,13 @@ void cut_in_line(LinePiece&& p, ReflowReport& report, std::vector<LinePiece>& ou
   std::vector<int> h;
   for (const auto& w : p.line.words) h.push_back(w.box.height());
   const int em = median(h);
-  bool needed = false;
-  for (size_t k = 0; k < p.line.words.size() && !needed; ++k)
+  const size_t n = p.line.words.size();
+  // A mark at the line's end in type under half its size and standing apart from it is a
+  // neighbouring text's, read into the row (a body line's "：" after a headline's last word).
+  const ocr::Word& last = p.line.words[n - 1];
+  const bool stray = !solid(last) && last.box.height() * 2 < em && (last.box.x0 - p.line.words[n - 2].box.x1) * 2 > em;
+  bool needed = stray;
+  for (size_t k = 0; k < n && !needed; ++k)
     needed = column_rule(p.line.words[k], em) ||
              (k > 0 && (p.line.words[k].box.x0 - p.line.words[k - 1].box.x1) * 5 > em * 6);
   if (!needed) return out_pieces.push_back(std::move(p));
@@ -117,7 +128,7 @@ void cut_in_line(LinePiece&& p, ReflowReport& report, std::vector<LinePiece>& ou
   bool after_rule = false;
   for (size_t k = 0; k < p.line.words.size(); ++k) {
     const ocr::Word& w = p.line.words[k];
-    const bool wide = k > 0 && (w.box.x0 - p.line.words[k - 1].box.x1) * 5 > em * 6;
+    const bool wide = k > 0 && ((w.box.x0 - p.line.words[k - 1].box.x1) * 5 > em * 6 || (stray && k + 1 == n));
     if (!column_rule(w, em)) {
       out.line.words.push_back(w);
       cut.push_back(after_rule ? gutter : wide ? gap : none);
