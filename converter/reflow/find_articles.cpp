@@ -185,7 +185,10 @@ int owner(const PageLayout& L, const std::vector<BBox>& heads, size_t i) {
   for (size_t h = 0; h < heads.size(); ++h) {
     const BBox& b = heads[h];
     if (b.y0 > l.box.y0 + L.em / 2) continue;  // below the line
-    if (overlaps_x(b, reach)) {
+    // Sharing a column is more than grazing it: a headline's box may reach a few points into
+    // the next article's column (a mark the engine read into its row, its own row box).
+    const int shared = std::min(b.x1, reach.x1) - std::max(b.x0, reach.x0);
+    if (shared > std::min(L.em, l.box.width() / 2.0)) {
       if (best < 0 || b.y1 > best_y) best = static_cast<int>(h), best_y = b.y1;
     } else {
       long d = b.x0 >= l.box.x1 ? b.x0 - l.box.x1 : l.box.x0 - b.x1;
