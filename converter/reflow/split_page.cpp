@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "core/clreq.h"
 #include "reflow/page_stages.h"
 
 namespace paiban::reflow_stages {
@@ -69,6 +70,16 @@ double head_ems(const Line& l) {
   return ems;
 }
 
+// Whether a text ends inside brackets or quotes it opened (《…, “…, （…): it runs on.
+bool ends_inside_brackets(const std::u32string& t) {
+  int depth = 0;
+  for (char32_t c : t) {
+    if (clreq::is_opening(c)) ++depth;
+    else if (clreq::is_closing(c) && depth > 0) --depth;
+  }
+  return depth > 0;
+}
+
 // Whether a block starts at order[j], the line after order[k] (scraps between them skipped).
 bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t j, double lead) {
   const PageLine& p = L.lines[a.order[k]];
@@ -99,7 +110,10 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
                           gp.short_by < 0.8 && same_column && std::abs(gq.indent) < 0.5;
   double small = std::min(p.size, q.size), big = std::max(p.size, q.size);
   if (!text && !text_fills && big > small * (runs_on ? 1.5 : 1.2)) return true;
-  if (opens_byline(q.line) || opens_subtitle(q.line) || opens_byline(p.line)) return true;
+  // A dash that opens a line opens a subtitle, unless the line before ends inside a title or a
+  // quotation ("《人类文明新形态" over "——中国式现代化》"): there it is the title's own dash.
+  if (opens_byline(q.line) || (opens_subtitle(q.line) && !ends_inside_brackets(p.line.text)) || opens_byline(p.line))
+    return true;
   // Centred heading lines printed one under the other stay one heading.
   if (centred(gp) && centred(gq) && heading_like(p.line) && heading_like(q.line) && same_column) return false;
   // So do lines of one heading set larger than the body, the first full and running on (a
