@@ -176,7 +176,7 @@ BBox column_reach(const PageLayout& L, size_t i) {
 }
 
 // The article a body line belongs to: among headlines above it, the lowest one sharing its
-// column; with none sharing it, the horizontally nearest one above; with none above, -1.
+// column; with none sharing it, the nearest one above (white across and down); with none above, -1.
 int owner(const PageLayout& L, const std::vector<BBox>& heads, size_t i) {
   const PageLine& l = L.lines[i];
   const BBox reach = column_reach(L, i);
@@ -191,7 +191,9 @@ int owner(const PageLayout& L, const std::vector<BBox>& heads, size_t i) {
     if (shared > std::min(L.em, l.box.width() / 2.0)) {
       if (best < 0 || b.y1 > best_y) best = static_cast<int>(h), best_y = b.y1;
     } else {
-      long d = b.x0 >= l.box.x1 ? b.x0 - l.box.x1 : l.box.x0 - b.x1;
+      // Nearest by the white between the boxes, across and down: a centred headline over two
+      // columns owns the short first line under it, not a headline far above that ends closer.
+      long d = (b.x0 >= l.box.x1 ? b.x0 - l.box.x1 : l.box.x0 - b.x1) + std::max(0, l.box.y0 - b.y1);
       if (near < 0 || d < near_d) near = static_cast<int>(h), near_d = d;
     }
   }
