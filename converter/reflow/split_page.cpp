@@ -118,9 +118,12 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   if (centred(gp) && centred(gq) && heading_like(p.line) && heading_like(q.line) && same_column) return false;
   // So do lines of one heading set larger than the body, the first full and running on (a
   // narrow column's heading fills its first line and centres the rest; the first may end on a
-  // closing bracket, "2022中国（曲阜）", as heading_like allows).
+  // closing bracket, "2022中国（曲阜）", as heading_like allows), or the next standing clear of
+  // both edges (the first looks off centre where the engine lost its last character; a line
+  // that reaches the right edge under a centred one is a paragraph's first).
   if (same_column && heading_like(p.line) && heading_like(q.line) && small > em * 1.1 &&
-      big <= small * 1.15 && gp.short_by < 1.5 && white(p, q) < lead + em * 0.8)
+      big <= small * 1.15 && white(p, q) < lead + em * 0.8 &&
+      (gp.short_by < 1.5 || (gq.indent >= 1 && gq.short_by >= 1)))
     return false;
   // The first line's indent. After a line that fills its column mid-sentence in running text,
   // a paragraph cannot start: an indent short of two ems there is the engine's box (a rule read
