@@ -177,18 +177,26 @@ BBox column_reach(const PageLayout& L, size_t i) {
 
 // The article a body line belongs to: among headlines above it, the lowest one sharing its
 // column; with none sharing it, the nearest one above (white across and down); with none above, -1.
-int owner(const PageLayout& L, const std::vector<BBox>& heads, size_t i) {
+int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector<BBox>& across, size_t i) {
   const PageLine& l = L.lines[i];
   const BBox reach = column_reach(L, i);
+  auto above = [&](const BBox& b) { return b.y0 <= l.box.y0 + L.em / 2; };
+  // Sharing a column is more than grazing it: a headline's box may reach a few points into
+  // the next article's column (a mark the engine read into its row, its own row box).
+  auto shares = [&](const BBox& b) {
+    return std::min(b.x1, reach.x1) - std::max(b.x0, reach.x0) > std::min(L.em, l.box.width() / 2.0);
+  };
+  // The white beside a headline is its own down to the next headline only: the stretch it heads
+  // across counts for the lowest headline above the line alone.
+  int lowest = -1;
+  for (size_t h = 0; h < heads.size(); ++h)
+    if (above(heads[h]) && (lowest < 0 || heads[h].y1 > heads[static_cast<size_t>(lowest)].y1)) lowest = static_cast<int>(h);
   int best = -1, near = -1;
   long best_y = 0, near_d = 0;
   for (size_t h = 0; h < heads.size(); ++h) {
     const BBox& b = heads[h];
-    if (b.y0 > l.box.y0 + L.em / 2) continue;  // below the line
-    // Sharing a column is more than grazing it: a headline's box may reach a few points into
-    // the next article's column (a mark the engine read into its row, its own row box).
-    const int shared = std::min(b.x1, reach.x1) - std::max(b.x0, reach.x0);
-    if (shared > std::min(L.em, l.box.width() / 2.0)) {
+    if (!above(b)) continue;
+    if (shares(b) || (static_cast<int>(h) == lowest && shares(across[h]))) {
       if (best < 0 || b.y1 > best_y) best = static_cast<int>(h), best_y = b.y1;
     } else {
       // Nearest by the white between the boxes, across and down: a centred headline over two
@@ -347,10 +355,37 @@ void order(const PageLayout& L, PageArticle& a, std::vector<size_t> body) {
 
 }  // namespace
 
+// The stretch of the page a headline heads: its box, widened to the page's text edges where its
+// rows hold no other text. A headline set short at the left of a band the page leaves white
+// beside it ("国内联播快讯" over two columns) heads the columns under that white too, and one
+// alone on its rows (centred over its columns) the whole width; one with another article's text
+// on its right heads its own span only. Not leftwards past text on its left: white left of a
+// headline beside text is more often a picture's than its own article's.
+BBox heads_across(const PageLayout& L, const std::vector<size_t>& g, const BBox& b) {
+  std::vector<bool> own(L.lines.size(), false);
+  for (size_t i : g) own[i] = true;
+  BBox page = b;
+  bool left = false, right = false;  // text on the headline's rows left of it, right of it
+  for (size_t i = 0; i < L.lines.size(); ++i) {
+    const BBox& o = L.lines[i].box;
+    if (L.lines[i].furniture || !o.known()) continue;
+    page.x0 = std::min(page.x0, o.x0), page.x1 = std::max(page.x1, o.x1);
+    const int rows = std::min(o.y1, b.y1) - std::max(o.y0, b.y0);
+    if (own[i] || rows * 2 <= std::min(o.height(), b.height())) continue;  // not on its rows
+    left = left || o.x0 < b.x1;
+    right = right || o.x1 > b.x0;
+  }
+  BBox wide = b;
+  if (!right) wide.x1 = page.x1;
+  if (!right && !left) wide.x0 = page.x0;
+  return wide;
+}
+
 void find_articles(PageLayout& L) {
   auto groups = headlines(L);
-  std::vector<BBox> heads;
+  std::vector<BBox> heads, across;
   for (const auto& g : groups) heads.push_back(group_box(L, g));
+  for (size_t g = 0; g < groups.size(); ++g) across.push_back(heads_across(L, groups[g], heads[g]));
   // Lines above every headline (text continued from another page, or a page without one) form
   // an article of their own, first.
   std::vector<std::vector<size_t>> body(groups.size() + 1);
@@ -359,7 +394,7 @@ void find_articles(PageLayout& L) {
     for (size_t i : g) is_head[i] = true;
   for (size_t i = 0; i < L.lines.size(); ++i) {
     if (is_head[i] || L.lines[i].furniture) continue;
-    body[static_cast<size_t>(owner(L, heads, i) + 1)].push_back(i);
+    body[static_cast<size_t>(owner(L, heads, across, i) + 1)].push_back(i);
   }
   // Articles in a newspaper reader's order: by headline, top to bottom, then left to right.
   std::vector<size_t> rank(groups.size());
