@@ -129,6 +129,13 @@ void find_boxes(const PageLayout& L, PageArticle& a) {
     std::vector<BBox> frames(runs.size());
     for (size_t i = 0; i < runs.size(); ++i)
       if (!headline) frames[i] = frame(L, a, runs[i]);
+    // Two runs one after the other ruled round together: the engine filed one framed text in two
+    // blocks, each too short for the frame's sides, which run the length of both.
+    for (size_t i = 0; !headline && i + 1 < runs.size(); ++i) {
+      if (frames[i].known() || frames[i + 1].known()) continue;
+      const BBox both = frame(L, a, Run{runs[i].begin, runs[i + 1].end});
+      if (both.known()) frames[i] = frames[i + 1] = both;
+    }
     // A run inside the frame of the run after it (or before it) is that box's too: the engine
     // filed a framed paragraph's first line (indented, too short for the frame's sides to tell)
     // in a block of its own.
