@@ -128,8 +128,9 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // The first line's indent. After a line that fills its column mid-sentence in running text
   // (a comma in it or in the next line), a paragraph cannot start: an indent short of two ems there is the engine's box (a rule read
   // into the first word, a character boxed short), not white.
-  const bool fills_mid = mid_sentence(p.line.end) && (p.line.pauses > 0 || q.line.pauses > 0) && gp.short_by < 0.8 &&
-                         same_column;
+  // (A line short by less than the next line's first unbreakable run fills it: "实" over "验，".)
+  const bool fills_mid = mid_sentence(p.line.end) && (p.line.pauses > 0 || q.line.pauses > 0) &&
+                         (gp.short_by < 0.8 || gp.short_by < head_ems(q.line)) && same_column;
   if (gq.indent >= (fills_mid ? 1.8 : 1.2) && gq.indent < 4) return true;
   if (centred(gq) && heading_like(q.line)) return true;
   // A line that stops short ended its paragraph, unless it stopped mid-sentence (a break the
