@@ -125,11 +125,19 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
       big <= small * 1.15 && white(p, q) < lead + em * 0.8 &&
       (gp.short_by < 1.5 || (gq.indent >= 1 && gq.short_by >= 1)))
     return false;
-  // The first line's indent. After a line that fills its column mid-sentence in running text
-  // (a comma in it or in the next line), a paragraph cannot start: an indent short of two ems there is the engine's box (a rule read
-  // into the first word, a character boxed short), not white.
-  // (A line short by less than the next line's first unbreakable run fills it: "实" over "验，".)
-  const bool fills_mid = mid_sentence(p.line.end) && (p.line.pauses > 0 || q.line.pauses > 0) &&
+  // The first line's indent. After a line that fills its column mid-sentence in running text, a
+  // paragraph cannot start: an indent short of two ems there is the engine's box (a rule read
+  // into the first word, a character boxed short), not white. Running text: a comma in the line,
+  // or a comma in the next while the line is a paragraph's first (indented), the text before it
+  // runs on into it ("…升级，" / "密切…人文交" / "流，…"), or its type is the next line's (a
+  // heading's last line is none of these: set larger, after the heading's first).
+  // A line short by less than the next line's first unbreakable run fills it ("实" over "验，").
+  const PageLine* before = k > 0 && a.column_of[k - 1] == a.column_of[k] ? &L.lines[a.order[k - 1]] : nullptr;
+  const bool runs_into = before && before->line.pauses > 0 && mid_sentence(before->line.end);
+  const bool first_line = gp.indent >= 1.5 && gp.indent < 4;
+  const bool alike = p.size <= q.size * 1.05;
+  const bool running = p.line.pauses > 0 || (q.line.pauses > 0 && (runs_into || first_line || alike));
+  const bool fills_mid = mid_sentence(p.line.end) && running &&
                          (gp.short_by < 0.8 || gp.short_by < head_ems(q.line)) && same_column;
   if (gq.indent >= (fills_mid ? 1.8 : 1.2) && gq.indent < 4) return true;
   if (centred(gq) && heading_like(q.line)) return true;
