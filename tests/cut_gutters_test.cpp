@@ -30,19 +30,32 @@ std::vector<std::string> texts(const std::vector<LinePiece>& pieces) {
 
 }  // namespace
 
-// A headline's row (type 60 high) holds a "：" 23 high, 35 points after its last word (fresh6
-// p007: the next article's mark read into the row): it is cut off, not left to widen the
-// headline into the next column. Less than half an em apart, or as tall as the type, it stays.
+// A headline's row (type 60 high, the body's 25) holds a "：" 23 high, 35 points after its last
+// word (fresh6 p007: the next article's mark read into the row): it is cut off, not left to widen
+// the headline into the next column. Less than half an em apart, or as tall as the type, it
+// stays; so does a body line's own mark set apart (justified narrow lines).
 TEST(CutGutters, AStrayMarkAfterALineInLargerTypeIsCutOff) {
   ocr::Page page;
-  page.regions.resize(1);
+  page.regions.resize(2);
   page.regions[0].lines.push_back(row({{"党全", {100, 180, 220, 240}, 95}, {"军全", {220, 180, 340, 240}, 95},
                                       {"国各", {340, 180, 460, 240}, 95}, {"：", {495, 215, 512, 238}, 86}}));
+  for (int y = 300; y < 500; y += 40)
+    page.regions[1].lines.push_back(row({{"今年以来", {100, y, 200, y + 25}, 93}, {"当地持续", {200, y, 300, y + 25}, 93}}));
   ReflowReport report;
-  EXPECT_EQ(texts(cut_gutters(page, report)), (std::vector<std::string>{"党全军全国各", "："}));
+  auto first = [&]() {
+    std::vector<std::string> t = texts(cut_gutters(page, report));
+    t.resize(t.size() - 5);  // the body lines after it, uncut
+    return t;
+  };
+  EXPECT_EQ(first(), (std::vector<std::string>{"党全军全国各", "："}));
 
   page.regions[0].lines[0].words[3].box = BBox{475, 215, 492, 238};  // 15 apart: a mark of the line
-  EXPECT_EQ(texts(cut_gutters(page, report)), (std::vector<std::string>{"党全军全国各："}));
+  EXPECT_EQ(first(), (std::vector<std::string>{"党全军全国各："}));
   page.regions[0].lines[0].words[3].box = BBox{495, 180, 540, 240};  // as tall as the type
-  EXPECT_EQ(texts(cut_gutters(page, report)), (std::vector<std::string>{"党全军全国各："}));
+  EXPECT_EQ(first(), (std::vector<std::string>{"党全军全国各："}));
+
+  // A body line (type 25) with its comma 15 points after its last word, over half its em.
+  page.regions[0].lines[0] = row({{"今年以来", {100, 180, 200, 205}, 93}, {"当地持续", {200, 180, 300, 205}, 93},
+                                  {"，", {315, 195, 322, 205}, 90}});
+  EXPECT_EQ(first(), (std::vector<std::string>{"今年以来当地持续，"}));
 }

@@ -84,12 +84,11 @@ std::vector<LinePiece> split(const LinePiece& p, const std::vector<char>& cut_be
   for (size_t i = 0; i < parts.size(); ++i) {
     LinePiece& q = parts[i];
     for (const auto& w : q.line.words) q.line.box = unite(q.line.box, w.box);
-    // The engine's row box bounds each piece: a word's box reaching past it is a row-tall box
-    // given to a character, not its type (which would make the piece look set larger).
-    if (q.line.box.known() && p.line.box.known() && q.line.box.y0 < p.line.box.y0 && q.line.box.y1 > p.line.box.y1) {
-      q.line.box.y0 = std::max(q.line.box.y0, p.line.box.y0);
-      q.line.box.y1 = std::min(q.line.box.y1, p.line.box.y1);
-    }
+    // Words reaching past the engine's row box both above and below are row-tall boxes given to
+    // characters, not the piece's type: the row box bounds it. (Past one side only, the piece
+    // may be a headline in a body row read across; its words' boxes stand.)
+    if (q.line.box.known() && p.line.box.known() && q.line.box.y0 < p.line.box.y0 && q.line.box.y1 > p.line.box.y1)
+      q.line.box.y0 = p.line.box.y0, q.line.box.y1 = p.line.box.y1;
     q.line.size = 0;  // the source's size was the whole row's
     if (i > 0) q.cut_left = why[i] == gutter, q.gap_left = why[i] == gap;
     if (i + 1 < parts.size()) q.cut_right = why[i + 1] == gutter, q.gap_right = why[i + 1] == gap;
@@ -107,16 +106,18 @@ bool boxed_words(const ocr::Line& l) {
 // Within the line: wide gaps and column rules. A rule is the gutter: the bar goes, the next word
 // starts a new piece; marks the engine read into the rule's word stay, on their side of it
 // ("，|": a comma ending the left column's line).
-void cut_in_line(LinePiece&& p, ReflowReport& report, std::vector<LinePiece>& out_pieces) {
+void cut_in_line(LinePiece&& p, int body, ReflowReport& report, std::vector<LinePiece>& out_pieces) {
   if (!boxed_words(p.line)) return out_pieces.push_back(std::move(p));
   std::vector<int> h;
   for (const auto& w : p.line.words) h.push_back(w.box.height());
   const int em = median(h);
   const size_t n = p.line.words.size();
-  // A mark at the line's end in type under half its size and standing apart from it is a
-  // neighbouring text's, read into the row (a body line's "：" after a headline's last word).
+  // A mark at the end of a line in type half again the page's body, under half that type and
+  // standing apart from it, is a neighbouring text's, read into the row (a body line's "：" after
+  // a headline's last word); a body line's own marks stay.
   const ocr::Word& last = p.line.words[n - 1];
-  const bool stray = !solid(last) && last.box.height() * 2 < em && (last.box.x0 - p.line.words[n - 2].box.x1) * 2 > em;
+  const bool stray = body > 0 && em * 2 > body * 3 && !solid(last) && last.box.height() * 2 < em &&
+                     (last.box.x0 - p.line.words[n - 2].box.x1) * 2 > em;
   bool needed = stray;
   for (size_t k = 0; k < n && !needed; ++k)
     needed = column_rule(p.line.words[k], em) ||
@@ -329,8 +330,15 @@ bool PageInk::within_text(int x, int y0, int y1, int em, size_t a, size_t b) con
 std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report) {
   std::vector<LinePiece> pieces;
   pieces.reserve(page.line_count());
+  // The page's body type: the median height of its words of text.
+  std::vector<int> heights;
+  for (const auto& region : page.regions)
+    for (const auto& l : region.lines)
+      for (const auto& w : l.words)
+        if (w.box.known() && solid(w)) heights.push_back(w.box.height());
+  const int body = median(heights);
   for (size_t r = 0; r < page.regions.size(); ++r)
-    for (const auto& whole : page.regions[r].lines) cut_in_line(LinePiece{whole, r}, report, pieces);
+    for (const auto& whole : page.regions[r].lines) cut_in_line(LinePiece{whole, r}, body, report, pieces);
   const PageInk ink(pieces);
   const Rules rules(page.rules);
   std::vector<LinePiece> out;
