@@ -201,7 +201,7 @@ int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector
     } else {
       // Nearest by the white between the boxes, across and down: a centred headline over two
       // columns owns the short first line under it, not a headline far above that ends closer.
-      long d = (b.x0 >= l.box.x1 ? b.x0 - l.box.x1 : l.box.x0 - b.x1) + std::max(0, l.box.y0 - b.y1);
+      long d = std::max({0, b.x0 - l.box.x1, l.box.x0 - b.x1}) + std::max(0, l.box.y0 - b.y1);
       if (near < 0 || d < near_d) near = static_cast<int>(h), near_d = d;
     }
   }
@@ -353,39 +353,47 @@ void order(const PageLayout& L, PageArticle& a, std::vector<size_t> body) {
   for (size_t i : a.order) a.box = unite(a.box, L.lines[i].box);
 }
 
-}  // namespace
-
 // The stretch of the page a headline heads: its box, widened to the page's text edges where its
 // rows hold no other text. A headline set short at the left of a band the page leaves white
 // beside it ("国内联播快讯" over two columns) heads the columns under that white too, and one
 // alone on its rows (centred over its columns) the whole width; one with another article's text
 // on its right heads its own span only. Not leftwards past text on its left: white left of a
-// headline beside text is more often a picture's than its own article's.
-BBox heads_across(const PageLayout& L, const std::vector<size_t>& g, const BBox& b) {
-  std::vector<bool> own(L.lines.size(), false);
-  for (size_t i : g) own[i] = true;
-  BBox page = b;
+// headline beside text is more often a picture's than its own article's. `group_of` names each
+// line's headline group; `budget` bounds the lines looked at on the whole page (hostile input:
+// a headline per line), past which no headline is widened.
+BBox heads_across(const PageLayout& L, const std::vector<size_t>& group_of, size_t g, const BBox& b,
+                  const BBox& page, size_t& budget) {
   bool left = false, right = false;  // text on the headline's rows left of it, right of it
   for (size_t i = 0; i < L.lines.size(); ++i) {
+    if (budget == 0) return b;
+    --budget;
     const BBox& o = L.lines[i].box;
-    if (L.lines[i].furniture || !o.known()) continue;
-    page.x0 = std::min(page.x0, o.x0), page.x1 = std::max(page.x1, o.x1);
+    if (L.lines[i].furniture || !o.known() || group_of[i] == g) continue;
     const int rows = std::min(o.y1, b.y1) - std::max(o.y0, b.y0);
-    if (own[i] || rows * 2 <= std::min(o.height(), b.height())) continue;  // not on its rows
+    if (rows * 2 <= std::min(o.height(), b.height())) continue;  // not on its rows
     left = left || o.x0 < b.x1;
     right = right || o.x1 > b.x0;
   }
   BBox wide = b;
-  if (!right) wide.x1 = page.x1;
-  if (!right && !left) wide.x0 = page.x0;
+  if (!right) wide.x1 = std::max(b.x1, page.x1);
+  if (!right && !left) wide.x0 = std::min(b.x0, page.x0);
   return wide;
 }
+
+}  // namespace
 
 void find_articles(PageLayout& L) {
   auto groups = headlines(L);
   std::vector<BBox> heads, across;
   for (const auto& g : groups) heads.push_back(group_box(L, g));
-  for (size_t g = 0; g < groups.size(); ++g) across.push_back(heads_across(L, groups[g], heads[g]));
+  std::vector<size_t> group_of(L.lines.size(), groups.size());
+  for (size_t g = 0; g < groups.size(); ++g)
+    for (size_t i : groups[g]) group_of[i] = g;
+  BBox page;  // the text's extent, furniture aside
+  for (const auto& l : L.lines)
+    if (!l.furniture && l.box.known()) page = unite(page, l.box);
+  size_t budget = 50'000'000;
+  for (size_t g = 0; g < groups.size(); ++g) across.push_back(heads_across(L, group_of, g, heads[g], page, budget));
   // Lines above every headline (text continued from another page, or a page without one) form
   // an article of their own, first.
   std::vector<std::vector<size_t>> body(groups.size() + 1);
