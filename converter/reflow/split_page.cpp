@@ -1,12 +1,14 @@
 // split_page: where blocks start in one article, from what the scan shows rather than from
 // counting: a paragraph's first line is indented (two em in Chinese text, GB/T 15834 usage), its
-// last line stops short of the column's right edge (by more than the next line's first word); headings and captions change the type size
-// or stand apart by more than the leading. The headline is one block however many lines it has.
+// last line stops short of the column's right edge (by more than the next line's first
+// unbreakable run); headings and captions change the type size or stand apart by more than the
+// leading. The headline is one block however many lines it has.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 
 #include "core/clreq.h"
+#include "reflow/chars.h"
 #include "reflow/page_stages.h"
 
 namespace paiban::reflow_stages {
@@ -56,16 +58,16 @@ bool scrap(const PageLayout& L, const PageLine& l) {
   return (l.line.text.size() <= 3 && l.size < L.em * 0.75) || (l.size > L.em * 1.25 && trusted_han(l) < 4);
 }
 
-// The first run of a line that a break may not enter (Line::head), in ems as printed: OCR
-// reads fullwidth marks as ASCII ones ("日)，"), and those were a full em on the page.
+// The first run of a line that a break may not enter (Line::head, in display units), in ems as
+// printed: Han and fullwidth marks an em, and the ASCII marks OCR reads for fullwidth ones
+// ("日)，") too; Latin letters, digits and spaces half an em.
 double head_ems(const Line& l) {
   int w = 0;
   double ems = 0;
   for (size_t k = 0; k < l.text.size() && w < l.head; ++k) {
-    char32_t c = l.text[k];
-    bool ascii = c < 0x80;
-    w += ascii ? 1 : 2;
-    ems += ascii && std::isalnum(static_cast<int>(c)) ? 0.5 : 1;
+    const char32_t c = l.text[k];
+    w += chars::width(c);
+    ems += c < 0x80 && (std::isalnum(static_cast<int>(c)) || c == U' ') ? 0.5 : 1;
   }
   return ems;
 }
@@ -111,7 +113,8 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   double small = std::min(p.size, q.size), big = std::max(p.size, q.size);
   if (!text && !text_fills && big > small * (runs_on ? 1.5 : 1.2)) return true;
   // A dash that opens a line opens a subtitle, unless the line before ends inside a title or a
-  // quotation ("《人类文明新形态" over "——中国式现代化》"): there it is the title's own dash.
+  // quotation ("《人类文明新形态" over "——中国式现代化》"): there it is the title's own dash
+  // (GB/T 15834 §4.13: a dash may stand inside a title's marks).
   if (opens_byline(q.line) || (opens_subtitle(q.line) && !ends_inside_brackets(p.line.text)) || opens_byline(p.line))
     return true;
   // Centred heading lines printed one under the other stay one heading.
@@ -128,15 +131,12 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // The first line's indent. After a line that fills its column mid-sentence in running text, a
   // paragraph cannot start: an indent short of two ems there is the engine's box (a rule read
   // into the first word, a character boxed short), not white. Running text: a comma in the line,
-  // or a comma in the next while the line is a paragraph's first (indented), the text before it
-  // runs on into it ("…升级，" / "密切…人文交" / "流，…"), or its type is the next line's (a
-  // heading's last line is none of these: set larger, after the heading's first).
+  // or a comma in the next while the line is a paragraph's first (indented) or not set larger
+  // than the next ("密切…人文交" over "流，…"; a heading's last line is neither).
   // A line short by less than the next line's first unbreakable run fills it ("实" over "验，").
-  const PageLine* before = k > 0 && a.column_of[k - 1] == a.column_of[k] ? &L.lines[a.order[k - 1]] : nullptr;
-  const bool runs_into = before && before->line.pauses > 0 && mid_sentence(before->line.end);
   const bool first_line = gp.indent >= 1.5 && gp.indent < 4;
-  const bool alike = p.size <= q.size * 1.05;
-  const bool running = p.line.pauses > 0 || (q.line.pauses > 0 && (runs_into || first_line || alike));
+  const bool alike = p.size <= q.size * 1.05;  // not set larger than the next line
+  const bool running = p.line.pauses > 0 || (q.line.pauses > 0 && (first_line || alike));
   const bool fills_mid = mid_sentence(p.line.end) && running &&
                          (gp.short_by < 0.8 || gp.short_by < head_ems(q.line)) && same_column;
   if (gq.indent >= (fills_mid ? 1.8 : 1.2) && gq.indent < 4) return true;
