@@ -104,9 +104,7 @@ bool closes_caption(std::u32string_view t) {
 // "本报讯", "新华社北京3月5日电", "本报北京3月5日电", "中新网3月5日电", "央视网消息（新闻联播）：".
 // Never a heading, however short the engine cut the line ("央视网消息（新闻联" in a narrow column).
 bool opens_dispatch(const Line& l) {
-  std::u32string s;
-  for (char32_t c : l.text)
-    if (c != U' ' && c != 0x3000) s += c;
+  const std::u32string s = no_spaces(l.text);
   const std::u32string_view v(s);
   for (std::u32string_view w : {U"本报讯", U"本報訊", U"新华社", U"新華社", U"中新社", U"中新网", U"据新华社"})
     if (v.substr(0, w.size()) == w) return true;

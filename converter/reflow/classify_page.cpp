@@ -35,9 +35,7 @@ bool byline_like(const Line& l) {
   if (opens_byline(l)) return true;
   if (l.pauses > 0 || l.width > 30) return false;
   Line closed = l;
-  closed.text.clear();
-  for (char32_t c : l.text)
-    if (c != U' ' && c != 0x3000) closed.text += c;
+  closed.text = no_spaces(l.text);
   if (opens_byline(closed)) return true;
   const std::u32string& t = closed.text;
   for (std::u32string_view w : {U"本报记者", U"本报通讯员", U"记者", U"通讯员", U"特约记者", U"新华社记者",

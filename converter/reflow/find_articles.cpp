@@ -37,8 +37,7 @@ bool trusted(const PageLayout& L, const std::vector<size_t>& g) {
   std::u32string text;
   for (size_t k : g) {
     const PageLine& l = L.lines[k];
-    for (char32_t c : l.line.text)
-      if (c != U' ' && c != 0x3000) text += c;
+    text += no_spaces(l.line.text);
     han += trusted_han(l);
   }
   return han >= 4 && !parse_dateline(text).has_value();

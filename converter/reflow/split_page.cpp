@@ -137,8 +137,9 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   const bool first_line = gp.indent >= 1.5 && gp.indent < 4;
   const bool alike = p.size <= q.size * 1.05;  // not set larger than the next line
   const bool running = p.line.pauses > 0 || (q.line.pauses > 0 && (first_line || alike));
-  const bool fills_mid = mid_sentence(p.line.end) && running &&
-                         (gp.short_by < 0.8 || gp.short_by < head_ems(q.line)) && same_column;
+  const double q_head = head_ems(q.line);
+  const bool fills_mid =
+      mid_sentence(p.line.end) && running && (gp.short_by < 0.8 || gp.short_by < q_head) && same_column;
   if (gq.indent >= (fills_mid ? 1.8 : 1.2) && gq.indent < 4) return true;
   if (centred(gq) && heading_like(q.line)) return true;
   // A line that stops short ended its paragraph, unless it stopped mid-sentence (a break the
@@ -146,7 +147,7 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // Nor did one that stops short by less than the first run of the next line a break may not
   // enter (clreq §3.1.7: "今天（9月27" over "日），…" in a narrow column): it was full.
   const bool was_full = mid_sentence(p.line.end) && same_column && std::abs(gq.indent) < 0.8 &&
-                        gp.short_by < head_ems(q.line) + 0.5;
+                        gp.short_by < q_head + 0.5;
   if (gp.short_by >= 1.5 && !was_full &&
       (ends_clause(p.line.end) || heading_like(p.line) || p.line.end == End::closing))
     return true;

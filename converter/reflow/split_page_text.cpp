@@ -18,13 +18,6 @@ namespace paiban::reflow_stages {
 
 namespace {
 
-std::u32string no_spaces(const std::u32string& t) {
-  std::u32string s;
-  for (char32_t c : t)
-    if (c != U' ' && c != 0x3000) s += c;
-  return s;
-}
-
 bool digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
 bool dash(char32_t c) { return c == U'—' || c == U'―' || c == U'─' || c == U'-' || c == U'－' || c == U'一'; }
 

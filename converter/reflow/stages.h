@@ -94,6 +94,14 @@ inline int cap(const std::vector<Line>& lines, const Column& c, size_t i) {
   return lines[i].width + (i + 1 < c.end ? lines[i + 1].head : 2);
 }
 // The middle value (the upper one of an even count); 0 for none.
+// A text with its spaces (ASCII and ideographic) closed up: OCR keeps gaps between word boxes.
+inline std::u32string no_spaces(std::u32string_view t) {
+  std::u32string s;
+  for (char32_t c : t)
+    if (c != U' ' && c != 0x3000) s += c;
+  return s;
+}
+
 inline int median(std::vector<int> v) {
   if (v.empty()) return 0;
   std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
