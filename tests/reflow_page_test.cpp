@@ -1,7 +1,8 @@
 // reflow_ocr: OCR pages → articles. Two kinds of case, each against golden text in
 // tests/data/reflow_page/ (regenerate with PAIBAN_REGENERATE_GOLDEN=1, then read the diff):
 // - *.page: a hand-built page, one OCR line a row: "region x0 y0 x1 y1 [conf=N] text" (page
-//   units, word confidence 0–100, "# " comments, a first row "page W H");
+//   units, word confidence 0–100, "# " comments, a first row "page W H", "page W H exact" for a
+//   PDF's text layer);
 // - *.hocr: real Tesseract chi_sim hOCR (psm 3, 4) of pages paiban typeset and pdftoppm rendered,
 //   read by ocr::read_hocr;
 // - *.txt: Tesseract's plain text of such a page, through reflow() (several articles → a page).
@@ -87,7 +88,8 @@ std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string
     std::istringstream rs(row);
     if (row.rfind("page ", 0) == 0) {
       std::string w;
-      rs >> w >> p.width >> p.height;
+      rs >> w >> p.width >> p.height >> w;
+      p.exact = w == "exact";  // "page W H exact": a text layer's boxes and sizes
       continue;
     }
     if (row.rfind("rule ", 0) == 0) {  // a rule the engine found (hOCR ocr_separator)

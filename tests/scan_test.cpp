@@ -8,6 +8,7 @@
 
 #include "core/unicode.h"
 #include "pipeline/convert.h"
+#include "ocr/scan/engine/engine.h"
 #include "ocr/scan/scan.h"
 #include "test_util.h"
 
@@ -179,6 +180,28 @@ TEST(Scan, PdfTextLayerIsReadWithoutOcr) {
       biggest = std::max(biggest, l.size), smallest = std::min(smallest, l.size);
     }
   EXPECT_GT(biggest, smallest * 2);
+}
+
+// Some HTML engines' PDFs give their text row by row across the columns (poppler keeps their
+// order): each column's lines still make one region, top to bottom, and a headline's centred
+// second line stays with its first.
+TEST(Scan, TextLayerDrawnRowByRowKeepsItsColumns) {
+  using scan::engine::LayerWord;
+  std::vector<LayerWord> words = {{"两篇文章的标题", {100, 100, 800, 180}, 80, false},
+                                  {"第二行", {330, 190, 570, 270}, 80, false}};
+  for (int row = 0; row < 4; ++row)
+    for (int col = 0; col < 3; ++col)  // three columns of 40-unit type, 60-unit gutters
+      words.push_back({"第" + std::to_string(col + 1) + "栏第" + std::to_string(row + 1) + "行，",
+                       {100 + col * 460, 300 + row * 50, 500 + col * 460, 340 + row * 50}, 40, false});
+  const ocr::Page page = scan::engine::layer_page(words);
+  ASSERT_EQ(page.regions.size(), 4u);
+  EXPECT_EQ(page.regions[0].lines.size(), 2u) << "a headline and its centred second line";
+  for (size_t c = 0; c < 3; ++c) {
+    const auto& lines = page.regions[c + 1].lines;
+    ASSERT_EQ(lines.size(), 4u) << "column " << c + 1;
+    for (size_t r = 0; r < 4; ++r)
+      EXPECT_EQ(lines[r].text(), "第" + std::to_string(c + 1) + "栏第" + std::to_string(r + 1) + "行，");
+  }
 }
 
 // Four columns a third of an em apart more than an em (tabloid: 8.5 pt type, 4 mm gutters): no

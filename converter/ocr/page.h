@@ -63,6 +63,7 @@ struct Page {
   int dpi = 0;         // page units per inch (pixels of the scan); 0 unknown (readers assume 300 only
                        // where they must convert physical units and say so in `warnings`)
   std::string engine;  // producer as the source names it ("tesseract 5.3.0", "ABBYY FineReader"…)
+  bool exact = false;  // boxes and sizes are the type's own (a PDF's text layer), not measured from ink
   std::vector<Region> regions;       // in the source's reading order
   std::vector<BBox> rules;           // rules and frames the source names (hOCR ocr_separator, ALTO
                                      // GraphicalElement, PAGE SeparatorRegion, Tesseract's line

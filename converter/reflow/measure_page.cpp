@@ -286,6 +286,7 @@ PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
   PageLayout L;
   L.width = page.width;
   L.height = page.height;
+  L.exact = page.exact;
   // Rules are thin: a graphic of another shape is no frame. A page has some dozens; past 512
   // (ruled paper read as separators) the rest are left out, so finding boxes stays linear.
   for (const BBox& r : page.rules)

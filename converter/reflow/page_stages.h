@@ -53,6 +53,7 @@ struct PageLayout {
   double em = 0;                    // the body type size (page units per em)
   int width = 0, height = 0;        // page size (0 unknown: the lines' extent is used)
   std::vector<BBox> rules;          // thin rules the source found (a frame's sides among them)
+  bool exact = false;               // sizes are the type's own (a text layer), not the engine's estimates
   std::vector<PageArticle> articles;
 };
 

@@ -55,6 +55,18 @@ class Recogniser {
   bool ready_ = false;
 };
 
+// One word of a PDF's text layer: its text, glyph box and font size in page units (layer.cpp).
+struct LayerWord {
+  std::string text;
+  BBox box;
+  double size = 0;
+  bool space_after = false;
+};
+
+// A text layer's words, in poppler's order, → lines → regions (one a column's run of one size),
+// each line with id line_N; the page's size and source are the caller's to set.
+ocr::Page layer_page(const std::vector<LayerWord>& words);
+
 // pdf: every page of a PDF: its text layer with glyph positions and sizes into an OCR page (no
 // OCR), or, where the layer is empty or garbage, OCR of the page rendered at options.dpi (300).
 // Each page's scan resolution (dpi) from its page-sized image, 0 where it has none; empty when

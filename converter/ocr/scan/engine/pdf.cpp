@@ -22,13 +22,6 @@ constexpr int kRenderDpi = 300;  // a scanner's usual resolution, where --dpi gi
 // pixels) the page is rendered at kRenderDpi.
 constexpr int kMinScanDpi = 150, kMaxScanDpi = 600;
 
-struct Glyphs {
-  std::string text;
-  BBox box;
-  double size = 0;
-  bool space_after = false;
-};
-
 // UTF-8 → code points, lenient (poppler's output is valid UTF-8).
 template <class F>
 void each_code_point(const std::string& s, F f) {
@@ -43,7 +36,7 @@ void each_code_point(const std::string& s, F f) {
 }
 
 // A text layer worth reading: some letters, and at most 5 % codes that mean "no ToUnicode".
-bool usable(const std::vector<Glyphs>& words) {
+bool usable(const std::vector<LayerWord>& words) {
   long total = 0, bad = 0, latin1 = 0, han = 0;
   for (const auto& w : words)
     each_code_point(w.text, [&](char32_t c) {
@@ -57,11 +50,11 @@ bool usable(const std::vector<Glyphs>& words) {
   return total > 0 && bad * 20 <= total && !(latin1 * 3 > total && han * 10 < total);
 }
 
-std::vector<Glyphs> text_layer(const poppler::page& page, double scale) {
-  std::vector<Glyphs> out;
+std::vector<LayerWord> text_layer(const poppler::page& page, double scale) {
+  std::vector<LayerWord> out;
   for (const auto& tb : page.text_list(poppler::page::text_list_include_font)) {
     auto utf8 = tb.text().to_utf8();
-    Glyphs g;
+    LayerWord g;
     g.text.assign(utf8.begin(), utf8.end());
     if (g.text.empty()) continue;
     auto r = tb.bbox();
@@ -72,74 +65,6 @@ std::vector<Glyphs> text_layer(const poppler::page& page, double scale) {
     out.push_back(std::move(g));
   }
   return out;
-}
-
-void extend(BBox& a, const BBox& b) {
-  a.x0 = std::min(a.x0, b.x0), a.y0 = std::min(a.y0, b.y0);
-  a.x1 = std::max(a.x1, b.x1), a.y1 = std::max(a.y1, b.y1);
-}
-
-// Words continue a line when they sit on it (half their height overlaps) just right of its end,
-// closer than a gutter: a text layer's glyph boxes are exact, and inside a set line no gap
-// reaches an em (justification spreads Han text by fractions of one; a Latin space is ~¼ em),
-// while the gutter between columns is an em or more.
-bool continues(const ocr::Line& l, const Glyphs& g) {
-  int overlap = std::min(l.box.y1, g.box.y1) - std::max(l.box.y0, g.box.y0);
-  int shorter = std::min(l.box.height(), g.box.height());
-  double gap = g.box.x0 - l.box.x1;
-  return overlap * 2 >= shorter && gap > -0.5 * l.size && gap < 0.9 * std::max(l.size, g.size);
-}
-
-// Poppler reports "no space after" at the end of a column's line too: a word is glued to the
-// last one only when it touches it.
-bool touches(const ocr::Line& l, const Glyphs& g) { return g.box.x0 - l.box.x1 < 0.3 * std::max(l.size, g.size); }
-
-// A line continues a region (a column's run of one type size) when it starts near the region's
-// left edge, a line's height below its last line, at the same size.
-bool continues(const ocr::Region& r, const ocr::Line& l) {
-  const ocr::Line& last = r.lines.back();
-  double gap = l.box.y0 - last.box.y1;
-  return std::abs(l.box.x0 - r.box.x0) < 3 * l.size && gap > -0.5 * l.size && gap < 1.0 * l.size &&
-         std::abs(l.size - last.size) < 0.15 * last.size;
-}
-
-// Poppler's words (in its reading order) → lines → regions; the source's own ids ("w3" per
-// word is implicit in order) become line ids l<N>.
-ocr::Page page_of(const std::vector<Glyphs>& words) {
-  ocr::Page page;
-  std::vector<ocr::Line> lines;
-  bool glued = false;  // the previous word had no space after it: this one joins it
-  for (const auto& g : words) {
-    if (lines.empty() || !continues(lines.back(), g)) {
-      ocr::Line& l = lines.emplace_back();
-      l.box = g.box;
-      l.size = g.size;
-      l.words.push_back({g.text, g.box, -1});
-    } else if (glued && touches(lines.back(), g)) {
-      ocr::Line& l = lines.back();
-      l.words.back().text += g.text;
-      extend(l.words.back().box, g.box);
-      extend(l.box, g.box);
-      l.size = std::max(l.size, g.size);
-    } else {
-      ocr::Line& l = lines.back();
-      l.words.push_back({g.text, g.box, -1});
-      extend(l.box, g.box);
-      l.size = std::max(l.size, g.size);
-    }
-    glued = !g.space_after;
-  }
-  for (auto& l : lines) {
-    l.id = "line_" + std::to_string(&l - lines.data() + 1);
-    if (page.regions.empty() || !continues(page.regions.back(), l)) {
-      ocr::Region& r = page.regions.emplace_back();
-      r.id = "block_" + std::to_string(page.regions.size());
-      r.box = l.box;
-    }
-    extend(page.regions.back().box, l.box);
-    page.regions.back().lines.push_back(std::move(l));
-  }
-  return page;
 }
 
 PixPtr render(const poppler::page& page, int dpi, const std::string& where) {
@@ -210,7 +135,7 @@ void read_pdf(std::string_view bytes, const std::string& name, const Options& o,
                           " dpi: empty or more than --max-pixels " + std::to_string(o.max_pixels),
                       "pass a lower --dpi or a higher --max-pixels"};
       if (layer) {
-        r.page = page_of(words);
+        r.page = layer_page(words);
         r.via = "text layer";
       } else {
         PixPtr pix = render(*p, dpi, where);
@@ -222,7 +147,7 @@ void read_pdf(std::string_view bytes, const std::string& name, const Options& o,
       r.page.width = static_cast<int>(w);
       r.page.height = static_cast<int>(h);
       r.page.dpi = dpi;
-      if (r.via == "text layer") r.page.engine = std::string("poppler ") + poppler::version_string();
+      if (r.via == "text layer") r.page.engine = std::string("poppler ") + poppler::version_string(), r.page.exact = true;
     } catch (Failure& f) {
       r.page = {};
       r.error = std::move(f.error);

@@ -1,0 +1,101 @@
+// layer: a PDF text layer's words (poppler's, in its order) → lines → regions of the OCR page
+// model. Glyph boxes are exact, so lines and columns are found from positions alone.
+#include <algorithm>
+#include <cmath>
+
+#include "ocr/scan/engine/engine.h"
+
+namespace paiban::scan::engine {
+
+namespace {
+
+void extend(BBox& a, const BBox& b) {
+  a.x0 = std::min(a.x0, b.x0), a.y0 = std::min(a.y0, b.y0);
+  a.x1 = std::max(a.x1, b.x1), a.y1 = std::max(a.y1, b.y1);
+}
+
+// Words continue a line when they sit on it (half their height overlaps) just right of its end,
+// closer than a gutter: a text layer's glyph boxes are exact, and inside a set line no gap
+// reaches an em (justification spreads Han text by fractions of one; a Latin space is ~¼ em),
+// while the gutter between columns is an em or more.
+bool continues(const ocr::Line& l, const LayerWord& g) {
+  int overlap = std::min(l.box.y1, g.box.y1) - std::max(l.box.y0, g.box.y0);
+  int shorter = std::min(l.box.height(), g.box.height());
+  double gap = g.box.x0 - l.box.x1;
+  return overlap * 2 >= shorter && gap > -0.5 * l.size && gap < 0.9 * std::max(l.size, g.size);
+}
+
+// Poppler reports "no space after" at the end of a column's line too: a word is glued to the
+// last one only when it touches it.
+bool touches(const ocr::Line& l, const LayerWord& g) { return g.box.x0 - l.box.x1 < 0.3 * std::max(l.size, g.size); }
+
+// A line continues a region (a column's run of one type size) when it sits a line's height below
+// the region's last line, at the same size, and starts near the region's left edge or (a centred
+// headline's second line) lies within the region's width.
+bool continues(const ocr::Region& r, const ocr::Line& l) {
+  const ocr::Line& last = r.lines.back();
+  double gap = l.box.y0 - last.box.y1;
+  if (!(gap > -0.5 * l.size && gap < 1.0 * l.size && std::abs(l.size - last.size) < 0.15 * last.size)) return false;
+  const bool aligned = std::abs(l.box.x0 - r.box.x0) < 3 * l.size;
+  const bool within = l.box.x0 >= r.box.x0 - 0.5 * l.size && l.box.x1 <= r.box.x1 + 0.5 * l.size;
+  return aligned || within;
+}
+
+// How many of the latest regions a line may continue: poppler gives some pages row by row across
+// their columns, so a column's next line follows the other columns' lines of its row. Bounded, so
+// a hostile page of many one-line regions stays linear.
+constexpr size_t kOpenRegions = 32;
+
+// The open region a line continues, the nearest above it; null when none.
+ocr::Region* region_for(std::vector<ocr::Region>& regions, const ocr::Line& l) {
+  ocr::Region* best = nullptr;
+  const size_t from = regions.size() > kOpenRegions ? regions.size() - kOpenRegions : 0;
+  for (size_t i = from; i < regions.size(); ++i)
+    if (continues(regions[i], l) && (!best || regions[i].lines.back().box.y1 > best->lines.back().box.y1))
+      best = &regions[i];
+  return best;
+}
+
+}  // namespace
+
+// Poppler's words (in its reading order) → lines → regions; the source's own ids ("w3" per
+// word is implicit in order) become line ids l<N>.
+ocr::Page layer_page(const std::vector<LayerWord>& words) {
+  ocr::Page page;
+  std::vector<ocr::Line> lines;
+  bool glued = false;  // the previous word had no space after it: this one joins it
+  for (const auto& g : words) {
+    if (lines.empty() || !continues(lines.back(), g)) {
+      ocr::Line& l = lines.emplace_back();
+      l.box = g.box;
+      l.size = g.size;
+      l.words.push_back({g.text, g.box, -1});
+    } else if (glued && touches(lines.back(), g)) {
+      ocr::Line& l = lines.back();
+      l.words.back().text += g.text;
+      extend(l.words.back().box, g.box);
+      extend(l.box, g.box);
+      l.size = std::max(l.size, g.size);
+    } else {
+      ocr::Line& l = lines.back();
+      l.words.push_back({g.text, g.box, -1});
+      extend(l.box, g.box);
+      l.size = std::max(l.size, g.size);
+    }
+    glued = !g.space_after;
+  }
+  for (auto& l : lines) {
+    l.id = "line_" + std::to_string(&l - lines.data() + 1);
+    ocr::Region* r = region_for(page.regions, l);
+    if (!r) {
+      r = &page.regions.emplace_back();
+      r->id = "block_" + std::to_string(page.regions.size());
+      r->box = l.box;
+    }
+    extend(r->box, l.box);
+    r->lines.push_back(std::move(l));
+  }
+  return page;
+}
+
+}  // namespace paiban::scan::engine
