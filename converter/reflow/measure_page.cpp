@@ -170,8 +170,9 @@ bool across(const PageInk& ink, const BBox& x, const BBox& y, int em, size_t a, 
 // em or more) or further apart where the rows around run across the gap, type alike (or, for
 // the halves of one engine line cut at a wide gap alone, whatever their type). Each piece
 // is joined to its nearest such neighbour on the right; a row is searched among the next lines
-// by top edge only (bounded: hostile input stays linear).
-std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps) {
+// by top edge only (bounded: hostile input stays linear). A text layer (`exact`) misses no
+// character: pieces further apart than half an em are columns apart.
+std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps, bool exact) {
   const size_t n = ps.size();
   std::vector<size_t> by_top;
   for (size_t i = 0; i < n; ++i)
@@ -201,7 +202,7 @@ std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps) {
       if (gap < -small / 4 || y.x1 <= x.x1 || gap > small * 8) continue;
       // Further apart, the rows around say: their text runs across the gap (characters the
       // engine missed, a word it boxed apart), or it is white (a gutter between columns).
-      if (gap > small / 2 && !across(ink, x, y, static_cast<int>(small), by_top[a], j)) continue;
+      if (gap > small / 2 && (exact || !across(ink, x, y, static_cast<int>(small), by_top[a], j))) continue;
       if (best == none || gap < best_gap) best = j, best_gap = gap;
     }
     if (best != none) next[by_top[a]] = best, prev[best] = by_top[a];
@@ -292,7 +293,7 @@ PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
   for (const BBox& r : page.rules)
     if (L.rules.size() < 512 && r.known() && std::min(r.width(), r.height()) * 8 <= std::max(r.width(), r.height()))
       L.rules.push_back(r);
-  for (const auto& piece : drop_lines_read_twice(join_row_pieces(cut_gutters(page, report)), report)) {
+  for (const auto& piece : drop_lines_read_twice(join_row_pieces(cut_gutters(page, report), page.exact), report)) {
     const ocr::Line& ol = piece.line;
     PageLine pl;
     pl.box = line_box(ol);
