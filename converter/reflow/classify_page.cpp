@@ -50,6 +50,16 @@ bool caption_like(const PageLayout& L, const PageArticle& a, const PageUnit& u) 
   return opens_caption(L.lines[a.order[u.begin]].line.text) || closes_caption(L.lines[a.order[u.end - 1]].line.text);
 }
 
+// A heading's shape in body type: its lines full but the last, which is centred (a paragraph
+// ends flush left).
+bool heading_shape(const PageLayout& L, const PageArticle& a, const PageUnit& x) {
+  for (size_t k = x.begin; k < x.end; ++k) {
+    const Geo g = geometry(L.lines[a.order[k]], a.columns[a.column_of[k]], L.em);
+    if (k + 1 < x.end ? g.short_by >= 0.5 : !centred(g)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void classify_page(const PageLayout& L, const PageArticle& a, std::vector<PageUnit>& units) {
@@ -75,7 +85,8 @@ void classify_page(const PageLayout& L, const PageArticle& a, std::vector<PageUn
     }
     bool followed = u + 1 < units.size();
     bool larger = unit_size(L, a, x) > L.em * 1.1;
-    if (all_heading_like(L, a, x) && followed && (x.end - x.begin <= 2 || larger || h == ocr::Hint::heading))
+    if (all_heading_like(L, a, x) && followed &&
+        (x.end - x.begin <= 2 || larger || h == ocr::Hint::heading || heading_shape(L, a, x)))
       x.kind = Kind::heading;
   }
 }

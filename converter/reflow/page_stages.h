@@ -133,6 +133,14 @@ void find_furniture(PageLayout& layout);
 // reading order (bands between spanning lines, columns left to right in each band).
 void find_articles(PageLayout& layout);
 
+// A line's margins in its column, in ems from its left edge and to its right (split_page.cpp).
+struct Geo {
+  double indent = 0, short_by = 0;
+};
+Geo geometry(const PageLine& l, const PageColumn& c, double em);
+// A line centred in its column (a heading): margins alike on both sides, each over an em.
+bool centred(const Geo& g);
+
 // The edges a column's full lines reach (find_articles.cpp): not the extremes, which an
 // indent, a short last line or a stray box decide.
 void set_edges(const PageLayout& L, PageColumn& c);

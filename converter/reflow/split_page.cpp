@@ -13,13 +13,6 @@
 
 namespace paiban::reflow_stages {
 
-namespace {
-
-struct Geo {
-  double indent = 0, short_by = 0;  // ems from the column's left edge / to its right edge
-  double left = 0, right = 0;       // the same, unsigned margins (for centred lines)
-};
-
 Geo geometry(const PageLine& l, const PageColumn& c, double em) {
   Geo g;
   g.indent = (l.box.x0 - c.x0) / em;
@@ -27,8 +20,9 @@ Geo geometry(const PageLine& l, const PageColumn& c, double em) {
   return g;
 }
 
-// A line centred in its column (a heading): margins alike on both sides, each over an em.
 bool centred(const Geo& g) { return g.indent >= 1 && g.short_by >= 1 && std::abs(g.indent - g.short_by) < 1.2; }
+
+namespace {
 
 // The white between two lines: from the foot of one's type to the head of the next, each found
 // from the middle of its type and its size (an engine's row box can reach into the rows around).
@@ -80,6 +74,15 @@ bool ends_inside_brackets(const std::u32string& t) {
     else if (clreq::is_closing(c) && depth > 0) --depth;
   }
   return depth > 0;
+}
+
+// Whether the line at order[j] fills its column but for the next line's first unbreakable run:
+// the next, in its column, flush left, opens with a run longer than the white j leaves.
+bool full_before_next(const PageLayout& L, const PageArticle& a, size_t j) {
+  if (j + 1 >= a.order.size() || a.column_of[j + 1] != a.column_of[j]) return false;
+  const PageColumn& c = a.columns[a.column_of[j]];
+  const Geo g = geometry(L.lines[a.order[j]], c, L.em), next = geometry(L.lines[a.order[j + 1]], c, L.em);
+  return std::abs(next.indent) < 0.8 && g.short_by < head_ems(L.lines[a.order[j + 1]].line) + 0.5;
 }
 
 // Whether a block starts at order[j], the line after order[k] (scraps between them skipped).
@@ -140,6 +143,14 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   const double q_head = head_ems(q.line);
   const bool fills_mid =
       mid_sentence(p.line.end) && running && (gp.short_by < 0.8 || gp.short_by < q_head) && same_column;
+  // A heading in body type fills its lines and centres its last: a centred line right under a
+  // full heading line, mid-title, ends that heading ("…试验十七" over "号卫星"); not a
+  // paragraph's first line that only looks centred, short by the next line's first unbreakable
+  // run ("今天（9月27" over "日），…").
+  if (same_column && heading_like(p.line) && mid_sentence(p.line.end) && gp.short_by < 0.5 &&
+      white(p, q) < lead + em * 0.5 && centred(gq) && heading_like(q.line) && q.line.pauses == 0 &&
+      !full_before_next(L, a, j))
+    return false;
   if (gq.indent >= (fills_mid ? 1.8 : 1.2) && gq.indent < 4) return true;
   if (centred(gq) && heading_like(q.line)) return true;
   // A line that stops short ended its paragraph, unless it stopped mid-sentence (a break the
