@@ -144,18 +144,22 @@ int throughput(int pages) {
   return 0;
 }
 
-// Non-space characters of the truth that a prediction lacks, and those it adds (multisets).
-std::pair<long, long> lost_and_added(const Document& truth, const Document& pred) {
+// Non-space characters (line breaks aside) of the truth that a prediction lacks, and those it adds (multisets);
+// `lost_chars`/`added_chars`, where given, get them.
+std::pair<long, long> lost_and_added(const Document& truth, const Document& pred, std::u32string* lost_chars = nullptr,
+                                     std::u32string* added_chars = nullptr) {
   auto chars = [](const Document& d) {
     std::u32string s;
     for (char32_t c : to_u32(write_text(d)))
-      if (!is_space(c)) s += c;
+      if (!is_space(c) && c != U'\n') s += c;  // blocks' line breaks are structure, not characters
     std::sort(s.begin(), s.end());
     return s;
   };
   std::u32string t = chars(truth), p = chars(pred), lost, added;
   std::set_difference(t.begin(), t.end(), p.begin(), p.end(), std::back_inserter(lost));
   std::set_difference(p.begin(), p.end(), t.begin(), t.end(), std::back_inserter(added));
+  if (lost_chars) *lost_chars = lost;
+  if (added_chars) *added_chars = added;
   return {static_cast<long>(lost.size()), static_cast<long>(added.size())};
 }
 
@@ -164,13 +168,14 @@ struct Tally {
   bench::Score score;
   bench::Counts split;
   long lost = 0, added = 0;
+  std::u32string lost_chars, added_chars;  // the last page's (printed page by page)
   void add(const std::vector<Document>& truth, const Document& pred) {
     ++pages;
     Document t = bench::concat_articles(truth);
     auto arts = bench::articles_of(pred);
     score += bench::score_article(t, bench::concat_articles(arts)).score;
     split += bench::score_split(truth, arts);
-    auto [l, a] = lost_and_added(t, bench::concat_articles(arts));
+    auto [l, a] = lost_and_added(t, bench::concat_articles(arts), &lost_chars, &added_chars);
     lost += l, added += a;
   }
   void print(const char* what) const {
@@ -216,7 +221,11 @@ int accuracy(const std::vector<std::string>& sets, bool layer_only) {
         const Document doc = reflow_ocr(layer, "page.pdf").doc;
         one.add(p.articles, doc);
         epaper.add(p.articles, doc);
-        if (layer_only) one.print((p.name + " page.pdf").c_str());
+        if (layer_only) {
+          one.print((p.name + " page.pdf").c_str());
+          if (!one.lost_chars.empty() || !one.added_chars.empty())
+            std::printf("       lost «%s» added «%s»\n", to_utf8(one.lost_chars).c_str(), to_utf8(one.added_chars).c_str());
+        }
         if (via_ocr) std::printf("  %s: page.pdf was OCR'd, not read from its text layer\n", p.name.c_str());
       }
     }

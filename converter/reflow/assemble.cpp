@@ -35,9 +35,9 @@ Block leaf(const Layout& L, const Unit& u, ReflowReport& report) {
   b.kind = u.kind;
   b.src = range(L, u.begin, u.end);
   if (u.kind == Kind::heading) {
-    for (size_t i = u.begin; i < u.end; ++i) b.lines.push_back(join_lines(L.lines, i, i + 1, report));
+    for (size_t i = u.begin; i < u.end; ++i) b.lines.push_back(join_lines(L.lines, i, i + 1, report, !L.exact));
   } else {
-    b.text = join_lines(L.lines, u.begin, u.end, report);
+    b.text = join_lines(L.lines, u.begin, u.end, report, !L.exact);
     if (u.kind == Kind::byline) b.text = close_credit(strip_byline_marker(std::move(b.text), report), report);
   }
   return b;

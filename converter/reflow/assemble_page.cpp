@@ -60,6 +60,7 @@ void stamp(Block& b, const std::vector<Provenance>& prov, size_t& next) {
 Document article(const PageLayout& L, const PageArticle& a, const std::vector<PageUnit>& units,
                  const std::string& source, ReflowReport& report) {
   Layout layout;
+  layout.exact = L.exact;
   layout.lines.reserve(a.order.size());
   for (size_t i : a.order) layout.lines.push_back(L.lines[i].line);
   std::vector<Unit> us;
@@ -116,7 +117,7 @@ Page assemble_page(const PageLayout& L, const ocr::Page& page, const std::vector
              : l.box.y0 < mid       ? Furniture::Role::running_head
                                     : Furniture::Role::other;
     std::vector<Line> one{l.line};
-    f.text = join_lines(one, 0, 1, report);
+    f.text = join_lines(one, 0, 1, report, !L.exact);
     f.src = LineRange{l.line.src, l.line.src};
     if (!f.src.known()) f.src = {};
     f.ids = l.id;

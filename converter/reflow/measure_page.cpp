@@ -301,7 +301,7 @@ PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
     pl.mid = middle(ol, pl.box);
     if (pl.size <= 0) pl.size = pl.box.height();
     std::string raw = join_words(ol, pl.box.height(), report);
-    pl.line = clean_line(raw, ol.src, report);
+    pl.line = clean_line(raw, ol.src, report, !page.exact);
     if (pl.line.text.empty()) continue;
     pl.line.blanks_before = ol.blanks_before;
     pl.conf = ol.conf();

@@ -96,7 +96,7 @@ int head_width(const std::u32string& t) {
 
 }  // namespace
 
-Line clean_line(std::string_view raw, int src, ReflowReport& report) {
+Line clean_line(std::string_view raw, int src, ReflowReport& report, bool repair) {
   Line l;
   l.src = src;
   std::u32string t;
@@ -115,7 +115,7 @@ Line clean_line(std::string_view raw, int src, ReflowReport& report) {
   }
   // chi_sim reads a subtitle's opening dash "——" as "一一" (the character 一 twice); at the
   // start of a line, before Han, it is the dash ("一一对应" never opens a printed line alone).
-  if (e - b >= 3 && t[b] == U'一' && t[b + 1] == U'一' && chars::classify(t[b + 2]) == Cls::han) {
+  if (repair && e - b >= 3 && t[b] == U'一' && t[b + 1] == U'一' && chars::classify(t[b + 2]) == Cls::han) {
     t[b] = t[b + 1] = U'—';
     count(report, "dash-yi");
   }
@@ -267,7 +267,8 @@ void repair_punctuation(std::u32string& t, ReflowReport& report) {
 
 }  // namespace
 
-std::string join_lines(const std::vector<Line>& lines, size_t begin, size_t end, ReflowReport& report) {
+std::string join_lines(const std::vector<Line>& lines, size_t begin, size_t end, ReflowReport& report,
+                       bool repair) {
   std::u32string t;
   size_t total = 0;
   for (size_t i = begin; i < end; ++i) total += lines[i].text.size() + 1;
@@ -292,7 +293,7 @@ std::string join_lines(const std::vector<Line>& lines, size_t begin, size_t end,
     }
     t += s;
   }
-  repair_punctuation(t, report);
+  if (repair) repair_punctuation(t, report);
   std::string out;
   out.reserve(t.size() * 3);
   for (char32_t c : t) chars::encode(out, c);

@@ -67,6 +67,8 @@ struct Layout {
                             // set apart a block of up to three heading-like lines at the top
   std::vector<Column> columns;
   bool page = false;        // the OCR's text of a whole page (split_page_text): no boxes by measure
+  bool exact = false;       // the characters are the document's own (a PDF's text layer): no OCR
+                            // confusion is repaired, none is there
 };
 
 // A block-to-be: consecutive lines [begin, end) and what they are.
@@ -78,11 +80,13 @@ struct Unit {
   bool dateline = false;  // a line that is only a date, in the front matter: Document::date
 };
 
-// normalise.cpp: one raw source line → a Line with its text cleaned; repairs counted.
-Line clean_line(std::string_view raw, int src, ReflowReport& report);
+// normalise.cpp: one raw source line → a Line with its text cleaned; repairs counted. `repair`
+// false (a text layer's own characters): spaces only, no OCR confusion repaired.
+Line clean_line(std::string_view raw, int src, ReflowReport& report, bool repair = true);
 // normalise.cpp: the cleaned lines of one block → its text: no space between Han, digits and
 // units; Latin words joined by a space, hyphenated words rejoined; OCR punctuation repaired.
-std::string join_lines(const std::vector<Line>& lines, size_t begin, size_t end, ReflowReport& report);
+std::string join_lines(const std::vector<Line>& lines, size_t begin, size_t end, ReflowReport& report,
+                       bool repair = true);
 // normalise.cpp: the byline marker □/口 dropped (the name's inner space kept).
 std::string strip_byline_marker(std::string text, ReflowReport& report);
 
