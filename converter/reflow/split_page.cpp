@@ -98,6 +98,10 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   if ((p.hint == ocr::Hint::caption) != (q.hint == ocr::Hint::caption)) return true;
   // A caption's text opens or closes it (图为……, ……摄）).
   if (opens_caption(q.line.text) || closes_caption(p.line.text)) return true;
+  // No printed line starts with a pause, a stop or a closing bracket (clreq §3.1.7): a line the
+  // engine read opening with one runs on from the line before ("…停止服务" over "。当地…").
+  if (!q.line.text.empty() && clreq::not_at_line_start(q.line.text.front()) && a.column_of[k] == a.column_of[j])
+    return false;
   // Pieces of one printed row in one column are one line: no block starts inside a line.
   const int row = std::min(p.box.y1, q.box.y1) - std::max(p.box.y0, q.box.y0);
   if (a.column_of[k] == a.column_of[j] && row * 2 > std::min(p.box.height(), q.box.height())) return false;
