@@ -172,11 +172,14 @@ TEST(Scan, PdfTextLayerIsReadWithoutOcr) {
   std::u32string missing;
   std::set_difference(want.begin(), want.end(), got.begin(), got.end(), std::back_inserter(missing));
   EXPECT_TRUE(missing.empty()) << missing.size() << " characters of the article not on the page";
-  // Headline lines carry the headline's size, far above the body's.
+  // Headline lines carry the headline's size, far above the body's; every line names its face,
+  // without the subset tag ("ABCDEF+NotoSerifCJKsc-Regular").
   double biggest = 0, smallest = 1e9;
   for (const auto& reg : r.page.regions)
     for (const auto& l : reg.lines) {
       EXPECT_TRUE(inside(l.box, r.page)) << l.text();
+      EXPECT_FALSE(l.face.empty()) << l.text();
+      EXPECT_TRUE(l.face.size() < 7 || l.face[6] != '+') << l.face;
       biggest = std::max(biggest, l.size), smallest = std::min(smallest, l.size);
     }
   EXPECT_GT(biggest, smallest * 2);

@@ -60,6 +60,21 @@ bool heading_shape(const PageLayout& L, const PageArticle& a, const PageUnit& x)
   return true;
 }
 
+// The face of the article's running text (lines with sentence marks) where the source names
+// faces: a block in another is set apart from it.
+std::string body_face(const PageLayout& L, const PageArticle& a) {
+  std::vector<std::pair<const std::string*, size_t>> seen;
+  for (size_t i : a.order) {
+    const PageLine& l = L.lines[i];
+    if (l.face.empty() || l.line.pauses == 0) continue;
+    auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return *s.first == l.face; });
+    if (it == seen.end()) seen.emplace_back(&l.face, 1);
+    else ++it->second;
+  }
+  auto best = std::max_element(seen.begin(), seen.end(), [](const auto& x, const auto& y) { return x.second < y.second; });
+  return best == seen.end() ? std::string() : *best->first;
+}
+
 }  // namespace
 
 void classify_page(const PageLayout& L, const PageArticle& a, std::vector<PageUnit>& units) {
@@ -76,6 +91,7 @@ void classify_page(const PageLayout& L, const PageArticle& a, std::vector<PageUn
     else if (size > L.em * 1.25 && all_heading_like(L, a, x)) x.kind = Kind::subtitle;
     else break;
   }
+  const std::string body = body_face(L, a);
   for (; u < units.size(); ++u) {
     PageUnit& x = units[u];
     ocr::Hint h = unit_hint(L, a, x);
@@ -85,8 +101,10 @@ void classify_page(const PageLayout& L, const PageArticle& a, std::vector<PageUn
     }
     bool followed = u + 1 < units.size();
     bool larger = unit_size(L, a, x) > L.em * 1.1;
+    const std::string& face = L.lines[a.order[x.begin]].face;
     if (all_heading_like(L, a, x) && followed &&
-        (x.end - x.begin <= 2 || larger || h == ocr::Hint::heading || heading_shape(L, a, x)))
+        (x.end - x.begin <= 2 || larger || h == ocr::Hint::heading || heading_shape(L, a, x) ||
+         (!face.empty() && face != body)))
       x.kind = Kind::heading;
   }
 }

@@ -307,6 +307,7 @@ PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
     pl.conf = ol.conf();
     for (const auto& w : ol.words) pl.best = std::max(pl.best, w.conf);
     pl.id = ol.id;
+    pl.face = ol.face;
     pl.hint = ol.hint != ocr::Hint::none ? ol.hint : page.regions[piece.region].hint;
     pl.region = piece.region;
     L.lines.push_back(std::move(pl));

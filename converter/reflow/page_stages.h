@@ -28,6 +28,7 @@ struct PageLine {
   float best = -1;      // the confidence of its best-read word, -1 unknown
   std::string id;       // the source's line id
   ocr::Hint hint = ocr::Hint::none;
+  std::string face;     // the typeface the source names (empty unknown)
   size_t region = 0;    // index of the source region (block box) holding it
   bool furniture = false;  // a running head or folio (find_furniture)
 };

@@ -105,6 +105,10 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // Pieces of one printed row in one column are one line: no block starts inside a line.
   const int row = std::min(p.box.y1, q.box.y1) - std::max(p.box.y0, q.box.y0);
   if (a.column_of[k] == a.column_of[j] && row * 2 > std::min(p.box.height(), q.box.height())) return false;
+  // So does a change of typeface where the source names it (a text layer: a heading in sans
+  // or bold over body text in serif), unless running text runs on across it (a bold lead-in).
+  if (!p.face.empty() && !q.face.empty() && p.face != q.face && !(mid_sentence(p.line.end) && p.line.pauses > 0))
+    return true;
   // A change of type (headline, subtitle, heading) comes where a text ends; mid-sentence a
   // taller measure is the ink of taller characters, unless the type differs by half again.
   const bool runs_on = mid_sentence(p.line.end) && !heading_like(p.line);

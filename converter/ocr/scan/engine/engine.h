@@ -61,6 +61,7 @@ struct LayerWord {
   BBox box;
   double size = 0;
   bool space_after = false;
+  std::string face;  // the font's name, its subset tag ("ABCDEF+") removed
 };
 
 // A text layer's words, in poppler's order, → lines → regions (one a column's run of one size),

@@ -56,6 +56,23 @@ ocr::Region* region_for(std::vector<ocr::Region>& regions, const ocr::Line& l) {
   return best;
 }
 
+// The face most of a line's characters are set in (bytes of UTF-8 as the measure).
+std::string main_face(const std::vector<std::pair<std::string, size_t>>& faces) {
+  const std::pair<std::string, size_t>* best = nullptr;
+  for (const auto& f : faces)
+    if (!best || f.second > best->second) best = &f;
+  return best ? best->first : std::string();
+}
+
+void count_face(std::vector<std::pair<std::string, size_t>>& faces, const LayerWord& g) {
+  for (auto& f : faces)
+    if (f.first == g.face) {
+      f.second += g.text.size();
+      return;
+    }
+  faces.emplace_back(g.face, g.text.size());
+}
+
 }  // namespace
 
 // Poppler's words (in its reading order) → lines → regions; the source's own ids ("w3" per
@@ -63,9 +80,11 @@ ocr::Region* region_for(std::vector<ocr::Region>& regions, const ocr::Line& l) {
 ocr::Page layer_page(const std::vector<LayerWord>& words) {
   ocr::Page page;
   std::vector<ocr::Line> lines;
+  std::vector<std::vector<std::pair<std::string, size_t>>> faces;  // per line: face → bytes
   bool glued = false;  // the previous word had no space after it: this one joins it
   for (const auto& g : words) {
     if (lines.empty() || !continues(lines.back(), g)) {
+      faces.emplace_back();
       ocr::Line& l = lines.emplace_back();
       l.box = g.box;
       l.size = g.size;
@@ -83,9 +102,11 @@ ocr::Page layer_page(const std::vector<LayerWord>& words) {
       l.size = std::max(l.size, g.size);
     }
     glued = !g.space_after;
+    count_face(faces.back(), g);
   }
   for (auto& l : lines) {
     l.id = "line_" + std::to_string(&l - lines.data() + 1);
+    l.face = main_face(faces[static_cast<size_t>(&l - lines.data())]);
     ocr::Region* r = region_for(page.regions, l);
     if (!r) {
       r = &page.regions.emplace_back();

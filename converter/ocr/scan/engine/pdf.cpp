@@ -62,6 +62,10 @@ std::vector<LayerWord> text_layer(const poppler::page& page, double scale) {
              static_cast<int>(std::ceil(r.right() * scale)), static_cast<int>(std::ceil(r.bottom() * scale))};
     g.size = (tb.has_font_info() ? tb.get_font_size() : r.height()) * scale;
     g.space_after = tb.has_space_after();
+    if (tb.has_font_info()) {
+      g.face = tb.get_font_name();
+      if (g.face.size() > 7 && g.face[6] == '+') g.face.erase(0, 7);  // the subset tag (PDF 32000-1 §9.6.4)
+    }
     out.push_back(std::move(g));
   }
   return out;
