@@ -134,6 +134,8 @@ TEST(OcrReadAlto, Mm10AbbyyWithStylesMarginsAndHyphen) {
   const Line& title = line(p, "tl_1");
   EXPECT_EQ(title.box, (BBox{236, 236, 2244, 354}));  // mm10 200,200,+1700,+100 → px
   EXPECT_NEAR(title.size, 100, 1e-9) << "24 pt at 300 dpi";
+  EXPECT_EQ(title.face, "SimHei bold") << "its TextStyle's FONTFAMILY and FONTSTYLE";
+  EXPECT_EQ(head.face, "SimSun") << "its block's";
   EXPECT_EQ(title.baseline, 343);
   EXPECT_FLOAT_EQ(title.words[0].conf, 95);
   EXPECT_EQ(title.src, 39);
@@ -206,6 +208,8 @@ TEST(OcrReadPageXml, Version2019ReadingOrderTypesWordsGlyphs) {
   EXPECT_EQ(b1.baseline, 652);
   EXPECT_EQ(b1.hint, Hint::text);
   EXPECT_EQ(b1.src, 22);
+  EXPECT_EQ(b1.face, "SimSun") << "its region's TextStyle";
+  EXPECT_EQ(line(p, "l_body_2").face, "SimHei bold") << "its own TextStyle";
   const Line& b2 = line(p, "l_body_2");
   ASSERT_EQ(b2.words.size(), 1u) << "no Word: the line's own TextEquiv";
   EXPECT_EQ(b2.words[0].text, "要发展。");

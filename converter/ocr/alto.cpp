@@ -119,6 +119,10 @@ class AltoReader {
       if (local_name(s) == "TextStyle") {
         auto size = parse_number(attr(s, "FONTSIZE"));
         if (size && *size > 0) font_size_[std::string(attr(s, "ID"))] = *size;
+        // The face: FONTFAMILY, with FONTSTYLE (bold, italics…) where given.
+        std::string face(attr(s, "FONTFAMILY"));
+        if (!face.empty() && !attr(s, "FONTSTYLE").empty()) face += " " + std::string(attr(s, "FONTSTYLE"));
+        if (!face.empty() && face.size() <= 256) font_face_[std::string(attr(s, "ID"))] = face;
       }
     }
     for (pugi::xml_node t : child(root, "Tags").children()) {
@@ -183,8 +187,9 @@ class AltoReader {
     r.src = static_cast<int>(in_.line(b));
     r.hint = tag_hint(b, where);
     double block_size = style_size(b, 0);
+    const std::string block_face = style_face(b, "");
     for (pugi::xml_node l : b.children())
-      if (local_name(l) == "TextLine") r.lines.push_back(read_line(l, block_size));
+      if (local_name(l) == "TextLine") r.lines.push_back(read_line(l, block_size, block_face));
     page_->regions.push_back(std::move(r));
   }
 
@@ -199,7 +204,7 @@ class AltoReader {
     return where;
   }
 
-  Line read_line(pugi::xml_node n, double block_size) {
+  Line read_line(pugi::xml_node n, double block_size, const std::string& block_face) {
     Line l;
     l.id = source_id(*page_, in_, n, "ID");
     l.box = box(n);
@@ -213,6 +218,7 @@ class AltoReader {
       l.baseline = px(sum / static_cast<double>(bl.size() / 2));
     }
     double size = style_size(n, block_size);
+    l.face = style_face(n, block_face);
     for (pugi::xml_node c : n.children()) {
       std::string_view nm = local_name(c);
       if (nm == "String") {
@@ -224,6 +230,7 @@ class AltoReader {
         auto wc = word_confidence(attr(c, "WC"));
         if (wc) w.conf = static_cast<float>(std::clamp(*wc, 0.0, 1.0) * 100);
         if (!size) size = style_size(c, 0);
+        if (l.face.empty()) l.face = style_face(c, "");
         l.words.push_back(std::move(w));
       } else if (nm == "HYP") {
         l.hyphenated = true;
@@ -231,6 +238,15 @@ class AltoReader {
     }
     l.size = size > 0 ? size : l.box.height();
     return l;
+  }
+
+  // The face the STYLEREFS' TextStyle names; `inherited` when none.
+  std::string style_face(pugi::xml_node n, const std::string& inherited) {
+    for (auto id : refs(attr(n, "STYLEREFS"))) {
+      auto it = font_face_.find(std::string(id));
+      if (it != font_face_.end()) return it->second;
+    }
+    return inherited;
   }
 
   // Type size from the STYLEREFS' TextStyle FONTSIZE (points) in page pixels; `inherited` when none.
@@ -277,6 +293,7 @@ class AltoReader {
   std::string engine_, unit_note_;
   bool tesseract_wc_ = false;  // WC as Tesseract ≤ 5.5.2 writes it (writes_wc_as_percent)
   std::unordered_map<std::string, double> font_size_;  // TextStyle ID → FONTSIZE (points)
+  std::unordered_map<std::string, std::string> font_face_;  // TextStyle ID → FONTFAMILY [FONTSTYLE]
   std::unordered_map<std::string, Hint> tags_;          // Tags/*Tag ID → hint from LABEL/TYPE
   Page* page_ = nullptr;
   bool size_note_ = false;  // the page's assumed-resolution warning for type sizes is given

@@ -124,12 +124,23 @@ class PageXmlReader {
     r.box = coords(n);
     r.src = static_cast<int>(in_.line(n));
     r.hint = hint_from_name(attr(n, "type"));
-    each_child(n, "TextLine", [&](pugi::xml_node l) { r.lines.push_back(read_line(l, r.hint)); });
+    const std::string face = text_style(n, "");
+    each_child(n, "TextLine", [&](pugi::xml_node l) { r.lines.push_back(read_line(l, r.hint, face)); });
     page_->regions.push_back(std::move(r));
   }
 
-  Line read_line(pugi::xml_node n, Hint hint) {
+  // The face a TextStyle names: @fontFamily, " bold" where @bold is true; `inherited` when none.
+  std::string text_style(pugi::xml_node n, const std::string& inherited) {
+    pugi::xml_node s = child(n, "TextStyle");
+    std::string face(attr(s, "fontFamily"));
+    if (face.empty() || face.size() > 256) return inherited;
+    if (attr(s, "bold") == "true" || attr(s, "bold") == "1") face += " bold";
+    return face;
+  }
+
+  Line read_line(pugi::xml_node n, Hint hint, const std::string& region_face) {
     Line l;
+    l.face = text_style(n, region_face);
     l.id = source_id(*page_, in_, n, "id");
     l.box = coords(n);
     l.src = static_cast<int>(in_.line(n));
