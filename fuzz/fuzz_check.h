@@ -40,6 +40,7 @@ void style_one(std::string_view bytes);
 void typeset_one(std::string_view bytes);
 void scan_image_one(std::string_view bytes);
 void ocr_read_one(std::string_view bytes);
+void text_layer_one(std::string_view bytes);
 void batch_names_one(std::string_view bytes);
 void figure_image_one(std::string_view bytes);
 void plan_one(std::string_view bytes);

@@ -21,6 +21,7 @@ const std::map<std::string, Body>& bodies() {
       {"typeset_fuzz", paiban::fuzz::typeset_one},
       {"scan_image_fuzz", paiban::fuzz::scan_image_one},
       {"ocr_read_fuzz", paiban::fuzz::ocr_read_one},
+      {"text_layer_fuzz", paiban::fuzz::text_layer_one},
       {"batch_names_fuzz", paiban::fuzz::batch_names_one},
       {"figure_image_fuzz", paiban::fuzz::figure_image_one},
       {"plan_fuzz", paiban::fuzz::plan_one},

@@ -190,15 +190,16 @@ TEST(Scan, PdfTextLayerIsReadWithoutOcr) {
 // second line stays with its first.
 TEST(Scan, TextLayerDrawnRowByRowKeepsItsColumns) {
   using scan::engine::LayerWord;
-  std::vector<LayerWord> words = {{"两篇文章的标题", {100, 100, 800, 180}, 80, false},
-                                  {"第二行", {330, 190, 570, 270}, 80, false}};
+  std::vector<LayerWord> words = {{"两篇文章的标题", {100, 100, 800, 180}, 80, false, "Sans-Bold"},
+                                  {"第二行", {380, 190, 520, 270}, 80, false, "Sans-Bold"}};
   for (int row = 0; row < 4; ++row)
     for (int col = 0; col < 3; ++col)  // three columns of 40-unit type, 60-unit gutters
       words.push_back({"第" + std::to_string(col + 1) + "栏第" + std::to_string(row + 1) + "行，",
-                       {100 + col * 460, 300 + row * 50, 500 + col * 460, 340 + row * 50}, 40, false});
+                       {100 + col * 460, 300 + row * 50, 500 + col * 460, 340 + row * 50}, 40, false, "Serif"});
   const ocr::Page page = scan::engine::layer_page(words);
   ASSERT_EQ(page.regions.size(), 4u);
   EXPECT_EQ(page.regions[0].lines.size(), 2u) << "a headline and its centred second line";
+  EXPECT_EQ(page.regions[0].lines[0].face, "Sans-Bold");
   for (size_t c = 0; c < 3; ++c) {
     const auto& lines = page.regions[c + 1].lines;
     ASSERT_EQ(lines.size(), 4u) << "column " << c + 1;

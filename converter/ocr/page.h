@@ -42,8 +42,9 @@ struct Line {
   int blanks_before = 0; // page text: empty lines before this one in the source
   int src = 0;           // 1-based line of the source file where this line starts (messages, src ranges)
   bool hyphenated = false;  // ALTO HYP: the line ends in a hyphen the engine removed
-  std::string face;         // the typeface most of its characters are set in, as the source names
-                            // it (a PDF font's name without its subset tag); empty unknown
+  std::string face;         // its typeface as the source names it: a PDF text layer's font (the one
+                            // most of its characters are set in, subset tag removed), ALTO's or
+                            // PAGE's TextStyle (the line's, else its block's); empty unknown
   std::vector<Word> words;  // in reading order; page text: one word holding the whole line
 
   std::string text() const;  // the words joined as the source spaced them (one space between words)

@@ -60,16 +60,18 @@ bool heading_shape(const PageLayout& L, const PageArticle& a, const PageUnit& x)
   return true;
 }
 
-// The face of the article's running text (lines with sentence marks) where the source names
-// faces: a block in another is set apart from it.
+// The face of the article's running text (lines with sentence marks) where a text layer names
+// faces: a block in another is set apart from it. The first 16 faces seen are counted (a page
+// sets text in a handful; a hostile one in a million).
 std::string body_face(const PageLayout& L, const PageArticle& a) {
   std::vector<std::pair<const std::string*, size_t>> seen;
+  if (!L.exact) return {};
   for (size_t i : a.order) {
     const PageLine& l = L.lines[i];
     if (l.face.empty() || l.line.pauses == 0) continue;
     auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return *s.first == l.face; });
-    if (it == seen.end()) seen.emplace_back(&l.face, 1);
-    else ++it->second;
+    if (it != seen.end()) ++it->second;
+    else if (seen.size() < 16) seen.emplace_back(&l.face, 1);
   }
   auto best = std::max_element(seen.begin(), seen.end(), [](const auto& x, const auto& y) { return x.second < y.second; });
   return best == seen.end() ? std::string() : *best->first;
@@ -104,7 +106,7 @@ void classify_page(const PageLayout& L, const PageArticle& a, std::vector<PageUn
     const std::string& face = L.lines[a.order[x.begin]].face;
     if (all_heading_like(L, a, x) && followed &&
         (x.end - x.begin <= 2 || larger || h == ocr::Hint::heading || heading_shape(L, a, x) ||
-         (!face.empty() && face != body)))
+         (!face.empty() && !body.empty() && face != body)))
       x.kind = Kind::heading;
   }
 }

@@ -105,8 +105,8 @@ bool boxed_words(const ocr::Line& l) {
 
 // Within the line: wide gaps and column rules. A rule is the gutter: the bar goes, the next word
 // starts a new piece; marks the engine read into the rule's word stay, on their side of it
-// ("，|": a comma ending the left column's line).
-void cut_in_line(LinePiece&& p, int body, ReflowReport& report, std::vector<LinePiece>& out_pieces) {
+// ("，|": a comma ending the left column's line). A text layer's bars are its own characters.
+void cut_in_line(LinePiece&& p, int body, bool exact, ReflowReport& report, std::vector<LinePiece>& out_pieces) {
   if (!boxed_words(p.line)) return out_pieces.push_back(std::move(p));
   std::vector<int> h;
   for (const auto& w : p.line.words) h.push_back(w.box.height());
@@ -120,7 +120,7 @@ void cut_in_line(LinePiece&& p, int body, ReflowReport& report, std::vector<Line
                      (last.box.x0 - p.line.words[n - 2].box.x1) * 2 > em;
   bool needed = stray;
   for (size_t k = 0; k < n && !needed; ++k)
-    needed = column_rule(p.line.words[k], em) ||
+    needed = (!exact && column_rule(p.line.words[k], em)) ||
              (k > 0 && (p.line.words[k].box.x0 - p.line.words[k - 1].box.x1) * 5 > em * 6);
   if (!needed) return out_pieces.push_back(std::move(p));
   LinePiece out = p;
@@ -130,7 +130,7 @@ void cut_in_line(LinePiece&& p, int body, ReflowReport& report, std::vector<Line
   for (size_t k = 0; k < p.line.words.size(); ++k) {
     const ocr::Word& w = p.line.words[k];
     const bool wide = k > 0 && ((w.box.x0 - p.line.words[k - 1].box.x1) * 5 > em * 6 || (stray && k + 1 == n));
-    if (!column_rule(w, em)) {
+    if (exact || !column_rule(w, em)) {
       out.line.words.push_back(w);
       cut.push_back(after_rule ? gutter : wide ? gap : none);
       after_rule = false;
@@ -338,7 +338,7 @@ std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report) 
         if (w.box.known() && solid(w)) heights.push_back(w.box.height());
   const int body = median(heights);
   for (size_t r = 0; r < page.regions.size(); ++r)
-    for (const auto& whole : page.regions[r].lines) cut_in_line(LinePiece{whole, r}, body, report, pieces);
+    for (const auto& whole : page.regions[r].lines) cut_in_line(LinePiece{whole, r}, body, page.exact, report, pieces);
   const PageInk ink(pieces);
   const Rules rules(page.rules);
   std::vector<LinePiece> out;

@@ -80,9 +80,9 @@ std::vector<std::vector<size_t>> headlines(const PageLayout& L) {
       // a headline beside it across a gutter, centred over another article, stands further off
       // or is set in another size (a second article's headline, a third smaller, on the same row).
       // An engine's sizes of one line's pieces differ by up to a quarter, a text layer's not at all;
-      // and a text layer has joined a line's pieces less than an em apart (its boxes a glyph's full
-      // height, about 1.4 em): pieces further apart are two headlines.
-      const double alike = L.exact ? 1.05 : 1.3, apart = L.exact ? 0.7 : 1.5;
+      // and a text layer has joined a line's pieces less than 0.9 em apart: pieces further apart
+      // than an em (an ideographic space) are two headlines.
+      const double alike = L.exact ? 1.05 : 1.3, apart = L.exact ? 1.0 : 1.5;
       bool below = overlaps_x(gb, l.box) && l.box.y0 - gb.y1 < small * 1.0;
       bool beside = std::min(gb.y1, l.box.y1) - std::max(gb.y0, l.box.y0) > small / 2 &&
                     std::max(gb.x0, l.box.x0) - std::min(gb.x1, l.box.x1) < small * apart;

@@ -218,7 +218,7 @@ std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps, bool exact) {
       p.line.box = unite(p.line.box, ps[j].line.box);
       p.line.id += (p.line.id.empty() || ps[j].line.id.empty() ? "" : " ") + ps[j].line.id;
       for (auto& w : ps[j].line.words) p.line.words.push_back(std::move(w));
-      p.line.size = 0;
+      p.line.size = exact ? std::max(p.line.size, ps[j].line.size) : 0;
     }
     out.push_back(std::move(p));
   }
@@ -297,7 +297,8 @@ PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
     const ocr::Line& ol = piece.line;
     PageLine pl;
     pl.box = line_box(ol);
-    pl.size = line_size(ol);
+    // A text layer's size is the type's own; an engine's is measured from its ink.
+    pl.size = page.exact && ol.size > 0 ? ol.size : line_size(ol);
     pl.mid = middle(ol, pl.box);
     if (pl.size <= 0) pl.size = pl.box.height();
     std::string raw = join_words(ol, pl.box.height(), report);

@@ -85,6 +85,26 @@ bool full_before_next(const PageLayout& L, const PageArticle& a, size_t j) {
   return std::abs(next.indent) < 0.8 && g.short_by < head_ems(L.lines[a.order[j + 1]].line) + 0.5;
 }
 
+// No printed line starts with a pause, a stop or a closing bracket (clreq §3.1.7): a line the
+// engine read opening with one runs on from the line before ("…停止服务" over "。当地…").
+bool opens_mid_text(const PageLine& q) {
+  if (q.line.text.empty()) return false;
+  const char32_t c = q.line.text.front();
+  return clreq::is_pause_or_stop(c) || clreq::is_closing(c);
+}
+
+// Pieces of one printed row are one line: no block starts inside a line.
+bool one_row(const PageLine& p, const PageLine& q) {
+  const int row = std::min(p.box.y1, q.box.y1) - std::max(p.box.y0, q.box.y0);
+  return row * 2 > std::min(p.box.height(), q.box.height());
+}
+
+// A change of typeface where a text layer names it (a heading in sans or bold over body text in
+// serif) starts a block, unless running text runs on across it (a bold lead-in).
+bool face_changes(const PageLine& p, const PageLine& q) {
+  return !p.face.empty() && !q.face.empty() && p.face != q.face && !(mid_sentence(p.line.end) && p.line.pauses > 0);
+}
+
 // Whether a block starts at order[j], the line after order[k] (scraps between them skipped).
 bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t j, double lead) {
   const PageLine& p = L.lines[a.order[k]];
@@ -98,17 +118,8 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   if ((p.hint == ocr::Hint::caption) != (q.hint == ocr::Hint::caption)) return true;
   // A caption's text opens or closes it (图为……, ……摄）).
   if (opens_caption(q.line.text) || closes_caption(p.line.text)) return true;
-  // No printed line starts with a pause, a stop or a closing bracket (clreq §3.1.7): a line the
-  // engine read opening with one runs on from the line before ("…停止服务" over "。当地…").
-  if (!q.line.text.empty() && clreq::not_at_line_start(q.line.text.front()) && a.column_of[k] == a.column_of[j])
-    return false;
-  // Pieces of one printed row in one column are one line: no block starts inside a line.
-  const int row = std::min(p.box.y1, q.box.y1) - std::max(p.box.y0, q.box.y0);
-  if (a.column_of[k] == a.column_of[j] && row * 2 > std::min(p.box.height(), q.box.height())) return false;
-  // So does a change of typeface where the source names it (a text layer: a heading in sans
-  // or bold over body text in serif), unless running text runs on across it (a bold lead-in).
-  if (!p.face.empty() && !q.face.empty() && p.face != q.face && !(mid_sentence(p.line.end) && p.line.pauses > 0))
-    return true;
+  if (a.column_of[k] == a.column_of[j] && (opens_mid_text(q) || one_row(p, q))) return false;
+  if (L.exact && face_changes(p, q)) return true;
   // A change of type (headline, subtitle, heading) comes where a text ends; mid-sentence a
   // taller measure is the ink of taller characters, unless the type differs by half again.
   const bool runs_on = mid_sentence(p.line.end) && !heading_like(p.line);

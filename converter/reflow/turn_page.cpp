@@ -74,7 +74,10 @@ ocr::Page turn_page(const ocr::Page& page) {
     r.box = turned(r.box, W);
     for (auto& l : r.lines) {
       l.box = turned(l.box, W);
-      for (auto& w : l.words) w.box = turned(w.box, W), dash_for_bar(w);
+      for (auto& w : l.words) {
+        w.box = turned(w.box, W);
+        if (!page.exact) dash_for_bar(w);  // a text layer's bars are its own characters
+      }
       // Down the column is along the row now: words by their new left edge.
       std::stable_sort(l.words.begin(), l.words.end(), [](const ocr::Word& a, const ocr::Word& b) {
         return a.box.known() && b.box.known() && a.box.x0 < b.box.x0;

@@ -56,7 +56,7 @@ ocr::Region* region_for(std::vector<ocr::Region>& regions, const ocr::Line& l) {
   return best;
 }
 
-// The face most of a line's characters are set in (bytes of UTF-8 as the measure).
+// The face most of a line's characters are set in.
 std::string main_face(const std::vector<std::pair<std::string, size_t>>& faces) {
   const std::pair<std::string, size_t>* best = nullptr;
   for (const auto& f : faces)
@@ -64,19 +64,23 @@ std::string main_face(const std::vector<std::pair<std::string, size_t>>& faces) 
   return best ? best->first : std::string();
 }
 
+// Counts a word's characters for its face; a line's first 16 faces are counted (a line sets a
+// few; a hostile page, overlapping words in a thousand fonts, no more work than that).
 void count_face(std::vector<std::pair<std::string, size_t>>& faces, const LayerWord& g) {
+  size_t chars = 0;
+  for (unsigned char c : g.text) chars += (c & 0xC0) != 0x80;
   for (auto& f : faces)
     if (f.first == g.face) {
-      f.second += g.text.size();
+      f.second += chars;
       return;
     }
-  faces.emplace_back(g.face, g.text.size());
+  if (faces.size() < 16) faces.emplace_back(g.face, chars);
 }
 
 }  // namespace
 
-// Poppler's words (in its reading order) → lines → regions; the source's own ids ("w3" per
-// word is implicit in order) become line ids l<N>.
+// Poppler's words (in its reading order) → lines → regions; lines are numbered line_N, regions
+// block_N, in the order they are made.
 ocr::Page layer_page(const std::vector<LayerWord>& words) {
   ocr::Page page;
   std::vector<ocr::Line> lines;

@@ -65,6 +65,7 @@ std::vector<LayerWord> text_layer(const poppler::page& page, double scale) {
     if (tb.has_font_info()) {
       g.face = tb.get_font_name();
       if (g.face.size() > 7 && g.face[6] == '+') g.face.erase(0, 7);  // the subset tag (PDF 32000-1 §9.6.4)
+      if (g.face.size() > 256) g.face.clear();  // no font's name: a hostile file's
     }
     out.push_back(std::move(g));
   }
@@ -151,7 +152,10 @@ void read_pdf(std::string_view bytes, const std::string& name, const Options& o,
       r.page.width = static_cast<int>(w);
       r.page.height = static_cast<int>(h);
       r.page.dpi = dpi;
-      if (r.via == "text layer") r.page.engine = std::string("poppler ") + poppler::version_string(), r.page.exact = true;
+      if (r.via == "text layer") {
+        r.page.engine = std::string("poppler ") + poppler::version_string();
+        r.page.exact = true;
+      }
     } catch (Failure& f) {
       r.page = {};
       r.error = std::move(f.error);
