@@ -208,6 +208,20 @@ TEST(Scan, TextLayerDrawnRowByRowKeepsItsColumns) {
   }
 }
 
+// A line's last mark hangs half an em into a gutter of one and a third ems: the next column's line
+// on the row starts 0.8 em after the mark's box, yet is a line of its own.
+TEST(Scan, TextLayerLineEndsAtAHangingMark) {
+  using scan::engine::LayerWord;
+  const std::vector<LayerWord> words = {
+      {"俄军还控制了一个交通枢纽。", {100, 100, 620, 140}, 40, true, "Serif"},  // 。 hangs to 620
+      {"国在乌克兰问题上的态度", {652, 100, 1092, 140}, 40, false, "Serif"},
+  };
+  const ocr::Page page = scan::engine::layer_page(words);
+  size_t lines = 0;
+  for (const auto& r : page.regions) lines += r.lines.size();
+  EXPECT_EQ(lines, 2u) << "the gutter after a hanging mark ends the line";
+}
+
 // Four columns a third of an em apart more than an em (tabloid: 8.5 pt type, 4 mm gutters): no
 // line of the text layer reaches across a gutter, though poppler reports no space at a line's end.
 TEST(Scan, PdfTextLayerLinesStayInTheirColumn) {

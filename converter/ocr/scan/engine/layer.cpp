@@ -14,15 +14,30 @@ void extend(BBox& a, const BBox& b) {
   a.x1 = std::max(a.x1, b.x1), a.y1 = std::max(a.y1, b.y1);
 }
 
+// Whether a text ends in a mark that may hang past the measure at a line's end: in Simplified
+// Chinese any pause or stop mark (https://www.w3.org/TR/clreq/#hanging_punctuation_marks_at_line_end);
+// its em box reaches half an em into the gutter.
+bool ends_hanging(const std::string& s) {
+  size_t i = s.size();
+  while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
+  if (i == 0) return false;
+  const std::string_view last(s.data() + i - 1, s.size() - i + 1);
+  for (const char* m : {"、", "，", "。", "．", "；", "：", "！", "？"})
+    if (last == m) return true;
+  return false;
+}
+
 // Words continue a line when they sit on it (half their height overlaps) just right of its end,
 // closer than a gutter: a text layer's glyph boxes are exact, and inside a set line no gap
 // reaches an em (justification spreads Han text by fractions of one; a Latin space is ~¼ em),
-// while the gutter between columns is an em or more.
+// while the gutter between columns is an em or more — less the half em a hanging mark takes.
 bool continues(const ocr::Line& l, const LayerWord& g) {
   int overlap = std::min(l.box.y1, g.box.y1) - std::max(l.box.y0, g.box.y0);
   int shorter = std::min(l.box.height(), g.box.height());
+  const double em = std::max(l.size, g.size);
   double gap = g.box.x0 - l.box.x1;
-  return overlap * 2 >= shorter && gap > -0.5 * l.size && gap < 0.9 * std::max(l.size, g.size);
+  if (!l.words.empty() && ends_hanging(l.words.back().text)) gap += 0.5 * em;
+  return overlap * 2 >= shorter && gap > -0.5 * l.size && gap < 0.9 * em;
 }
 
 // Poppler reports "no space after" at the end of a column's line too: a word is glued to the
