@@ -50,7 +50,9 @@ bool sentence_mark(const std::string& w) {
 // characters set solid (or justified) stands up to half an em apart: in running text (sentence
 // marks inside) every such space is dropped; in a headline or byline a gap over half an em and
 // well above the line's usual gap is a real space ("本报记者 高茜"), anything else is dropped.
-std::string join_words(const ocr::Line& l, int em, ReflowReport& report) {
+// A text layer's (`exact`) gaps are the print's: one of a fifth of an em or more between Han words is a
+// printed space ("…控制　哈马斯…"), any narrower gap is its extractor's word break, no repair.
+std::string join_words(const ocr::Line& l, int em, bool exact, ReflowReport& report) {
   std::vector<int> gaps;
   bool running = false;
   const ocr::Word* prev = nullptr;
@@ -77,14 +79,14 @@ std::string join_words(const ocr::Line& l, int em, ReflowReport& report) {
       bool boxes = prev->box.known() && w.box.known();
       int gap = boxes ? w.box.x0 - prev->box.x1 : 0;
       bool han = a == Cls::han && b == Cls::han;
-      bool wide = han && boxes && !running && gap * 2 > em && gap * 2 > usual * 5;
+      bool wide = han && boxes && (exact ? gap * 5 >= em : !running && gap * 2 > em && gap * 2 > usual * 5);
       if (latin || wide || (!boxes && em == 0)) s += ' ';
       else ++dropped;
     }
     s += w.text;
     prev = &w;
   }
-  if (dropped > 0) report.repairs["han-space"] += dropped;
+  if (dropped > 0 && !exact) report.repairs["han-space"] += dropped;
   return s;
 }
 
@@ -301,7 +303,7 @@ PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
     pl.size = page.exact && ol.size > 0 ? ol.size : line_size(ol);
     pl.mid = middle(ol, pl.box);
     if (pl.size <= 0) pl.size = pl.box.height();
-    std::string raw = join_words(ol, pl.box.height(), report);
+    std::string raw = join_words(ol, page.exact ? static_cast<int>(pl.size) : pl.box.height(), page.exact, report);
     pl.line = clean_line(raw, ol.src, report, !page.exact);
     if (pl.line.text.empty()) continue;
     pl.line.blanks_before = ol.blanks_before;
