@@ -38,7 +38,7 @@ Block leaf(const Layout& L, const Unit& u, ReflowReport& report) {
     for (size_t i = u.begin; i < u.end; ++i) b.lines.push_back(join_lines(L.lines, i, i + 1, report, !L.exact));
   } else {
     b.text = join_lines(L.lines, u.begin, u.end, report, !L.exact);
-    if (u.kind == Kind::byline) b.text = close_credit(strip_byline_marker(std::move(b.text), report, L.exact), report);
+    if (u.kind == Kind::byline) b.text = close_credit(strip_byline_marker(std::move(b.text), report, !L.exact), report);
   }
   return b;
 }

@@ -64,8 +64,8 @@ bool heading_shape(const PageLayout& L, const PageArticle& a, const PageUnit& x)
 // faces: a block in another is set apart from it. The first 16 faces seen are counted (a page
 // sets text in a handful; a hostile one in a million).
 std::string body_face(const PageLayout& L, const PageArticle& a) {
-  std::vector<std::pair<const std::string*, size_t>> seen;
   if (!L.exact) return {};
+  std::vector<std::pair<const std::string*, size_t>> seen;
   for (size_t i : a.order) {
     const PageLine& l = L.lines[i];
     if (l.face.empty() || l.line.pauses == 0) continue;

@@ -300,11 +300,11 @@ std::string join_lines(const std::vector<Line>& lines, size_t begin, size_t end,
   return out;
 }
 
-std::string strip_byline_marker(std::string text, ReflowReport& report, bool exact) {
+std::string strip_byline_marker(std::string text, ReflowReport& report, bool repair) {
   size_t i = 0;
   char32_t c = text.empty() ? 0 : next_code_point(text, i);
   // 口 is the engine's reading of □; a text layer's 口 is the character.
-  if (c != U'□' && (c != U'口' || exact) && c != U'■' && c != U'◻') return text;
+  if (c != U'□' && (c != U'口' || !repair) && c != U'■' && c != U'◻') return text;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
   if (text.compare(i, 3, "\u3000") == 0) i += 3;
   count(report, "byline-marker");

@@ -76,13 +76,19 @@ bool ends_inside_brackets(const std::u32string& t) {
   return depth > 0;
 }
 
-// Whether the line at order[j] fills its column but for the next line's first unbreakable run:
-// the next, in its column, flush left, opens with a run longer than the white j leaves.
+// Whether a line (margins g) fills its column but for the first unbreakable run of the line under
+// it in its column (margins gn): that one flush left, opening with a run longer than the white
+// the line leaves (clreq §3.1.7: "今天（9月27" over "日），…" in a narrow column).
+bool full_but_for(const Geo& g, const Geo& gn, const PageLine& next) {
+  return std::abs(gn.indent) < 0.8 && g.short_by < head_ems(next.line) + 0.5;
+}
+
+// The same for the line at order[j] and the one after it, where that one shares its column.
 bool full_before_next(const PageLayout& L, const PageArticle& a, size_t j) {
   if (j + 1 >= a.order.size() || a.column_of[j + 1] != a.column_of[j]) return false;
   const PageColumn& c = a.columns[a.column_of[j]];
-  const Geo g = geometry(L.lines[a.order[j]], c, L.em), next = geometry(L.lines[a.order[j + 1]], c, L.em);
-  return std::abs(next.indent) < 0.8 && g.short_by < head_ems(L.lines[a.order[j + 1]].line) + 0.5;
+  const PageLine& next = L.lines[a.order[j + 1]];
+  return full_but_for(geometry(L.lines[a.order[j]], c, L.em), geometry(next, c, L.em), next);
 }
 
 // No printed line starts with a pause, a stop or a closing bracket (clreq §3.1.7): a line the
@@ -175,9 +181,8 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // A line that stops short ended its paragraph, unless it stopped mid-sentence (a break the
   // scan shows but the text denies: a line cut by a picture or a box).
   // Nor did one that stops short by less than the first run of the next line a break may not
-  // enter (clreq §3.1.7: "今天（9月27" over "日），…" in a narrow column): it was full.
-  const bool was_full = mid_sentence(p.line.end) && same_column && std::abs(gq.indent) < 0.8 &&
-                        gp.short_by < q_head + 0.5;
+  // enter: it was full.
+  const bool was_full = mid_sentence(p.line.end) && same_column && full_but_for(gp, gq, q);
   if (gp.short_by >= 1.5 && !was_full &&
       (ends_clause(p.line.end) || heading_like(p.line) || p.line.end == End::closing))
     return true;

@@ -87,8 +87,9 @@ Line clean_line(std::string_view raw, int src, ReflowReport& report, bool repair
 // units; Latin words joined by a space, hyphenated words rejoined; OCR punctuation repaired.
 std::string join_lines(const std::vector<Line>& lines, size_t begin, size_t end, ReflowReport& report,
                        bool repair = true);
-// normalise.cpp: the byline marker □/口 dropped (the name's inner space kept).
-std::string strip_byline_marker(std::string text, ReflowReport& report, bool exact = false);
+// normalise.cpp: the byline marker □/口 dropped (the name's inner space kept); `repair` false (a
+// text layer): 口 is the character, not the engine's reading of □.
+std::string strip_byline_marker(std::string text, ReflowReport& report, bool repair = true);
 
 constexpr int kOver = 6;  // display units a line may exceed its measure by (hanging punctuation, noise)
 

@@ -99,7 +99,7 @@ void count_face(std::vector<std::pair<std::string, size_t>>& faces, const LayerW
 ocr::Page layer_page(const std::vector<LayerWord>& words) {
   ocr::Page page;
   std::vector<ocr::Line> lines;
-  std::vector<std::vector<std::pair<std::string, size_t>>> faces;  // per line: face → bytes
+  std::vector<std::vector<std::pair<std::string, size_t>>> faces;  // per line: face → characters
   bool glued = false;  // the previous word had no space after it: this one joins it
   for (const auto& g : words) {
     if (lines.empty() || !continues(lines.back(), g)) {
