@@ -231,9 +231,9 @@ std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps, bool exact) {
 
 // A line the engine read twice: Tesseract sometimes reads the top half of a headline's glyphs
 // as a line of its own, inside the headline's box and over its words, as junk ("训天全人知一").
-// Its ink is the headline's, already read: a line inside a taller line's box whose word boxes
-// lie (four fifths of their area) on that line's words is left out. Searched among the 64
-// lines above it by top edge (bounded: hostile input stays linear).
+// Its ink is the headline's, already read: a line (nine tenths of its box) inside a taller
+// line's box whose word boxes lie (four fifths of their area) on that line's words is left out.
+// Searched among the 64 lines on either side by top edge (bounded: hostile input stays linear).
 std::vector<LinePiece> drop_lines_read_twice(std::vector<LinePiece> ps, ReflowReport& report) {
   const size_t n = ps.size();
   std::vector<BBox> box(n);
@@ -250,7 +250,10 @@ std::vector<LinePiece> drop_lines_read_twice(std::vector<LinePiece> ps, ReflowRe
     const BBox& gb = box[g];
     if (!gb.known() || ps[g].line.words.empty()) continue;
     const bool doubted = trust[g] >= 0 && trust[g] < 50;
-    for (size_t s = k, seen = 0; s-- > 0 && seen < 64; ++seen) {
+    // The 64 lines on either side by top edge: on a scan turned level, junk over the end of a
+    // wide headline can start a little above the headline's box, whose height is the slant's.
+    for (size_t s = k >= 64 ? k - 64 : 0; s < n && s <= k + 64; ++s) {
+      if (s == k) continue;
       const size_t c = by_top[s];
       const BBox& cb = box[c];
       const auto &gw = ps[g].line.words, &cw = ps[c].line.words;
@@ -263,7 +266,7 @@ std::vector<LinePiece> drop_lines_read_twice(std::vector<LinePiece> ps, ReflowRe
         break;
       }
       // Word pairs bounded too: a headline holds dozens of words, a hostile line millions.
-      if (!(intersect(gb, cb) == gb) || gw.size() * cw.size() > 65536) continue;
+      if (area(intersect(gb, cb)) * 10 < area(gb) * 9 || gw.size() * cw.size() > 65536) continue;
       long long total = 0, covered = 0;
       for (const auto& w : gw) {
         total += area(w.box);
