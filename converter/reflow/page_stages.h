@@ -78,6 +78,13 @@ bool is_vertical(const ocr::Page& page);
 ocr::Page turn_page(const ocr::Page& page);
 void unturn_page(Page& out, const ocr::Page& page);
 
+// level_page.cpp: the slope of a scan's rows (y rise per x, from its words; 0 for a text layer or
+// a page level enough), the page turned level about its centre (each box moved, its size kept),
+// and the layout's line boxes moved back to the scan's coordinates once the stages are done.
+double skew_of(const ocr::Page& page);
+ocr::Page level_page(const ocr::Page& page, double slope);
+void unlevel_layout(PageLayout& L, const ocr::Page& page, double slope);
+
 // A line of the source, or a piece of one, and the region (block box) holding it.
 struct LinePiece {
   ocr::Line line;
