@@ -143,7 +143,11 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // A dash that opens a line opens a subtitle, unless the line before ends inside a title or a
   // quotation ("《人类文明新形态" over "——中国式现代化》"): there it is the title's own dash
   // (GB/T 15834 §4.13: a dash may stand inside a title's marks).
-  if (opens_byline(q.line) || (opens_subtitle(q.line) && !ends_inside_brackets(p.line.text)) || opens_byline(p.line))
+  // A credit that fills its line mid-sentence and runs on flush left under it opens running
+  // text ("记者今天从…" over "…会上了解到，"): a byline stands on a line of its own.
+  const bool runs_into_next = mid_sentence(p.line.end) && gp.short_by < 0.8 && same_column && std::abs(gq.indent) < 0.5;
+  if (opens_byline(q.line) || (opens_subtitle(q.line) && !ends_inside_brackets(p.line.text)) ||
+      (opens_byline(p.line) && !runs_into_next))
     return true;
   // Centred heading lines printed one under the other stay one heading.
   if (centred(gp) && centred(gq) && heading_like(p.line) && heading_like(q.line) && same_column) return false;
