@@ -42,7 +42,9 @@ std::vector<size_t> edge_row(const PageLayout& L, bool top) {
   for (size_t i : row) {
     const PageLine& l = L.lines[i];
     if (l.size >= L.em * kHeadline) return {};  // a headline, not a running head (which may be bold)
-    if (l.line.width > 60) return {};      // a line of text, not a head
+    // A line of text, not a head: long, or a dozen characters and more with a sentence's pause
+    // in it (a column of vertical text, turned, is a short row at the page's edge).
+    if (l.line.width > 60 || (l.line.pauses > 0 && l.line.width > 24)) return {};
   }
   // Near the edge: the row sits within an eighth of the page from the text's outer edge.
   int edge = top ? (L.height > 0 ? 0 : extent_lo) : (L.height > 0 ? L.height : extent_hi);
