@@ -59,3 +59,31 @@ TEST(CutGutters, AStrayMarkAfterALineInLargerTypeIsCutOff) {
                                   {"，", {315, 195, 322, 205}, 90}});
   EXPECT_EQ(first(), (std::vector<std::string>{"今年以来当地持续，"}));
 }
+
+// A block's last line under two lines set solid on one grid (fresh p006 of the OCR development
+// set): between two narrow characters ("巴" half an em) the line leaves a sliver of white that
+// the two lines above leave too. A gutter runs past the row; white in two rows above only is
+// no gutter, and the line stays whole. The same white with the rows running on below it is.
+TEST(CutGutters, ASliverOverTheLastLineOfABlockIsNoGutter) {
+  auto grid_row = [](int y) {
+    return row({{"在", {1320, y, 1356, y + 32}, 93}, {"阿", {1360, y, 1390, y + 32}, 93},
+                {"巴", {1394, y, 1426, y + 32}, 93}, {"斯", {1442, y, 1478, y + 32}, 93},
+                {"是", {1482, y, 1515, y + 32}, 93}, {"应", {1519, y, 1550, y + 32}, 93}});
+  };
+  ocr::Page page;
+  page.regions.resize(1);
+  page.regions[0].lines.push_back(grid_row(2566));
+  page.regions[0].lines.push_back(grid_row(2623));
+  page.regions[0].lines.push_back(row({{"阿", {1360, 2680, 1390, 2712}, 93}, {"巴", {1409, 2682, 1426, 2711}, 93},
+                                       {"斯", {1445, 2680, 1482, 2712}, 93}, {"是", {1481, 2676, 1515, 2712}, 93},
+                                       {"应", {1515, 2680, 1532, 2712}, 96}}));
+  ReflowReport report;
+  EXPECT_EQ(texts(cut_gutters(page, report)).back(), "阿巴斯是应");
+  EXPECT_EQ(report.repairs.count("gutter-cut"), 0u);
+
+  page.regions[0].lines.push_back(grid_row(2737));  // the rows run on below: the white is a strip
+  page.regions[0].lines.push_back(grid_row(2794));
+  std::vector<std::string> t = texts(cut_gutters(page, report));
+  EXPECT_EQ(t[2], "阿巴");
+  EXPECT_EQ(t[3], "斯是应");
+}

@@ -295,7 +295,7 @@ bool PageInk::around(int lo, int hi, int x0, int x1, size_t self, size_t other, 
       --budget_;
       const int m = mid(it->box);
       if (m < lo || m > hi || it->box.x1 < x0 || it->piece == self || it->piece == other) continue;
-      if (!f(it->box)) return true;
+      if (!f(*it)) return true;
     }
   }
   return true;
@@ -303,21 +303,35 @@ bool PageInk::around(int lo, int hi, int x0, int x1, size_t self, size_t other, 
 
 bool PageInk::gutter(int x, int y0, int y1, int em, size_t self) const {
   int cover = 0, left = 0, right = 0;
+  // A gutter runs past the row: edges on both sides of it above and below, or in three rows on
+  // one side. Two rows of characters set solid on one grid can leave the same sliver white
+  // between two narrow characters ("巴" is half an em) over the last line of a block.
+  std::vector<size_t> rows;
+  bool above = false, below = false;
   const int reach = em * 2, half = em / 4;
-  const bool seen = around(y0 - 5 * em, y1 + 5 * em, x - reach, x + reach, self, self, [&](const BBox& b) {
-    if (b.x0 < x + half && b.x1 > x - half) ++cover;
-    else if (b.x1 <= x && x - b.x1 < reach) ++left;
-    else if (b.x0 >= x && b.x0 - x < reach) ++right;
+  const bool seen = around(y0 - 5 * em, y1 + 5 * em, x - reach, x + reach, self, self, [&](const Ink& k) {
+    const BBox& b = k.box;
+    if (b.x0 < x + half && b.x1 > x - half) {
+      ++cover;
+    } else if ((b.x1 <= x && x - b.x1 < reach) || (b.x0 >= x && b.x0 - x < reach)) {
+      (b.x1 <= x ? left : right) += 1;
+      rows.push_back(k.piece);
+      above = above || mid(b) < y0;
+      below = below || mid(b) > y1;
+    }
     return cover <= 1;
   });
-  return seen && cover <= 1 && left >= 3 && right >= 3 && cover * 6 <= std::min(left, right);
+  std::sort(rows.begin(), rows.end());
+  const bool past = (above && below) || std::unique(rows.begin(), rows.end()) - rows.begin() >= 3;
+  return seen && past && cover <= 1 && left >= 3 && right >= 3 && cover * 6 <= std::min(left, right);
 }
 
 bool PageInk::within_text(int x, int y0, int y1, int em, size_t a, size_t b) const {
   int above = 0, below = 0;
   // The white between two characters of running text is narrower than a quarter em.
   const int q = em / 4;
-  const bool seen = around(y0 - 3 * em, y1 + 3 * em, x - q, x + q, a, b, [&](const BBox& w) {
+  const bool seen = around(y0 - 3 * em, y1 + 3 * em, x - q, x + q, a, b, [&](const Ink& k) {
+    const BBox& w = k.box;
     if (w.x0 < x + q && w.x1 > x - q) {
       if ((w.y0 + w.y1) / 2 < y0) ++above;
       else if ((w.y0 + w.y1) / 2 > y1) ++below;

@@ -103,9 +103,10 @@ class PageInk {
   explicit PageInk(const std::vector<LinePiece>& pieces);
   // x is a gutter beside rows y0..y1 of piece `self`: within five ems above and below, no other
   // row's text reaches within a quarter em of it (characters set solid leave white slivers that
-  // line up from row to row; a gutter is wider), and three rows at least end left of it and
-  // three start right of it within two ems (column edges, not a ragged stretch;
-  // a gutter with a rule down its middle is two or three ems wide).
+  // line up from row to row; a gutter is wider), three words at least end left of it and three
+  // start right of it within two ems (column edges, not a ragged stretch; a gutter with a rule
+  // down its middle is two or three ems wide), and the strip runs past the row: edges above
+  // and below it, or in three rows.
   bool gutter(int x, int y0, int y1, int em, size_t self) const;
   // x lies within a column's text beside rows y0..y1: a row within three ems above and one
   // below (other than pieces a and b) have text across it, or within a quarter em of it (the
