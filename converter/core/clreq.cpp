@@ -24,6 +24,15 @@ bool is_closing(char32_t cp) {
   }
 }
 
+bool leaves_open(std::u32string_view text) {
+  int depth = 0;
+  for (char32_t c : text) {
+    if (is_opening(c)) ++depth;
+    else if (is_closing(c) && depth > 0) --depth;
+  }
+  return depth > 0;
+}
+
 bool is_pause_or_stop(char32_t cp) {
   switch (cp) {
     case U'、': case U'，': case U'；': case U'：': case U'。': case U'！': case U'？':

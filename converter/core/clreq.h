@@ -27,6 +27,9 @@ bool is_opening(char32_t cp);   // （《「『“‘【〔〖〈
 bool is_closing(char32_t cp);   // ）》」』”’】〕〗〉
 bool is_pause_or_stop(char32_t cp);  // 、，；：。！？
 bool is_stop(char32_t cp);      // 。！？ (sentence-final)
+// Whether a text opens a bracket, quote or title mark it does not close: it runs on (a text
+// ends inside marks it opened only where a line or a page cut it).
+bool leaves_open(std::u32string_view text);
 
 // Set on the em grid in Chinese text: East Asian Wide/Fullwidth (UAX #11), plus the
 // Ambiguous-width marks that Chinese fonts set full-width (“”‘’…—·; UAX #11 §5 "in East Asian

@@ -12,16 +12,6 @@ namespace paiban::reflow_stages {
 
 namespace {
 
-// Whether a text opens a bracket, quote or title mark it does not close.
-bool leaves_open(const std::u32string& t) {
-  int depth = 0;
-  for (char32_t c : t) {
-    if (clreq::is_opening(c)) ++depth;
-    else if (clreq::is_closing(c) && depth > 0) --depth;
-  }
-  return depth > 0;
-}
-
 // The lines of the outermost row at one edge: those whose boxes overlap the extreme line's
 // vertical span. Furniture when every other line keeps clear of the row by a third of an em.
 std::vector<size_t> edge_row(const PageLayout& L, bool top) {
@@ -56,7 +46,7 @@ std::vector<size_t> edge_row(const PageLayout& L, bool top) {
     // A line of text, not a head: long, or a dozen characters and more with a sentence's pause
     // in it (a column of vertical text, turned, is a short row at the page's edge), or one that
     // leaves a bracket open (the page's last row cut mid-title: "…播发《高举").
-    if (l.line.width > 60 || (l.line.pauses > 0 && l.line.width > 24) || leaves_open(l.line.text)) return {};
+    if (l.line.width > 60 || (l.line.pauses > 0 && l.line.width > 24) || clreq::leaves_open(l.line.text)) return {};
   }
   // Near the edge: the row sits within an eighth of the page from the text's outer edge.
   int edge = top ? (L.height > 0 ? 0 : extent_lo) : (L.height > 0 ? L.height : extent_hi);

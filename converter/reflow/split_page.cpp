@@ -66,16 +66,6 @@ double head_ems(const Line& l) {
   return ems;
 }
 
-// Whether a text ends inside brackets or quotes it opened (《…, “…, （…): it runs on.
-bool ends_inside_brackets(const std::u32string& t) {
-  int depth = 0;
-  for (char32_t c : t) {
-    if (clreq::is_opening(c)) ++depth;
-    else if (clreq::is_closing(c) && depth > 0) --depth;
-  }
-  return depth > 0;
-}
-
 // Whether a line (margins g) fills its column but for the first unbreakable run of the line under
 // it in its column (margins gn): that one flush left, opening with a run longer than the white
 // the line leaves (clreq §3.1.7: "今天（9月27" over "日），…" in a narrow column).
@@ -146,7 +136,7 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // A credit that fills its line mid-sentence and runs on flush left under it opens running
   // text ("记者今天从…" over "…会上了解到，"): a byline stands on a line of its own.
   const bool runs_into_next = mid_sentence(p.line.end) && gp.short_by < 0.8 && same_column && std::abs(gq.indent) < 0.5;
-  if (opens_byline(q.line) || (opens_subtitle(q.line) && !ends_inside_brackets(p.line.text)) ||
+  if (opens_byline(q.line) || (opens_subtitle(q.line) && !clreq::leaves_open(p.line.text)) ||
       (opens_byline(p.line) && !runs_into_next))
     return true;
   // Centred heading lines printed one under the other stay one heading.
