@@ -39,21 +39,22 @@ ocr::Page skewed(double slope, int rows, int x0 = 200) {
 // The slope comes from the words, a comma's low box aside; a page level enough, a text layer
 // and a page of a few short lines are left as they are.
 TEST(LevelPage, ReadsTheSlopeFromTheWords) {
-  EXPECT_NEAR(skew_of(skewed(0.015, 10)), 0.015, 0.001);
-  EXPECT_NEAR(skew_of(skewed(-0.012, 10)), -0.012, 0.001);
-  EXPECT_EQ(skew_of(skewed(0.0005, 10)), 0);  // under a tenth of an em down an A3 column
+  EXPECT_NEAR(level_of(skewed(0.015, 10)).slope, 0.015, 0.001);
+  EXPECT_NEAR(level_of(skewed(-0.012, 10)).slope, -0.012, 0.001);
+  EXPECT_EQ(level_of(skewed(0.0005, 10)).slope, 0);  // under a tenth of an em down an A3 column
   ocr::Page layer = skewed(0.015, 10);
   layer.exact = true;
-  EXPECT_EQ(skew_of(layer), 0);
-  EXPECT_EQ(skew_of(skewed(0.015, 0)), 0);
+  EXPECT_EQ(level_of(layer).slope, 0);
+  EXPECT_EQ(level_of(skewed(0.015, 0)).slope, 0);
 }
 
 // Turned level, one row's words share a row (each box moved, its size kept) and the column's
 // left edge stands at one x down the page; moved back, every line's box is where it was.
 TEST(LevelPage, LevelsRowsAndColumnsAndMovesBoxesBack) {
   const ocr::Page page = skewed(0.017, 40);
-  const double slope = skew_of(page);
-  const ocr::Page level = level_page(page, slope);
+  const Level v = level_of(page);
+  ocr::Page level = page;
+  level_page(level, v);
   for (const auto& l : level.regions[0].lines) {
     EXPECT_LE(std::abs(l.words.front().box.y0 - l.words.back().box.y0), 2) << l.id;
     EXPECT_EQ(l.words.front().box.height(), 40);
@@ -63,6 +64,7 @@ TEST(LevelPage, LevelsRowsAndColumnsAndMovesBoxesBack) {
   EXPECT_GT(std::abs(page.regions[0].lines.front().box.x0 - page.regions[0].lines.back().box.x0), 30);
 
   PageLayout L;
+  L.width = page.width, L.height = page.height;
   for (const auto& l : lines) {
     PageLine pl;
     pl.box = l.box;
@@ -70,7 +72,7 @@ TEST(LevelPage, LevelsRowsAndColumnsAndMovesBoxesBack) {
   }
   L.articles.resize(1);
   for (size_t i = 0; i < L.lines.size(); ++i) L.articles[0].order.push_back(i);
-  unlevel_layout(L, page, slope);
+  unlevel_layout(L, v);
   BBox all;
   for (size_t i = 0; i < L.lines.size(); ++i) {
     const BBox& was = page.regions[0].lines[i].box;
@@ -86,7 +88,8 @@ TEST(LevelPage, RulesAreThinAgain) {
   ocr::Page page = skewed(0.015, 10);
   page.rules.push_back(BBox{200, 100, 2200, 100 + 3 + 30});   // across: 2000 long, 3 thick
   page.rules.push_back(BBox{1100, 200, 1100 + 3 + 30, 2200});  // down: 2000 long, 3 thick
-  const ocr::Page level = level_page(page, skew_of(page));
+  ocr::Page level = page;
+  level_page(level, level_of(page));
   EXPECT_LE(level.rules[0].height(), 5);
   EXPECT_GE(level.rules[0].width(), 1990);
   EXPECT_LE(level.rules[1].width(), 5);

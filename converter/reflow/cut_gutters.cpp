@@ -306,7 +306,8 @@ bool PageInk::gutter(int x, int y0, int y1, int em, size_t self) const {
   // A gutter runs past the row: edges on both sides of it above and below, or in three rows on
   // one side. Two rows of characters set solid on one grid can leave the same sliver white
   // between two narrow characters ("巴" is half an em) over the last line of a block.
-  std::vector<size_t> rows;
+  size_t rows[3] = {0, 0, 0};  // the first three rows seen with an edge: three are enough
+  int n_rows = 0;
   bool above = false, below = false;
   const int reach = em * 2, half = em / 4;
   const bool seen = around(y0 - 5 * em, y1 + 5 * em, x - reach, x + reach, self, self, [&](const Ink& k) {
@@ -315,14 +316,13 @@ bool PageInk::gutter(int x, int y0, int y1, int em, size_t self) const {
       ++cover;
     } else if ((b.x1 <= x && x - b.x1 < reach) || (b.x0 >= x && b.x0 - x < reach)) {
       (b.x1 <= x ? left : right) += 1;
-      rows.push_back(k.piece);
+      if (n_rows < 3 && std::find(rows, rows + n_rows, k.piece) == rows + n_rows) rows[n_rows++] = k.piece;
       above = above || mid(b) < y0;
       below = below || mid(b) > y1;
     }
     return cover <= 1;
   });
-  std::sort(rows.begin(), rows.end());
-  const bool past = (above && below) || std::unique(rows.begin(), rows.end()) - rows.begin() >= 3;
+  const bool past = (above && below) || n_rows >= 3;
   return seen && past && cover <= 1 && left >= 3 && right >= 3 && cover * 6 <= std::min(left, right);
 }
 

@@ -24,23 +24,28 @@ constexpr double kTurned = 0.1;
 // word (a comma's box sits low, a quote's high). Pairs this far apart tell the slope, not the
 // ink; a line the engine wove across a gutter (two rows at different heights) gives a step,
 // which the page's median outvotes.
-void line_slopes(const ocr::Line& l, std::vector<double>& out) {
+struct Buffers {
   std::vector<int> heights;
-  for (const auto& w : l.words)
-    if (w.box.known()) heights.push_back(w.box.height());
-  if (heights.size() < 4) return;
-  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
-  const int usual = heights[heights.size() / 2];
   std::vector<std::pair<double, double>> mids;  // x, y of each usual word
+};
+
+void line_slopes(const ocr::Line& l, Buffers& b, std::vector<double>& out) {
+  b.heights.clear();
+  for (const auto& w : l.words)
+    if (w.box.known()) b.heights.push_back(w.box.height());
+  if (b.heights.size() < 4) return;
+  std::nth_element(b.heights.begin(), b.heights.begin() + static_cast<long>(b.heights.size() / 2), b.heights.end());
+  const int usual = b.heights[b.heights.size() / 2];
+  b.mids.clear();
   for (const auto& w : l.words)
     if (w.box.known() && w.box.height() * 10 >= usual * 7 && w.box.height() * 10 <= usual * 13)
-      mids.emplace_back((w.box.x0 + w.box.x1) / 2.0, (w.box.y0 + w.box.y1) / 2.0);
-  std::sort(mids.begin(), mids.end());
+      b.mids.emplace_back((w.box.x0 + w.box.x1) / 2.0, (w.box.y0 + w.box.y1) / 2.0);
+  std::sort(b.mids.begin(), b.mids.end());
   size_t j = 0;
-  for (size_t i = 0; i < mids.size(); ++i) {
-    while (j < mids.size() && mids[j].first - mids[i].first < 6.0 * usual) ++j;
-    if (j == mids.size()) break;
-    out.push_back((mids[j].second - mids[i].second) / (mids[j].first - mids[i].first));
+  for (size_t i = 0; i < b.mids.size(); ++i) {
+    while (j < b.mids.size() && b.mids[j].first - b.mids[i].first < 6.0 * usual) ++j;
+    if (j == b.mids.size()) break;
+    out.push_back((b.mids[j].second - b.mids[i].second) / (b.mids[j].first - b.mids[i].first));
   }
 }
 
@@ -67,65 +72,64 @@ void centre(const ocr::Page& p, double& cx, double& cy) {
 // The median of the rises measured along the page's lines (a line the engine read across a
 // gutter, or one bent by a warped page, is outvoted); zero for a text layer, which is the
 // type's own geometry, and for a page with too few long lines to tell.
-double skew_of(const ocr::Page& page) {
-  if (page.exact) return 0;
+Level level_of(const ocr::Page& page) {
+  Level v;
+  if (page.exact) return v;
   std::vector<double> slopes;
+  Buffers b;
   for (const auto& r : page.regions)
-    for (const auto& l : r.lines) line_slopes(l, slopes);
-  if (slopes.size() < 20) return 0;
+    for (const auto& l : r.lines) line_slopes(l, b, slopes);
+  if (slopes.size() < 20) return v;
   std::nth_element(slopes.begin(), slopes.begin() + static_cast<long>(slopes.size() / 2), slopes.end());
   const double s = slopes[slopes.size() / 2];
-  return std::abs(s) < kLevel || std::abs(s) > kTurned ? 0 : s;
+  if (std::abs(s) < kLevel || std::abs(s) > kTurned) return v;
+  v.slope = s;
+  centre(page, v.cx, v.cy);
+  return v;
 }
 
-ocr::Page level_page(const ocr::Page& page, double slope) {
-  ocr::Page p = page;
-  if (slope == 0) return p;
-  double cx = 0, cy = 0;
-  centre(page, cx, cy);
-  const double a = -std::atan(slope), c = std::cos(a), s = std::sin(a);
+void level_page(ocr::Page& p, const Level& v) {
+  if (v.slope == 0) return;
+  const double a = -std::atan(v.slope), c = std::cos(a), s = std::sin(a);
   for (auto& r : p.regions) {
     BBox lines;
     for (auto& l : r.lines) {
-      for (auto& w : l.words) w.box = moved(w.box, c, s, cx, cy);
+      for (auto& w : l.words) w.box = moved(w.box, c, s, v.cx, v.cy);
       const BBox before = l.box;
-      l.box = moved(l.box, c, s, cx, cy);
+      l.box = moved(l.box, c, s, v.cx, v.cy);
       if (l.baseline > 0 && before.known()) l.baseline += l.box.y0 - before.y0;
       lines = unite(lines, l.box);
     }
     // A region's box holds its lines (an engine's block box is the hull of turned text).
-    r.box = lines.known() ? lines : moved(r.box, c, s, cx, cy);
+    r.box = lines.known() ? lines : moved(r.box, c, s, v.cx, v.cy);
   }
   // A rule is its own length at any slope: moved, and thin again where the slant thickened it.
   const double as = std::abs(s);
   for (auto& b : p.rules) {
     if (!b.known()) continue;
-    const BBox m = moved(b, c, s, cx, cy);
+    const BBox m = moved(b, c, s, v.cx, v.cy);
     const int thin_h = std::max(1, static_cast<int>(std::lround(b.height() - b.width() * as)));
     const int thin_w = std::max(1, static_cast<int>(std::lround(b.width() - b.height() * as)));
     const int my = (m.y0 + m.y1) / 2, mx = (m.x0 + m.x1) / 2;
     b = b.width() >= b.height() ? BBox{m.x0, my - thin_h / 2, m.x1, my - thin_h / 2 + thin_h}
                                 : BBox{mx - thin_w / 2, m.y0, mx - thin_w / 2 + thin_w, m.y1};
   }
-  return p;
 }
 
-void unlevel_layout(PageLayout& L, const ocr::Page& page, double slope) {
-  if (slope == 0) return;
-  double cx = 0, cy = 0;
-  centre(page, cx, cy);
-  const double a = std::atan(slope), c = std::cos(a), s = std::sin(a);
+void unlevel_layout(PageLayout& L, const Level& v) {
+  if (v.slope == 0) return;
+  const double a = std::atan(v.slope), c = std::cos(a), s = std::sin(a);
   for (auto& l : L.lines) {
-    l.box = moved(l.box, c, s, cx, cy);
+    l.box = moved(l.box, c, s, v.cx, v.cy);
     // Back where the reader put it, within a unit (rounding): on the page where it was.
     if (!l.box.known()) continue;
-    if (page.width > 0) {
-      l.box.x0 = std::clamp(l.box.x0, 0, page.width - 1);
-      l.box.x1 = std::clamp(l.box.x1, l.box.x0 + 1, page.width);
+    if (L.width > 0) {
+      l.box.x0 = std::clamp(l.box.x0, 0, L.width - 1);
+      l.box.x1 = std::clamp(l.box.x1, l.box.x0 + 1, L.width);
     }
-    if (page.height > 0) {
-      l.box.y0 = std::clamp(l.box.y0, 0, page.height - 1);
-      l.box.y1 = std::clamp(l.box.y1, l.box.y0 + 1, page.height);
+    if (L.height > 0) {
+      l.box.y0 = std::clamp(l.box.y0, 0, L.height - 1);
+      l.box.y1 = std::clamp(l.box.y1, l.box.y0 + 1, L.height);
     }
   }
   for (auto& art : L.articles) {

@@ -78,12 +78,16 @@ bool is_vertical(const ocr::Page& page);
 ocr::Page turn_page(const ocr::Page& page);
 void unturn_page(Page& out, const ocr::Page& page);
 
-// level_page.cpp: the slope of a scan's rows (y rise per x, from its words; 0 for a text layer or
-// a page level enough), the page turned level about its centre (each box moved, its size kept),
-// and the layout's line boxes moved back to the scan's coordinates once the stages are done.
-double skew_of(const ocr::Page& page);
-ocr::Page level_page(const ocr::Page& page, double slope);
-void unlevel_layout(PageLayout& L, const ocr::Page& page, double slope);
+// level_page.cpp: how a scan's rows rise (y per x, from its words; 0 for a text layer or a page
+// level enough) and the centre it turns about; the page turned level in place (each box moved,
+// its size kept); the layout's line boxes moved back to the scan's coordinates once the stages
+// are done.
+struct Level {
+  double slope = 0, cx = 0, cy = 0;
+};
+Level level_of(const ocr::Page& page);
+void level_page(ocr::Page& page, const Level& level);
+void unlevel_layout(PageLayout& L, const Level& level);
 
 // A line of the source, or a piece of one, and the region (block box) holding it.
 struct LinePiece {

@@ -27,9 +27,9 @@ ReflowResult reflow_ocr(const std::vector<ocr::Page>& pages, const std::string& 
   for (const auto& source_page : pages) {
     const std::map<std::string, int> before = r.report.repairs;
     const bool vertical = is_vertical(source_page);     // 直排: columns right to left
-    const ocr::Page upright = vertical ? turn_page(source_page) : source_page;
-    const double skew = skew_of(upright);               // a scan's rows rise or fall
-    const ocr::Page page = level_page(upright, skew);
+    ocr::Page page = vertical ? turn_page(source_page) : source_page;
+    const Level level = level_of(page);                 // a scan's rows rise or fall
+    level_page(page, level);
     PageLayout layout = measure_page(page, r.report);  // lines with geometry, the body size
     find_furniture(layout);                             // running heads and folios
     find_articles(layout);                              // headlines, article spans, reading order
@@ -40,7 +40,7 @@ ReflowResult reflow_ocr(const std::vector<ocr::Page>& pages, const std::string& 
       classify_page(layout, a, units.back());           // what each block is
       place_captions(layout, a, units.back());          // captions with the front matter
     }
-    unlevel_layout(layout, upright, skew);              // boxes where the scan has them
+    unlevel_layout(layout, level);                      // boxes where the scan has them
     r.doc.pages.push_back(assemble_page(layout, page, units, source, r.report));
     if (vertical) unturn_page(r.doc.pages.back(), source_page);  // boxes in the scan's coordinates
     for (const auto& w : page.warnings) r.report.warnings.push_back(w);
