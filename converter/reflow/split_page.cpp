@@ -123,19 +123,19 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   const bool text = runs_on && p.line.pauses > 0 && q.line.pauses > 0;
   Geo gp = geometry(p, cp, em), gq = geometry(q, cq, em);
   bool same_column = a.column_of[k] == a.column_of[j];
-  // Text that fills its line mid-sentence goes on in the next line of its column, flush left,
-  // when either is running text (commas in it), however tall the engine boxed one line's
-  // characters (row-tall boxes on half of them make a body line look half again larger).
-  const bool text_fills = mid_sentence(p.line.end) && (p.line.pauses > 0 || q.line.pauses > 0) &&
-                          gp.short_by < 0.8 && same_column && std::abs(gq.indent) < 0.5;
+  // A line that fills its column mid-sentence, the next in its column flush left under it.
+  const bool runs_into_next = mid_sentence(p.line.end) && gp.short_by < 0.8 && same_column && std::abs(gq.indent) < 0.5;
+  // Such text goes on in the next line when either is running text (commas in it), however tall
+  // the engine boxed one line's characters (row-tall boxes on half of them make a body line look
+  // half again larger).
+  const bool text_fills = runs_into_next && (p.line.pauses > 0 || q.line.pauses > 0);
   double small = std::min(p.size, q.size), big = std::max(p.size, q.size);
   if (!text && !text_fills && big > small * (runs_on ? 1.5 : 1.2)) return true;
   // A dash that opens a line opens a subtitle, unless the line before ends inside a title or a
   // quotation ("《人类文明新形态" over "——中国式现代化》"): there it is the title's own dash
   // (GB/T 15834 §4.13: a dash may stand inside a title's marks).
-  // A credit that fills its line mid-sentence and runs on flush left under it opens running
-  // text ("记者今天从…" over "…会上了解到，"): a byline stands on a line of its own.
-  const bool runs_into_next = mid_sentence(p.line.end) && gp.short_by < 0.8 && same_column && std::abs(gq.indent) < 0.5;
+  // A credit that runs into the next line opens running text ("记者今天从…" over "…会上了解到，"):
+  // a byline stands on a line of its own.
   if (opens_byline(q.line) || (opens_subtitle(q.line) && !clreq::leaves_open(p.line.text)) ||
       (opens_byline(p.line) && !runs_into_next))
     return true;
