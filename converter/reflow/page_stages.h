@@ -89,6 +89,10 @@ Level level_of(const ocr::Page& page);
 void level_page(ocr::Page& page, const Level& level);
 void unlevel_layout(PageLayout& L, const Level& level);
 
+// seat_specks.cpp: a Han character the engine boxed as a speck at a line's end, boxed beside its
+// neighbour an em wide per character (where it is printed).
+void seat_specks(ocr::Page& page);
+
 // A line of the source, or a piece of one, and the region (block box) holding it.
 struct LinePiece {
   ocr::Line line;

@@ -30,6 +30,7 @@ ReflowResult reflow_ocr(const std::vector<ocr::Page>& pages, const std::string& 
     ocr::Page page = vertical ? turn_page(source_page) : source_page;
     const Level level = level_of(page);                 // a scan's rows rise or fall
     level_page(page, level);
+    seat_specks(page);                                  // characters boxed as specks
     PageLayout layout = measure_page(page, r.report);  // lines with geometry, the body size
     find_furniture(layout);                             // running heads and folios
     find_articles(layout);                              // headlines, article spans, reading order
