@@ -181,10 +181,13 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
       (ends_clause(p.line.end) || heading_like(p.line) || p.line.end == End::closing))
     return true;
   // Space above a heading; a scrap skipped between the lines fills it (junk read on the page).
+  // Not inside running text that runs on into the next line: white there is a row the engine
+  // did not read or a picture's, not a heading's ("…一致认为，政" over "府工作报告、…").
   const PageLine& above = L.lines[a.order[j - 1]];
   const PageLine& over = a.column_of[j - 1] == a.column_of[j] && above.mid > p.mid ? above : p;
   const double gap = white(over, q);
-  if (same_column && gap > lead + em * 0.8) return true;
+  const bool text_runs_on = text_fills && p.line.pauses > 0 && q.line.pauses > 0;
+  if (same_column && gap > lead + em * 0.8 && !text_runs_on) return true;
   return false;
 }
 
