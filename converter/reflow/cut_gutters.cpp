@@ -61,6 +61,26 @@ int line_em(const ocr::Line& l) {
   return median(h);
 }
 
+// The em a row is set in: its words' height, or the pitch of its characters where that is
+// larger (from one word's left edge to the next's, over the first one's characters, a letter or
+// digit half an em; the median, so a gutter crossed counts once). An engine's boxes may be
+// tight around the ink, three quarters of an em tall and half one wide (fresh7 p000), and the
+// white between such boxes lines up from row to row of text set solid. At most a quarter again
+// the height.
+int row_em(const ocr::Line& l) {
+  const int height = line_em(l);
+  std::vector<int> advance;
+  for (size_t k = 1; k < l.words.size(); ++k) {
+    const ocr::Word &a = l.words[k - 1], &b = l.words[k];
+    if (!a.box.known() || !b.box.known() || !solid(a) || !solid(b)) continue;
+    double n = 0;
+    for (size_t i = 0; i < a.text.size();) n += chars::decode(a.text, i) < 0x80 ? 0.5 : 1;
+    if (n > 0) advance.push_back(static_cast<int>((b.box.x0 - a.box.x0) / n));
+  }
+  if (advance.size() < 4) return height;
+  return std::clamp(median(std::move(advance)), height, height * 5 / 4);
+}
+
 // Why a line is cut before a word: not at all, at a gutter (a rule, white on the page), or at a
 // wide gap alone.
 enum Cut : char { none = 0, gutter = 1, gap = 2 };
@@ -186,7 +206,7 @@ struct Rules {
 void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, const Rules& rules, ReflowReport& report,
                  std::vector<LinePiece>& out) {
   const ocr::Line& l = p.line;
-  const int em = boxed_words(l) ? line_em(l) : 0;
+  const int em = boxed_words(l) ? row_em(l) : 0;
   if (em <= 0) return out.push_back(std::move(p));
   const size_t n = l.words.size();
   std::vector<char> cut(n, none);
