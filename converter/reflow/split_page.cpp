@@ -176,7 +176,13 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // scan shows but the text denies: a line cut by a picture or a box).
   // Nor did one that stops short by less than the first run of the next line a break may not
   // enter: it was full.
-  const bool was_full = mid_sentence(p.line.end) && same_column && full_but_for(gp, gq, q);
+  // Nor did one whose next line, or the line before it, stops where it does: they run along
+  // something set into the column (a picture, a box), and the text runs on mid-sentence.
+  const auto ends_with_p = [&](size_t i) {
+    return a.column_of[i] == a.column_of[k] && std::abs(L.lines[a.order[i]].box.x1 - p.box.x1) * 2 < em;
+  };
+  const bool beside = (ends_with_p(j) && gq.indent < 1) || (k > a.head.size() && ends_with_p(k - 1));
+  const bool was_full = mid_sentence(p.line.end) && same_column && (full_but_for(gp, gq, q) || beside);
   if (gp.short_by >= 1.5 && !was_full &&
       (ends_clause(p.line.end) || heading_like(p.line) || p.line.end == End::closing))
     return true;
