@@ -138,11 +138,13 @@ double line_size(const ocr::Line& l) {
   if (!h.empty()) {
     int size = median(h);
     if (square.size() >= 3) size = std::min(size, median(square));
-    // Han characters are square: words nearly twice as tall as their characters are wide carry
-    // the engine's row box (two printed rows read as one line), not the type's height. Judged
-    // on three words at least (a line given as one word box says nothing of its characters),
-    // and on the pitch too: Tesseract boxes some lines' characters half as wide as their ink.
-    if (const int width = std::max(median(w), pitch(l)); h.size() >= 3 && size * 10 > width * 18) size = width;
+    // Han characters are square and set an em apart or more (a condensed face, 长体, narrows
+    // them to four fifths): words a quarter again taller than their characters' pitch carry
+    // the engine's row box (two printed rows read as one, or a row read across a gutter whose
+    // other side is set larger), not the type's height. Judged on three words at least (a line
+    // given as one word box says nothing of its characters), and on the pitch too: Tesseract
+    // boxes some lines' characters half as wide as their ink.
+    if (const int width = std::max(median(w), pitch(l)); h.size() >= 3 && size * 4 > width * 5) size = width;
     return l.box.known() ? std::min(size, l.box.height()) : size;
   }
   if (l.box.known()) return l.box.height();
