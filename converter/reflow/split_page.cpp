@@ -89,10 +89,12 @@ bool opens_mid_text(const PageLine& q) {
   return clreq::is_pause_or_stop(c) || clreq::is_closing(c);
 }
 
-// Pieces of one printed row are one line: no block starts inside a line.
+// Pieces of one printed row are one line: no block starts inside a line. Their boxes share a
+// row, and so do the middles of their type: words boxed row-tall ("500" 112 high in a row of
+// 36-high type) make a line's box reach into the next row.
 bool one_row(const PageLine& p, const PageLine& q) {
   const int row = std::min(p.box.y1, q.box.y1) - std::max(p.box.y0, q.box.y0);
-  return row * 2 > std::min(p.box.height(), q.box.height());
+  return row * 2 > std::min(p.box.height(), q.box.height()) && std::abs(p.mid - q.mid) < std::min(p.size, q.size);
 }
 
 // A change of typeface where a text layer names it (a heading in sans or bold over body text in
