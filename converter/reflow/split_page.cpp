@@ -215,8 +215,8 @@ std::vector<PageUnit> split_page(const PageLayout& L, const PageArticle& a) {
   for (size_t k = start; k < a.order.size(); ++k) {
     if (!scrap(L, L.lines[a.order[k]]) || k == start) last = k;
     if (k + 1 < a.order.size() && a.boxed[k] == a.boxed[k + 1] && scrap(L, L.lines[a.order[k + 1]])) continue;
-    // Nor does a block hold a scrap alone: one that opens a block goes with the text after it
-    // (a quote and a character boxed small and cut from their row, "“一" of "“一带一路”").
+    // A scrap (skipped above) never makes a block alone: one that opens a block goes with the
+    // text after it (a quote and a character boxed small, cut from their row: "“一" of "“一带一路”").
     if (k == start && k + 1 < a.order.size() && a.boxed[k] == a.boxed[k + 1] && scrap(L, L.lines[a.order[k]])) continue;
     if (k + 1 < a.order.size() && !breaks_between(L, a, last, k + 1, lead)) continue;
     units.push_back(PageUnit{Kind::paragraph, start, k + 1, a.boxed[start]});
