@@ -64,6 +64,14 @@ inline char32_t decode(std::string_view s, size_t& i) {
   return next_code_point(s, i);
 }
 
+// A word's width in ems as printed: an ASCII letter, digit or mark half an em, anything else
+// (Han, fullwidth marks) one. What an engine's pitch is measured against.
+inline double ems(std::string_view s) {
+  double n = 0;
+  for (size_t i = 0; i < s.size();) n += decode(s, i) < 0x80 ? 0.5 : 1;
+  return n;
+}
+
 inline void encode(std::string& out, char32_t c) {
   if (c < 0x80) {
     out.push_back(static_cast<char>(c));

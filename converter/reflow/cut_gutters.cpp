@@ -73,9 +73,7 @@ int row_em(const ocr::Line& l) {
   for (size_t k = 1; k < l.words.size(); ++k) {
     const ocr::Word &a = l.words[k - 1], &b = l.words[k];
     if (!a.box.known() || !b.box.known() || !solid(a) || !solid(b)) continue;
-    double n = 0;
-    for (size_t i = 0; i < a.text.size();) n += chars::decode(a.text, i) < 0x80 ? 0.5 : 1;
-    if (n > 0) advance.push_back(static_cast<int>((b.box.x0 - a.box.x0) / n));
+    if (const double n = chars::ems(a.text); n > 0) advance.push_back(static_cast<int>((b.box.x0 - a.box.x0) / n));
   }
   if (advance.size() < 4) return height;
   return std::clamp(median(std::move(advance)), height, height * 5 / 4);

@@ -113,7 +113,7 @@ int pitch(const ocr::Line& l) {
   for (const auto& word : l.words) {
     if (!word.box.known()) continue;
     x0 = std::min(x0, word.box.x0), x1 = std::max(x1, word.box.x1);
-    for (char32_t c : to_u32(word.text)) n += c < 0x80 ? 0.5 : 1;
+    n += chars::ems(word.text);
   }
   return n >= 1 && x1 > x0 ? static_cast<int>((x1 - x0) / n) : 0;
 }

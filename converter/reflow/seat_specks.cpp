@@ -33,9 +33,17 @@ bool speck(const ocr::Word& w, int em) {
   return n > 0 && w.box.known() && w.box.width() * 4 < em * static_cast<int>(n) && w.box.height() * 2 < em;
 }
 
-// The word beside a speck, boxed as a character of the type: its height is the line's em there
-// (a line the engine wove across a headline and body text has two).
-bool beside(const ocr::Word& w) { return w.box.known() && han_count(w.text) > 0; }
+// A speck beside a word boxed as a character of the type (its height is the line's em there: a
+// line the engine wove across a headline and body text has two), seated against that word,
+// before it when the speck opens the line; false where either is not so.
+bool seat(ocr::Word& w, const ocr::Word& by, bool before, int page_width) {
+  if (!by.box.known() || han_count(by.text) == 0 || !speck(w, by.box.height())) return false;
+  const int wide = by.box.height() * static_cast<int>(han_count(w.text));
+  const BBox& b = by.box;
+  w.box = before ? BBox{std::max(0, b.x0 - wide), b.y0, b.x0, b.y1}
+                 : BBox{b.x1, b.y0, page_width > 0 ? std::min(page_width, b.x1 + wide) : b.x1 + wide, b.y1};
+  return true;
+}
 
 }  // namespace
 
@@ -45,26 +53,13 @@ void seat_specks(ocr::Page& page) {
     for (auto& l : r.lines) {
       const size_t n = l.words.size();
       if (n < 2) continue;
-      bool moved = false;
-      ocr::Word &first = l.words.front(), &second = l.words[1];
-      if (beside(second) && speck(first, second.box.height())) {
-        const int wide = second.box.height() * static_cast<int>(han_count(first.text));
-        first.box = BBox{std::max(0, second.box.x0 - wide), second.box.y0, second.box.x0, second.box.y1};
-        moved = true;
-      }
-      ocr::Word &last = l.words.back(), &before = l.words[n - 2];
-      if (beside(before) && speck(last, before.box.height())) {
-        const int wide = before.box.height() * static_cast<int>(han_count(last.text));
-        const int x1 = before.box.x1 + wide;
-        last.box = BBox{before.box.x1, before.box.y0, page.width > 0 ? std::min(page.width, x1) : x1, before.box.y1};
-        moved = true;
-      }
-      if (!moved || !l.box.known()) continue;
+      const bool opens = seat(l.words.front(), l.words[1], true, page.width);
+      const bool closes = seat(l.words.back(), l.words[n - 2], false, page.width);
+      if (!(opens || closes) || !l.box.known()) continue;
       // The line's ends are its words' now; its top and foot stay the engine's.
-      int x0 = l.box.x1, x1 = l.box.x0;
-      for (const auto& w : l.words)
-        if (w.box.known()) x0 = std::min(x0, w.box.x0), x1 = std::max(x1, w.box.x1);
-      if (x1 > x0) l.box.x0 = x0, l.box.x1 = x1;
+      BBox words;
+      for (const auto& w : l.words) words = unite(words, w.box);
+      if (words.known()) l.box.x0 = words.x0, l.box.x1 = words.x1;
     }
 }
 

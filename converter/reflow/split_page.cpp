@@ -194,7 +194,7 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   const PageLine& above = L.lines[a.order[j - 1]];
   const PageLine& over = a.column_of[j - 1] == a.column_of[j] && above.mid > p.mid ? above : p;
   const double gap = white(over, q);
-  const bool text_runs_on = text_fills && p.line.pauses > 0 && q.line.pauses > 0;
+  const bool text_runs_on = runs_into_next && p.line.pauses > 0 && q.line.pauses > 0;
   if (same_column && gap > lead + em * 0.8 && !text_runs_on) return true;
   return false;
 }
@@ -213,11 +213,12 @@ std::vector<PageUnit> split_page(const PageLayout& L, const PageArticle& a) {
   }
   size_t last = start;  // the last line before k + 1 that is no scrap
   for (size_t k = start; k < a.order.size(); ++k) {
-    if (!scrap(L, L.lines[a.order[k]]) || k == start) last = k;
-    if (k + 1 < a.order.size() && a.boxed[k] == a.boxed[k + 1] && scrap(L, L.lines[a.order[k + 1]])) continue;
-    // A scrap (skipped above) never makes a block alone: one that opens a block goes with the
-    // text after it (a quote and a character boxed small, cut from their row: "“一" of "“一带一路”").
-    if (k == start && k + 1 < a.order.size() && a.boxed[k] == a.boxed[k + 1] && scrap(L, L.lines[a.order[k]])) continue;
+    const bool here_scrap = scrap(L, L.lines[a.order[k]]);
+    if (!here_scrap || k == start) last = k;
+    // No block breaks before a scrap, nor after one that opens a block: a scrap goes with the
+    // text around it (a quote and a character boxed small, cut from their row: "“一" of "“一带一路”").
+    const bool same_frame = k + 1 < a.order.size() && a.boxed[k] == a.boxed[k + 1];
+    if (same_frame && (scrap(L, L.lines[a.order[k + 1]]) || (k == start && here_scrap))) continue;
     if (k + 1 < a.order.size() && !breaks_between(L, a, last, k + 1, lead)) continue;
     units.push_back(PageUnit{Kind::paragraph, start, k + 1, a.boxed[start]});
     start = k + 1;
