@@ -240,19 +240,32 @@ void set_edges(const PageLayout& L, PageColumn& c) {
 
 namespace {
 
-// A column's lines top to bottom; pieces the engine read apart on one printed row (the middles
-// of their type less than half its size apart: the engine's line boxes may be two rows tall)
-// left to right.
+// The end of the printed row starting at v[r] (v sorted by middles): pieces the engine read apart
+// on one row have the middles of their type less than half its size apart.
+size_t row_end(const PageLayout& L, const std::vector<size_t>& v, size_t r) {
+  const PageLine& first = L.lines[v[r]];
+  size_t e = r + 1;
+  while (e < v.size() && (L.lines[v[e]].mid - first.mid) * 2 < std::max(first.size, L.lines[v[e]].size)) ++e;
+  return e;
+}
+
+// A column's lines top to bottom; pieces of one printed row (the engine's line boxes may be two
+// rows tall) left to right.
 void sort_rows(const PageLayout& L, std::vector<size_t>& v) {
   std::sort(v.begin(), v.end(), [&](size_t a, size_t b) { return L.lines[a].mid < L.lines[b].mid; });
   for (size_t r = 0; r < v.size();) {
-    const PageLine& first = L.lines[v[r]];
-    size_t e = r + 1;
-    while (e < v.size() && (L.lines[v[e]].mid - first.mid) * 2 < std::max(first.size, L.lines[v[e]].size)) ++e;
+    const size_t e = row_end(L, v, r);
     std::sort(v.begin() + static_cast<long>(r), v.begin() + static_cast<long>(e),
               [&](size_t a, size_t b) { return L.lines[a].box.x0 < L.lines[b].box.x0; });
     r = e;
   }
+}
+
+// The printed rows a column's lines (in sort_rows order) stand on: pieces of one row count once.
+size_t rows(const PageLayout& L, const std::vector<size_t>& v) {
+  size_t n = 0;
+  for (size_t r = 0; r < v.size(); r = row_end(L, v, r)) ++n;
+  return n;
 }
 
 // Columns of one band: lines whose spans overlap by half the narrower one share a column.
@@ -296,7 +309,8 @@ int column_width(const PageLayout& L, const std::vector<size_t>& lines) {
 }
 
 // Lines that cross a gutter: they overlap two columns of the article's text (the columns found
-// among lines no wider than a column, three lines at least).
+// among lines no wider than a column, on three rows at least: pieces the engine cut from one
+// row stand side by side, and make no column).
 std::vector<bool> spanning(const PageLayout& L, const std::vector<size_t>& body) {
   std::vector<bool> span(body.size(), false);
   const int w = column_width(L, body);
@@ -309,7 +323,7 @@ std::vector<bool> spanning(const PageLayout& L, const std::vector<size_t>& body)
     const BBox& b = L.lines[body[k]].box;
     int crossed = 0;
     for (const auto& c : cols) {
-      if (c.lines.size() < 3 && cols.size() > 1) continue;  // a heading or byline alone: no column
+      if (rows(L, c.lines) < 3 && cols.size() > 1) continue;  // a heading or byline alone: no column
       int ov = std::min(c.x1, b.x1) - std::max(c.x0, b.x0);
       crossed += ov * 4 > (c.x1 - c.x0);
     }
