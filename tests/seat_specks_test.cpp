@@ -70,3 +70,19 @@ TEST(SeatSpecks, LeavesInnerSpecksRealInkAndTextLayersAlone) {
   seat_specks(layer);
   EXPECT_EQ(layer.regions[0].lines[0].words[0].box, before.regions[0].lines[0].words[0].box);
 }
+
+// fresh15 p003: "至" boxed 23×37 in 40-pixel type closes its line after "延续", boxed the row's
+// height (93 pixels). Against that height it looks a speck, and seated an em of 93 pixels wide
+// the line reached into the next column. The em beside a row-tall word is its pitch.
+TEST(SeatSpecks, ARowTallNeighbourIsNoMeasure) {
+  std::vector<ocr::Word> words;
+  const char* t[] = {"优", "惠", "政", "策"};
+  for (int k = 0; k < 4; ++k) words.push_back(ocr::Word{t[k], BBox{1400 + 44 * k, 1120, 1440 + 44 * k, 1160}, 93});
+  words.push_back(ocr::Word{"延续", BBox{1576, 1104, 1638, 1197}, 92});
+  words.push_back(ocr::Word{"至", BBox{1640, 1119, 1663, 1156}, 88});
+  const ocr::Page before = one_line(words);
+  ocr::Page p = before;
+  seat_specks(p);
+  EXPECT_EQ(p.regions[0].lines[0].words.back().box, before.regions[0].lines[0].words.back().box);
+  EXPECT_EQ(p.regions[0].lines[0].box, before.regions[0].lines[0].box);
+}

@@ -105,19 +105,6 @@ bool all_han(const std::string& s) {
   return !s.empty();
 }
 
-// The line's character pitch: its words' extent over its characters (a Latin letter or digit
-// half an em). The engine's character boxes may be half as wide as the ink they stand for.
-int pitch(const ocr::Line& l) {
-  int x0 = 1 << 30, x1 = -(1 << 30);
-  double n = 0;
-  for (const auto& word : l.words) {
-    if (!word.box.known()) continue;
-    x0 = std::min(x0, word.box.x0), x1 = std::max(x1, word.box.x1);
-    n += chars::ems(word.text);
-  }
-  return n >= 1 && x1 > x0 ? static_cast<int>((x1 - x0) / n) : 0;
-}
-
 // Type size from the line's geometry: the ink of a Han character is about 0.9 em high, the
 // same for every character. The line box is not: brackets, quotes and a comma's tail reach
 // past the Han ink, so a line with "（" stands taller than its neighbour without one, and a
@@ -289,6 +276,19 @@ std::vector<LinePiece> drop_lines_read_twice(std::vector<LinePiece> ps, ReflowRe
 }
 
 }  // namespace
+
+// The line's character pitch: its words' extent over its characters (a Latin letter or digit
+// half an em). The engine's character boxes may be half as wide as the ink they stand for.
+int pitch(const ocr::Line& l) {
+  int x0 = 1 << 30, x1 = -(1 << 30);
+  double n = 0;
+  for (const auto& word : l.words) {
+    if (!word.box.known()) continue;
+    x0 = std::min(x0, word.box.x0), x1 = std::max(x1, word.box.x1);
+    n += chars::ems(word.text);
+  }
+  return n >= 1 && x1 > x0 ? static_cast<int>((x1 - x0) / n) : 0;
+}
 
 PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
   PageLayout L;

@@ -140,8 +140,10 @@ class PageInk {
 // the marks read in a rule's word kept.
 std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report);
 
-// measure_page.cpp: the page's lines with text features and geometry, the body type size.
+// measure_page.cpp: the page's lines with text features and geometry, the body type size; a
+// line's character pitch (its words' extent over their width in ems; 0 for fewer than one).
 PageLayout measure_page(const ocr::Page& page, ReflowReport& report);
+int pitch(const ocr::Line& l);
 
 // find_furniture.cpp: running heads and folios at the page's top and bottom edges.
 void find_furniture(PageLayout& layout);

@@ -33,12 +33,24 @@ bool speck(const ocr::Word& w, int em) {
   return n > 0 && w.box.known() && w.box.width() * 4 < em * static_cast<int>(n) && w.box.height() * 2 < em;
 }
 
+// The em beside word `by`: its height, where that is a character's. A word a quarter again taller
+// than its characters' pitch (its own, or its line's) carries the engine's row box (fresh15
+// p003: "延续" boxed 93 pixels tall in 40-pixel type), and its pitch is the measure (as in
+// measure_page's type size).
+int em_beside(const ocr::Word& by, int line_pitch) {
+  const int n = static_cast<int>(han_count(by.text));
+  const int width = std::max(by.box.width() / std::max(1, n), line_pitch);
+  return width > 0 ? std::min(by.box.height(), width * 5 / 4) : by.box.height();
+}
+
 // A speck beside a word boxed as a character of the type (its height is the line's em there: a
 // line the engine wove across a headline and body text has two), seated against that word,
 // before it when the speck opens the line; false where either is not so.
-bool seat(ocr::Word& w, const ocr::Word& by, bool before, int page_width) {
-  if (!by.box.known() || han_count(by.text) == 0 || !speck(w, by.box.height())) return false;
-  const int wide = by.box.height() * static_cast<int>(han_count(w.text));
+bool seat(ocr::Word& w, const ocr::Word& by, bool before, int line_pitch, int page_width) {
+  if (!by.box.known() || han_count(by.text) == 0) return false;
+  const int em = em_beside(by, line_pitch);
+  if (!speck(w, em)) return false;
+  const int wide = em * static_cast<int>(han_count(w.text));
   const BBox& b = by.box;
   w.box = before ? BBox{std::max(0, b.x0 - wide), b.y0, b.x0, b.y1}
                  : BBox{b.x1, b.y0, page_width > 0 ? std::min(page_width, b.x1 + wide) : b.x1 + wide, b.y1};
@@ -53,8 +65,9 @@ void seat_specks(ocr::Page& page) {
     for (auto& l : r.lines) {
       const size_t n = l.words.size();
       if (n < 2) continue;
-      const bool opens = seat(l.words.front(), l.words[1], true, page.width);
-      const bool closes = seat(l.words.back(), l.words[n - 2], false, page.width);
+      const int p = pitch(l);
+      const bool opens = seat(l.words.front(), l.words[1], true, p, page.width);
+      const bool closes = seat(l.words.back(), l.words[n - 2], false, p, page.width);
       if (!(opens || closes) || !l.box.known()) continue;
       // The line's ends are its words' now; its top and foot stay the engine's.
       BBox words;
