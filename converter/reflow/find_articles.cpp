@@ -190,16 +190,19 @@ int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector
     return std::min(b.x1, reach.x1) - std::max(b.x0, reach.x0) > std::min(L.em, l.box.width() / 2.0);
   };
   // The white beside a headline is its own down to the next headline only: the stretch it heads
-  // across counts for the lowest headline above the line alone.
-  int lowest = -1;
-  for (size_t h = 0; h < heads.size(); ++h)
-    if (above(heads[h]) && (lowest < 0 || heads[h].y1 > heads[static_cast<size_t>(lowest)].y1)) lowest = static_cast<int>(h);
+  // across counts for the lowest headlines above the line alone (those no other lies under; one
+  // set beside the lowest on its rows counts too).
+  auto under_another = [&](const BBox& b) {
+    for (const auto& o : heads)
+      if (above(o) && o.y0 >= b.y1) return true;
+    return false;
+  };
   int best = -1, near = -1;
   long best_y = 0, near_d = 0;
   for (size_t h = 0; h < heads.size(); ++h) {
     const BBox& b = heads[h];
     if (!above(b)) continue;
-    if (shares(b) || (static_cast<int>(h) == lowest && shares(across[h]))) {
+    if (shares(b) || (shares(across[h]) && !under_another(b))) {
       if (best < 0 || b.y1 > best_y) best = static_cast<int>(h), best_y = b.y1;
     } else {
       // Nearest by the white between the boxes, across and down: a centred headline over two
@@ -381,6 +384,7 @@ void order(const PageLayout& L, PageArticle& a, std::vector<size_t> body) {
 BBox heads_across(const PageLayout& L, const std::vector<size_t>& group_of, size_t g, const BBox& b,
                   const BBox& page, size_t& budget) {
   bool left = false, right = false;  // text on the headline's rows left of it, right of it
+  int left_end = page.x0;            // where that text on the left ends
   for (size_t i = 0; i < L.lines.size(); ++i) {
     if (budget == 0) return b;
     --budget;
@@ -388,12 +392,17 @@ BBox heads_across(const PageLayout& L, const std::vector<size_t>& group_of, size
     if (L.lines[i].furniture || !o.known() || group_of[i] == g) continue;
     const int rows = std::min(o.y1, b.y1) - std::max(o.y0, b.y0);
     if (rows * 2 <= std::min(o.height(), b.height())) continue;  // not on its rows
-    left = left || o.x0 < b.x1;
+    if (o.x0 < b.x1) left = true, left_end = std::max(left_end, o.x1);
     right = right || o.x1 > b.x0;
   }
   BBox wide = b;
-  if (!right) wide.x1 = std::max(b.x1, page.x1);
-  if (!right && !left) wide.x0 = std::min(b.x0, page.x0);
+  if (right) return wide;
+  wide.x1 = std::max(b.x1, page.x1);
+  if (!left) wide.x0 = std::min(b.x0, page.x0);
+  // Text well to its left: a headline centred over its columns heads as far left as right, short
+  // of an em from that text (fresh13 p003: "国内联播快讯" beside another article's headline).
+  else if (const int em = static_cast<int>(L.em); left_end + em < b.x0)
+    wide.x0 = std::max(left_end + em, b.x0 - (wide.x1 - b.x1));
   return wide;
 }
 
