@@ -377,8 +377,9 @@ void order(const PageLayout& L, PageArticle& a, std::vector<size_t> body) {
 // rows hold no other text. A headline set short at the left of a band the page leaves white
 // beside it ("国内联播快讯" over two columns) heads the columns under that white too, and one
 // alone on its rows (centred over its columns) the whole width; one with another article's text
-// on its right heads its own span only. Not leftwards past text on its left: white left of a
-// headline beside text is more often a picture's than its own article's. `group_of` names each
+// on its right heads its own span only. With text on its left, only as far left as it reaches
+// right (centred over its columns), short of that text: more white left of a headline beside
+// text is more often a picture's than its own article's. `group_of` names each
 // line's headline group; `budget` bounds the lines looked at on the whole page (hostile input:
 // a headline per line), past which no headline is widened.
 BBox heads_across(const PageLayout& L, const std::vector<size_t>& group_of, size_t g, const BBox& b,
