@@ -113,3 +113,23 @@ TEST(CutGutters, SliversBetweenTightBoxesOnOneGridAreNoGutter) {
   EXPECT_EQ(pieces.size(), page.regions[0].lines.size());
   EXPECT_EQ(report.repairs.count("gutter-cut"), 0u);
 }
+
+// A column rule read with the comma ending the left column's line ("，|", dev p020 of the OCR
+// development set): the word is 54 pixels wide in a row whose boxes, tight round the ink, are
+// 34 high at a pitch of 43. Against the boxes' height it is too wide for a rule; against the
+// pitch it is one, and the row is cut there, the comma kept on the left.
+TEST(CutGutters, ARuleReadWithACommaIsJudgedByThePitch) {
+  ocr::Page page;
+  page.regions.resize(1);
+  ocr::Line l;
+  l.id = "l1";
+  const char* left[] = {"提", "升", "耕", "地", "质", "量"};
+  const char* right[] = {"研", "院", "所", "开", "展", "协"};
+  for (int k = 0; k < 6; ++k) l.words.push_back(ocr::Word{left[k], BBox{2043 + 43 * k, 1290, 2077 + 43 * k, 1324}, 93});
+  l.words.push_back(ocr::Word{"，|", BBox{2301, 1290, 2355, 1324}, 80});
+  for (int k = 0; k < 6; ++k) l.words.push_back(ocr::Word{right[k], BBox{2364 + 43 * k, 1290, 2398 + 43 * k, 1324}, 93});
+  for (const auto& w : l.words) l.box = unite(l.box, w.box);
+  page.regions[0].lines.push_back(l);
+  ReflowReport report;
+  EXPECT_EQ(texts(cut_gutters(page, report)), (std::vector<std::string>{"提升耕地质量，", "研院所开展协"}));
+}

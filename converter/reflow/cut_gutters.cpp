@@ -137,8 +137,11 @@ void cut_in_line(LinePiece&& p, int body, bool exact, ReflowReport& report, std:
   const bool stray = body > 0 && em * 2 > body * 3 && !solid(last) && last.box.height() * 2 < em &&
                      (last.box.x0 - p.line.words[n - 2].box.x1) * 2 > em;
   bool needed = stray;
+  // A rule's word may hold a mark beside the bar ("，|"): its width is judged against the
+  // characters' pitch, which boxes tight round the ink undercount.
+  const int pitch_em = row_em(p.line);
   for (size_t k = 0; k < n && !needed; ++k)
-    needed = (!exact && column_rule(p.line.words[k], em)) ||
+    needed = (!exact && column_rule(p.line.words[k], pitch_em)) ||
              (k > 0 && (p.line.words[k].box.x0 - p.line.words[k - 1].box.x1) * 5 > em * 6);
   if (!needed) return out_pieces.push_back(std::move(p));
   LinePiece out = p;
@@ -148,7 +151,7 @@ void cut_in_line(LinePiece&& p, int body, bool exact, ReflowReport& report, std:
   for (size_t k = 0; k < p.line.words.size(); ++k) {
     const ocr::Word& w = p.line.words[k];
     const bool wide = k > 0 && ((w.box.x0 - p.line.words[k - 1].box.x1) * 5 > em * 6 || (stray && k + 1 == n));
-    if (exact || !column_rule(w, em)) {
+    if (exact || !column_rule(w, pitch_em)) {
       out.line.words.push_back(w);
       cut.push_back(after_rule ? gutter : wide ? gap : none);
       after_rule = false;
