@@ -123,7 +123,9 @@ TEST(OcrReadAlto, Mm10AbbyyWithStylesMarginsAndHyphen) {
   EXPECT_TRUE(mentions(p, "alto-v2-mm10-abbyy.xml:6: <Description>: positions are in physical units")) << p.warnings.size();
   EXPECT_EQ(p.width, 2480) << "2100 mm10 = 210 mm = 2480 px at 300 dpi";
   EXPECT_EQ(p.height, 3508);
-  EXPECT_EQ(ids(p), "tb_head(tl_head ) tb_1(tl_1 ) tb_2(tl_3 tl_4 ) ");
+  EXPECT_EQ(ids(p), "tb_head(tl_head ) tb_1(tl_1 ) cb_1(tl_3 tl_4 ) ") << "a ComposedBlock of TextBlocks is one region";
+  EXPECT_EQ(line(p, "tl_1").par, -1) << "a TextBlock alone: no paragraphs";
+  EXPECT_EQ(line(p, "tl_3").par, 0) << "the ComposedBlock's first TextBlock";
   EXPECT_EQ(p.regions[0].hint, Hint::header) << "a block in TopMargin";
   EXPECT_EQ(p.regions[1].hint, Hint::heading) << "TAGREFS to a LayoutTag labelled heading";
   EXPECT_EQ(p.regions[2].hint, Hint::text) << "ComposedBlock TYPE=\"text\"";
@@ -251,17 +253,19 @@ TEST(OcrReadTesseract, HocrAndAltoOfOneRunAgree) {
   ASSERT_EQ(h.regions.size(), a.regions.size());
   ASSERT_EQ(h.line_count(), 11u);
   ASSERT_EQ(a.line_count(), 11u);
-  // Tesseract 5.3's ALTO differs from its hOCR in two places, both its own: the last TextBlock's
-  // HPOS (301, its ComposedBlock's 660 as in hOCR), and WC for confidences under 10 ("0.9" for 9,
-  // tesseract#4615), which the reader reads back as the engine meant.
-  EXPECT_EQ(h.regions[0].box, a.regions[0].box);
-  EXPECT_EQ(h.regions[1].box, a.regions[1].box);
+  // Tesseract writes each text area (hOCR ocr_carea) as a ComposedBlock of TextBlocks, one per
+  // paragraph (ocr_par): the same regions and paragraphs. Its ALTO differs from its hOCR in two
+  // places, both its own: the last TextBlock's HPOS (301, its ComposedBlock's 660 as in hOCR),
+  // and WC for confidences under 10 ("0.9" for 9, tesseract#4615), which the reader reads back
+  // as the engine meant.
   for (size_t r = 0; r < h.regions.size(); ++r) {
+    EXPECT_EQ(h.regions[r].box, a.regions[r].box) << r;
     ASSERT_EQ(h.regions[r].lines.size(), a.regions[r].lines.size()) << r;
     for (size_t i = 0; i < h.regions[r].lines.size(); ++i) {
       const Line &hl = h.regions[r].lines[i], &al = a.regions[r].lines[i];
       SCOPED_TRACE(hl.id + " / " + al.id);
       EXPECT_EQ(hl.box, al.box);
+      EXPECT_EQ(hl.par, al.par);
       EXPECT_EQ(hl.text(), al.text());
       ASSERT_EQ(hl.words.size(), al.words.size());
       for (size_t w = 0; w < hl.words.size(); ++w) {
@@ -280,7 +284,7 @@ TEST(OcrReadTesseract, HocrAndAltoOfOneRunAgree) {
   EXPECT_EQ(title.words[0].text, "为");
   EXPECT_EQ(title.words[0].conf, 96);
   EXPECT_EQ(h.regions[0].id, "block_1_1");
-  EXPECT_EQ(a.regions[0].id, "block_0");
+  EXPECT_EQ(a.regions[0].id, "cblock_0");
   EXPECT_GT(h.regions[0].lines[2].size, 40) << "the byline's x_size";
   EXPECT_LT(h.regions[0].lines[2].size, title.size / 2);
 }

@@ -162,11 +162,15 @@ class AltoReader {
     return page;
   }
 
-  // TextBlocks anywhere inside `space` (ComposedBlocks nest), in document order.
+  // TextBlocks anywhere inside `space` (ComposedBlocks nest), in document order. A ComposedBlock
+  // holding TextBlocks only is one block of paragraphs (Tesseract writes its text areas so, as
+  // hOCR's ocr_carea of ocr_par): one region, its TextBlocks the lines' paragraphs.
   void read_blocks(pugi::xml_node space, Hint where) {
     for (pugi::xml_node n = space.first_child(); n;) {
-      bool block = n.type() == pugi::node_element && local_name(n) == "TextBlock";
-      if (block) read_block(n, where);
+      bool block = n.type() == pugi::node_element &&
+                   (local_name(n) == "TextBlock" || (local_name(n) == "ComposedBlock" && paragraphs_only(n)));
+      if (block && local_name(n) == "TextBlock") read_block(n, where);
+      else if (block) read_composed(n, where);
       // A rule or a frame's side (Tesseract writes its separators so); other graphics are
       // told apart by shape in reflow.
       if (n.type() == pugi::node_element && local_name(n) == "GraphicalElement")
@@ -178,6 +182,37 @@ class AltoReader {
   static pugi::xml_node skip(pugi::xml_node n, pugi::xml_node top) {
     while (n && n != top && !n.next_sibling()) n = n.parent();
     return n && n != top ? n.next_sibling() : pugi::xml_node();
+  }
+
+  static bool paragraphs_only(pugi::xml_node c) {
+    bool any = false;
+    for (pugi::xml_node k : c.children()) {
+      if (k.type() != pugi::node_element) continue;
+      if (local_name(k) != "TextBlock") return false;
+      any = true;
+    }
+    return any;
+  }
+
+  void read_composed(pugi::xml_node c, Hint where) {
+    Region r;
+    r.id = source_id(*page_, in_, c, "ID");
+    r.box = box(c);
+    r.src = static_cast<int>(in_.line(c));
+    int par = 0;
+    for (pugi::xml_node b : c.children()) {
+      if (b.type() != pugi::node_element) continue;
+      if (r.hint == Hint::none) r.hint = tag_hint(b, where);
+      const double block_size = style_size(b, 0);
+      const std::string block_face = style_face(b, "");
+      for (pugi::xml_node l : b.children())
+        if (local_name(l) == "TextLine") {
+          r.lines.push_back(read_line(l, block_size, block_face));
+          r.lines.back().par = par;
+        }
+      ++par;
+    }
+    page_->regions.push_back(std::move(r));
   }
 
   void read_block(pugi::xml_node b, Hint where) {
