@@ -1,10 +1,10 @@
 // find_boxes: text set in a frame inside an article's column (a box: 编者按, a quoted statement,
 // a side note). The frame's rule and padding keep its lines clear of the column's edges on both
 // sides, where the column's own text reaches them; the engine reads it as a block of its own
-// (Tesseract's ocr_carea, an ALTO TextBlock or a ComposedBlock of them). So: a run of lines of one source region, inset by
-// over half an em on both sides from what the column's other lines reach. The box becomes a
-// column of its own (its own edges: its first line's indent measured against the frame), and
-// its lines are marked boxed.
+// (Tesseract's ocr_carea, an ALTO TextBlock or a ComposedBlock of them). So: a run of lines of
+// one source region, inset by over half an em on both sides from what the column's other lines
+// reach. The box becomes a column of its own (its own edges: its first line's indent measured
+// against the frame), and its lines are marked boxed.
 #include <algorithm>
 #include <cmath>
 
