@@ -180,7 +180,9 @@ BBox column_reach(const PageLayout& L, size_t i) {
 
 // The article a body line belongs to: among headlines above it, the lowest one sharing its
 // column; with none sharing it, the nearest one above (white across and down); with none above, -1.
-int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector<BBox>& across, size_t i) {
+// `tops`: the headlines' top edges, sorted.
+int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector<BBox>& across,
+          const std::vector<int>& tops, size_t i) {
   const PageLine& l = L.lines[i];
   const BBox reach = column_reach(L, i);
   auto above = [&](const BBox& b) { return b.y0 <= l.box.y0 + L.em / 2; };
@@ -192,10 +194,9 @@ int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector
   // The white beside a headline is its own down to the next headline only: the stretch it heads
   // across counts for the lowest headlines above the line alone (those no other lies under; one
   // set beside the lowest on its rows counts too).
-  auto under_another = [&](const BBox& b) {
-    for (const auto& o : heads)
-      if (above(o) && o.y0 >= b.y1) return true;
-    return false;
+  auto under_another = [&](const BBox& b) {  // a headline's top from b's foot to the line's
+    auto it = std::lower_bound(tops.begin(), tops.end(), b.y1);
+    return it != tops.end() && above(BBox{0, *it, 0, *it});
   };
   int best = -1, near = -1;
   long best_y = 0, near_d = 0;
@@ -421,6 +422,9 @@ void find_articles(PageLayout& L) {
     if (!l.furniture && l.box.known()) page = unite(page, l.box);
   size_t budget = 50'000'000;
   for (size_t g = 0; g < groups.size(); ++g) across.push_back(heads_across(L, group_of, g, heads[g], page, budget));
+  std::vector<int> tops;  // the headlines' top edges, sorted
+  for (const auto& h : heads) tops.push_back(h.y0);
+  std::sort(tops.begin(), tops.end());
   // Lines above every headline (text continued from another page, or a page without one) form
   // an article of their own, first.
   std::vector<std::vector<size_t>> body(groups.size() + 1);
@@ -429,7 +433,7 @@ void find_articles(PageLayout& L) {
     for (size_t i : g) is_head[i] = true;
   for (size_t i = 0; i < L.lines.size(); ++i) {
     if (is_head[i] || L.lines[i].furniture) continue;
-    body[static_cast<size_t>(owner(L, heads, across, i) + 1)].push_back(i);
+    body[static_cast<size_t>(owner(L, heads, across, tops, i) + 1)].push_back(i);
   }
   // Articles in a newspaper reader's order: by headline, top to bottom, then left to right.
   std::vector<size_t> rank(groups.size());
