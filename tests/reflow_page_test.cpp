@@ -68,7 +68,8 @@ std::string outline(const ReflowResult& r) {
   return out;
 }
 
-// "region x0 y0 x1 y1 [conf=N] [face=F] text": one line per row, read as one word with the line's box;
+// "region x0 y0 x1 y1 [conf=N] [face=F] [size=S] text": one line per row, read as one word with the
+// line's box (size: the type size a text layer names, else none);
 // "+ x0 y0 x1 y1 [conf=N] text" rows after it are more words of that line, each with its own box
 // (the line's box grows to hold them), for cases where the gaps between words decide; a line
 // row whose text is "-" gives the engine's row box alone, its words all in "+" rows (the box
@@ -128,6 +129,11 @@ std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string
     if (rest.rfind("face=", 0) == 0) {  // the typeface a text layer names
       const size_t end = rest.find(' ') == std::string::npos ? rest.size() : rest.find(' ');
       l.face = rest.substr(5, end - 5);
+      rest.erase(0, std::min(rest.size(), end + 1));
+    }
+    if (rest.rfind("size=", 0) == 0) {  // the type size a text layer names
+      const size_t end = rest.find(' ') == std::string::npos ? rest.size() : rest.find(' ');
+      l.size = std::stod(rest.substr(5, end - 5));
       rest.erase(0, std::min(rest.size(), end + 1));
     }
     w.text = rest;

@@ -172,7 +172,8 @@ std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps, bool exact) {
   const size_t none = static_cast<size_t>(-1);
   std::vector<size_t> next(n, none), prev(n, none);
   std::vector<double> size(n);
-  for (size_t i = 0; i < n; ++i) size[i] = line_size(ps[i].line);
+  // A text layer's size is its type's (its glyph boxes stand taller: ascent and descent).
+  for (size_t i = 0; i < n; ++i) size[i] = exact && ps[i].line.size > 0 ? ps[i].line.size : line_size(ps[i].line);
   const PageInk ink(ps);
   for (size_t a = 0; a < by_top.size(); ++a) {
     // Neighbours on the row start within its height above or below: scan both ways, bounded.
