@@ -69,8 +69,11 @@ std::vector<std::vector<size_t>> headlines(const PageLayout& L) {
   std::vector<std::vector<size_t>> groups;
   for (size_t i : cand) {
     const PageLine& l = L.lines[i];
-    bool joined = false;
-    for (auto& g : groups) {
+    // A headline's next line goes with the group it stands under before one it stands beside:
+    // two headlines side by side a gutter apart each take their own next line.
+    int under = -1, next_to = -1;
+    for (size_t gi = 0; gi < groups.size(); ++gi) {
+      const auto& g = groups[gi];
       const PageLine& p = L.lines[g.back()];
       BBox gb;
       for (size_t k : g) gb = unite(gb, L.lines[k].box);
@@ -86,13 +89,11 @@ std::vector<std::vector<size_t>> headlines(const PageLayout& L) {
       bool below = overlaps_x(gb, l.box) && l.box.y0 - gb.y1 < small * 1.0;
       bool beside = std::min(gb.y1, l.box.y1) - std::max(gb.y0, l.box.y0) > small / 2 &&
                     std::max(gb.x0, l.box.x0) - std::min(gb.x1, l.box.x1) < small * apart;
-      if ((below && big < small * 1.3) || (beside && big < small * alike)) {
-        g.push_back(i);
-        joined = true;
-        break;
-      }
+      if (below && big < small * 1.3 && under < 0) under = static_cast<int>(gi);
+      if (beside && big < small * alike && next_to < 0) next_to = static_cast<int>(gi);
     }
-    if (!joined) groups.push_back({i});
+    if (const int gi = under >= 0 ? under : next_to; gi >= 0) groups[static_cast<size_t>(gi)].push_back(i);
+    else groups.push_back({i});
   }
   // Pieces of a headline the engine read apart (a character's strokes, a phrase on a line box
   // of its own) lie within that headline's box: they join it. A lone character elsewhere is a
