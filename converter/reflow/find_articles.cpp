@@ -324,11 +324,14 @@ std::vector<bool> spanning(const PageLayout& L, const std::vector<size_t>& body)
   for (size_t i : body)
     if (L.lines[i].box.width() * 10 <= w * 11) narrow.push_back(i);
   std::vector<PageColumn> cols = columns(L, narrow);
+  std::vector<bool> real(cols.size());  // a heading or byline alone, or pieces of a row: no column
+  for (size_t c = 0; c < cols.size(); ++c) real[c] = cols.size() == 1 || rows(L, cols[c].lines) >= 3;
   for (size_t k = 0; k < body.size(); ++k) {
     const BBox& b = L.lines[body[k]].box;
     int crossed = 0;
-    for (const auto& c : cols) {
-      if (rows(L, c.lines) < 3 && cols.size() > 1) continue;  // a heading or byline alone: no column
+    for (size_t ci = 0; ci < cols.size(); ++ci) {
+      const PageColumn& c = cols[ci];
+      if (!real[ci]) continue;
       int ov = std::min(c.x1, b.x1) - std::max(c.x0, b.x0);
       crossed += ov * 4 > (c.x1 - c.x0);
     }
