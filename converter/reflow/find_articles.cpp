@@ -67,6 +67,7 @@ std::vector<std::vector<size_t>> headlines(const PageLayout& L) {
     if (headline_line(L, L.lines[i])) cand.push_back(i);
   std::sort(cand.begin(), cand.end(), [&](size_t a, size_t b) { return L.lines[a].box.y0 < L.lines[b].box.y0; });
   std::vector<std::vector<size_t>> groups;
+  std::vector<BBox> boxes;  // each group's box
   for (size_t i : cand) {
     const PageLine& l = L.lines[i];
     // A headline's next line goes with the group it stands under before one it stands beside:
@@ -75,8 +76,7 @@ std::vector<std::vector<size_t>> headlines(const PageLayout& L) {
     for (size_t gi = 0; gi < groups.size(); ++gi) {
       const auto& g = groups[gi];
       const PageLine& p = L.lines[g.back()];
-      BBox gb;
-      for (size_t k : g) gb = unite(gb, L.lines[k].box);
+      const BBox& gb = boxes[gi];
       double small = std::min(p.size, l.size), big = std::max(p.size, l.size);
       // The next line of the headline, or the rest of its line the engine read as another line
       // (a wide space between phrases: "花开中国　春意融融" comes out as two or three lines);
@@ -92,8 +92,13 @@ std::vector<std::vector<size_t>> headlines(const PageLayout& L) {
       if (below && big < small * 1.3 && under < 0) under = static_cast<int>(gi);
       if (beside && big < small * alike && next_to < 0) next_to = static_cast<int>(gi);
     }
-    if (const int gi = under >= 0 ? under : next_to; gi >= 0) groups[static_cast<size_t>(gi)].push_back(i);
-    else groups.push_back({i});
+    if (const int gi = under >= 0 ? under : next_to; gi >= 0) {
+      groups[static_cast<size_t>(gi)].push_back(i);
+      boxes[static_cast<size_t>(gi)] = unite(boxes[static_cast<size_t>(gi)], l.box);
+    } else {
+      groups.push_back({i});
+      boxes.push_back(l.box);
+    }
   }
   // Pieces of a headline the engine read apart (a character's strokes, a phrase on a line box
   // of its own) lie within that headline's box: they join it. A lone character elsewhere is a
