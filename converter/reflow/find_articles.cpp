@@ -170,16 +170,20 @@ BBox group_box(const PageLayout& L, const std::vector<size_t>& g) {
 // way, its block's) starting where it starts and within three ems above or below give it.
 BBox column_reach(const PageLayout& L, size_t i) {
   const BBox& b = L.lines[i].box;
-  std::vector<int> ends;
+  std::vector<int> starts, ends;
   for (size_t j = i >= 8 ? i - 8 : 0; j < L.lines.size() && j <= i + 8; ++j) {
     const BBox& o = L.lines[j].box;
-    if (L.lines[j].furniture || std::abs(o.x0 - b.x0) * 2 > L.em || o.y0 - b.y1 > L.em * 3 || b.y0 - o.y1 > L.em * 3)
-      continue;
-    ends.push_back(o.x1);
+    if (L.lines[j].furniture || o.y0 - b.y1 > L.em * 3 || b.y0 - o.y1 > L.em * 3) continue;
+    if (std::abs(o.x0 - b.x0) * 2 <= L.em) ends.push_back(o.x1);
+    // In a text layer, a line set in from its column's edges (a paragraph's indented first line,
+    // a centred heading) lies within the lines around it: theirs are its column's edges. (An
+    // engine's rows read across a gutter lie round lines of both columns: not there.)
+    else if (L.exact && j != i && o.x0 < b.x0 && o.x1 >= b.x1) starts.push_back(o.x0), ends.push_back(o.x1);
   }
-  // Their usual right end, not the furthest: a row the engine read across a gutter and no
-  // stage cut reaches into the next column.
+  // Their usual edges, not the furthest: a row the engine read across a gutter and no stage
+  // cut reaches into the next column.
   BBox reach = b;
+  if (!starts.empty()) reach.x0 = std::min(reach.x0, median(starts));
   if (!ends.empty()) reach.x1 = std::max(reach.x1, median(ends));
   return reach;
 }
