@@ -169,8 +169,7 @@ class AltoReader {
     for (pugi::xml_node n = space.first_child(); n;) {
       bool block = n.type() == pugi::node_element &&
                    (local_name(n) == "TextBlock" || (local_name(n) == "ComposedBlock" && paragraphs_only(n)));
-      if (block && local_name(n) == "TextBlock") read_block(n, where);
-      else if (block) read_composed(n, where);
+      if (block) read_block(n, where);
       // A rule or a frame's side (Tesseract writes its separators so); other graphics are
       // told apart by shape in reflow.
       if (n.type() == pugi::node_element && local_name(n) == "GraphicalElement")
@@ -194,14 +193,13 @@ class AltoReader {
     return any;
   }
 
-  void read_composed(pugi::xml_node c, Hint where) {
+  // One region: a TextBlock, or a ComposedBlock of them (each TextBlock its lines' paragraph).
+  void read_block(pugi::xml_node n, Hint where) {
     Region r;
-    r.id = source_id(*page_, in_, c, "ID");
-    r.box = box(c);
-    r.src = static_cast<int>(in_.line(c));
-    int par = 0;
-    for (pugi::xml_node b : c.children()) {
-      if (b.type() != pugi::node_element) continue;
+    r.id = source_id(*page_, in_, n, "ID");
+    r.box = box(n);
+    r.src = static_cast<int>(in_.line(n));
+    auto take = [&](pugi::xml_node b, int par) {
       if (r.hint == Hint::none) r.hint = tag_hint(b, where);
       const double block_size = style_size(b, 0);
       const std::string block_face = style_face(b, "");
@@ -210,21 +208,14 @@ class AltoReader {
           r.lines.push_back(read_line(l, block_size, block_face));
           r.lines.back().par = par;
         }
-      ++par;
+    };
+    if (local_name(n) == "TextBlock") {
+      take(n, -1);
+    } else {
+      int par = 0;
+      for (pugi::xml_node b : n.children())
+        if (b.type() == pugi::node_element) take(b, par++);
     }
-    page_->regions.push_back(std::move(r));
-  }
-
-  void read_block(pugi::xml_node b, Hint where) {
-    Region r;
-    r.id = source_id(*page_, in_, b, "ID");
-    r.box = box(b);
-    r.src = static_cast<int>(in_.line(b));
-    r.hint = tag_hint(b, where);
-    double block_size = style_size(b, 0);
-    const std::string block_face = style_face(b, "");
-    for (pugi::xml_node l : b.children())
-      if (local_name(l) == "TextLine") r.lines.push_back(read_line(l, block_size, block_face));
     page_->regions.push_back(std::move(r));
   }
 
