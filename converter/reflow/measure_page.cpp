@@ -131,7 +131,7 @@ double line_size(const ocr::Line& l) {
     // other side is set larger), not the type's height. Judged on three words at least (a line
     // given as one word box says nothing of its characters), and on the pitch too: Tesseract
     // boxes some lines' characters half as wide as their ink.
-    if (const int width = std::max(median(w), pitch(l)); h.size() >= 3 && size * 4 > width * 5) size = width;
+    if (h.size() >= 3) size = type_height(size, std::max(median(w), pitch(l)));
     return l.box.known() ? std::min(size, l.box.height()) : size;
   }
   if (l.box.known()) return l.box.height();
@@ -290,6 +290,8 @@ int pitch(const ocr::Line& l) {
   }
   return n >= 1 && x1 > x0 ? static_cast<int>((x1 - x0) / n) : 0;
 }
+
+int type_height(int height, int pitch) { return pitch > 0 && height * 4 > pitch * 5 ? pitch : height; }
 
 PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
   PageLayout L;

@@ -144,6 +144,10 @@ std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report);
 // line's character pitch (its words' extent over their width in ems; 0 for fewer than one).
 PageLayout measure_page(const ocr::Page& page, ReflowReport& report);
 int pitch(const ocr::Line& l);
+// The type's height from a box's height and its characters' pitch: Han characters are square
+// and set an em apart or more, so a box a quarter again taller than the pitch is the engine's
+// row box, and the pitch is the measure.
+int type_height(int height, int pitch);
 
 // find_furniture.cpp: running heads and folios at the page's top and bottom edges.
 void find_furniture(PageLayout& layout);

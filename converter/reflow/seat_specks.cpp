@@ -35,12 +35,10 @@ bool speck(const ocr::Word& w, int em) {
 
 // The em beside word `by`: its height, where that is a character's. A word a quarter again taller
 // than its characters' pitch (its own, or its line's) carries the engine's row box (fresh15
-// p003: "延续" boxed 93 pixels tall in 40-pixel type), and its pitch is the measure (as in
-// measure_page's type size).
+// p003: "延续" boxed 93 pixels tall in 40-pixel type), and its pitch is the measure.
 int em_beside(const ocr::Word& by, int line_pitch) {
   const int n = static_cast<int>(han_count(by.text));
-  const int width = std::max(by.box.width() / std::max(1, n), line_pitch);
-  return width > 0 ? std::min(by.box.height(), width * 5 / 4) : by.box.height();
+  return type_height(by.box.height(), std::max(by.box.width() / std::max(1, n), line_pitch));
 }
 
 // A speck beside a word boxed as a character of the type (its height is the line's em there: a
