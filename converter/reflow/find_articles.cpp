@@ -195,7 +195,7 @@ int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector
           const std::vector<int>& tops, size_t i) {
   const PageLine& l = L.lines[i];
   const BBox reach = column_reach(L, i);
-  auto above = [&](const BBox& b) { return b.y0 <= l.box.y0 + L.em / 2; };
+  auto above = [&](int top) { return top <= l.box.y0 + L.em / 2; };  // a headline's top edge
   // Sharing a column is more than grazing it: a headline's box may reach a few points into
   // the next article's column (a mark the engine read into its row, its own row box).
   auto shares = [&](const BBox& b) {
@@ -206,13 +206,13 @@ int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector
   // set beside the lowest on its rows counts too).
   auto under_another = [&](const BBox& b) {  // a headline's top from b's foot to the line's
     auto it = std::lower_bound(tops.begin(), tops.end(), b.y1);
-    return it != tops.end() && above(BBox{0, *it, 0, *it});
+    return it != tops.end() && above(*it);
   };
   int best = -1, near = -1;
   long best_y = 0, near_d = 0;
   for (size_t h = 0; h < heads.size(); ++h) {
     const BBox& b = heads[h];
-    if (!above(b)) continue;
+    if (!above(b.y0)) continue;
     if (shares(b) || (shares(across[h]) && !under_another(b))) {
       if (best < 0 || b.y1 > best_y) best = static_cast<int>(h), best_y = b.y1;
     } else {
