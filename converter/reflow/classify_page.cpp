@@ -60,6 +60,17 @@ bool heading_shape(const PageLayout& L, const PageArticle& a, const PageUnit& x)
   return true;
 }
 
+// A paragraph's first line, not a heading: alone in its block, in body type, set in by a
+// paragraph's indent and running to the column's right edge, where a heading is centred, flush
+// left or short. The engine lost the line under it (fresh15 p004: "这是水球变" over white).
+bool opens_paragraph(const PageLayout& L, const PageArticle& a, const PageUnit& x) {
+  if (x.end - x.begin != 1 || unit_hint(L, a, x) == ocr::Hint::heading) return false;
+  const PageLine& l = L.lines[a.order[x.begin]];
+  if (l.size > L.em * 1.1) return false;
+  const Geo g = geometry(l, a.columns[a.column_of[x.begin]], L.em);
+  return g.indent >= 1.5 && g.indent <= 2.5 && g.short_by < 0.5;
+}
+
 // The face of the article's running text (lines with sentence marks) where a text layer names
 // faces: a block in another is set apart from it. The first 16 faces seen are counted (a page
 // sets text in a handful; a hostile one in a million).
@@ -104,7 +115,7 @@ void classify_page(const PageLayout& L, const PageArticle& a, std::vector<PageUn
     bool followed = u + 1 < units.size();
     bool larger = unit_size(L, a, x) > L.em * 1.1;
     const std::string& face = L.lines[a.order[x.begin]].face;
-    if (all_heading_like(L, a, x) && followed &&
+    if (all_heading_like(L, a, x) && followed && !opens_paragraph(L, a, x) &&
         (x.end - x.begin <= 2 || larger || h == ocr::Hint::heading || heading_shape(L, a, x) ||
          (!face.empty() && !body.empty() && face != body)))
       x.kind = Kind::heading;

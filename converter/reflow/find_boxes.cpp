@@ -58,7 +58,15 @@ bool framed(const PageLayout& L, const PageArticle& a, size_t b, size_t e, const
     tallest = std::max(tallest, l.box.height());
     marks += l.line.marks > 0;
   }
-  if (marks < 2 || (y1 - y0) * 2 < tallest * 3) return false;  // lines one under another, not pieces of one row
+  if ((y1 - y0) * 2 < tallest * 3) return false;  // lines one under another, not pieces of one row
+  // Running text: lines with sentence marks, or justified to both of the run's edges (the engine
+  // may lose the line holding a box's pauses: fresh15 p004).
+  int full = 0;
+  for (size_t k = r.begin; k < r.end; ++k) {
+    const BBox& o = L.lines[a.order[k]].box;
+    full += std::abs(o.x0 - x0) < L.em / 2 && std::abs(o.x1 - x1) < L.em / 2 && L.lines[a.order[k]].line.marks == 0;
+  }
+  if (marks < 2 && (marks == 0 || marks + full < 3)) return false;
   // Lines each indented two ems from the column's edge, as a paragraph's first line is: short
   // paragraphs of one line in a wide column the engine filed together, no frame (a box's lines
   // after its first stand flush with the frame's padding, and then not all at two ems).
