@@ -59,12 +59,41 @@ bool inside_text(const PageLayout& L, const std::vector<bool>& head, const std::
   return above && below;
 }
 
+// Body lines by top edge: what stands under a headline.
+struct Under {
+  std::vector<std::pair<int, size_t>> tops;
+  // Two pieces side by side on a headline's row (a left of b) are two articles' headlines when,
+  // in the body lines within two of their sizes below, the right one starts a column (a line
+  // starts at its left edge), the left one stops over an em short of the column under its end
+  // (it heads its own text, and runs on to a next line), and none runs across the white between
+  // them. A headline read in pieces at a phrase's space runs across its columns, or is centred
+  // over them; its space may fall over a gutter, but its left phrase then reaches the gutter
+  // (fresh7 p005). At most 256 lines are looked at (hostile input: a million lines under one).
+  bool two_heads(const PageLayout& L, const BBox& a, const BBox& b, double size) const {
+    const int from = std::max(a.y1, b.y1), to = from + static_cast<int>(size * 2);
+    bool starts = false, short_of = false;
+    size_t seen = 0;
+    for (auto it = std::lower_bound(tops.begin(), tops.end(), std::make_pair(from, size_t{0}));
+         it != tops.end() && it->first <= to && seen < 256; ++it, ++seen) {
+      const BBox& o = L.lines[it->second].box;
+      if (o.x0 < a.x1 && o.x1 > b.x0) return false;
+      starts = starts || std::abs(o.x0 - b.x0) * 2 < L.em;
+      short_of = short_of || (o.x0 < a.x1 && o.x1 > a.x1 + L.em);
+    }
+    return starts && short_of;
+  }
+};
+
 // Runs of headline lines one under the other (a gap under one line of their size, sizes alike):
 // one headline each.
 std::vector<std::vector<size_t>> headlines(const PageLayout& L) {
   std::vector<size_t> cand;
-  for (size_t i = 0; i < L.lines.size(); ++i)
+  Under under_heads;
+  for (size_t i = 0; i < L.lines.size(); ++i) {
     if (headline_line(L, L.lines[i])) cand.push_back(i);
+    else if (!L.lines[i].furniture) under_heads.tops.emplace_back(L.lines[i].box.y0, i);
+  }
+  std::sort(under_heads.tops.begin(), under_heads.tops.end());
   std::sort(cand.begin(), cand.end(), [&](size_t a, size_t b) { return L.lines[a].box.y0 < L.lines[b].box.y0; });
   std::vector<std::vector<size_t>> groups;
   std::vector<BBox> boxes;  // each group's box
@@ -90,7 +119,9 @@ std::vector<std::vector<size_t>> headlines(const PageLayout& L) {
       bool beside = std::min(gb.y1, l.box.y1) - std::max(gb.y0, l.box.y0) > small / 2 &&
                     std::max(gb.x0, l.box.x0) - std::min(gb.x1, l.box.x1) < small * apart;
       if (below && big < small * 1.3 && under < 0) under = static_cast<int>(gi);
-      if (beside && big < small * alike && next_to < 0) next_to = static_cast<int>(gi);
+      if (beside && big < small * alike && next_to < 0 &&
+          !under_heads.two_heads(L, gb.x0 < l.box.x0 ? gb : l.box, gb.x0 < l.box.x0 ? l.box : gb, small))
+        next_to = static_cast<int>(gi);
     }
     if (const int gi = under >= 0 ? under : next_to; gi >= 0) {
       groups[static_cast<size_t>(gi)].push_back(i);
