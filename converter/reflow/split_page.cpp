@@ -66,11 +66,35 @@ double head_ems(const Line& l) {
   return ems;
 }
 
+// The first run of a line that a breaker following UAX #14 without East Asian tailoring may not
+// enter (browsers' and Pango's, which set e-paper pages): none before or after a quotation mark
+// (LB19), none inside a number or word with its signs, nor from a prefix sign into a Han
+// character (LB23–25, LB23a), nor where clreq forbids one. Weasyprint leaves a line four ems
+// short before "和“5G+工" (fresh18 p003), where clreq would break after "和".
+double glued_ems(const Line& l) {
+  auto quote = [](char32_t x) { return x == U'“' || x == U'”' || x == U'‘' || x == U'’' || x == U'"' || x == U'\''; };
+  auto word = [](char32_t x) {
+    return x < 0x80 && (std::isalnum(static_cast<int>(x)) || x == U'+' || x == U'%' || x == U'.' || x == U'-' || x == U'$');
+  };
+  const std::u32string& t = l.text;
+  double ems = 0;
+  for (size_t k = 0; k < t.size() && t[k] != U' '; ++k) {
+    const char32_t c = t[k];
+    ems += c < 0x80 ? 0.5 : 1;
+    if (k + 1 == t.size()) break;
+    const char32_t n = t[k + 1];
+    const bool prefix = (c == U'+' || c == U'$') && chars::classify(n) == chars::Cls::han;
+    if (!quote(c) && !quote(n) && !(word(c) && word(n)) && !prefix && !clreq::forbids_break(c, n)) break;
+  }
+  return ems;
+}
+
 // Whether a line (margins g) fills its column but for the first unbreakable run of the line under
 // it in its column (margins gn): that one flush left, opening with a run longer than the white
-// the line leaves (clreq §3.1.7: "今天（9月27" over "日），…" in a narrow column).
+// the line leaves (clreq §3.1.7: "今天（9月27" over "日），…" in a narrow column), by clreq or by
+// UAX #14.
 bool full_but_for(const Geo& g, const Geo& gn, const PageLine& next) {
-  return std::abs(gn.indent) < 0.8 && g.short_by < head_ems(next.line) + 0.5;
+  return std::abs(gn.indent) < 0.8 && g.short_by < std::max(head_ems(next.line), glued_ems(next.line)) + 0.5;
 }
 
 // The same for the line at order[j] and the one after it, where that one shares its column.
