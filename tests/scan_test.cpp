@@ -208,6 +208,34 @@ TEST(Scan, TextLayerDrawnRowByRowKeepsItsColumns) {
   }
 }
 
+// Chromium (Skia) embeds CJK fonts as Type 3; poppler reports their 9 pt text as 18 pt in glyph
+// boxes 2.6 ems tall about the ink, taller than the line pitch. The characters' advance gives the
+// type: each column's lines make one region, top to bottom, in type of the size printed.
+TEST(Scan, TextLayerType3SizesAreTakenFromTheAdvance) {
+  using scan::engine::LayerWord;
+  auto word = [](const std::string& text, int chars, int x, int ink_top, int em) {
+    const int mid = ink_top + em / 2, half = em * 13 / 10;  // reported: 2 em, boxes 2.6 em tall
+    return LayerWord{text, {x, mid - half, x + chars * em, mid + half}, 2.0 * em, false, ""};
+  };
+  std::vector<LayerWord> words = {word("国内联播快讯", 6, 100, 500, 300)};
+  for (int row = 0; row < 4; ++row)
+    for (int col = 0; col < 2; ++col)  // two columns of 90-unit type at a 143-unit pitch
+      words.push_back(word("第" + std::to_string(col + 1) + "栏第" + std::to_string(row + 1) + "行的文字，", 9,
+                           100 + col * 1000, 1000 + row * 143, 90));
+  const ocr::Page page = scan::engine::layer_page(words);
+  ASSERT_EQ(page.regions.size(), 3u);
+  EXPECT_NEAR(page.regions[0].lines[0].size, 300, 30);
+  for (size_t c = 0; c < 2; ++c) {
+    const auto& lines = page.regions[c + 1].lines;
+    ASSERT_EQ(lines.size(), 4u) << "column " << c + 1;
+    for (size_t r = 0; r < 4; ++r) {
+      EXPECT_EQ(lines[r].text(), "第" + std::to_string(c + 1) + "栏第" + std::to_string(r + 1) + "行的文字，");
+      EXPECT_NEAR(lines[r].size, 90, 9);
+      EXPECT_LT(lines[r].box.height(), 143) << "a box no taller than the pitch";
+    }
+  }
+}
+
 // A line's last mark hangs half an em into a gutter of one and a third ems: the next column's line
 // on the row starts 0.8 em after the mark's box, yet is a line of its own.
 TEST(Scan, TextLayerLineEndsAtAHangingMark) {

@@ -65,8 +65,9 @@ struct LayerWord {
 };
 
 // A text layer's words, in poppler's order, → lines → regions (one a column's run of one size),
-// each line with id line_N; the page's size and source are the caller's to set.
-ocr::Page layer_page(const std::vector<LayerWord>& words);
+// each line with id line_N, sizes and boxes as printed where a font reports others; the page's
+// size and source are the caller's to set.
+ocr::Page layer_page(std::vector<LayerWord> words);
 
 // pdf: every page of a PDF: its text layer with glyph positions and sizes into an OCR page (no
 // OCR), or, where the layer is empty or garbage, OCR of the page rendered at options.dpi (300).

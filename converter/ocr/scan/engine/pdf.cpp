@@ -140,7 +140,7 @@ void read_pdf(std::string_view bytes, const std::string& name, const Options& o,
                           " dpi: empty or more than --max-pixels " + std::to_string(o.max_pixels),
                       "pass a lower --dpi or a higher --max-pixels"};
       if (layer) {
-        r.page = layer_page(words);
+        r.page = layer_page(std::move(words));
         r.via = "text layer";
       } else {
         PixPtr pix = render(*p, dpi, where);
