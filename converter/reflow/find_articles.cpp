@@ -63,14 +63,14 @@ bool inside_text(const PageLayout& L, const std::vector<bool>& head, const std::
 struct Under {
   std::vector<std::pair<int, size_t>> tops;
   // Two pieces side by side on a headline's row (a left of b) are two articles' headlines when,
-  // in the body lines within two of their sizes below, the right one starts a column (a line
-  // starts at its left edge), the left one stops over an em short of the column under its end
+  // in the body lines within six of their sizes below (a picture may stand between a headline and
+  // its text: fresh20 p007), the right one starts a column (a line starts at its left edge), the left one stops over an em short of the column under its end
   // (it heads its own text, and runs on to a next line), and none runs across the white between
   // them. A headline read in pieces at a phrase's space runs across its columns, or is centred
   // over them; its space may fall over a gutter, but its left phrase then reaches the gutter
   // (fresh7 p005). At most 256 lines are looked at (hostile input: a million lines under one).
   bool two_heads(const PageLayout& L, const BBox& a, const BBox& b, double size) const {
-    const int from = std::max(a.y1, b.y1), to = from + static_cast<int>(size * 2);
+    const int from = std::max(a.y1, b.y1), to = from + static_cast<int>(size * 6);
     bool starts = false, short_of = false;
     size_t seen = 0;
     for (auto it = std::lower_bound(tops.begin(), tops.end(), std::make_pair(from, size_t{0}));
