@@ -236,6 +236,23 @@ TEST(Scan, TextLayerType3SizesAreTakenFromTheAdvance) {
   }
 }
 
+// Two articles' headlines side by side in two sizes (41.6 and 33.8 pt), 29 pt apart, under an
+// em of the larger: two lines, not one; a run set larger inside a line, touching it, stays.
+TEST(Scan, TextLayerHeadlinesOfTwoSizesAreTwoLines) {
+  using scan::engine::LayerWord;
+  const std::vector<LayerWord> words = {
+      {"为推进强国建", {368, 507, 2864, 1110}, 416, false, "Sans-Bold"},
+      {"我驻外机构举行", {3154, 529, 5520, 1018}, 338, false, "Sans-Bold"},
+      {"大会", {100, 2000, 500, 2200}, 200, false, "Serif"},
+      {"开幕", {510, 1960, 1110, 2240}, 300, false, "Serif"},  // touching: one line
+  };
+  const ocr::Page page = scan::engine::layer_page(words);
+  std::vector<std::string> lines;
+  for (const auto& r : page.regions)
+    for (const auto& l : r.lines) lines.push_back(l.text());
+  EXPECT_EQ(lines, (std::vector<std::string>{"为推进强国建", "我驻外机构举行", "大会开幕"}));
+}
+
 // A line's last mark hangs half an em into a gutter of one and a third ems: the next column's line
 // on the row starts 0.8 em after the mark's box, yet is a line of its own.
 TEST(Scan, TextLayerLineEndsAtAHangingMark) {

@@ -44,10 +44,14 @@ bool trusted(const PageLayout& L, const std::vector<size_t>& g) {
 }
 
 // Whether running text (sentence marks inside) lies within 1.5 em above and below the group,
-// across most of its width.
+// across most of its width. Not where a text layer names type over twice the body's: that is set
+// large, whatever stands round it (fresh21 p003: a four-line headline 3 ems tall an em under the
+// text of the article above).
 bool inside_text(const PageLayout& L, const std::vector<bool>& head, const std::vector<size_t>& g) {
   BBox b;
-  for (size_t k : g) b = unite(b, L.lines[k].box);
+  double size = 0;
+  for (size_t k : g) b = unite(b, L.lines[k].box), size = std::max(size, L.lines[k].size);
+  if (L.exact && size > 2 * L.em) return false;
   bool above = false, below = false;
   for (size_t i = 0; i < L.lines.size(); ++i) {
     const PageLine& o = L.lines[i];
