@@ -140,14 +140,17 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   if ((p.hint == ocr::Hint::caption) != (q.hint == ocr::Hint::caption)) return true;
   // A caption's text opens or closes it (图为……, ……摄）).
   if (opens_caption(q.line.text) || closes_caption(p.line.text)) return true;
-  if (a.column_of[k] == a.column_of[j] && (opens_mid_text(q) || one_row(p, q))) return false;
+  // A line opening with a mark runs on, unless a sentence ended short and the line is indented
+  // as a paragraph's first: there the mark is the engine's misreading ("1日" read "] 日").
+  const Geo gp = geometry(p, cp, em), gq = geometry(q, cq, em);
+  const bool opens_paragraph = p.line.end == End::stop && gp.short_by >= 1.5 && gq.indent >= 1.5 && gq.indent < 4;
+  if (a.column_of[k] == a.column_of[j] && ((opens_mid_text(q) && !opens_paragraph) || one_row(p, q))) return false;
   if (L.exact && face_changes(p, q)) return true;
   // A change of type (headline, subtitle, heading) comes where a text ends; mid-sentence a
   // taller measure is the ink of taller characters, unless the type differs by half again.
   const bool runs_on = mid_sentence(p.line.end) && !heading_like(p.line);
   // Running text on both sides of a sentence that runs on is one text whatever the measure.
   const bool text = runs_on && p.line.pauses > 0 && q.line.pauses > 0;
-  Geo gp = geometry(p, cp, em), gq = geometry(q, cq, em);
   bool same_column = a.column_of[k] == a.column_of[j];
   // A line that fills its column mid-sentence, the next in its column flush left under it.
   const bool runs_into_next = mid_sentence(p.line.end) && gp.short_by < 0.8 && same_column && std::abs(gq.indent) < 0.5;
