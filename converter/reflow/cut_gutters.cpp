@@ -84,7 +84,7 @@ int row_em(const ocr::Line& l) {
 enum Cut : char { none = 0, gutter = 1, gap = 2 };
 
 // Pieces of one line: its words split before each word marked in `cut_before`.
-std::vector<LinePiece> split(const LinePiece& p, const std::vector<char>& cut_before) {
+std::vector<LinePiece> split(const LinePiece& p, const std::vector<char>& cut_before, bool exact) {
   std::vector<LinePiece> parts;
   std::vector<char> why;  // the cut before each part
   bool fresh = true;
@@ -107,7 +107,7 @@ std::vector<LinePiece> split(const LinePiece& p, const std::vector<char>& cut_be
     // may be a headline in a body row read across; its words' boxes stand.)
     if (q.line.box.known() && p.line.box.known() && q.line.box.y0 < p.line.box.y0 && q.line.box.y1 > p.line.box.y1)
       q.line.box.y0 = p.line.box.y0, q.line.box.y1 = p.line.box.y1;
-    q.line.size = 0;  // the source's size was the whole row's
+    if (!exact) q.line.size = 0;  // an engine's size was the whole row's; a text layer's is the type's
     if (i > 0) q.cut_left = why[i] == gutter, q.gap_left = why[i] == gap;
     if (i + 1 < parts.size()) q.cut_right = why[i + 1] == gutter, q.gap_right = why[i + 1] == gap;
   }
@@ -176,7 +176,7 @@ void cut_in_line(LinePiece&& p, int body, bool exact, ReflowReport& report, std:
       after_rule = false;
     }
   }
-  for (auto& q : split(out, cut)) out_pieces.push_back(std::move(q));
+  for (auto& q : split(out, cut, exact)) out_pieces.push_back(std::move(q));
 }
 
 // The upright rules the engine found, by left edge (at most 512, as measure_page keeps). Not
@@ -204,11 +204,16 @@ struct Rules {
 };
 
 // On the page: gaps (and specks of ink) in a strip the rows around leave white.
-void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, const Rules& rules, ReflowReport& report,
-                 std::vector<LinePiece>& out) {
+void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, const Rules& rules, bool exact, int body,
+                 ReflowReport& report, std::vector<LinePiece>& out) {
   const ocr::Line& l = p.line;
-  const int em = boxed_words(l) ? row_em(l) : 0;
+  // A text layer names its type's size; its glyph boxes stand half as tall again.
+  const int em = !boxed_words(l) ? 0 : exact && l.size > 0 ? static_cast<int>(std::lround(l.size)) : row_em(l);
   if (em <= 0) return out.push_back(std::move(p));
+  // In a text layer the white is judged at the scale of the rows around: a headline's row over
+  // body text crosses a gutter half its own em wide (fresh22 p005: two headlines side by side).
+  // (On scans the engine's boxes overhang the ink: a body em there found gutters in running text.)
+  const int white_em = exact && body > 0 ? std::min(em, body) : em;
   const size_t n = l.words.size();
   std::vector<char> cut(n, none);
   bool any = false;
@@ -231,7 +236,7 @@ void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, const Rules& ru
       if (!read) at = -1;
       const int step = std::max(1, em / 8);
       for (int px = std::min(x.x1, y.x0); at < 0 && px <= std::max(x.x1, y.x0) && px - x.x1 < 8 * em; px += step)
-        if (ink.gutter(px, y0, y1, em, self)) at = px;
+        if (ink.gutter(px, y0, y1, em, white_em / 4, self)) at = px;
       if (at >= 0) {
         // Marks between the two words go where they may stand (clreq §3.1.7): a comma ends the
         // left column's line (even read off a rule in the gutter's middle), an opening quote
@@ -254,7 +259,7 @@ void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, const Rules& ru
   }
   if (!any) return out.push_back(std::move(p));
   report.repairs["gutter-cut"] += 1;
-  for (auto& q : split(p, cut)) out.push_back(std::move(q));
+  for (auto& q : split(p, cut, exact)) out.push_back(std::move(q));
 }
 
 }  // namespace
@@ -322,7 +327,7 @@ bool PageInk::around(int lo, int hi, int x0, int x1, size_t self, size_t other, 
   return true;
 }
 
-bool PageInk::gutter(int x, int y0, int y1, int em, size_t self) const {
+bool PageInk::gutter(int x, int y0, int y1, int em, int near, size_t self) const {
   int cover = 0, left = 0, right = 0;
   // A gutter runs past the row: edges on both sides of it above and below, or in three rows on
   // one side. Two rows of characters set solid on one grid can leave the same sliver white
@@ -330,7 +335,7 @@ bool PageInk::gutter(int x, int y0, int y1, int em, size_t self) const {
   size_t rows[3] = {0, 0, 0};  // the first three rows seen with an edge: three are enough
   int n_rows = 0;
   bool above = false, below = false;
-  const int reach = em * 2, half = em / 4;
+  const int reach = em * 2, half = near;
   const bool seen = around(y0 - 5 * em, y1 + 5 * em, x - reach, x + reach, self, self, [&](const Ink& k) {
     const BBox& b = k.box;
     if (b.x0 < x + half && b.x1 > x - half) {
@@ -378,7 +383,7 @@ std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report) 
   const Rules rules(page.rules);
   std::vector<LinePiece> out;
   out.reserve(pieces.size());
-  for (size_t i = 0; i < pieces.size(); ++i) cut_on_page(std::move(pieces[i]), i, ink, rules, report, out);
+  for (size_t i = 0; i < pieces.size(); ++i) cut_on_page(std::move(pieces[i]), i, ink, rules, page.exact, body, report, out);
   return out;
 }
 

@@ -114,8 +114,9 @@ class PageInk {
   // line up from row to row; a gutter is wider), three words at least end left of it and three
   // start right of it within two ems (column edges, not a ragged stretch; a gutter with a rule
   // down its middle is two or three ems wide), and the strip runs past the row: edges above
-  // and below it, or in three rows.
-  bool gutter(int x, int y0, int y1, int em, size_t self) const;
+  // and below it, or in three rows. `near` is how close other text may come (a quarter of the
+  // em of the rows around: a headline's row is judged over body text by the body's em).
+  bool gutter(int x, int y0, int y1, int em, int near, size_t self) const;
   // x lies within a column's text beside rows y0..y1: a row within three ems above and one
   // below (other than pieces a and b) have text across it, or within a quarter em of it (the
   // white between two characters).
