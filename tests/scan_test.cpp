@@ -236,6 +236,19 @@ TEST(Scan, TextLayerType3SizesAreTakenFromTheAdvance) {
   }
 }
 
+// A vertical page's words are its columns, as tall as their characters' advance and one em wide:
+// no measure of a font's size, which stays as reported.
+TEST(Scan, TextLayerVerticalColumnsKeepTheirSize) {
+  using scan::engine::LayerWord;
+  std::vector<LayerWord> words;
+  for (int col = 0; col < 6; ++col)  // short columns right to left (a list, a headline's), 44-unit type
+    words.push_back({"政協事業", {2000 - col * 80, 200, 2044 - col * 80, 376}, 44, false, "Serif-V"});
+  words.push_back({"市委", {1400, 200, 1444, 288}, 44, false, "Serif-V"});
+  const ocr::Page page = scan::engine::layer_page(words);
+  for (const auto& r : page.regions)
+    for (const auto& l : r.lines) EXPECT_EQ(l.size, 44) << l.text();
+}
+
 // Two articles' headlines side by side in two sizes (41.6 and 33.8 pt), 29 pt apart, under an
 // em of the larger: two lines, not one; a run set larger inside a line, touching it, stays.
 TEST(Scan, TextLayerHeadlinesOfTwoSizesAreTwoLines) {

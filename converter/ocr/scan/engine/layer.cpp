@@ -116,11 +116,11 @@ std::pair<double, int> solid_ems(const std::string& s) {
 // Sizes and boxes as printed. Some writers' fonts report a size and glyph boxes the type does not
 // have: Chromium (Skia) embeds CJK OpenType fonts as Type 3, and poppler gives 9 pt text as 18 pt
 // in boxes 23 pt tall, centred on the ink, so lines a pitch apart overlap. Han characters are set
-// an em apart (a justified line a little more): where a font's words of Han text are well under
-// half again narrower than its size says, its sizes and box heights are scaled to what the
-// characters' advance shows, about each box's middle. Fonts are told apart by name (Skia's Type 3
-// fonts have none, and all report alike); the first 64 are measured (a hostile page in a thousand
-// fonts: the rest kept as reported).
+// an em apart (a justified line a little more): where a font's words of Han text set across (not
+// a vertical column's) are well under half again narrower than its size says, its sizes and box
+// heights are scaled to what the characters' advance shows, about each box's middle. Fonts are
+// told apart by name (Skia's Type 3 fonts have none, and all report alike); the first 64 are
+// measured (a hostile page in a thousand fonts: the rest kept as reported).
 void true_sizes(std::vector<LayerWord>& words) {
   struct Font {
     const std::string* face;
@@ -140,8 +140,10 @@ void true_sizes(std::vector<LayerWord>& words) {
       it = fonts.insert(fonts.end(), Font{&w.face, {}});
     }
     font_of[i] = static_cast<int>(it - fonts.begin());
+    // Words set across (a vertical column's word is as tall as its characters' advance).
     const auto [ems, han] = solid_ems(w.text);
-    if (han >= 2 && it->ratio.size() < 4096) it->ratio.push_back(w.box.width() / (ems * w.size));
+    if (han >= 2 && w.box.width() >= w.box.height() && it->ratio.size() < 4096)
+      it->ratio.push_back(w.box.width() / (ems * w.size));
   }
   std::vector<double> scale(fonts.size(), 1.0);
   for (size_t f = 0; f < fonts.size(); ++f) {
