@@ -54,13 +54,16 @@ void unturn(Block& b, int W) {
 // Vertical when most of the page's text (counted in words) stands in lines at least three times
 // taller than wide, and little of it lies in lines at least as wide as tall (a horizontal
 // headline or running head across a vertical page is common; a page of both halves is not).
+// A text layer gives a column as one word (poppler's): there its characters count.
 bool is_vertical(const ocr::Page& page) {
   size_t tall = 0, wide = 0;
   for (const auto& r : page.regions)
     for (const auto& l : r.lines) {
-      if (!l.box.known() || l.words.size() < 2) continue;
-      if (l.box.height() >= 3 * l.box.width()) tall += l.words.size();
-      else if (l.box.width() >= l.box.height()) wide += l.words.size();
+      size_t n = l.words.size();
+      if (page.exact && n == 1) n = to_u32(l.words[0].text).size();
+      if (!l.box.known() || n < 2) continue;
+      if (l.box.height() >= 3 * l.box.width()) tall += n;
+      else if (l.box.width() >= l.box.height()) wide += n;
     }
   return tall > 0 && tall >= 3 * wide;
 }
