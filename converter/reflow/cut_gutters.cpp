@@ -207,8 +207,12 @@ struct Rules {
 void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, const Rules& rules, bool exact, int body,
                  ReflowReport& report, std::vector<LinePiece>& out) {
   const ocr::Line& l = p.line;
-  // A text layer names its type's size; its glyph boxes stand half as tall again.
-  const int em = !boxed_words(l) ? 0 : exact && l.size > 0 ? static_cast<int>(std::lround(l.size)) : row_em(l);
+  // A text layer names its type's size; its glyph boxes stand half as tall again (and bound it:
+  // a hostile file's sizes may be anything).
+  const bool named = exact && l.size > 0 && l.box.known();
+  const int em = !boxed_words(l) ? 0
+                 : named         ? static_cast<int>(std::lround(std::min<double>(l.size, l.box.height())))
+                                 : row_em(l);
   if (em <= 0) return out.push_back(std::move(p));
   // In a text layer the white is judged at the scale of the rows around: a headline's row over
   // body text crosses a gutter half its own em wide (fresh22 p005: two headlines side by side).

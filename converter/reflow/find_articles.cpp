@@ -67,9 +67,9 @@ struct Under {
   std::vector<std::pair<int, size_t>> tops;
   // Two pieces side by side on a headline's row (a left of b) are two articles' headlines when,
   // in the body lines within six of their sizes below (a picture may stand between a headline and
-  // its text: fresh20 p007), the right one starts a column (a line starts at its left edge), the left one stops over an em short of the column under its end
-  // (it heads its own text, and runs on to a next line), and none runs across the white between
-  // them. A headline read in pieces at a phrase's space runs across its columns, or is centred
+  // its text: fresh20 p007), the right one starts a column (a line starts at its left edge), the
+  // left one stops over an em short of the column under its end (it heads its own text, and runs
+  // on to a next line), and none runs across the white between them. A headline read in pieces at a phrase's space runs across its columns, or is centred
   // over them; its space may fall over a gutter, but its left phrase then reaches the gutter
   // (fresh7 p005). At most 256 lines are looked at (hostile input: a million lines under one).
   bool two_heads(const PageLayout& L, const BBox& a, const BBox& b, double size) const {
