@@ -103,10 +103,37 @@ void dated_head(PageLayout& L) {
   }
 }
 
+// A vertical text layer's running head and folio are set across its top or bottom margin (the
+// paper's name, "第1版", the date): turned, they stand upright at the turned page's left or right
+// edge, within an eighth of the page, among rows that were columns; a folio's lone figures stand
+// either way. Short, in body type or smaller, without sentence marks. (An engine's boxes of a
+// column's scraps stand upright too: "——", "濕疾】" on the vertical set's scans.)
+bool figures(const std::u32string& t) {
+  return !t.empty() && std::all_of(t.begin(), t.end(), [](char32_t c) { return (c >= U'0' && c <= U'9') || c == U' '; });
+}
+
+void across_heads(PageLayout& L) {
+  int lo = 0, hi = 0;
+  bool any = false;
+  for (const auto& l : L.lines)
+    if (l.box.known()) lo = any ? std::min(lo, l.box.x0) : l.box.x0, hi = any ? std::max(hi, l.box.x1) : l.box.x1, any = true;
+  const int page = L.width > 0 ? L.width : hi - lo;
+  const int left = L.width > 0 ? 0 : lo, right = L.width > 0 ? L.width : hi;
+  for (auto& l : L.lines) {
+    if (!l.box.known() || (l.box.height() <= l.box.width() && !figures(l.line.text)) || l.size >= L.em * kHeadline ||
+        l.line.marks > 0)
+      continue;
+    const bool dated = parse_dateline(without_folio(no_spaces(l.line.text))).has_value();
+    if (l.line.width > 16 && !dated) continue;
+    if ((l.box.x1 - left) * 8 <= page || (right - l.box.x0) * 8 <= page) l.furniture = true;
+  }
+}
+
 }  // namespace
 
 void find_furniture(PageLayout& L) {
   if (L.em <= 0) return;
+  if (L.turned && L.exact) across_heads(L);
   for (bool top : {true, false})
     for (size_t i : edge_row(L, top)) L.lines[i].furniture = true;
   dated_head(L);

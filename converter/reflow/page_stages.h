@@ -55,6 +55,7 @@ struct PageLayout {
   int width = 0, height = 0;        // page size (0 unknown: the lines' extent is used)
   std::vector<BBox> rules;          // thin rules the source found (a frame's sides among them)
   bool exact = false;               // sizes are the type's own (a text layer), not the engine's estimates
+  bool turned = false;              // a vertical page turned a quarter (turn_page): its top is on the left
   std::vector<PageArticle> articles;
 };
 
@@ -150,7 +151,8 @@ int pitch(const ocr::Line& l);
 // row box, and the pitch is the measure.
 int type_height(int height, int pitch);
 
-// find_furniture.cpp: running heads and folios at the page's top and bottom edges.
+// find_furniture.cpp: running heads and folios at the page's top and bottom edges (a turned
+// page's: its left and right).
 void find_furniture(PageLayout& layout);
 
 // find_articles.cpp: headlines by type size, the lines each article owns, its columns, the

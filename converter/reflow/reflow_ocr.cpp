@@ -32,6 +32,7 @@ ReflowResult reflow_ocr(const std::vector<ocr::Page>& pages, const std::string& 
     level_page(page, level);
     seat_specks(page);                                  // characters boxed as specks
     PageLayout layout = measure_page(page, r.report);  // lines with geometry, the body size
+    layout.turned = vertical;
     find_furniture(layout);                             // running heads and folios
     find_articles(layout);                              // headlines, article spans, reading order
     std::vector<std::vector<PageUnit>> units;
