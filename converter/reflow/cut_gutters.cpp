@@ -214,10 +214,11 @@ void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, const Rules& ru
                  : named         ? static_cast<int>(std::lround(std::min<double>(l.size, l.box.height())))
                                  : row_em(l);
   if (em <= 0) return out.push_back(std::move(p));
-  // In a text layer the white is judged at the scale of the rows around: a headline's row over
-  // body text crosses a gutter half its own em wide (fresh22 p005: two headlines side by side).
-  // (On scans the engine's boxes overhang the ink: a body em there found gutters in running text.)
-  const int white_em = exact && body > 0 ? std::min(em, body) : em;
+  // How near other rows' text may come to a gutter: a quarter em. In a text layer, of the rows
+  // around: a headline's row over body text crosses a gutter half its own em wide (fresh22 p005:
+  // two headlines side by side). (On scans the engine's boxes overhang the ink: a body em there
+  // found gutters in running text.)
+  const int near = (exact && body > 0 ? std::min(em, body) : em) / 4;
   const size_t n = l.words.size();
   std::vector<char> cut(n, none);
   bool any = false;
@@ -240,7 +241,7 @@ void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, const Rules& ru
       if (!read) at = -1;
       const int step = std::max(1, em / 8);
       for (int px = std::min(x.x1, y.x0); at < 0 && px <= std::max(x.x1, y.x0) && px - x.x1 < 8 * em; px += step)
-        if (ink.gutter(px, y0, y1, em, white_em / 4, self)) at = px;
+        if (ink.gutter(px, y0, y1, em, near, self)) at = px;
       if (at >= 0) {
         // Marks between the two words go where they may stand (clreq §3.1.7): a comma ends the
         // left column's line (even read off a rule in the gutter's middle), an opening quote

@@ -113,12 +113,9 @@ bool figures(const std::u32string& t) {
 }
 
 void across_heads(PageLayout& L) {
-  int lo = 0, hi = 0;
-  bool any = false;
-  for (const auto& l : L.lines)
-    if (l.box.known()) lo = any ? std::min(lo, l.box.x0) : l.box.x0, hi = any ? std::max(hi, l.box.x1) : l.box.x1, any = true;
-  const int page = L.width > 0 ? L.width : hi - lo;
-  const int left = L.width > 0 ? 0 : lo, right = L.width > 0 ? L.width : hi;
+  BBox text;
+  for (const auto& l : L.lines) text = unite(text, l.box);
+  const int left = L.width > 0 ? 0 : text.x0, right = L.width > 0 ? L.width : text.x1, page = right - left;
   for (auto& l : L.lines) {
     if (!l.box.known() || (l.box.height() <= l.box.width() && !figures(l.line.text)) || l.size >= L.em * kHeadline ||
         l.line.marks > 0)

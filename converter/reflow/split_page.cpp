@@ -52,16 +52,17 @@ bool scrap(const PageLayout& L, const PageLine& l) {
   return (l.line.text.size() <= 3 && l.size < L.em * 0.75) || (l.size > L.em * 1.25 && trusted_han(l) < 4);
 }
 
-// The first run of a line that a break may not enter (Line::head, in display units), in ems as
-// printed: Han and fullwidth marks an em, and the ASCII marks OCR reads for fullwidth ones
-// ("日)，") too; Latin letters, digits and spaces half an em.
+// A character's width in ems as printed: Han and fullwidth marks an em, and the ASCII marks OCR
+// reads for fullwidth ones ("日)，") too; Latin letters, digits and spaces half an em.
+double printed_ems(char32_t c) { return c < 0x80 && (std::isalnum(static_cast<int>(c)) || c == U' ') ? 0.5 : 1; }
+
+// The first run of a line that a break may not enter (Line::head, in display units), in ems.
 double head_ems(const Line& l) {
   int w = 0;
   double ems = 0;
   for (size_t k = 0; k < l.text.size() && w < l.head; ++k) {
-    const char32_t c = l.text[k];
-    w += chars::width(c);
-    ems += c < 0x80 && (std::isalnum(static_cast<int>(c)) || c == U' ') ? 0.5 : 1;
+    w += chars::width(l.text[k]);
+    ems += printed_ems(l.text[k]);
   }
   return ems;
 }
@@ -80,7 +81,7 @@ double glued_ems(const Line& l) {
   double ems = 0;
   for (size_t k = 0; k < t.size() && t[k] != U' '; ++k) {
     const char32_t c = t[k];
-    ems += c < 0x80 ? 0.5 : 1;
+    ems += printed_ems(c);
     if (k + 1 == t.size()) break;
     const char32_t n = t[k + 1];
     const bool prefix = (c == U'+' || c == U'$') && chars::classify(n) == chars::Cls::han;

@@ -22,6 +22,20 @@ struct Failure {
   std::string error, hint;
 };
 
+// UTF-8 → code points, lenient (poppler's output is valid UTF-8; the module does not link
+// core/unicode).
+template <class F>
+void each_code_point(std::string_view s, F f) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = n == 1 ? c : c & (0x3F >> (n - 1));
+    for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    f(cp);
+    i += n;
+  }
+}
+
 struct PixFree {
   void operator()(Pix* p) const { pixDestroy(&p); }
 };

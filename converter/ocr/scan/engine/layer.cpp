@@ -98,18 +98,13 @@ void count_face(std::vector<std::pair<std::string, size_t>>& faces, const LayerW
 
 // A word's width in ems as set solid: a Han character or a fullwidth mark one, an ASCII
 // character half; and how many Han characters it holds.
-std::pair<double, int> solid_ems(const std::string& s) {
+std::pair<double, int> solid_ems(std::string_view s) {
   double ems = 0;
   int han = 0;
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    const int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = n == 1 ? c : c & (0x3F >> (n - 1));
-    for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    i += static_cast<size_t>(n);
+  each_code_point(s, [&](char32_t cp) {
     ems += cp < 0x80 ? 0.5 : 1;
     han += cp >= 0x3400 && cp <= 0x9FFF;
-  }
+  });
   return {ems, han};
 }
 

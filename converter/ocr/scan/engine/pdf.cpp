@@ -22,19 +22,6 @@ constexpr int kRenderDpi = 300;  // a scanner's usual resolution, where --dpi gi
 // pixels) the page is rendered at kRenderDpi.
 constexpr int kMinScanDpi = 150, kMaxScanDpi = 600;
 
-// UTF-8 → code points, lenient (poppler's output is valid UTF-8).
-template <class F>
-void each_code_point(const std::string& s, F f) {
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = n == 1 ? c : c & (0x3F >> (n - 1));
-    for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    f(cp);
-    i += n;
-  }
-}
-
 // A text layer worth reading: some letters, and at most 5 % codes that mean "no ToUnicode".
 bool usable(const std::vector<LayerWord>& words) {
   long total = 0, bad = 0, latin1 = 0, han = 0;
