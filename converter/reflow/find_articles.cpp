@@ -358,7 +358,11 @@ int column_width(const PageLayout& L, const std::vector<size_t>& lines) {
 
 // Lines that cross a gutter: they overlap two columns of the article's text (the columns found
 // among lines no wider than a column, on three rows at least: pieces the engine cut from one
-// row stand side by side, and make no column).
+// row stand side by side, and make no column), or, wider than its columns, they run across the
+// white between two columns of two rows or more (a subtitle over a column and a short one).
+// Width alone is no evidence: an article's columns may differ in width (two articles read as one
+// under a headline the engine wove across both: fresh22 p005), and a wide column's full lines,
+// cut into bands, would be read across the page.
 std::vector<bool> spanning(const PageLayout& L, const std::vector<size_t>& body) {
   std::vector<bool> span(body.size(), false);
   const int w = column_width(L, body);
@@ -366,19 +370,30 @@ std::vector<bool> spanning(const PageLayout& L, const std::vector<size_t>& body)
   std::vector<size_t> narrow;
   for (size_t i : body)
     if (L.lines[i].box.width() * 10 <= w * 11) narrow.push_back(i);
-  std::vector<PageColumn> cols = columns(L, narrow);
+  const std::vector<PageColumn> cols = columns(L, narrow);
+  std::vector<size_t> n_rows(cols.size());
   std::vector<bool> real(cols.size());  // a heading or byline alone, or pieces of a row: no column
-  for (size_t c = 0; c < cols.size(); ++c) real[c] = cols.size() == 1 || rows(L, cols[c].lines) >= 3;
+  for (size_t c = 0; c < cols.size(); ++c) {
+    n_rows[c] = rows(L, cols[c].lines);
+    real[c] = cols.size() == 1 || n_rows[c] >= 3;
+  }
+  auto covers = [](const PageColumn& c, const BBox& b) {
+    return (std::min(c.x1, b.x1) - std::max(c.x0, b.x0)) * 4 > c.x1 - c.x0;
+  };
+  // The white between columns (by left edge) that no column before reaches into.
+  std::vector<std::pair<size_t, size_t>> gutters;
+  for (size_t c = 1, reach = 0; c < cols.size(); ++c) {
+    if (cols[c].x0 > cols[reach].x1 && n_rows[reach] >= 2 && n_rows[c] >= 2) gutters.push_back({reach, c});
+    if (cols[c].x1 > cols[reach].x1) reach = c;
+  }
   for (size_t k = 0; k < body.size(); ++k) {
     const BBox& b = L.lines[body[k]].box;
     int crossed = 0;
-    for (size_t ci = 0; ci < cols.size(); ++ci) {
-      const PageColumn& c = cols[ci];
-      if (!real[ci]) continue;
-      int ov = std::min(c.x1, b.x1) - std::max(c.x0, b.x0);
-      crossed += ov * 4 > (c.x1 - c.x0);
-    }
-    span[k] = crossed >= 2 || b.width() * 10 > w * 14;
+    for (size_t c = 0; c < cols.size(); ++c) crossed += real[c] && covers(cols[c], b);
+    bool across = false;
+    for (const auto& [l, r] : gutters)
+      across = across || (b.x0 < cols[l].x1 && b.x1 > cols[r].x0 && covers(cols[l], b) && covers(cols[r], b));
+    span[k] = crossed >= 2 || (b.width() * 10 > w * 14 && across);
   }
   return span;
 }
