@@ -357,7 +357,7 @@ bool PageInk::gutter(int x, int y0, int y1, int em, int near, size_t self) const
   return seen && past && cover <= 1 && left >= 3 && right >= 3 && cover * 6 <= std::min(left, right);
 }
 
-bool PageInk::within_text(int x, int y0, int y1, int em, size_t a, size_t b) const {
+bool PageInk::within_text(int x, int y0, int y1, int em, size_t a, size_t b, Open open) const {
   int above = 0, below = 0;
   // The white between two characters of running text is narrower than a quarter em.
   const int q = em / 4;
@@ -369,7 +369,14 @@ bool PageInk::within_text(int x, int y0, int y1, int em, size_t a, size_t b) con
     }
     return true;
   });
-  return seen && above >= 1 && below >= 1;
+  return seen && (above >= 1 || open == Open::above) && (below >= 1 || open == Open::below);
+}
+
+bool PageInk::white_beyond(int x0, int x1, int y0, int y1, int em, size_t a, size_t b, bool up) const {
+  bool white = true;
+  const int lo = up ? y0 - 3 * em : y1 + 1, hi = up ? y0 - 1 : y1 + 3 * em;
+  const bool seen = around(lo, hi, x0 - 2 * em, x1 + 2 * em, a, b, [&](const Ink&) { return white = false; });
+  return seen && white;
 }
 
 std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report) {

@@ -148,10 +148,18 @@ int middle(const ocr::Line& l, const BBox& box) {
 
 // Whether the rows around run across the gap between pieces a (box x) and b (box y) of one row:
 // text above and below every stretch of it (a short line's white ending at a gutter fails).
-bool across(const PageInk& ink, const BBox& x, const BBox& y, int em, size_t a, size_t b) {
+// The halves of an engine line cut once, at a wide gap alone (`once`), are the last (first) line
+// of their text where none stands within two ems of the gap below (above): the rows on the other
+// side decide (fresh23 p001: "乌克兰危" boxed 1.2 em past "阻碍" on a paragraph's last full
+// line, then read as a headline of its own). A gutter has its columns' edges on both sides.
+bool across(const PageInk& ink, const BBox& x, const BBox& y, int em, size_t a, size_t b, bool once) {
   const int y0 = std::min(x.y0, y.y0), y1 = std::max(x.y1, y.y1), step = std::max(1, em / 4);
+  using Open = PageInk::Open;
+  Open open = Open::none;
+  if (once && ink.white_beyond(x.x1, y.x0, y0, y1, em, a, b, false)) open = Open::below;
+  else if (once && ink.white_beyond(x.x1, y.x0, y0, y1, em, a, b, true)) open = Open::above;
   for (int px = x.x1 + step; px < y.x0; px += step)
-    if (!ink.within_text(px, y0, y1, em, a, b)) return false;
+    if (!ink.within_text(px, y0, y1, em, a, b, open)) return false;
   return true;
 }
 
@@ -175,6 +183,9 @@ std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps, bool exact) {
   // A text layer's size is its type's (its glyph boxes stand taller: ascent and descent).
   for (size_t i = 0; i < n; ++i) size[i] = exact && ps[i].line.size > 0 ? ps[i].line.size : line_size(ps[i].line);
   const PageInk ink(ps);
+  std::vector<int> sizes;  // the body's type: the lines' median size
+  for (size_t i = 0; i < n; ++i) sizes.push_back(static_cast<int>(size[i]));
+  const double body = median(std::move(sizes));
   for (size_t a = 0; a < by_top.size(); ++a) {
     // Neighbours on the row start within its height above or below: scan both ways, bounded.
     const BBox& x = ps[by_top[a]].line.box;
@@ -194,7 +205,13 @@ std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps, bool exact) {
       if (gap < -small / 4 || y.x1 <= x.x1 || gap > small * 8) continue;
       // Further apart, the rows around say: their text runs across the gap (characters the
       // engine missed, a word it boxed apart), or it is white (a gutter between columns).
-      if (gap > small / 2 && (exact || !across(ink, x, y, static_cast<int>(small), by_top[a], j))) continue;
+      // The engine's line of body text cut there alone (its two halves), two ems apart at most:
+      // it may be its text's last or first line (headlines side by side stand over white:
+      // fresh11 p000, psm 6).
+      const LinePiece &l = ps[by_top[a]], &r = ps[j];
+      const bool once = halves && !l.cut_left && !l.gap_left && !r.cut_right && !r.gap_right &&
+                        small <= body * 1.25 && gap <= small * 2;
+      if (gap > small / 2 && (exact || !across(ink, x, y, static_cast<int>(small), by_top[a], j, once))) continue;
       if (best == none || gap < best_gap) best = j, best_gap = gap;
     }
     if (best != none) next[by_top[a]] = best, prev[best] = by_top[a];

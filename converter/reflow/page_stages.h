@@ -120,8 +120,13 @@ class PageInk {
   bool gutter(int x, int y0, int y1, int em, int near, size_t self) const;
   // x lies within a column's text beside rows y0..y1: a row within three ems above and one
   // below (other than pieces a and b) have text across it, or within a quarter em of it (the
-  // white between two characters).
-  bool within_text(int x, int y0, int y1, int em, size_t a, size_t b) const;
+  // white between two characters). Where the text ends or starts at the row (`open` below or
+  // above), the other side alone.
+  enum class Open : unsigned char { none, above, below };
+  bool within_text(int x, int y0, int y1, int em, size_t a, size_t b, Open open = Open::none) const;
+  // No text of other pieces than a and b within three ems below row y1 (or above row y0, `up`)
+  // comes within two ems of x0..x1: a block of text ends (starts) there.
+  bool white_beyond(int x0, int x1, int y0, int y1, int em, size_t a, size_t b, bool up) const;
 
  private:
   struct Ink {
