@@ -185,11 +185,12 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // into the first word, a character boxed short), not white. Running text: a comma in the line,
   // or a comma in the next while the line is a paragraph's first (indented) or not set larger
   // than the next ("密切…人文交" over "流，…"; a heading's last line is neither).
-  // A line short by less than the next line's first unbreakable run fills it ("实" over "验，").
+  // A line short by less than the next line's first unbreakable run fills it ("实" over "验，"),
+  // by clreq or by UAX #14 ("水球" over "变“懒”实验": fresh7 p007).
   const bool first_line = gp.indent >= 1.5 && gp.indent < 4;
   const bool alike = p.size <= q.size * 1.05;  // not set larger than the next line
   const bool running = p.line.pauses > 0 || (q.line.pauses > 0 && (first_line || alike));
-  const double q_head = head_ems(q.line);
+  const double q_head = std::max(head_ems(q.line), glued_ems(q.line));
   const bool fills_mid =
       mid_sentence(p.line.end) && running && (gp.short_by < 0.8 || gp.short_by < q_head) && same_column;
   // A heading in body type fills its lines and centres its last: a centred line right under a
