@@ -390,7 +390,11 @@ std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report) 
         if (w.box.known() && solid(w)) heights.push_back(w.box.height());
   const int body = median(heights);
   for (size_t r = 0; r < page.regions.size(); ++r)
-    for (const auto& whole : page.regions[r].lines) cut_in_line(LinePiece{whole, r}, body, page.exact, report, pieces);
+    for (const auto& whole : page.regions[r].lines) {
+      LinePiece piece;
+      piece.line = whole, piece.region = r;
+      cut_in_line(std::move(piece), body, page.exact, report, pieces);
+    }
   const PageInk ink(pieces);
   const Rules rules(page.rules);
   std::vector<LinePiece> out;

@@ -52,7 +52,8 @@ bool sentence_mark(const std::string& w) {
 // well above the line's usual gap is a real space ("本报记者 高茜"), anything else is dropped.
 // A text layer's (`exact`) gaps are the print's: one of a fifth of an em or more between Han words is a
 // printed space ("…控制　哈马斯…"), any narrower gap is its extractor's word break, no repair.
-std::string join_words(const ocr::Line& l, int em, bool exact, ReflowReport& report) {
+std::string join_words(const ocr::Line& l, int em, bool exact, const std::vector<size_t>& solid,
+                       ReflowReport& report) {
   std::vector<int> gaps;
   bool running = false;
   const ocr::Word* prev = nullptr;
@@ -71,7 +72,9 @@ std::string join_words(const ocr::Line& l, int em, bool exact, ReflowReport& rep
   std::string s;
   prev = nullptr;
   int dropped = 0;
-  for (const auto& w : l.words) {
+  bool inside = false;  // the gap after the previous word was joined inside running text
+  for (size_t k = 0; k < l.words.size(); ++k) {
+    const ocr::Word& w = l.words[k];
     if (w.text.empty()) continue;
     if (prev) {
       Cls a = chars::classify(last_char(prev->text)), b = chars::classify(first_char(w.text));
@@ -79,12 +82,13 @@ std::string join_words(const ocr::Line& l, int em, bool exact, ReflowReport& rep
       bool boxes = prev->box.known() && w.box.known();
       int gap = boxes ? w.box.x0 - prev->box.x1 : 0;
       bool han = a == Cls::han && b == Cls::han;
-      bool wide = han && boxes && (exact ? gap * 5 >= em : !running && gap * 2 > em && gap * 2 > usual * 5);
+      bool wide = han && boxes && !inside && (exact ? gap * 5 >= em : !running && gap * 2 > em && gap * 2 > usual * 5);
       if (latin || wide || (!boxes && em == 0)) s += ' ';
       else ++dropped;
     }
     s += w.text;
     prev = &w;
+    inside = std::find(solid.begin(), solid.end(), k) != solid.end();
   }
   if (dropped > 0 && !exact) report.repairs["han-space"] += dropped;
   return s;
@@ -179,6 +183,7 @@ std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps, bool exact) {
   std::sort(by_top.begin(), by_top.end(), [&](size_t a, size_t b) { return ps[a].line.box.y0 < ps[b].line.box.y0; });
   const size_t none = static_cast<size_t>(-1);
   std::vector<size_t> next(n, none), prev(n, none);
+  std::vector<bool> inside(n, false);  // joined to the piece before across a gap within running text
   std::vector<double> size(n);
   // A text layer's size is its type's (its glyph boxes stand taller: ascent and descent).
   for (size_t i = 0; i < n; ++i) size[i] = exact && ps[i].line.size > 0 ? ps[i].line.size : line_size(ps[i].line);
@@ -191,6 +196,7 @@ std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps, bool exact) {
     const BBox& x = ps[by_top[a]].line.box;
     size_t best = none;
     int best_gap = 0;
+    bool best_inside = false;
     for (size_t b = a >= 32 ? a - 32 : 0; b < by_top.size() && b < a + 32; ++b) {
       const size_t j = by_top[b];
       const BBox& y = ps[j].line.box;
@@ -212,9 +218,9 @@ std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps, bool exact) {
       const bool once = halves && !l.cut_left && !l.gap_left && !r.cut_right && !r.gap_right &&
                         small <= body * 1.25 && gap <= small * 2;
       if (gap > small / 2 && (exact || !across(ink, x, y, static_cast<int>(small), by_top[a], j, once))) continue;
-      if (best == none || gap < best_gap) best = j, best_gap = gap;
+      if (best == none || gap < best_gap) best = j, best_gap = gap, best_inside = gap > small / 2;
     }
-    if (best != none) next[by_top[a]] = best, prev[best] = by_top[a];
+    if (best != none) next[by_top[a]] = best, prev[best] = by_top[a], inside[best] = best_inside;
   }
   std::vector<LinePiece> out;
   std::vector<bool> used(n, false);
@@ -226,6 +232,8 @@ std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps, bool exact) {
       used[j] = true;
       p.line.box = unite(p.line.box, ps[j].line.box);
       p.line.id += (p.line.id.empty() || ps[j].line.id.empty() ? "" : " ") + ps[j].line.id;
+      if (inside[j] && !p.line.words.empty()) p.solid.push_back(p.line.words.size() - 1);
+      for (size_t k : ps[j].solid) p.solid.push_back(k + p.line.words.size());
       for (auto& w : ps[j].line.words) p.line.words.push_back(std::move(w));
       p.line.size = exact ? std::max(p.line.size, ps[j].line.size) : 0;
     }
@@ -328,7 +336,8 @@ PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
     pl.size = page.exact && ol.size > 0 ? ol.size : line_size(ol);
     pl.mid = middle(ol, pl.box);
     if (pl.size <= 0) pl.size = pl.box.height();
-    std::string raw = join_words(ol, page.exact ? static_cast<int>(pl.size) : pl.box.height(), page.exact, report);
+    std::string raw =
+        join_words(ol, page.exact ? static_cast<int>(pl.size) : pl.box.height(), page.exact, piece.solid, report);
     pl.line = clean_line(raw, ol.src, report, !page.exact);
     if (pl.line.text.empty()) continue;
     pl.line.blanks_before = ol.blanks_before;

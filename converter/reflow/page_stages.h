@@ -102,6 +102,8 @@ struct LinePiece {
   bool gap_left = false, gap_right = false;  // cut there at a wide gap alone (no rule, no white
                                              // strip on the page): joined back where the rows
                                              // around run across it (characters the engine missed)
+  std::vector<size_t> solid;  // words after which such a gap was joined: white inside running text
+                              // (a box the engine set late), no printed space
 };
 
 // The page's text as ink (cut_gutters.cpp): the boxes of the words that hold a Han character, a
