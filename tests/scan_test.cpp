@@ -249,6 +249,24 @@ TEST(Scan, TextLayerVerticalColumnsKeepTheirSize) {
     for (const auto& l : r.lines) EXPECT_EQ(l.size, 44) << l.text();
 }
 
+// Vertical columns 0.6 em apart, the left one first in poppler's order (the right one, a
+// paragraph's first, is set in by its indent): each its own line, not one line read across both
+// (v001 of the vertical set). Words of a horizontal line, as tall as they are wide, still join.
+TEST(Scan, TextLayerVerticalColumnsSideBySideAreTwoLines) {
+  using scan::engine::LayerWord;
+  const std::vector<LayerWord> words = {
+      {"商民主就開展到哪裡", {1751, 1427, 1788, 2476}, 37.5, false, "Serif-V"},
+      {"黨委政府中心工作部署", {1811, 1502, 1848, 2478}, 37.5, false, "Serif-V"},
+      {"大会", {100, 3000, 180, 3040}, 40, true, "Serif"},
+      {"开幕", {190, 3000, 270, 3040}, 40, false, "Serif"},
+  };
+  const ocr::Page page = scan::engine::layer_page(words);
+  std::vector<std::string> lines;
+  for (const auto& r : page.regions)
+    for (const auto& l : r.lines) lines.push_back(l.text());
+  EXPECT_EQ(lines, (std::vector<std::string>{"商民主就開展到哪裡", "黨委政府中心工作部署", "大会 开幕"}));
+}
+
 // Two articles' headlines side by side in two sizes (41.6 and 33.8 pt), 29 pt apart, under an
 // em of the larger: two lines, not one; a run set larger inside a line, touching it, stays.
 TEST(Scan, TextLayerHeadlinesOfTwoSizesAreTwoLines) {

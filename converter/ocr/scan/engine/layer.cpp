@@ -35,6 +35,16 @@ bool ends_hanging(const std::string& s) {
 // inside the line): two articles' headlines side by side, in two sizes, stand apart by less
 // than an em of the larger (fresh21 p001: 41.6 and 33.8 pt, 29 pt apart).
 bool continues(const ocr::Line& l, const LayerWord& g) {
+  // A column set vertically (poppler gives it as one word, its box twice as tall as wide or more)
+  // continues no line beside it: its neighbour is the next column, read after it or before it
+  // (v001 of the vertical set: a paragraph's first column, set in by its indent, came after the
+  // column on its left in poppler's order and was read as that column's end).
+  auto upright = [](const BBox& b, const std::string& t) {
+    size_t n = 0;
+    each_code_point(t, [&](char32_t) { ++n; });
+    return n >= 2 && b.height() >= 2 * b.width();
+  };
+  if (upright(g.box, g.text) || (l.words.size() == 1 && upright(l.box, l.words.front().text))) return false;
   int overlap = std::min(l.box.y1, g.box.y1) - std::max(l.box.y0, g.box.y0);
   int shorter = std::min(l.box.height(), g.box.height());
   const double em = std::max(l.size, g.size), small = std::min(l.size, g.size);
