@@ -398,10 +398,36 @@ std::vector<bool> spanning(const PageLayout& L, const std::vector<size_t>& body)
   return span;
 }
 
+// A byline set at the head of a later column, text of the article read before it on its left:
+// the article's credit, printed with its front matter (a vertical page's front matter runs down
+// its right edge, the byline at the foot: v001 of the vertical set; a byline set flush right
+// under a headline). Its index in `body`, or none. At most four candidates are looked at.
+size_t byline_apart(const PageLayout& L, const std::vector<size_t>& body) {
+  const size_t none = static_cast<size_t>(-1);
+  int looked = 0;
+  for (size_t k = 0; k < body.size() && looked < 4; ++k) {
+    const PageLine& l = L.lines[body[k]];
+    if (!opens_byline(l.line) || l.line.marks > 0) continue;
+    ++looked;
+    bool above = false, before = false;
+    for (size_t i : body) {
+      if (i == body[k]) continue;
+      const BBox& o = L.lines[i].box;
+      above = above || (o.y1 <= l.box.y0 && overlaps_x(o, l.box));
+      before = before || o.x1 <= l.box.x0;
+    }
+    if (!above && before) return k;
+  }
+  return none;
+}
+
 // Reading order of one article: headline first; then bands cut by spanning lines, each read
 // column by column.
 void order(const PageLayout& L, PageArticle& a, std::vector<size_t> body) {
   std::sort(body.begin(), body.end(), [&](size_t x, size_t y) { return L.lines[x].box.y0 < L.lines[y].box.y0; });
+  const size_t credit = byline_apart(L, body);
+  size_t credit_line = static_cast<size_t>(-1);
+  if (credit < body.size()) credit_line = body[credit], body.erase(body.begin() + static_cast<long>(credit));
   const std::vector<bool> wide = spanning(L, body);
   auto emit_column = [&](const PageColumn& c) {
     a.columns.push_back(c);
@@ -433,6 +459,17 @@ void order(const PageLayout& L, PageArticle& a, std::vector<size_t> body) {
     emit_column(s);
   }
   flush();
+  if (credit_line < L.lines.size()) {
+    // After the headline and the subtitle lines that open the text.
+    size_t at = a.head.size();
+    while (at < a.order.size() && opens_subtitle(L.lines[a.order[at]].line)) ++at;
+    PageColumn c;
+    c.x0 = L.lines[credit_line].box.x0, c.x1 = L.lines[credit_line].box.x1;
+    c.lines.push_back(credit_line);
+    a.columns.push_back(c);
+    a.order.insert(a.order.begin() + static_cast<long>(at), credit_line);
+    a.column_of.insert(a.column_of.begin() + static_cast<long>(at), a.columns.size() - 1);
+  }
   for (size_t i : a.order) a.box = unite(a.box, L.lines[i].box);
 }
 
