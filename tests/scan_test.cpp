@@ -267,6 +267,23 @@ TEST(Scan, TextLayerVerticalColumnsSideBySideAreTwoLines) {
   EXPECT_EQ(lines, (std::vector<std::string>{"商民主就開展到哪裡", "黨委政府中心工作部署", "大会 开幕"}));
 }
 
+// Marks compressed to half an em each ("》）。", as Chromium sets them): each full-em glyph box
+// starts half an em inside the one before, and the line goes on through them in order (fresh24
+// p006; they were three lines, and the stop came before the bracket).
+TEST(Scan, TextLayerCompressedMarksStayInTheirLine) {
+  using scan::engine::LayerWord;
+  const std::vector<LayerWord> words = {
+      {"见》", {3062, 5982, 3263, 6242}, 100, false, "Serif"},
+      {"）", {3212, 5982, 3312, 6242}, 100, false, "Serif"},
+      {"。", {3262, 5982, 3362, 6242}, 100, true, "Serif"},
+  };
+  const ocr::Page page = scan::engine::layer_page(words);
+  std::vector<std::string> lines;
+  for (const auto& r : page.regions)
+    for (const auto& l : r.lines) lines.push_back(l.text());
+  EXPECT_EQ(lines, (std::vector<std::string>{"见》）。"}));
+}
+
 // Two articles' headlines side by side in two sizes (41.6 and 33.8 pt), 29 pt apart, under an
 // em of the larger: two lines, not one; a run set larger inside a line, touching it, stays.
 TEST(Scan, TextLayerHeadlinesOfTwoSizesAreTwoLines) {
