@@ -52,6 +52,14 @@ std::string page_text(const ocr::Page& p) {
   return s;
 }
 
+// The lines a text layer's words make, in order.
+std::vector<std::string> layer_lines(const std::vector<scan::engine::LayerWord>& words) {
+  std::vector<std::string> lines;
+  for (const auto& r : scan::engine::layer_page(words).regions)
+    for (const auto& l : r.lines) lines.push_back(l.text());
+  return lines;
+}
+
 }  // namespace
 
 TEST(Scan, SniffsByContent) {
@@ -260,11 +268,7 @@ TEST(Scan, TextLayerVerticalColumnsSideBySideAreTwoLines) {
       {"大会", {100, 3000, 180, 3040}, 40, true, "Serif"},
       {"开幕", {190, 3000, 270, 3040}, 40, false, "Serif"},
   };
-  const ocr::Page page = scan::engine::layer_page(words);
-  std::vector<std::string> lines;
-  for (const auto& r : page.regions)
-    for (const auto& l : r.lines) lines.push_back(l.text());
-  EXPECT_EQ(lines, (std::vector<std::string>{"商民主就開展到哪裡", "黨委政府中心工作部署", "大会 开幕"}));
+  EXPECT_EQ(layer_lines(words), (std::vector<std::string>{"商民主就開展到哪裡", "黨委政府中心工作部署", "大会 开幕"}));
 }
 
 // Marks compressed to half an em each ("》）。", as Chromium sets them): each full-em glyph box
@@ -277,11 +281,7 @@ TEST(Scan, TextLayerCompressedMarksStayInTheirLine) {
       {"）", {3212, 5982, 3312, 6242}, 100, false, "Serif"},
       {"。", {3262, 5982, 3362, 6242}, 100, true, "Serif"},
   };
-  const ocr::Page page = scan::engine::layer_page(words);
-  std::vector<std::string> lines;
-  for (const auto& r : page.regions)
-    for (const auto& l : r.lines) lines.push_back(l.text());
-  EXPECT_EQ(lines, (std::vector<std::string>{"见》）。"}));
+  EXPECT_EQ(layer_lines(words), (std::vector<std::string>{"见》）。"}));
 }
 
 // Two articles' headlines side by side in two sizes (41.6 and 33.8 pt), 29 pt apart, under an
@@ -294,11 +294,7 @@ TEST(Scan, TextLayerHeadlinesOfTwoSizesAreTwoLines) {
       {"大会", {100, 2000, 500, 2200}, 200, false, "Serif"},
       {"开幕", {510, 1960, 1110, 2240}, 300, false, "Serif"},  // touching: one line
   };
-  const ocr::Page page = scan::engine::layer_page(words);
-  std::vector<std::string> lines;
-  for (const auto& r : page.regions)
-    for (const auto& l : r.lines) lines.push_back(l.text());
-  EXPECT_EQ(lines, (std::vector<std::string>{"为推进强国建", "我驻外机构举行", "大会开幕"}));
+  EXPECT_EQ(layer_lines(words), (std::vector<std::string>{"为推进强国建", "我驻外机构举行", "大会开幕"}));
 }
 
 // A line's last mark hangs half an em into a gutter of one and a third ems: the next column's line

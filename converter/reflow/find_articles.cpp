@@ -69,9 +69,9 @@ struct Under {
   // in the body lines within six of their sizes below (a picture may stand between a headline and
   // its text: fresh20 p007), the right one starts a column (a line starts at its left edge), the
   // left one stops over an em short of the column under its end (it heads its own text, and runs
-  // on to a next line), and none runs across the white between them. A headline read in pieces at a phrase's space runs across its columns, or is centred
-  // over them; its space may fall over a gutter, but its left phrase then reaches the gutter
-  // (fresh7 p005). At most 256 lines are looked at (hostile input: a million lines under one).
+  // on to a next line), and none runs across the white between them. A headline read in pieces
+  // at a phrase's space runs across its columns, or is centred over them; its space may fall over
+  // a gutter, but its left phrase then reaches the gutter (fresh7 p005). At most 256 lines are looked at (hostile input: a million lines under one).
   bool two_heads(const PageLayout& L, const BBox& a, const BBox& b, double size) const {
     const int from = std::max(a.y1, b.y1), to = from + static_cast<int>(size * 6);
     bool starts = false, short_of = false;
@@ -401,7 +401,7 @@ std::vector<bool> spanning(const PageLayout& L, const std::vector<size_t>& body)
 // A byline set at the head of a later column, text of the article read before it on its left:
 // the article's credit, printed with its front matter (a vertical page's front matter runs down
 // its right edge, the byline at the foot: v001 of the vertical set; a byline set flush right
-// under a headline). Its index in `body`, or none. At most four candidates are looked at.
+// under a headline). Its line, or none. At most four candidates are looked at.
 size_t byline_apart(const PageLayout& L, const std::vector<size_t>& body) {
   const size_t none = static_cast<size_t>(-1);
   int looked = 0;
@@ -416,9 +416,17 @@ size_t byline_apart(const PageLayout& L, const std::vector<size_t>& body) {
       above = above || (o.y1 <= l.box.y0 && overlaps_x(o, l.box));
       before = before || o.x1 <= l.box.x0;
     }
-    if (!above && before) return k;
+    if (!above && before) return body[k];
   }
   return none;
+}
+
+// A column of one line: a spanning line's, or a byline's read apart.
+PageColumn one_line(const PageLayout& L, size_t i) {
+  PageColumn c;
+  c.x0 = L.lines[i].box.x0, c.x1 = L.lines[i].box.x1;
+  c.lines.push_back(i);
+  return c;
 }
 
 // Reading order of one article: headline first; then bands cut by spanning lines, each read
@@ -426,8 +434,7 @@ size_t byline_apart(const PageLayout& L, const std::vector<size_t>& body) {
 void order(const PageLayout& L, PageArticle& a, std::vector<size_t> body) {
   std::sort(body.begin(), body.end(), [&](size_t x, size_t y) { return L.lines[x].box.y0 < L.lines[y].box.y0; });
   const size_t credit = byline_apart(L, body);
-  size_t credit_line = static_cast<size_t>(-1);
-  if (credit < body.size()) credit_line = body[credit], body.erase(body.begin() + static_cast<long>(credit));
+  if (credit < L.lines.size()) body.erase(std::find(body.begin(), body.end(), credit));
   const std::vector<bool> wide = spanning(L, body);
   auto emit_column = [&](const PageColumn& c) {
     a.columns.push_back(c);
@@ -453,21 +460,15 @@ void order(const PageLayout& L, PageArticle& a, std::vector<size_t> body) {
     }
     // A spanning line closes the band above it: every column there has ended.
     flush();
-    PageColumn s;
-    s.x0 = L.lines[i].box.x0, s.x1 = L.lines[i].box.x1;
-    s.lines.push_back(i);
-    emit_column(s);
+    emit_column(one_line(L, i));
   }
   flush();
-  if (credit_line < L.lines.size()) {
+  if (credit < L.lines.size()) {
     // After the headline and the subtitle lines that open the text.
     size_t at = a.head.size();
     while (at < a.order.size() && opens_subtitle(L.lines[a.order[at]].line)) ++at;
-    PageColumn c;
-    c.x0 = L.lines[credit_line].box.x0, c.x1 = L.lines[credit_line].box.x1;
-    c.lines.push_back(credit_line);
-    a.columns.push_back(c);
-    a.order.insert(a.order.begin() + static_cast<long>(at), credit_line);
+    a.columns.push_back(one_line(L, credit));
+    a.order.insert(a.order.begin() + static_cast<long>(at), credit);
     a.column_of.insert(a.column_of.begin() + static_cast<long>(at), a.columns.size() - 1);
   }
   for (size_t i : a.order) a.box = unite(a.box, L.lines[i].box);

@@ -90,12 +90,15 @@ double glued_ems(const Line& l) {
   return ems;
 }
 
+// The first run of a line that no breaker may enter, by clreq or by UAX #14, in ems.
+double first_run_ems(const Line& l) { return std::max(head_ems(l), glued_ems(l)); }
+
 // Whether a line (margins g) fills its column but for the first unbreakable run of the line under
 // it in its column (margins gn): that one flush left, opening with a run longer than the white
 // the line leaves (clreq §3.1.7: "今天（9月27" over "日），…" in a narrow column), by clreq or by
 // UAX #14.
 bool full_but_for(const Geo& g, const Geo& gn, const PageLine& next) {
-  return std::abs(gn.indent) < 0.8 && g.short_by < std::max(head_ems(next.line), glued_ems(next.line)) + 0.5;
+  return std::abs(gn.indent) < 0.8 && g.short_by < first_run_ems(next.line) + 0.5;
 }
 
 // The same for the line at order[j] and the one after it, where that one shares its column.
@@ -190,7 +193,7 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   const bool first_line = gp.indent >= 1.5 && gp.indent < 4;
   const bool alike = p.size <= q.size * 1.05;  // not set larger than the next line
   const bool running = p.line.pauses > 0 || (q.line.pauses > 0 && (first_line || alike));
-  const double q_head = std::max(head_ems(q.line), glued_ems(q.line));
+  const double q_head = first_run_ems(q.line);
   const bool fills_mid =
       mid_sentence(p.line.end) && running && (gp.short_by < 0.8 || gp.short_by < q_head) && same_column;
   // A heading in body type fills its lines and centres its last: a centred line right under a
