@@ -28,8 +28,14 @@ bool breaks_after(const Layout& L, const Column& c, size_t i, bool first) {
   // a full line (or a first line, its indent lost) ending in a pause or a plain character goes on,
   // unless a shorter heading line follows (a headline is wider than the measure: no foot either).
   const int aw = a.width - a.hang, bw = b.width - b.hang;
-  bool column_foot = (a.end == End::pause || a.end == End::word) && aw >= m - 5 && aw <= m + 2 &&
-                     !(heading_like(b) && bw < m - 5);
+  const bool mid = a.end == End::pause || a.end == End::word;
+  bool column_foot = mid && aw >= m - 5 && aw <= m + 2 && !(heading_like(b) && bw < m - 5);
+  // A paragraph's first line, shorter by its lost indent, at a foot: the next line is full, which
+  // the first line under a heading is not. (A first line without marks may be a heading: its
+  // next line's width is too loose a cue, the engine reading digits and brackets half-width.)
+  if (L.blanks == Blanks::breaks && b.blanks_before > 0 && first && c.indent_cue && mid && aw >= m - 9 &&
+      !heading_like(a) && !heading_like(b) && bw >= m - 3 && bw <= m + 2)
+    return false;
   if (L.blanks == Blanks::breaks && b.blanks_before > 0 && !column_foot) return true;
   // Page text read across a gutter: such a line's width and ending say nothing of its column's
   // paragraphs; the engine's empty lines are the only evidence left.
