@@ -14,6 +14,7 @@
 // but the bar of a rule read as "|".
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include <unicode/uchar.h>
 
@@ -184,9 +185,11 @@ void cut_in_line(LinePiece&& p, int body, bool exact, ReflowReport& report, std:
 struct Rules {
   std::vector<BBox> upright;
   mutable size_t budget = 20'000'000;  // rules looked at, for the whole page
-  explicit Rules(const std::vector<BBox>& all) {
+  // A rule found inside a word's box is a stroke of a headline's character (fresh25 p006: the
+  // 丨 of 平台 under a "·" read as "。" cut the row above).
+  Rules(const std::vector<BBox>& all, const PageInk& ink) {
     for (const BBox& r : all)
-      if (upright.size() < 512 && r.known() && r.width() * 4 <= r.height()) upright.push_back(r);
+      if (upright.size() < 512 && r.known() && r.width() * 4 <= r.height() && !ink.in_word(r)) upright.push_back(r);
     std::sort(upright.begin(), upright.end(), [](const BBox& a, const BBox& b) { return a.x0 < b.x0; });
   }
   // The middle of a rule standing in the white from x0 to x1 beside rows y0..y1, or ending within
@@ -379,6 +382,16 @@ bool PageInk::white_beyond(int x0, int x1, int y0, int y1, int em, size_t a, siz
   return seen && white;
 }
 
+bool PageInk::in_word(const BBox& r) const {
+  const int x = (r.x0 + r.x1) / 2, y = mid(r);
+  bool in = false;
+  around(y - 2 * band_, y + 2 * band_, x, x, SIZE_MAX, SIZE_MAX, [&](const Ink& k) {
+    in = k.box.x0 <= x && k.box.x1 >= x && k.box.y0 <= y && k.box.y1 >= y;
+    return !in;
+  });
+  return in;
+}
+
 std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report) {
   std::vector<LinePiece> pieces;
   pieces.reserve(page.line_count());
@@ -396,7 +409,7 @@ std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report) 
       cut_in_line(std::move(piece), body, page.exact, report, pieces);
     }
   const PageInk ink(pieces);
-  const Rules rules(page.rules);
+  const Rules rules(page.rules, ink);
   std::vector<LinePiece> out;
   out.reserve(pieces.size());
   for (size_t i = 0; i < pieces.size(); ++i) cut_on_page(std::move(pieces[i]), i, ink, rules, page.exact, body, report, out);

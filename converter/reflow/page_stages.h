@@ -129,6 +129,8 @@ class PageInk {
   // No text of other pieces than a and b within three ems below row y1 (or above row y0, `up`)
   // comes within two ems of x0..x1: a block of text ends (starts) there.
   bool white_beyond(int x0, int x1, int y0, int y1, int em, size_t a, size_t b, bool up) const;
+  // The middle of box r lies in a word's box: a stroke of a character, not a rule.
+  bool in_word(const BBox& r) const;
 
  private:
   struct Ink {
