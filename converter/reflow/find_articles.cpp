@@ -87,6 +87,51 @@ struct Under {
   }
 };
 
+// Two headlines side by side taken for one read in two pieces (fresh26 p007, XeLaTeX: the
+// left one as wide as its column, the right one's first line a gutter off, its second line
+// under it alone): where every line under the top row stands under one piece only, centred on
+// it or flush with it and not centred on the row, the other piece heads an article of its own.
+void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups) {
+  const size_t n = groups.size();
+  for (size_t gi = 0; gi < n; ++gi) {
+    std::vector<size_t>& g = groups[gi];
+    if (g.size() < 3) continue;
+    size_t top = g.front();
+    for (size_t k : g)
+      if (L.lines[k].box.y0 < L.lines[top].box.y0) top = k;
+    const BBox& t = L.lines[top].box;
+    std::vector<size_t> row, rest;
+    for (size_t k : g) {
+      const BBox& b = L.lines[k].box;
+      (std::min(b.y1, t.y1) - std::max(b.y0, t.y0) > std::min(b.height(), t.height()) / 2 ? row : rest).push_back(k);
+    }
+    if (row.size() != 2 || rest.empty()) continue;
+    if (L.lines[row[1]].box.x0 < L.lines[row[0]].box.x0) std::swap(row[0], row[1]);
+    const BBox &a = L.lines[row[0]].box, &b = L.lines[row[1]].box;
+    const int whole = (a.x0 + b.x1) / 2;
+    // Which piece every later line stands under alone: 0 (left), 1 (right), -1 neither.
+    int side = -2;
+    for (size_t k : rest) {
+      const BBox& r = L.lines[k].box;
+      const double em = L.lines[k].size;
+      const int mid = (r.x0 + r.x1) / 2;
+      int s = -1;
+      for (int p = 0; p < 2 && s < 0; ++p) {
+        const BBox& o = p == 0 ? a : b;
+        const BBox& other = p == 0 ? b : a;
+        const bool apart = p == 0 ? r.x1 < other.x0 : r.x0 > other.x1;
+        const bool placed = std::abs(mid - (o.x0 + o.x1) / 2) < em || std::abs(r.x0 - o.x0) < em / 2;
+        if (apart && placed && std::abs(mid - whole) > em) s = p;
+      }
+      side = side == -2 || side == s ? s : -1;
+    }
+    if (side < 0) continue;
+    const size_t alone = row[side == 0 ? 1 : 0];
+    g.erase(std::remove(g.begin(), g.end(), alone), g.end());
+    groups.push_back({alone});
+  }
+}
+
 // Runs of headline lines one under the other (a gap under one line of their size, sizes alike):
 // one headline each.
 std::vector<std::vector<size_t>> headlines(const PageLayout& L) {
@@ -134,6 +179,7 @@ std::vector<std::vector<size_t>> headlines(const PageLayout& L) {
       boxes.push_back(l.box);
     }
   }
+  split_beside(L, groups);
   // Pieces of a headline the engine read apart (a character's strokes, a phrase on a line box
   // of its own) lie within that headline's box: they join it. A lone character elsewhere is a
   // fragment of a picture or rule, no headline.
