@@ -265,6 +265,17 @@ void repair_punctuation(std::u32string& t, ReflowReport& report) {
   }
 }
 
+// The Chinese ellipsis is two U+2026 (GB/T 15834-2011 §4.11). A CJK font draws U+2026 and
+// U+22EF (MIDLINE HORIZONTAL ELLIPSIS) with one glyph, and a PDF's ToUnicode may name the math
+// sign for it (XeLaTeX with Noto CJK: fresh26 p001's "……" read back as "⋯⋯"): two or more
+// in a row are the ellipsis, in a text layer too; one alone stays.
+void repair_ellipsis(std::u32string& t, ReflowReport& report) {
+  for (size_t k = 0; k + 1 < t.size(); ++k) {
+    if (t[k] != U'⋯' || t[k + 1] != U'⋯') continue;
+    for (; k < t.size() && t[k] == U'⋯'; ++k) t[k] = U'…', count(report, "midline-ellipsis");
+  }
+}
+
 }  // namespace
 
 std::string join_lines(const std::vector<Line>& lines, size_t begin, size_t end, ReflowReport& report,
@@ -294,6 +305,7 @@ std::string join_lines(const std::vector<Line>& lines, size_t begin, size_t end,
     t += s;
   }
   if (repair) repair_punctuation(t, report);
+  repair_ellipsis(t, report);
   std::string out;
   out.reserve(t.size() * 3);
   for (char32_t c : t) chars::encode(out, c);
