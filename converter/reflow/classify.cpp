@@ -54,10 +54,25 @@ size_t credit_at(std::u32string_view t, size_t at) {
   return n;
 }
 
+// A closing bracket with no opening one before it on the line: the line goes on from one above.
+bool closes_unopened(std::u32string_view t) {
+  static constexpr std::u32string_view kOpen = U"【《（〔「『", kClose = U"】》）〕」』";
+  int depth = 0;
+  for (char32_t c : t) {
+    if (kOpen.find(c) != std::u32string_view::npos) ++depth;
+    else if (kClose.find(c) != std::u32string_view::npos && --depth < 0) return true;
+  }
+  return false;
+}
+
+// A dash opening a line that closes a bracket the line above opened is the middle of a title
+// ("【以中国式现代化全面推进中华民族伟大复兴" over "——习近平总书记今年以来治国理政纪实】推进…"),
+// not a subtitle.
 bool opens_subtitle(const Line& l) {
   const auto& t = l.text;
   if (t.empty()) return false;
-  return t[0] == U'—' || t[0] == U'―' || t[0] == U'─' || starts_with(t, U"－－") || starts_with(t, U"--");
+  const bool dash = t[0] == U'—' || t[0] == U'―' || t[0] == U'─' || starts_with(t, U"－－") || starts_with(t, U"--");
+  return dash && !closes_unopened(t);
 }
 
 bool opens_byline(const Line& l) {
