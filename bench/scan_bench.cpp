@@ -4,8 +4,9 @@
 //                                      text + PDF); then a small crop converted --pages times by
 //                                      one worker, its memory printed as it goes (flat = no leak)
 //   scan_bench --set DIR [--set DIR]   accuracy on a real-OCR set (docs/ocr-devset.md): each
-//                                      page's scan.jpg through the image path and page.pdf through
-//                                      its text layer, beside the `tesseract` program's psm3 output
+//                                      page's scan (scan.jpg, or scan.tif) through the image path
+//                                      and page.pdf through its text layer, beside the `tesseract`
+//                                      program's psm3 output
 // Needs pdftoppm (poppler-utils); the module libpaiban_scan.so is found one folder up.
 #include <stdlib.h>
 
@@ -195,16 +196,18 @@ int accuracy(const std::vector<std::string>& sets, bool layer_only) {
     Tally image, program, image_raw, program_raw, epaper;
     for (const auto& p : pages) {
       const std::string pdf = read_file(p.dir + "/page.pdf");
-      const std::string jpg = layer_only ? "" : read_file(p.dir + "/scan.jpg");
+      // A grey scan as JPEG, or a bilevel one as Group 4 TIFF (make-devset --scan bitonal).
+      std::string name = "scan.jpg", image_bytes = layer_only ? "" : read_file(p.dir + "/" + name);
+      if (!layer_only && image_bytes.empty()) name = "scan.tif", image_bytes = read_file(p.dir + "/" + name);
       const std::string hocr = layer_only ? "" : read_file(p.dir + "/psm3.hocr");
-      if (!jpg.empty()) {
-        auto res = read_all(session.engine(), jpg, "scan.jpg");
+      if (!image_bytes.empty()) {
+        auto res = read_all(session.engine(), image_bytes, name);
         std::vector<ocr::Page> ocr;
         std::vector<std::string> kept;
         for (auto& r : res)
           if (r.error.empty()) kept.push_back(r.kept), ocr.push_back(std::move(r.page));
-        image.add(p.articles, reflow_ocr(ocr, "scan.jpg").doc);
-        image_raw.add(p.articles, bench::baseline_hocr(session.engine().kept_document(kept, "scan.jpg"), "scan.jpg"));
+        image.add(p.articles, reflow_ocr(ocr, name).doc);
+        image_raw.add(p.articles, bench::baseline_hocr(session.engine().kept_document(kept, name), name));
       }
       if (!hocr.empty()) {
         program.add(p.articles, reflow_ocr(ocr::read_ocr(hocr, "psm3.hocr"), "psm3.hocr").doc);
