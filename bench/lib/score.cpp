@@ -258,7 +258,7 @@ ScoredArticle score_article(const Document& truth, const Document& pred) {
     if (!any && off > 0) {
       out.failures.push_back({BoundaryFailure::missed, t.type, "", t.src.first});
       boundary_msgs.push_back("missed break before " + t.type + " (" + line_label(t.src) + ") " + context(tn, off));
-    } else if (!typed) {
+    } else if (!typed && any) {  // (nothing predicted at the text's start: a typed miss only)
       const Flat& p = fp[range.first->second];
       out.failures.push_back({BoundaryFailure::retyped, t.type, p.type, t.src.first});
       boundary_msgs.push_back(t.type + " read as " + p.type + " (" + line_label(t.src) + ") " + context(tn, off));
