@@ -180,6 +180,62 @@ void cut_in_line(LinePiece&& p, int body, bool exact, ReflowReport& report, std:
   for (auto& q : split(out, cut, exact)) out_pieces.push_back(std::move(q));
 }
 
+// A column rule thresholded into dots (a bilevel scan) is read as marks at the ends of the rows
+// beside it: "农 ，" in one column, "， 视和网络" in the next (fresh28 p001). A mark at a row's
+// end or start, narrow and standing apart from the row's text by a third of an em (a line's own
+// mark is set close after its character, and none may open a line), with another such mark in
+// another row at the same place within five ems above or below, is the rule's: it goes, and the
+// row ends at its text. At most 64 marks are compared with each (hostile input: one column of
+// a million marks).
+// The em of a row by its characters' widths.
+int width_em(const ocr::Line& l) {
+  std::vector<int> w;
+  for (const auto& x : l.words)
+    if (const double n = chars::ems(x.text); n > 0 && solid(x)) w.push_back(static_cast<int>(x.box.width() / n));
+  return median(std::move(w));
+}
+
+void drop_rule_marks(std::vector<LinePiece>& pieces, ReflowReport& report) {
+  struct Mark {
+    int x, y, em;
+    size_t piece;
+    bool last;
+  };
+  std::vector<Mark> marks;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    const ocr::Line& l = pieces[i].line;
+    if (l.words.size() < 3 || !boxed_words(l)) continue;
+    // The row's em by its boxes' height and pitch, and by its characters' widths: a bilevel
+    // scan's boxes may be row-tall, two ems (then the widths tell how far apart a mark stands).
+    const int tall = row_em(l), wide = width_em(l), em = std::max(tall, wide), apart = std::min(tall, wide);
+    if (apart <= 0) continue;
+    for (const bool last : {false, true}) {
+      const size_t k = last ? l.words.size() - 1 : 0, next = last ? k - 1 : 1;
+      const ocr::Word& w = l.words[k];
+      if (solid(w) || w.box.width() * 2 > em) continue;
+      const int gap = last ? w.box.x0 - l.words[next].box.x1 : l.words[next].box.x0 - w.box.x1;
+      if (gap * 3 >= apart) marks.push_back(Mark{(w.box.x0 + w.box.x1) / 2, (w.box.y0 + w.box.y1) / 2, apart, i, last});
+    }
+  }
+  std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.x < b.x; });
+  std::vector<char> rule(marks.size(), 0);
+  for (size_t a = 0; a < marks.size(); ++a)
+    for (size_t b = a + 1; b < marks.size() && b - a <= 64 && marks[b].x - marks[a].x <= marks[a].em / 3; ++b)
+      if (marks[b].piece != marks[a].piece && std::abs(marks[b].y - marks[a].y) < 5 * marks[a].em) rule[a] = rule[b] = 1;
+  std::vector<char> first(pieces.size(), 0), last(pieces.size(), 0);
+  for (size_t m = 0; m < marks.size(); ++m)
+    if (rule[m]) (marks[m].last ? last : first)[marks[m].piece] = 1;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    if (!first[i] && !last[i]) continue;
+    std::vector<ocr::Word>& ws = pieces[i].line.words;
+    if (last[i]) ws.pop_back(), report.repairs["column-rule"] += 1;
+    if (first[i]) ws.erase(ws.begin()), report.repairs["column-rule"] += 1;
+    BBox& box = pieces[i].line.box;
+    box.x0 = ws.front().box.x0, box.x1 = ws.front().box.x1;
+    for (const auto& w : ws) box.x0 = std::min(box.x0, w.box.x0), box.x1 = std::max(box.x1, w.box.x1);
+  }
+}
+
 // The upright rules the engine found, by left edge (at most 512, as measure_page keeps). Not
 // measure_page's thin ones: a rule found in part may be short, four times as tall as wide.
 struct Rules {
@@ -408,6 +464,7 @@ std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report) 
       piece.line = whole, piece.region = r;
       cut_in_line(std::move(piece), body, page.exact, report, pieces);
     }
+  if (!page.exact) drop_rule_marks(pieces, report);
   const PageInk ink(pieces);
   const Rules rules(page.rules, ink);
   std::vector<LinePiece> out;
