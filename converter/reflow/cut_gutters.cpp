@@ -180,6 +180,25 @@ void cut_in_line(LinePiece&& p, int body, bool exact, ReflowReport& report, std:
   for (auto& q : split(out, cut, exact)) out_pieces.push_back(std::move(q));
 }
 
+// A line's first or last word the engine read with no confidence at all, whose box spans other
+// words of its line whole and reaches past them all, is a reading of their ink, its outer edge
+// no edge of the line (fresh29 p005, a bilevel scan: "5%，" boxed 1077–1722 over "中" and "国共"
+// at 1297–1722, reaching across the white into the next article's headline): that edge is
+// brought to the words it spans. (Inside a line such a box stays: narrowed, it would open gaps.)
+void narrow_junk_boxes(ocr::Line& l) {
+  const size_t n = l.words.size();
+  for (const size_t k : {size_t{0}, n - 1}) {
+    ocr::Word& w = l.words[k];
+    if (w.conf != 0) continue;
+    BBox spanned;
+    for (size_t j = 0; j < n; ++j)
+      if (j != k && l.words[j].box.x0 >= w.box.x0 && l.words[j].box.x1 <= w.box.x1) spanned = unite(spanned, l.words[j].box);
+    if (!spanned.known()) continue;
+    if (k == 0) w.box.x0 = spanned.x0, l.box.x0 = std::max(l.box.x0, spanned.x0);
+    else w.box.x1 = spanned.x1, l.box.x1 = std::min(l.box.x1, spanned.x1);
+  }
+}
+
 // A column rule thresholded into dots (a bilevel scan) is read as marks at the ends of the rows
 // beside it: "农 ，" in one column, "， 视和网络" in the next (fresh28 p001). A mark at a row's
 // end or start, narrow and standing apart from the row's text by a third of an em (a line's own
@@ -462,6 +481,7 @@ std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report) 
     for (const auto& whole : page.regions[r].lines) {
       LinePiece piece;
       piece.line = whole, piece.region = r;
+      if (!page.exact && piece.line.words.size() > 1 && boxed_words(piece.line)) narrow_junk_boxes(piece.line);
       cut_in_line(std::move(piece), body, page.exact, report, pieces);
     }
   if (!page.exact) drop_rule_marks(pieces, report);
