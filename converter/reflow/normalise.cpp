@@ -265,15 +265,21 @@ void repair_punctuation(std::u32string& t, ReflowReport& report) {
   }
 }
 
-// The Chinese ellipsis is two U+2026 (GB/T 15834-2011 §4.11). A CJK font draws U+2026 and
-// U+22EF (MIDLINE HORIZONTAL ELLIPSIS) with one glyph, and a PDF's ToUnicode may name the math
-// sign for it (XeLaTeX with Noto CJK: fresh26 p001's "……" read back as "⋯⋯"): two or more
-// in a row are the ellipsis, in a text layer too; one alone stays.
-void repair_ellipsis(std::u32string& t, ReflowReport& report) {
+// Marks a CJK font draws with one glyph for two code points, whose PDF ToUnicode may name the
+// other one (XeLaTeX with Noto CJK, fresh26 and fresh28): in a text layer too, repaired.
+// - The ellipsis is two U+2026 (GB/T 15834-2011 §4.11); the font's glyph is also U+22EF MIDLINE
+//   HORIZONTAL ELLIPSIS, and "……" came back "⋯⋯". Two or more in a row; one alone stays.
+// - The interpunct is U+00B7 (§4.13, 间隔号); the glyph is also U+30FB KATAKANA MIDDLE DOT, and
+//   "【一线调研·加快" came back with "・". Between Han characters only: beside kana it is Japanese.
+void repair_shared_glyphs(std::u32string& t, ReflowReport& report) {
   for (size_t k = 0; k + 1 < t.size(); ++k) {
     if (t[k] != U'⋯' || t[k + 1] != U'⋯') continue;
     for (; k < t.size() && t[k] == U'⋯'; ++k) t[k] = U'…', count(report, "midline-ellipsis");
   }
+  auto han_or_bracket = [](char32_t c) { return chars::classify(c) == Cls::han || clreq::is_opening(c) || clreq::is_closing(c); };
+  for (size_t k = 1; k + 1 < t.size(); ++k)
+    if (t[k] == U'・' && han_or_bracket(t[k - 1]) && han_or_bracket(t[k + 1]))
+      t[k] = U'·', count(report, "katakana-middle-dot");
 }
 
 }  // namespace
@@ -305,7 +311,7 @@ std::string join_lines(const std::vector<Line>& lines, size_t begin, size_t end,
     t += s;
   }
   if (repair) repair_punctuation(t, report);
-  repair_ellipsis(t, report);
+  repair_shared_glyphs(t, report);
   std::string out;
   out.reserve(t.size() * 3);
   for (char32_t c : t) chars::encode(out, c);
