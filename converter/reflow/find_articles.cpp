@@ -1,13 +1,9 @@
-// find_articles: a page's articles and their reading order. A headline is set in type well above
-// the body size; the lines of a headline printed on several lines stay one headline. Each line
-// of text belongs to the nearest headline above it that its column shares; within an article,
-// lines wider than its columns (headline, subtitle, a spanning box) cut it into bands, and each
-// band is read column by column, left to right, each column top to bottom.
+// find_articles: a page's articles and their reading order. Each headline (find_headlines) heads
+// one; each line of text belongs to the nearest headline above it that its column shares. Within
+// an article, lines wider than its columns (headline, subtitle, a spanning box) cut it into
+// bands, and each band is read column by column, left to right, each column top to bottom.
 #include <algorithm>
 #include <cmath>
-
-#include "core/date.h"
-#include "reflow/chars.h"
 
 #include "reflow/page_stages.h"
 
@@ -16,228 +12,6 @@ namespace paiban::reflow_stages {
 namespace {
 
 bool overlaps_x(const BBox& a, const BBox& b) { return std::min(a.x1, b.x1) > std::max(a.x0, b.x0); }
-
-// Headline lines: large type, no sentence inside (a headline holds at most one pause and no
-// full stop: GB/T 15834 §4.1.3.1 — a title takes none).
-// One "。" between two Han characters is allowed: the engine's reading of a kicker's middle dot
-// ("【一线调研·加快形成" read as "【一线调研。加快形").
-bool headline_line(const PageLayout& L, const PageLine& l) {
-  if (l.furniture || l.size < L.em * kHeadline || opens_subtitle(l.line)) return false;
-  const std::u32string& t = l.line.text;
-  const size_t stop = t.find(U'。');
-  const bool dot = stop != std::u32string::npos && stop > 0 && stop + 1 < t.size() && t.find(U'。', stop + 1) == std::u32string::npos &&
-                   chars::classify(t[stop - 1]) == chars::Cls::han && chars::classify(t[stop + 1]) == chars::Cls::han;
-  return l.line.pauses <= 1 && l.line.end != End::stop && (stop == std::u32string::npos || dot);
-}
-
-// A headline group worth an article: four Han characters at least on lines the engine read with
-// confidence, and not the paper's date (a running head the furniture row missed).
-bool trusted(const PageLayout& L, const std::vector<size_t>& g) {
-  size_t han = 0;
-  std::u32string text;
-  for (size_t k : g) {
-    const PageLine& l = L.lines[k];
-    text += no_spaces(l.line.text);
-    han += trusted_han(l);
-  }
-  return han >= 4 && !parse_dateline(text).has_value();
-}
-
-// Whether running text (sentence marks inside) lies within 1.5 em above and below the group,
-// across most of its width. Not in a text layer: it names the type, and type at a headline's size
-// is set large whatever stands round it (fresh21 p003: a four-line headline an em under the text
-// of the article above; fresh19 p003: one at 1.85 times the body's).
-bool inside_text(const PageLayout& L, const std::vector<bool>& head, const std::vector<size_t>& g) {
-  if (L.exact) return false;
-  BBox b;
-  for (size_t k : g) b = unite(b, L.lines[k].box);
-  bool above = false, below = false;
-  for (size_t i = 0; i < L.lines.size(); ++i) {
-    const PageLine& o = L.lines[i];
-    if (head[i] || o.furniture || o.line.pauses == 0) continue;
-    if ((std::min(o.box.x1, b.x1) - std::max(o.box.x0, b.x0)) * 10 < b.width() * 8) continue;
-    above = above || (o.box.y1 <= b.y0 + L.em / 2 && b.y0 - o.box.y1 < L.em * 1.5);
-    below = below || (o.box.y0 >= b.y1 - L.em / 2 && o.box.y0 - b.y1 < L.em * 1.5);
-  }
-  return above && below;
-}
-
-// Body lines by top edge: what stands under a headline.
-struct Under {
-  std::vector<std::pair<int, size_t>> tops;
-  // Two pieces side by side on a headline's row (a left of b) are two articles' headlines when,
-  // in the body lines within six of their sizes below (a picture may stand between a headline and
-  // its text: fresh20 p007), the right one starts a column (a line starts at its left edge), the
-  // left one stops over an em short of the column under its end (it heads its own text, and runs
-  // on to a next line), and none runs across the white between them. A headline read in pieces
-  // at a phrase's space runs across its columns, or is centred over them; its space may fall over
-  // a gutter, but its left phrase then reaches the gutter (fresh7 p005). At most 256 lines are looked at (hostile input: a million lines under one).
-  bool two_heads(const PageLayout& L, const BBox& a, const BBox& b, double size) const {
-    const int from = std::max(a.y1, b.y1), to = from + static_cast<int>(size * 6);
-    bool starts = false, short_of = false;
-    size_t seen = 0;
-    for (auto it = std::lower_bound(tops.begin(), tops.end(), std::make_pair(from, size_t{0}));
-         it != tops.end() && it->first <= to && seen < 256; ++it, ++seen) {
-      const BBox& o = L.lines[it->second].box;
-      if (o.x0 < a.x1 && o.x1 > b.x0) return false;
-      starts = starts || std::abs(o.x0 - b.x0) * 2 < L.em;
-      short_of = short_of || (o.x0 < a.x1 && o.x1 > a.x1 + L.em);
-    }
-    return starts && short_of;
-  }
-};
-
-// Two headlines side by side taken for one read in two pieces (fresh26 p007, XeLaTeX: the
-// left one as wide as its column, the right one's first line a gutter off, its second line
-// under it alone): where every line under the top row stands under one piece only, centred on
-// it or flush with it and not centred on the row, the other piece heads an article of its own.
-void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups) {
-  const size_t n = groups.size();
-  for (size_t gi = 0; gi < n; ++gi) {
-    std::vector<size_t>& g = groups[gi];
-    if (g.size() < 3) continue;
-    size_t top = g.front();
-    for (size_t k : g)
-      if (L.lines[k].box.y0 < L.lines[top].box.y0) top = k;
-    const BBox& t = L.lines[top].box;
-    std::vector<size_t> row, rest;
-    for (size_t k : g) {
-      const BBox& b = L.lines[k].box;
-      (std::min(b.y1, t.y1) - std::max(b.y0, t.y0) > std::min(b.height(), t.height()) / 2 ? row : rest).push_back(k);
-    }
-    if (row.size() != 2 || rest.empty()) continue;
-    if (L.lines[row[1]].box.x0 < L.lines[row[0]].box.x0) std::swap(row[0], row[1]);
-    const BBox &a = L.lines[row[0]].box, &b = L.lines[row[1]].box;
-    const int whole = (a.x0 + b.x1) / 2;
-    // Which piece every later line stands under alone: 0 (left), 1 (right), -1 neither.
-    int side = -2;
-    for (size_t k : rest) {
-      const BBox& r = L.lines[k].box;
-      const double em = L.lines[k].size;
-      const int mid = (r.x0 + r.x1) / 2;
-      int s = -1;
-      for (int p = 0; p < 2 && s < 0; ++p) {
-        const BBox& o = p == 0 ? a : b;
-        const BBox& other = p == 0 ? b : a;
-        const bool apart = p == 0 ? r.x1 < other.x0 : r.x0 > other.x1;
-        const bool placed = std::abs(mid - (o.x0 + o.x1) / 2) < em || std::abs(r.x0 - o.x0) < em / 2;
-        if (apart && placed && std::abs(mid - whole) > em) s = p;
-      }
-      side = side == -2 || side == s ? s : -1;
-    }
-    if (side < 0) continue;
-    const size_t alone = row[side == 0 ? 1 : 0];
-    g.erase(std::remove(g.begin(), g.end(), alone), g.end());
-    groups.push_back({alone});
-  }
-}
-
-// Runs of headline lines one under the other (a gap under one line of their size, sizes alike):
-// one headline each.
-std::vector<std::vector<size_t>> headlines(const PageLayout& L) {
-  std::vector<size_t> cand;
-  Under under_heads;
-  for (size_t i = 0; i < L.lines.size(); ++i) {
-    if (headline_line(L, L.lines[i])) cand.push_back(i);
-    else if (!L.lines[i].furniture) under_heads.tops.emplace_back(L.lines[i].box.y0, i);
-  }
-  std::sort(under_heads.tops.begin(), under_heads.tops.end());
-  std::sort(cand.begin(), cand.end(), [&](size_t a, size_t b) { return L.lines[a].box.y0 < L.lines[b].box.y0; });
-  std::vector<std::vector<size_t>> groups;
-  std::vector<BBox> boxes;  // each group's box
-  for (size_t i : cand) {
-    const PageLine& l = L.lines[i];
-    // A headline's next line goes with the group it stands under before one it stands beside:
-    // two headlines side by side a gutter apart each take their own next line.
-    int under = -1, next_to = -1;
-    for (size_t gi = 0; gi < groups.size(); ++gi) {
-      const auto& g = groups[gi];
-      const PageLine& p = L.lines[g.back()];
-      const BBox& gb = boxes[gi];
-      double small = std::min(p.size, l.size), big = std::max(p.size, l.size);
-      // The next line of the headline, or the rest of its line the engine read as another line
-      // (a wide space between phrases: "花开中国　春意融融" comes out as two or three lines);
-      // a headline beside it across a gutter, centred over another article, stands further off
-      // or is set in another size (a second article's headline, a third smaller, on the same row).
-      // An engine's sizes of one line's pieces differ by up to a quarter, a text layer's not at all;
-      // and a text layer has joined a line's pieces less than 0.9 em apart: pieces further apart
-      // than an em (an ideographic space) are two headlines.
-      const double alike = L.exact ? 1.05 : 1.3, apart = L.exact ? 1.0 : 1.5;
-      bool below = overlaps_x(gb, l.box) && l.box.y0 - gb.y1 < small * 1.0;
-      bool beside = std::min(gb.y1, l.box.y1) - std::max(gb.y0, l.box.y0) > small / 2 &&
-                    std::max(gb.x0, l.box.x0) - std::min(gb.x1, l.box.x1) < small * apart;
-      if (below && big < small * 1.3 && under < 0) under = static_cast<int>(gi);
-      if (beside && big < small * alike && next_to < 0 &&
-          !under_heads.two_heads(L, gb.x0 < l.box.x0 ? gb : l.box, gb.x0 < l.box.x0 ? l.box : gb, small))
-        next_to = static_cast<int>(gi);
-    }
-    if (const int gi = under >= 0 ? under : next_to; gi >= 0) {
-      groups[static_cast<size_t>(gi)].push_back(i);
-      boxes[static_cast<size_t>(gi)] = unite(boxes[static_cast<size_t>(gi)], l.box);
-    } else {
-      groups.push_back({i});
-      boxes.push_back(l.box);
-    }
-  }
-  split_beside(L, groups);
-  // Pieces of a headline the engine read apart (a character's strokes, a phrase on a line box
-  // of its own) lie within that headline's box: they join it. A lone character elsewhere is a
-  // fragment of a picture or rule, no headline.
-  auto gbox = [&](const std::vector<size_t>& g) {
-    BBox b;
-    for (size_t k : g) b = unite(b, L.lines[k].box);
-    return b;
-  };
-  auto chars = [&](const std::vector<size_t>& g) {
-    size_t n = 0;
-    for (size_t k : g) n += L.lines[k].line.text.size();
-    return n;
-  };
-  for (size_t g = 0; g < groups.size(); ++g) {
-    const BBox b = gbox(groups[g]);
-    for (size_t h = 0; h < groups.size(); ++h) {
-      if (h == g || groups[h].empty() || chars(groups[h]) <= chars(groups[g])) continue;
-      const BBox o = gbox(groups[h]);
-      const BBox in = intersect(b, o);
-      if (!in.known() || area(in) * 2 < area(b)) continue;
-      groups[h].insert(groups[h].end(), groups[g].begin(), groups[g].end());
-      groups[g].clear();
-      break;
-    }
-  }
-  groups.erase(std::remove_if(groups.begin(), groups.end(), [&](const auto& g) { return chars(g) < 2; }), groups.end());
-  // Junk the engine read in large boxes (a picture's texture, a reversed bar, a frame's rule):
-  // few Han characters it trusts, or a date (the running head) — no headline.
-  groups.erase(std::remove_if(groups.begin(), groups.end(), [&](const auto& g) { return !trusted(L, g); }), groups.end());
-  // Running text close above and below (in its column, within a line's space) makes a line
-  // read large a line of that text: a headline stands above its text, apart.
-  std::vector<bool> in(L.lines.size(), false);
-  for (const auto& g : groups)
-    for (size_t k : g) in[k] = true;
-  groups.erase(std::remove_if(groups.begin(), groups.end(), [&](const auto& g) { return inside_text(L, in, g); }),
-               groups.end());
-  // A smaller headline right under a bigger one is its subtitle (or a second deck), not an
-  // article of its own.
-  std::vector<std::vector<size_t>> out;
-  for (const auto& g : groups) {
-    const PageLine& l = L.lines[g.front()];
-    bool deck = false;
-    for (const auto& o : out) {
-      const PageLine& p = L.lines[o.back()];
-      deck = deck || (overlaps_x(p.box, l.box) && l.box.y0 >= p.box.y1 - p.size / 4 &&
-                      l.box.y0 - p.box.y1 < 2 * l.size && l.size < p.size);
-    }
-    if (!deck) out.push_back(g);
-  }
-  // A headline's lines in reading order: row by row, left to right within a row.
-  for (auto& g : out)
-    std::sort(g.begin(), g.end(), [&](size_t a, size_t b) {
-      const BBox &x = L.lines[a].box, &y = L.lines[b].box;
-      bool same_row = std::min(x.y1, y.y1) - std::max(x.y0, y.y0) > std::min(x.height(), y.height()) / 2;
-      return same_row ? x.x0 < y.x0 : x.y0 < y.y0;
-    });
-  return out;
-}
 
 BBox group_box(const PageLayout& L, const std::vector<size_t>& g) {
   BBox b;
@@ -311,16 +85,6 @@ int percentile(std::vector<int> v, double p) {
 }
 
 }  // namespace
-
-size_t trusted_han(const PageLine& l) {
-  // Large headline type is read with low confidence on most of its characters (国 91, 凡 26,
-  // 联播 6, 快讯 47); one word read well and a mean of 40 still vouch for it, junk reads 0–13.
-  const bool vouched = l.conf >= 40 && l.best >= 80;
-  if (l.conf >= 0 && l.conf < 50 && !vouched) return 0;
-  size_t han = 0;
-  for (char32_t c : l.line.text) han += chars::classify(c) == chars::Cls::han;
-  return han;
-}
 
 void set_edges(const PageLayout& L, PageColumn& c) {
   std::vector<int> x0, x1;
@@ -557,7 +321,7 @@ BBox heads_across(const PageLayout& L, const std::vector<size_t>& group_of, size
 }  // namespace
 
 void find_articles(PageLayout& L) {
-  auto groups = headlines(L);
+  auto groups = find_headlines(L);
   std::vector<BBox> heads, across;
   for (const auto& g : groups) heads.push_back(group_box(L, g));
   std::vector<size_t> group_of(L.lines.size(), groups.size());

@@ -164,7 +164,11 @@ int type_height(int height, int pitch);
 // page's: its left and right).
 void find_furniture(PageLayout& layout);
 
-// find_articles.cpp: headlines by type size, the lines each article owns, its columns, the
+// find_headlines.cpp: the page's headlines, each the group of its lines (indices into lines) in
+// reading order: lines in large type without a sentence, one under another or along a row.
+std::vector<std::vector<size_t>> find_headlines(const PageLayout& layout);
+
+// find_articles.cpp: an article per headline, the lines each article owns, its columns, the
 // reading order (bands between spanning lines, columns left to right in each band).
 void find_articles(PageLayout& layout);
 
@@ -182,7 +186,7 @@ void set_edges(const PageLayout& L, PageColumn& c);
 
 // A line's Han characters the engine stands by: none when its mean word confidence is under half
 // its scale, unless it is 40 or more and one word was read at 80 or more (unknown confidence
-// counts as trusted). Junk read from a picture or a rule has few (find_articles.cpp).
+// counts as trusted). Junk read from a picture or a rule has few (find_headlines.cpp).
 size_t trusted_han(const PageLine& l);
 
 // find_boxes.cpp: runs of lines set in a frame inside a column; each becomes a column of its own.
