@@ -199,13 +199,6 @@ void narrow_junk_boxes(ocr::Line& l) {
   }
 }
 
-// A column rule thresholded into dots (a bilevel scan) is read as marks at the ends of the rows
-// beside it: "农 ，" in one column, "， 视和网络" in the next (fresh28 p001). A mark at a row's
-// end or start, narrow and standing apart from the row's text by a third of an em (a line's own
-// mark is set close after its character, and none may open a line), with another such mark in
-// another row at the same place within five ems above or below, is the rule's: it goes, and the
-// row ends at its text. At most 64 marks are compared with each (hostile input: one column of
-// a million marks).
 // The em of a row by its characters' widths.
 int width_em(const ocr::Line& l) {
   std::vector<int> w;
@@ -214,6 +207,13 @@ int width_em(const ocr::Line& l) {
   return median(std::move(w));
 }
 
+// A column rule thresholded into dots (a bilevel scan) is read as marks at the ends of the rows
+// beside it: "农 ，" in one column, "， 视和网络" in the next (fresh28 p001). A mark at a row's
+// end or start, narrow and standing apart from the row's text by a third of an em (a line's own
+// mark is set close after its character, and none may open a line), with another such mark in
+// another row at the same place within five ems above or below, is the rule's: it goes, and the
+// row ends at its text. At most 64 marks are compared with each (hostile input: one column of
+// a million marks).
 void drop_rule_marks(std::vector<LinePiece>& pieces, ReflowReport& report) {
   struct Mark {
     int x, y, em;
