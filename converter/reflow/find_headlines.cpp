@@ -43,8 +43,10 @@ bool trusted(const PageLayout& L, const std::vector<size_t>& g) {
   return han >= 4 && !parse_dateline(text).has_value();
 }
 
-// Whether running text (sentence marks inside) lies within 1.5 em above and below the group,
-// across most of its width. Not in a text layer: it names the type, and type at a headline's size
+// Whether running text (sentence marks inside) lies within an em above and 1.5 em below the
+// group, across most of its width: a body line read large stands a line's space from the text on
+// both sides; a headline further from the text above it, the end of another article (fresh29
+// p000: 1.5 em, 6 mm between stacked articles). Not in a text layer: it names the type, and type at a headline's size
 // is set large whatever stands round it (fresh21 p003: a four-line headline an em under the text
 // of the article above; fresh19 p003: one at 1.85 times the body's).
 bool inside_text(const PageLayout& L, const std::vector<bool>& head, const std::vector<size_t>& g) {
@@ -56,7 +58,7 @@ bool inside_text(const PageLayout& L, const std::vector<bool>& head, const std::
     const PageLine& o = L.lines[i];
     if (head[i] || o.furniture || o.line.pauses == 0) continue;
     if ((std::min(o.box.x1, b.x1) - std::max(o.box.x0, b.x0)) * 10 < b.width() * 8) continue;
-    above = above || (o.box.y1 <= b.y0 + L.em / 2 && b.y0 - o.box.y1 < L.em * 1.5);
+    above = above || (o.box.y1 <= b.y0 + L.em / 2 && b.y0 - o.box.y1 < L.em);
     below = below || (o.box.y0 >= b.y1 - L.em / 2 && o.box.y0 - b.y1 < L.em * 1.5);
   }
   return above && below;
