@@ -297,6 +297,9 @@ void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, const Rules& ru
   // two headlines side by side). (On scans the engine's boxes overhang the ink: a body em there
   // found gutters in running text.)
   const int near = (exact && body > 0 ? std::min(em, body) : em) / 4;
+  // A rule ending near a headline's row is judged by the body's em: two of the headline's reach
+  // the rule round a box in the article above, under a phrase space (fresh13 p001).
+  const bool large = body > 0 && em >= body * kHeadline;
   const size_t n = l.words.size();
   std::vector<char> cut(n, none);
   bool any = false;
@@ -312,7 +315,7 @@ void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, const Rules& ru
       const int y0 = std::min(x.y0, y.y0), y1 = std::max(x.y1, y.y1);
       // Where the gutter runs: a rule the row holds a mark or speck on (the rule's rest read into
       // the row), else the first probe, every eighth of an em, that the page leaves white.
-      int at = rules.in(std::min(x.x1, y.x0), std::max(x.x1, y.x0), y0, y1, em);
+      int at = rules.in(std::min(x.x1, y.x0), std::max(x.x1, y.x0), y0, y1, large ? std::min(em, body) : em);
       bool read = false;
       for (size_t s = a + 1; s < k && at >= 0; ++s)
         read = read || (l.words[s].box.x0 <= at + em / 4 && l.words[s].box.x1 >= at - em / 4);
