@@ -9,7 +9,8 @@
 
 namespace paiban::test {
 
-// Non-space characters, with OCR look-alikes read as the full-width marks reflow repairs them to.
+// Non-space characters, with OCR look-alikes read as the full-width marks reflow repairs them to,
+// and the code points a CJK font's shared glyph is named by in a PDF (⋯ for …, ・ for ·).
 inline std::u32string canonical(std::string_view s) {
   std::u32string out;
   for (char32_t c : to_u32(s)) {
@@ -22,6 +23,8 @@ inline std::u32string canonical(std::string_view s) {
       case U'!': c = U'！'; break;
       case U'(': c = U'（'; break;
       case U')': c = U'）'; break;
+      case U'⋯': c = U'…'; break;
+      case U'・': c = U'·'; break;
       default: break;
     }
     out += c;
