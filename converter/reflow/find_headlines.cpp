@@ -91,8 +91,9 @@ struct Under {
 
 // Two headlines side by side taken for one read in two pieces (fresh26 p007, XeLaTeX: the
 // left one as wide as its column, the right one's first line a gutter off, its second line
-// under it alone): where every line under the top row stands under one piece only, centred on
-// it or flush with it and not centred on the row, the other piece heads an article of its own.
+// under it alone). Where every line under the top row stands under one piece alone, centred on
+// it or flush with it and not centred on the row, the pieces head two articles: the lines go
+// with the piece they stand under (where both have lines, only if no two of them are level).
 void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups) {
   const size_t n = groups.size();
   for (size_t gi = 0; gi < n; ++gi) {
@@ -111,8 +112,9 @@ void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups)
     if (L.lines[row[1]].box.x0 < L.lines[row[0]].box.x0) std::swap(row[0], row[1]);
     const BBox &a = L.lines[row[0]].box, &b = L.lines[row[1]].box;
     const int whole = (a.x0 + b.x1) / 2;
-    // Which piece every later line stands under alone: 0 (left), 1 (right), -1 neither.
-    int side = -2;
+    // Which piece each later line stands under alone: 0 (left), 1 (right), -1 neither.
+    std::vector<size_t> under[2];
+    bool each = true;
     for (size_t k : rest) {
       const BBox& r = L.lines[k].box;
       const double em = L.lines[k].size;
@@ -125,12 +127,31 @@ void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups)
         const bool placed = std::abs(mid - (o.x0 + o.x1) / 2) < em || std::abs(r.x0 - o.x0) < em / 2;
         if (apart && placed && std::abs(mid - whole) > em) s = p;
       }
-      side = side == -2 || side == s ? s : -1;
+      if (s < 0) each = false;
+      else under[s].push_back(k);
     }
-    if (side < 0) continue;
-    const size_t alone = row[side == 0 ? 1 : 0];
-    g.erase(std::remove(g.begin(), g.end(), alone), g.end());
-    groups.push_back({alone});
+    if (!each) continue;
+    // Lines under both pieces: two headlines only where no two of them share a row's top (a
+    // headline read in pieces on every row has its pieces' rows level; two headlines in two
+    // sizes step down at two pitches: fresh28 p003, 182 px against 149).
+    bool level = false;
+    for (size_t x : under[0])
+      for (size_t y : under[1]) {
+        const PageLine &p = L.lines[x], &q = L.lines[y];
+        level = level || std::abs(p.box.y0 - q.box.y0) * 8 <= std::max(p.size, q.size);
+      }
+    if (level) continue;
+    if (under[0].empty() || under[1].empty()) {
+      const size_t alone = row[under[0].empty() ? 0 : 1];
+      g.erase(std::remove(g.begin(), g.end(), alone), g.end());
+      groups.push_back({alone});
+    } else {
+      std::vector<size_t> right = under[1];
+      right.insert(right.begin(), row[1]);
+      g = under[0];
+      g.insert(g.begin(), row[0]);
+      groups.push_back(std::move(right));
+    }
   }
 }
 
