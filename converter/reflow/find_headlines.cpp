@@ -108,7 +108,9 @@ void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups)
       const BBox& b = L.lines[k].box;
       (std::min(b.y1, t.y1) - std::max(b.y0, t.y0) > std::min(b.height(), t.height()) / 2 ? row : rest).push_back(k);
     }
-    if (row.size() != 2 || rest.empty()) continue;
+    // (A headline has a few lines: a group of more than 16 is left whole, and the test of its
+    // lines' rows below stays small on hostile input.)
+    if (row.size() != 2 || rest.empty() || rest.size() > 16) continue;
     if (L.lines[row[1]].box.x0 < L.lines[row[0]].box.x0) std::swap(row[0], row[1]);
     const BBox &a = L.lines[row[0]].box, &b = L.lines[row[1]].box;
     const int whole = (a.x0 + b.x1) / 2;
