@@ -3,6 +3,7 @@
 // lines), paragraphs, and boxes (units of a column at another measure).
 #include <algorithm>
 
+#include "core/clreq.h"
 #include "core/date.h"
 #include "reflow/stages.h"
 
@@ -56,11 +57,10 @@ size_t credit_at(std::u32string_view t, size_t at) {
 
 // A closing bracket with no opening one before it on the line: the line goes on from one above.
 bool closes_unopened(std::u32string_view t) {
-  static constexpr std::u32string_view kOpen = U"【《（〔「『", kClose = U"】》）〕」』";
   int depth = 0;
   for (char32_t c : t) {
-    if (kOpen.find(c) != std::u32string_view::npos) ++depth;
-    else if (kClose.find(c) != std::u32string_view::npos && --depth < 0) return true;
+    if (clreq::is_opening(c)) ++depth;
+    else if (clreq::is_closing(c) && --depth < 0) return true;
   }
   return false;
 }

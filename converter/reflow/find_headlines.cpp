@@ -143,17 +143,11 @@ void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups)
         level = level || std::abs(p.box.y0 - q.box.y0) * 8 <= std::max(p.size, q.size);
       }
     if (level) continue;
-    if (under[0].empty() || under[1].empty()) {
-      const size_t alone = row[under[0].empty() ? 0 : 1];
-      g.erase(std::remove(g.begin(), g.end(), alone), g.end());
-      groups.push_back({alone});
-    } else {
-      std::vector<size_t> right = under[1];
-      right.insert(right.begin(), row[1]);
-      g = under[0];
-      g.insert(g.begin(), row[0]);
-      groups.push_back(std::move(right));
-    }
+    std::vector<size_t> right = under[1];
+    right.insert(right.begin(), row[1]);
+    g = under[0];
+    g.insert(g.begin(), row[0]);
+    groups.push_back(std::move(right));
   }
 }
 

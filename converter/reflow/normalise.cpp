@@ -276,9 +276,8 @@ void repair_shared_glyphs(std::u32string& t, ReflowReport& report) {
     if (t[k] != U'⋯' || t[k + 1] != U'⋯') continue;
     for (; k < t.size() && t[k] == U'⋯'; ++k) t[k] = U'…', count(report, "midline-ellipsis");
   }
-  auto han_or_bracket = [](char32_t c) { return chars::classify(c) == Cls::han || clreq::is_opening(c) || clreq::is_closing(c); };
   for (size_t k = 1; k + 1 < t.size(); ++k)
-    if (t[k] == U'・' && han_or_bracket(t[k - 1]) && han_or_bracket(t[k + 1]))
+    if (t[k] == U'・' && han_side(t[k - 1]) && han_side(t[k + 1]))
       t[k] = U'·', count(report, "katakana-middle-dot");
 }
 
