@@ -70,14 +70,16 @@ bool framed(const PageLayout& L, const PageArticle& a, size_t b, size_t e, const
     full += std::abs(o.x0 - x0) < L.em / 2 && std::abs(o.x1 - x1) < L.em / 2 && L.lines[a.order[k]].line.marks == 0;
   }
   if (marks < 2 && (marks == 0 || marks + full < 3)) return false;
-  // Lines each indented two ems from the column's edge, as a paragraph's first line is: short
-  // paragraphs of one line in a wide column the engine filed together, no frame (a box's lines
-  // after its first stand flush with the frame's padding, and then not all at two ems).
+  // Lines each indented two ems from the column's edge, as a paragraph's first line is, or
+  // centred on the column as a heading is: short paragraphs of one line in a wide column the
+  // engine filed together, no frame (a box's lines after its first stand flush with the frame's
+  // padding, and then not all at two ems).
   const PageColumn& c = a.columns[a.column_of[b]];
   bool one_line_paragraphs = true;
   for (size_t k = r.begin; k < r.end && one_line_paragraphs; ++k) {
     const PageLine& l = L.lines[a.order[k]];
-    one_line_paragraphs = std::abs((l.box.x0 - c.x0) / L.em - 2) < 0.6;
+    const double left = (l.box.x0 - c.x0) / L.em, right = (c.x1 - l.box.x1) / L.em;
+    one_line_paragraphs = std::abs(left - 2) < 0.6 || (left > 2 && std::abs(left - right) < 1);
   }
   if (one_line_paragraphs) return false;
   const double inset = L.em * (L.exact ? kInsetExact : kInset);
