@@ -71,6 +71,27 @@ bool opens_paragraph(const PageLayout& L, const PageArticle& a, const PageUnit& 
   return g.indent >= 1.5 && g.indent <= 2.5 && g.short_by < 0.5;
 }
 
+// A paragraph of one line, not a heading: in body type, set in by a paragraph's indent, and
+// standing at the pitch of the paragraph under it from the lines above and below, where a heading
+// takes space round it or is centred (fresh31 p000: "广电总局要求…“开机进全屏直播”", a
+// paragraph without a full stop).
+bool one_line_paragraph(const PageLayout& L, const PageArticle& a, const std::vector<PageUnit>& units, size_t u) {
+  const PageUnit& x = units[u];
+  if (x.end - x.begin != 1 || u + 1 >= units.size() || x.begin == 0 || unit_hint(L, a, x) == ocr::Hint::heading) return false;
+  const PageUnit& next = units[u + 1];
+  const size_t k = x.begin;
+  if (next.end - next.begin < 2 || next.begin != k + 1) return false;
+  for (size_t j : {k - 1, k + 1, k + 2})
+    if (a.column_of[j] != a.column_of[k]) return false;
+  const PageLine& l = L.lines[a.order[k]];
+  if (l.size > L.em * 1.1) return false;
+  const Geo g = geometry(l, a.columns[a.column_of[k]], L.em);
+  if (g.indent < 1.5 || g.indent > 2.5) return false;
+  auto top = [&](size_t j) { return L.lines[a.order[j]].box.y0; };
+  const int pitch = top(k + 2) - top(k + 1), tol = static_cast<int>(L.em / 4);
+  return pitch > 0 && std::abs(top(k) - top(k - 1) - pitch) <= tol && std::abs(top(k + 1) - top(k) - pitch) <= tol;
+}
+
 // The face of the article's running text (lines with sentence marks) where a text layer names
 // faces: a block in another is set apart from it. The first 16 faces seen are counted (a page
 // sets text in a handful; a hostile one in a million).
@@ -115,7 +136,7 @@ void classify_page(const PageLayout& L, const PageArticle& a, std::vector<PageUn
     bool followed = u + 1 < units.size();
     bool larger = unit_size(L, a, x) > L.em * 1.1;
     const std::string& face = L.lines[a.order[x.begin]].face;
-    if (all_heading_like(L, a, x) && followed && !opens_paragraph(L, a, x) &&
+    if (all_heading_like(L, a, x) && followed && !opens_paragraph(L, a, x) && !one_line_paragraph(L, a, units, u) &&
         (x.end - x.begin <= 2 || larger || h == ocr::Hint::heading || heading_shape(L, a, x) ||
          (!face.empty() && !body.empty() && face != body)))
       x.kind = Kind::heading;
