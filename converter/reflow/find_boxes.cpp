@@ -123,6 +123,35 @@ BBox frame(const PageLayout& L, const PageArticle& a, const Run& r) {
 
 bool inside(const BBox& frame, const BBox& b) { return frame.known() && intersect(frame, b) == b; }
 
+// Every line of a run inside a frame found for it, give or take half an em (a frame found on
+// three sides leaves the fourth open: a line of the text above must not join the box).
+bool lines_within(const PageLayout& L, const PageArticle& a, const Run& r, BBox f) {
+  const int half = static_cast<int>(L.em / 2);
+  f.x0 -= half, f.y0 -= half, f.x1 += half, f.y1 += half;
+  for (size_t k = r.begin; k < r.end; ++k)
+    if (!inside(f, L.lines[a.order[k]].box)) return false;
+  return true;
+}
+
+// A run right under a box that goes on with it: the engine filed the box's last lines apart (fresh16
+// p004: woven with the column beside it, then cut), each of them within the box's edges and clear
+// of the column's on both sides, one of them as wide as the box (a short paragraph after a box
+// is clear of the column's right edge too), and the first within 1.5 em under the box.
+bool continues_box(const PageLayout& L, const PageColumn& c, const PageColumn& box, const Run& r, const PageArticle& a) {
+  if (box.lines.empty()) return false;
+  int bottom = 0;
+  for (size_t i : box.lines) bottom = std::max(bottom, L.lines[i].box.y1);
+  const int half = static_cast<int>(L.em / 2), inset = static_cast<int>(L.em * (L.exact ? kInsetExact : kInset));
+  if (L.lines[a.order[r.begin]].box.y0 - bottom > L.em * 1.5) return false;
+  bool full = false;
+  for (size_t k = r.begin; k < r.end; ++k) {
+    const BBox& o = L.lines[a.order[k]].box;
+    if (o.x0 < box.x0 - half || o.x1 > box.x1 + half || o.x0 < c.x0 + inset || o.x1 > c.x1 - inset) return false;
+    full = full || (std::abs(o.x0 - box.x0) <= half && std::abs(o.x1 - box.x1) <= half);
+  }
+  return full;
+}
+
 }  // namespace
 
 void find_boxes(const PageLayout& L, PageArticle& a) {
@@ -142,12 +171,17 @@ void find_boxes(const PageLayout& L, PageArticle& a) {
     std::vector<BBox> frames(runs.size());
     for (size_t i = 0; i < runs.size(); ++i)
       if (!headline) frames[i] = frame(L, a, runs[i]);
-    // Two runs one after the other ruled round together: the engine filed one framed text in two
-    // blocks, each too short for the frame's sides, which run the length of both.
+    // Runs one after the other ruled round together: the engine filed one framed text in several
+    // blocks (fresh30 p003: its last lines woven with the column beside it, then cut apart), each
+    // too short for the frame's sides, which run the length of all. Up to four runs are joined.
     for (size_t i = 0; !headline && i + 1 < runs.size(); ++i) {
-      if (frames[i].known() || frames[i + 1].known()) continue;
-      const BBox both = frame(L, a, Run{runs[i].begin, runs[i + 1].end});
-      if (both.known()) frames[i] = frames[i + 1] = both;
+      if (frames[i].known()) continue;
+      for (size_t j = i + 1; j < runs.size() && j < i + 4 && !frames[j].known(); ++j) {
+        const BBox all = frame(L, a, Run{runs[i].begin, runs[j].end});
+        if (!all.known() || !lines_within(L, a, Run{runs[i].begin, runs[j].end}, all)) continue;
+        for (size_t m = i; m <= j; ++m) frames[m] = all;
+        break;
+      }
     }
     // A run inside the frame of the run after it (or before it) is that box's too: the engine
     // filed a framed paragraph's first line (indented, too short for the frame's sides to tell)
@@ -169,8 +203,9 @@ void find_boxes(const PageLayout& L, PageArticle& a) {
           i > 0 && ((joined[i] && within(i, frames[i - 1])) || (joined[i - 1] && within(i - 1, frames[i])) ||
                     (frames[i].known() && frames[i - 1].known() &&
                      area(intersect(frames[i], frames[i - 1])) * 2 >= std::min(area(frames[i]), area(frames[i - 1]))));
-      const bool box = !headline && (frames[i].known() || joined[i] || framed(L, a, b, e, r));
-      if (box && !same_frame) {
+      const bool goes_on = !headline && i > 0 && text == none && !cols.empty() && continues_box(L, c, cols.back(), r, a);
+      const bool box = goes_on || (!headline && (frames[i].known() || joined[i] || framed(L, a, b, e, r)));
+      if (box && !same_frame && !goes_on) {
         cols.push_back(PageColumn{});
         text = none;
       } else if (!box && text == none) {
