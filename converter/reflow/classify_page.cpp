@@ -4,6 +4,8 @@
 // them), captions (the source says so, or their text: 图为, a photo credit), paragraphs.
 #include <algorithm>
 
+#include "core/clreq.h"
+
 #include "reflow/page_stages.h"
 
 namespace paiban::reflow_stages {
@@ -86,7 +88,11 @@ bool one_line_paragraph(const PageLayout& L, const PageArticle& a, const std::ve
   const PageLine& l = L.lines[a.order[k]];
   if (l.size > L.em * 1.1) return false;
   const Geo g = geometry(l, a.columns[a.column_of[k]], L.em);
-  if (g.indent < 1.5 || g.indent > 2.5) return false;
+  // An opening bracket's ink stands in the right half of its em, and an engine may keep that
+  // blank after the indent (clreq §h-compression_of_punctuation_marks_at_line_start makes dropping
+  // it a choice): "《" may start half an em further in (fresh14 p005: "《工业产品…规定》7月起施行").
+  const bool bracket = !l.line.text.empty() && clreq::is_opening(l.line.text.front());
+  if (g.indent < 1.5 || g.indent > (bracket ? 3.0 : 2.5)) return false;
   auto top = [&](size_t j) { return L.lines[a.order[j]].box.y0; };
   const int pitch = top(k + 2) - top(k + 1), tol = static_cast<int>(L.em / 4);
   return pitch > 0 && std::abs(top(k) - top(k - 1) - pitch) <= tol && std::abs(top(k + 1) - top(k) - pitch) <= tol;
