@@ -109,7 +109,7 @@ Document assemble(const Layout& L, const std::vector<Unit>& units, const std::st
       s.children.push_back(std::move(b));
       doc.blocks.push_back(std::move(s));
       section = doc.blocks.size() - 1;
-    } else if (u.kind == Kind::paragraph && section != none) {
+    } else if ((u.kind == Kind::paragraph || u.kind == Kind::caption) && section != none) {  // a page's caption
       extend(doc.blocks[section].src, b.src);
       doc.blocks[section].children.push_back(std::move(b));
     } else {

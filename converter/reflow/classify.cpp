@@ -161,9 +161,22 @@ void classify(const Layout& L, std::vector<Unit>& units) {
   }
   // Body: runs of heading-like units become one heading when a paragraph follows them.
   std::vector<Unit> out(units.begin(), units.begin() + static_cast<long>(u));
+  // A page's text holds its pictures' captions among the articles' blocks (column text has none):
+  // one block of the engine's, a paragraph run on across an empty line is none (fresh23 p003).
+  auto caption = [&](const Unit& x) {
+    if (!L.page || x.boxed || x.end - x.begin > 3) return false;
+    for (size_t k = x.begin + 1; k < x.end; ++k)
+      if (L.lines[k].blanks_before > 0) return false;
+    return opens_caption(L.lines[x.begin].text) || closes_caption(L.lines[x.end - 1].text);
+  };
   while (u < units.size()) {
+    if (caption(units[u])) {
+      out.push_back(units[u++]);
+      out.back().kind = Kind::caption;
+      continue;
+    }
     size_t r = u;
-    while (r < units.size() && unit_heading_like(L, units[r]) && units[r].column == units[u].column)
+    while (r < units.size() && unit_heading_like(L, units[r]) && !caption(units[r]) && units[r].column == units[u].column)
       ++r;
     bool followed = r < units.size() && units[r].column == units[u].column;
     if (r == u || !followed) {
