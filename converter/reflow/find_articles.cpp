@@ -11,6 +11,29 @@ namespace paiban::reflow_stages {
 
 namespace {
 
+// The end of the printed row starting at v[r] (v sorted by middles): pieces the engine read apart
+// on one row have the middles of their type less than half its size apart.
+size_t row_end(const PageLayout& L, const std::vector<size_t>& v, size_t r, double size = 0) {
+  const PageLine& first = L.lines[v[r]];
+  size_t e = r + 1;
+  while (e < v.size() && (L.lines[v[e]].mid - first.mid) * 2 < std::max({first.size, L.lines[v[e]].size, size})) ++e;
+  return e;
+}
+
+}  // namespace
+
+void sort_rows(const PageLayout& L, std::vector<size_t>& v, double size) {
+  std::sort(v.begin(), v.end(), [&](size_t a, size_t b) { return L.lines[a].mid < L.lines[b].mid; });
+  for (size_t r = 0; r < v.size();) {
+    const size_t e = row_end(L, v, r, size);
+    std::sort(v.begin() + static_cast<long>(r), v.begin() + static_cast<long>(e),
+              [&](size_t a, size_t b) { return L.lines[a].box.x0 < L.lines[b].box.x0; });
+    r = e;
+  }
+}
+
+namespace {
+
 bool overlaps_x(const BBox& a, const BBox& b) { return std::min(a.x1, b.x1) > std::max(a.x0, b.x0); }
 
 BBox group_box(const PageLayout& L, const std::vector<size_t>& g) {
@@ -97,27 +120,6 @@ void set_edges(const PageLayout& L, PageColumn& c) {
 }
 
 namespace {
-
-// The end of the printed row starting at v[r] (v sorted by middles): pieces the engine read apart
-// on one row have the middles of their type less than half its size apart.
-size_t row_end(const PageLayout& L, const std::vector<size_t>& v, size_t r) {
-  const PageLine& first = L.lines[v[r]];
-  size_t e = r + 1;
-  while (e < v.size() && (L.lines[v[e]].mid - first.mid) * 2 < std::max(first.size, L.lines[v[e]].size)) ++e;
-  return e;
-}
-
-// A column's lines top to bottom; pieces of one printed row (the engine's line boxes may be two
-// rows tall) left to right.
-void sort_rows(const PageLayout& L, std::vector<size_t>& v) {
-  std::sort(v.begin(), v.end(), [&](size_t a, size_t b) { return L.lines[a].mid < L.lines[b].mid; });
-  for (size_t r = 0; r < v.size();) {
-    const size_t e = row_end(L, v, r);
-    std::sort(v.begin() + static_cast<long>(r), v.begin() + static_cast<long>(e),
-              [&](size_t a, size_t b) { return L.lines[a].box.x0 < L.lines[b].box.x0; });
-    r = e;
-  }
-}
 
 // The printed rows a column's lines (in sort_rows order) stand on: pieces of one row count once.
 size_t rows(const PageLayout& L, const std::vector<size_t>& v) {

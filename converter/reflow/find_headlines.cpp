@@ -250,13 +250,15 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L) {
     }
     if (!deck) out.push_back(g);
   }
-  // A headline's lines in reading order: row by row, left to right within a row.
-  for (auto& g : out)
-    std::sort(g.begin(), g.end(), [&](size_t a, size_t b) {
-      const BBox &x = L.lines[a].box, &y = L.lines[b].box;
-      bool same_row = std::min(x.y1, y.y1) - std::max(x.y0, y.y0) > std::min(x.height(), y.height()) / 2;
-      return same_row ? x.x0 < y.x0 : x.y0 < y.y0;
-    });
+  // A headline's lines in reading order: row by row by the middles of their type (a line boxed
+  // two rows tall by a tall junk glyph stays on its row: fresh20 p005), left to right in a row.
+  // The headline's size sets the rows: the engine may read a row's top and bottom halves apart,
+  // each a piece of half the size (fresh23 p000).
+  for (auto& g : out) {
+    double size = 0;
+    for (size_t k : g) size = std::max(size, L.lines[k].size);
+    sort_rows(L, g, size);
+  }
   return out;
 }
 

@@ -183,6 +183,10 @@ bool centred(const Geo& g);
 // The edges a column's full lines reach (find_articles.cpp): not the extremes, which an
 // indent, a short last line or a stray box decide.
 void set_edges(const PageLayout& L, PageColumn& c);
+// Lines top to bottom by the middles of their type; pieces of one printed row (the engine's line
+// boxes may be two rows tall) left to right (find_articles.cpp). Pieces are on one row when their
+// middles are less than half a size apart: the larger piece's, or `size` where that is larger.
+void sort_rows(const PageLayout& L, std::vector<size_t>& v, double size = 0);
 
 // A line's Han characters the engine stands by: none when its mean word confidence is under half
 // its scale, unless it is 40 or more and one word was read at 80 or more (unknown confidence
