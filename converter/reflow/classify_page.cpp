@@ -73,29 +73,41 @@ bool opens_paragraph(const PageLayout& L, const PageArticle& a, const PageUnit& 
   return g.indent >= 1.5 && g.indent <= 2.5 && g.short_by < 0.5;
 }
 
-// A paragraph of one line, not a heading: in body type, set in by a paragraph's indent, and
-// standing at the pitch of the paragraph under it from the lines above and below, where a heading
-// takes space round it or is centred (fresh31 p000: "广电总局要求…“开机进全屏直播”", a
-// paragraph without a full stop).
-bool one_line_paragraph(const PageLayout& L, const PageArticle& a, const std::vector<PageUnit>& units, size_t u) {
+// A paragraph set as one, not a heading: in body type, its first line set in by a paragraph's
+// indent and any others (three lines at most) flush with the column's edge, each standing at the
+// pitch of the paragraph under it from the line before, and the line after at that pitch too,
+// where a heading takes space round it or is centred (fresh31 p000: "广电总局要求…“开机进全屏
+// 直播”", a paragraph of one line without a full stop; fresh28 p002: "《中央支持地方公共文化服务
+// 体系建设补助资金管理办法》印发" over two).
+bool set_as_paragraph(const PageLayout& L, const PageArticle& a, const std::vector<PageUnit>& units, size_t u) {
   const PageUnit& x = units[u];
-  if (x.end - x.begin != 1 || u + 1 >= units.size() || x.begin == 0 || unit_hint(L, a, x) == ocr::Hint::heading) return false;
+  if (x.end - x.begin > 3 || u + 1 >= units.size() || x.begin == 0 || unit_hint(L, a, x) == ocr::Hint::heading) return false;
   const PageUnit& next = units[u + 1];
-  const size_t k = x.begin;
-  if (next.end - next.begin < 2 || next.begin != k + 1) return false;
-  for (size_t j : {k - 1, k + 1, k + 2})
+  const size_t k = x.begin, e = x.end;
+  if (next.end - next.begin < 2 || next.begin != e) return false;
+  for (size_t j = k - 1; j <= e + 1; ++j)
     if (a.column_of[j] != a.column_of[k]) return false;
-  const PageLine& l = L.lines[a.order[k]];
-  if (l.size > L.em * 1.1) return false;
-  const Geo g = geometry(l, a.columns[a.column_of[k]], L.em);
-  // An opening bracket's ink stands in the right half of its em, and an engine may keep that
-  // blank after the indent (clreq §h-compression_of_punctuation_marks_at_line_start makes dropping
-  // it a choice): "《" may start half an em further in (fresh14 p005: "《工业产品…规定》7月起施行").
-  const bool bracket = !l.line.text.empty() && clreq::is_opening(l.line.text.front());
-  if (g.indent < 1.5 || g.indent > (bracket ? 3.0 : 2.5)) return false;
+  const PageColumn& c = a.columns[a.column_of[k]];
+  for (size_t j = k; j < e; ++j) {
+    const PageLine& l = L.lines[a.order[j]];
+    if (l.size > L.em * 1.1) return false;
+    const Geo g = geometry(l, c, L.em);
+    if (j > k) {
+      if (std::abs(g.indent) >= 0.5) return false;
+      continue;
+    }
+    // An opening bracket's ink stands in the right half of its em, and an engine may keep that
+    // blank after the indent (clreq §h-compression_of_punctuation_marks_at_line_start makes
+    // dropping it a choice): "《" may start half an em further in (fresh14 p005).
+    const bool bracket = !l.line.text.empty() && clreq::is_opening(l.line.text.front());
+    if (g.indent < 1.5 || g.indent > (bracket ? 3.0 : 2.5)) return false;
+  }
   auto top = [&](size_t j) { return L.lines[a.order[j]].box.y0; };
-  const int pitch = top(k + 2) - top(k + 1), tol = static_cast<int>(L.em / 4);
-  return pitch > 0 && std::abs(top(k) - top(k - 1) - pitch) <= tol && std::abs(top(k + 1) - top(k) - pitch) <= tol;
+  const int pitch = top(e + 1) - top(e), tol = static_cast<int>(L.em / 4);
+  if (pitch <= 0) return false;
+  for (size_t j = k; j <= e; ++j)
+    if (std::abs(top(j) - top(j - 1) - pitch) > tol) return false;
+  return true;
 }
 
 // The face of the article's running text (lines with sentence marks) where a text layer names
@@ -142,7 +154,7 @@ void classify_page(const PageLayout& L, const PageArticle& a, std::vector<PageUn
     bool followed = u + 1 < units.size();
     bool larger = unit_size(L, a, x) > L.em * 1.1;
     const std::string& face = L.lines[a.order[x.begin]].face;
-    if (all_heading_like(L, a, x) && followed && !opens_paragraph(L, a, x) && !one_line_paragraph(L, a, units, u) &&
+    if (all_heading_like(L, a, x) && followed && !opens_paragraph(L, a, x) && !set_as_paragraph(L, a, units, u) &&
         (x.end - x.begin <= 2 || larger || h == ocr::Hint::heading || heading_shape(L, a, x) ||
          (!face.empty() && !body.empty() && face != body)))
       x.kind = Kind::heading;
