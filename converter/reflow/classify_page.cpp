@@ -73,19 +73,35 @@ bool opens_paragraph(const PageLayout& L, const PageArticle& a, const PageUnit& 
   return g.indent >= 1.5 && g.indent <= 2.5 && g.short_by < 0.5;
 }
 
+// The pitch of an article's running text: the median step from a line's top to the next one's in
+// its column, between lines of body type (0 when fewer than four such steps).
+int body_pitch(const PageLayout& L, const PageArticle& a) {
+  std::vector<int> steps;
+  for (size_t k = 0; k + 1 < a.order.size(); ++k) {
+    const PageLine &p = L.lines[a.order[k]], &q = L.lines[a.order[k + 1]];
+    if (a.column_of[k] != a.column_of[k + 1] || p.size > L.em * 1.1 || q.size > L.em * 1.1) continue;
+    if (const int d = q.box.y0 - p.box.y0; d > 0 && d < L.em * 3) steps.push_back(d);
+  }
+  if (steps.size() < 4) return 0;
+  std::nth_element(steps.begin(), steps.begin() + static_cast<long>(steps.size() / 2), steps.end());
+  return steps[steps.size() / 2];
+}
+
 // A paragraph set as one, not a heading: in body type, its first line set in by a paragraph's
 // indent and any others (three lines at most) flush with the column's edge, each standing at the
-// pitch of the paragraph under it from the line before, and the line after at that pitch too,
-// where a heading takes space round it or is centred (fresh31 p000: "广电总局要求…“开机进全屏
-// 直播”", a paragraph of one line without a full stop; fresh28 p002: "《中央支持地方公共文化服务
-// 体系建设补助资金管理办法》印发" over two).
-bool set_as_paragraph(const PageLayout& L, const PageArticle& a, const std::vector<PageUnit>& units, size_t u) {
+// running text's pitch from the line before, and the line after at that pitch too, where a
+// heading takes space round it or is centred (fresh31 p000: "广电总局要求…“开机进全屏直播”", a
+// paragraph of one line without a full stop; fresh28 p002: "《中央支持地方公共文化服务体系建设
+// 补助资金管理办法》印发" over two; fresh32 p003: one-line paragraphs one after another).
+bool set_as_paragraph(const PageLayout& L, const PageArticle& a, const std::vector<PageUnit>& units, size_t u,
+                      int pitch) {
   const PageUnit& x = units[u];
-  if (x.end - x.begin > 3 || u + 1 >= units.size() || x.begin == 0 || unit_hint(L, a, x) == ocr::Hint::heading) return false;
-  const PageUnit& next = units[u + 1];
+  if (pitch <= 0 || x.end - x.begin > 3 || u + 1 >= units.size() || x.begin == 0 ||
+      unit_hint(L, a, x) == ocr::Hint::heading)
+    return false;
   const size_t k = x.begin, e = x.end;
-  if (next.end - next.begin < 2 || next.begin != e) return false;
-  for (size_t j = k - 1; j <= e + 1; ++j)
+  if (e >= a.order.size()) return false;
+  for (size_t j = k - 1; j <= e; ++j)
     if (a.column_of[j] != a.column_of[k]) return false;
   const PageColumn& c = a.columns[a.column_of[k]];
   for (size_t j = k; j < e; ++j) {
@@ -103,8 +119,7 @@ bool set_as_paragraph(const PageLayout& L, const PageArticle& a, const std::vect
     if (g.indent < 1.5 || g.indent > (bracket ? 3.0 : 2.5)) return false;
   }
   auto top = [&](size_t j) { return L.lines[a.order[j]].box.y0; };
-  const int pitch = top(e + 1) - top(e), tol = static_cast<int>(L.em / 4);
-  if (pitch <= 0) return false;
+  const int tol = static_cast<int>(L.em / 4);
   for (size_t j = k; j <= e; ++j)
     if (std::abs(top(j) - top(j - 1) - pitch) > tol) return false;
   return true;
@@ -144,6 +159,7 @@ void classify_page(const PageLayout& L, const PageArticle& a, std::vector<PageUn
     else break;
   }
   const std::string body = body_face(L, a);
+  const int pitch = body_pitch(L, a);
   for (; u < units.size(); ++u) {
     PageUnit& x = units[u];
     ocr::Hint h = unit_hint(L, a, x);
@@ -154,7 +170,7 @@ void classify_page(const PageLayout& L, const PageArticle& a, std::vector<PageUn
     bool followed = u + 1 < units.size();
     bool larger = unit_size(L, a, x) > L.em * 1.1;
     const std::string& face = L.lines[a.order[x.begin]].face;
-    if (all_heading_like(L, a, x) && followed && !opens_paragraph(L, a, x) && !set_as_paragraph(L, a, units, u) &&
+    if (all_heading_like(L, a, x) && followed && !opens_paragraph(L, a, x) && !set_as_paragraph(L, a, units, u, pitch) &&
         (x.end - x.begin <= 2 || larger || h == ocr::Hint::heading || heading_shape(L, a, x) ||
          (!face.empty() && !body.empty() && face != body)))
       x.kind = Kind::heading;
