@@ -75,9 +75,8 @@ int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector
   auto above = [&](int top) { return top <= l.box.y0 + L.em / 2; };  // a headline's top edge
   // Sharing a column is more than grazing it: a headline's box may reach a few points into
   // the next article's column (a mark the engine read into its row, its own row box).
-  auto shares = [&](const BBox& b) {
-    return std::min(b.x1, reach.x1) - std::max(b.x0, reach.x0) > std::min(L.em, l.box.width() / 2.0);
-  };
+  auto overlap = [&](const BBox& b) { return std::min(b.x1, reach.x1) - std::max(b.x0, reach.x0); };
+  auto shares = [&](const BBox& b) { return overlap(b) > std::min(L.em, l.box.width() / 2.0); };
   // The white beside a headline is its own down to the next headline only: the stretch it heads
   // across counts for the lowest headlines above the line alone (those no other lies under; one
   // set beside the lowest on its rows counts too).
@@ -85,12 +84,22 @@ int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector
     auto it = std::lower_bound(tops.begin(), tops.end(), b.y1);
     return it != tops.end() && above(*it);
   };
+  // In a text layer, beside a headline the line stands under by most of its width, another it
+  // reaches under by a quarter of that and under two ems is grazed (fresh31 p006: an overfull
+  // line's end under the next article's headline, whose "【" starts an em left of its column).
+  // An engine's boxes are rougher: there the grazing allowance above stands alone.
+  int most = 0;
+  for (size_t h = 0; h < heads.size() && L.exact; ++h)
+    if (above(heads[h].y0)) most = std::max(most, overlap(heads[h]));
+  auto grazed = [&](const BBox& b) {
+    return L.exact && most * 2 > l.box.width() && overlap(b) < 2 * L.em && overlap(b) * 4 <= most;
+  };
   int best = -1, near = -1;
   long best_y = 0, near_d = 0;
   for (size_t h = 0; h < heads.size(); ++h) {
     const BBox& b = heads[h];
     if (!above(b.y0)) continue;
-    if (shares(b) || (shares(across[h]) && !under_another(b))) {
+    if ((shares(b) && !grazed(b)) || (shares(across[h]) && !under_another(b) && !grazed(across[h]))) {
       if (best < 0 || b.y1 > best_y) best = static_cast<int>(h), best_y = b.y1;
     } else {
       // Nearest by the white between the boxes, across and down: a centred headline over two
