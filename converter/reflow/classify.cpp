@@ -115,6 +115,13 @@ bool closes_caption(std::u32string_view t) {
   return false;
 }
 
+bool caption_block(const Layout& L, size_t begin, size_t end) {
+  if (end - begin > 3) return false;
+  for (size_t k = begin + 1; k < end; ++k)
+    if (L.lines[k].blanks_before > 0) return false;
+  return opens_caption(L.lines[begin].text) || closes_caption(L.lines[end - 1].text);
+}
+
 // A dispatch (电头) opening a story's text: the agency or paper and where it reports from —
 // "本报讯", "新华社北京3月5日电", "本报北京3月5日电", "中新网3月5日电", "央视网消息（新闻联播）：".
 // Never a heading, however short the engine cut the line ("央视网消息（新闻联" in a narrow column).
@@ -163,12 +170,7 @@ void classify(const Layout& L, std::vector<Unit>& units) {
   std::vector<Unit> out(units.begin(), units.begin() + static_cast<long>(u));
   // A page's text holds its pictures' captions among the articles' blocks (column text has none):
   // one block of the engine's, a paragraph run on across an empty line is none (fresh23 p003).
-  auto caption = [&](const Unit& x) {
-    if (!L.page || x.boxed || x.end - x.begin > 3) return false;
-    for (size_t k = x.begin + 1; k < x.end; ++k)
-      if (L.lines[k].blanks_before > 0) return false;
-    return opens_caption(L.lines[x.begin].text) || closes_caption(L.lines[x.end - 1].text);
-  };
+  auto caption = [&](const Unit& x) { return L.page && !x.boxed && caption_block(L, x.begin, x.end); };
   while (u < units.size()) {
     if (caption(units[u])) {
       out.push_back(units[u++]);

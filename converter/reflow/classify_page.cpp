@@ -93,12 +93,8 @@ int body_pitch(const PageLayout& L, const PageArticle& a) {
 // heading takes space round it or is centred (fresh31 p000: "广电总局要求…“开机进全屏直播”", a
 // paragraph of one line without a full stop; fresh28 p002: "《中央支持地方公共文化服务体系建设
 // 补助资金管理办法》印发" over two; fresh32 p003: one-line paragraphs one after another).
-bool set_as_paragraph(const PageLayout& L, const PageArticle& a, const std::vector<PageUnit>& units, size_t u,
-                      int pitch) {
-  const PageUnit& x = units[u];
-  if (pitch <= 0 || x.end - x.begin > 3 || u + 1 >= units.size() || x.begin == 0 ||
-      unit_hint(L, a, x) == ocr::Hint::heading)
-    return false;
+bool set_as_paragraph(const PageLayout& L, const PageArticle& a, const PageUnit& x, int pitch) {
+  if (pitch <= 0 || x.end - x.begin > 3 || x.begin == 0 || unit_hint(L, a, x) == ocr::Hint::heading) return false;
   const size_t k = x.begin, e = x.end;
   if (e >= a.order.size()) return false;
   for (size_t j = k - 1; j <= e; ++j)
@@ -170,7 +166,7 @@ void classify_page(const PageLayout& L, const PageArticle& a, std::vector<PageUn
     bool followed = u + 1 < units.size();
     bool larger = unit_size(L, a, x) > L.em * 1.1;
     const std::string& face = L.lines[a.order[x.begin]].face;
-    if (all_heading_like(L, a, x) && followed && !opens_paragraph(L, a, x) && !set_as_paragraph(L, a, units, u, pitch) &&
+    if (all_heading_like(L, a, x) && followed && !opens_paragraph(L, a, x) && !set_as_paragraph(L, a, x, pitch) &&
         (x.end - x.begin <= 2 || larger || h == ocr::Hint::heading || heading_shape(L, a, x) ||
          (!face.empty() && !body.empty() && face != body)))
       x.kind = Kind::heading;

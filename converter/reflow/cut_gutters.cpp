@@ -315,7 +315,7 @@ void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, const Rules& ru
       const int y0 = std::min(x.y0, y.y0), y1 = std::max(x.y1, y.y1);
       // Where the gutter runs: a rule the row holds a mark or speck on (the rule's rest read into
       // the row), else the first probe, every eighth of an em, that the page leaves white.
-      int at = rules.in(std::min(x.x1, y.x0), std::max(x.x1, y.x0), y0, y1, large ? std::min(em, body) : em);
+      int at = rules.in(std::min(x.x1, y.x0), std::max(x.x1, y.x0), y0, y1, large ? body : em);
       bool read = false;
       for (size_t s = a + 1; s < k && at >= 0; ++s)
         read = read || (l.words[s].box.x0 <= at + em / 4 && l.words[s].box.x1 >= at - em / 4);

@@ -88,12 +88,10 @@ int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector
   // reaches under by a quarter of that and under two ems is grazed (fresh31 p006: an overfull
   // line's end under the next article's headline, whose "【" starts an em left of its column).
   // An engine's boxes are rougher: there the grazing allowance above stands alone.
-  int most = 0;
+  int most = 0;  // stays 0 (nothing grazed) outside a text layer
   for (size_t h = 0; h < heads.size() && L.exact; ++h)
     if (above(heads[h].y0)) most = std::max(most, overlap(heads[h]));
-  auto grazed = [&](const BBox& b) {
-    return L.exact && most * 2 > l.box.width() && overlap(b) < 2 * L.em && overlap(b) * 4 <= most;
-  };
+  auto grazed = [&](const BBox& b) { return most * 2 > l.box.width() && overlap(b) < 2 * L.em && overlap(b) * 4 <= most; };
   int best = -1, near = -1;
   long best_y = 0, near_d = 0;
   for (size_t h = 0; h < heads.size(); ++h) {

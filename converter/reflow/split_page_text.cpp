@@ -137,11 +137,6 @@ bool worded(const Layout& L, const Run& r) {
 // picture with a stray "、" in it ("、 人 一AAA 、 人 4").
 bool running(const Line& l) { return l.pauses > 0 && word_han(l.text) >= 8; }
 
-// A picture's caption: a run of up to three lines opening with 图为… or closing with a credit.
-bool caption_run(const Layout& L, const Run& r) {
-  return r.end - r.begin <= 3 && (opens_caption(L.lines[r.begin].text) || closes_caption(L.lines[r.end - 1].text));
-}
-
 // Whether the heading runs [h, t) start a later article: see the file's comment.
 bool starts_article(const Layout& L, const std::vector<Run>& runs, size_t h, size_t t) {
   if (h == 0 || t >= runs.size()) return false;
@@ -157,7 +152,7 @@ bool starts_article(const Layout& L, const std::vector<Run>& runs, size_t h, siz
   // A picture's caption may stand between a headline and its text (fresh20 p007): up to two
   // caption runs are looked past for the dispatch.
   size_t under = t;
-  while (under + 1 < runs.size() && under < t + 2 && caption_run(L, runs[under])) ++under;
+  while (under + 1 < runs.size() && under < t + 2 && caption_block(L, runs[under].begin, runs[under].end)) ++under;
   const Line& next = L.lines[runs[under].begin];
   const Line& before = L.lines[runs[h - 1].end - 1];
   if (opens_dispatch(next) || opens_subtitle(next) || opens_byline(next)) return true;

@@ -150,6 +150,9 @@ bool paper_name(const Line& l);
 // (……摄）, （资料图片）, 供图）), in Simplified or Traditional.
 bool opens_caption(std::u32string_view t);
 bool closes_caption(std::u32string_view t);
+// classify.cpp: lines [begin, end) one block of the engine's (no empty line inside), three at
+// most, that open or close as a caption does.
+bool caption_block(const Layout& L, size_t begin, size_t end);
 
 // classify.cpp: headline, subtitle, byline, headings (merging multi-line ones), paragraphs, boxes.
 void classify(const Layout& layout, std::vector<Unit>& units);
