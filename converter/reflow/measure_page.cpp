@@ -128,14 +128,20 @@ double line_size(const ocr::Line& l) {
     }
   if (!h.empty()) {
     int size = median(h);
-    if (square.size() >= 3) size = std::min(size, median(square));
+    // Where the words' heights, the line's box and its characters' pitch all agree, they are the
+    // type's, whatever the square boxes say: those were a flat 一, a speck and a stroke boxed
+    // short (fresh33 p003's headline: 72 px high, a 74 px box and pitch, its square words 45).
+    const int p = pitch(l);
+    auto near = [](int a, int b) { return std::abs(a - b) * 8 < std::max(a, b); };
+    const bool agree = h.size() >= 3 && l.box.known() && near(size, p) && near(size, l.box.height());
+    if (square.size() >= 3 && !agree) size = std::min(size, median(square));
     // Han characters are square and set an em apart or more (a condensed face, 长体, narrows
     // them to four fifths): words a quarter again taller than their characters' pitch carry
     // the engine's row box (two printed rows read as one, or a row read across a gutter whose
     // other side is set larger), not the type's height. Judged on three words at least (a line
     // given as one word box says nothing of its characters), and on the pitch too: Tesseract
     // boxes some lines' characters half as wide as their ink.
-    if (h.size() >= 3) size = type_height(size, std::max(median(w), pitch(l)));
+    if (h.size() >= 3) size = type_height(size, std::max(median(w), p));
     return l.box.known() ? std::min(size, l.box.height()) : size;
   }
   if (l.box.known()) return l.box.height();
