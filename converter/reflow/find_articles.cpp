@@ -69,7 +69,7 @@ BBox column_reach(const PageLayout& L, size_t i) {
 // column; with none sharing it, the nearest one above (white across and down); with none above, -1.
 // `tops`: the headlines' top edges, sorted.
 int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector<BBox>& across,
-          const std::vector<int>& tops, size_t i) {
+          const std::vector<int>& tops, const std::vector<BBox>& garbled, size_t i) {
   const PageLine& l = L.lines[i];
   const BBox reach = column_reach(L, i);
   auto above = [&](int top) { return top <= l.box.y0 + L.em / 2; };  // a headline's top edge
@@ -106,6 +106,16 @@ int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector
       if (near < 0 || d < near_d) near = static_cast<int>(h), near_d = d;
     }
   }
+  // No headline's column holds it: a headline the engine read badly (few characters it stands
+  // by) above it in its column, with no headline's top between them, heads it before the nearest
+  // headline beside it (fresh33 p004:
+  // "花开中国 春意融融" read "春de囊融", beside another article's headline). Such groups follow
+  // the headlines: index heads.size() + k.
+  if (best < 0)
+    for (size_t k = 0; k < garbled.size(); ++k)
+      if (above(garbled[k].y0) && garbled[k].y1 <= l.box.y0 + L.em / 2 && shares(garbled[k]) &&
+          !under_another(garbled[k]) && (best < 0 || garbled[k].y1 > best_y))
+        best = static_cast<int>(heads.size() + k), best_y = garbled[k].y1;
   return best >= 0 ? best : near;
 }
 
@@ -332,12 +342,15 @@ BBox heads_across(const PageLayout& L, const std::vector<size_t>& group_of, size
   return wide;
 }
 
-}  // namespace
+// The headlines' boxes, the stretches they head (heads_across) and their top edges, sorted.
+struct Heads {
+  std::vector<BBox> box, across;
+  std::vector<int> tops;
+};
 
-void find_articles(PageLayout& L) {
-  auto groups = find_headlines(L);
-  std::vector<BBox> heads, across;
-  for (const auto& g : groups) heads.push_back(group_box(L, g));
+Heads heads_of(const PageLayout& L, const std::vector<std::vector<size_t>>& groups) {
+  Heads h;
+  for (const auto& g : groups) h.box.push_back(group_box(L, g));
   std::vector<size_t> group_of(L.lines.size(), groups.size());
   for (size_t g = 0; g < groups.size(); ++g)
     for (size_t i : groups[g]) group_of[i] = g;
@@ -345,10 +358,89 @@ void find_articles(PageLayout& L) {
   for (const auto& l : L.lines)
     if (!l.furniture && l.box.known()) page = unite(page, l.box);
   size_t budget = 50'000'000;
-  for (size_t g = 0; g < groups.size(); ++g) across.push_back(heads_across(L, group_of, g, heads[g], page, budget));
-  std::vector<int> tops;  // the headlines' top edges, sorted
-  for (const auto& h : heads) tops.push_back(h.y0);
-  std::sort(tops.begin(), tops.end());
+  for (size_t g = 0; g < groups.size(); ++g) h.across.push_back(heads_across(L, group_of, g, h.box[g], page, budget));
+  for (const auto& b : h.box) h.tops.push_back(b.y0);
+  std::sort(h.tops.begin(), h.tops.end());
+  return h;
+}
+
+// Headlines the engine read badly (find_headlines' garbled groups: few characters it stands by)
+// that head text: each heads an article where three lines at least fall to it (no headline's
+// column holds them); elsewhere it was a picture's texture, and its lines are text. Not where
+// the engine read the page as one block (Tesseract's psm 6: one region holds three quarters of
+// its lines): its rows run across the columns, and no large box stands alone. Those kept join
+// `groups`.
+void add_read_badly(const PageLayout& L, std::vector<std::vector<size_t>>& groups, std::vector<std::vector<size_t>> garbled,
+                    const Heads& H) {
+  if (garbled.empty()) return;
+  std::vector<size_t> in_region;
+  for (const auto& l : L.lines) {
+    if (l.region >= in_region.size()) in_region.resize(l.region + 1, 0);
+    ++in_region[l.region];
+  }
+  if (*std::max_element(in_region.begin(), in_region.end()) * 4 >= L.lines.size() * 3) return;
+  // Pieces of one badly read headline on its rows are one (fresh15 p000: "中三戎，" and
+  // "各地j团上瑟.站才仁" of "中央宣讲团在各地"); at most 64 are looked at.
+  if (garbled.size() > 64) garbled.resize(64);
+  std::vector<BBox> boxes;
+  for (const auto& g : garbled) boxes.push_back(group_box(L, g));
+  for (size_t a = 0; a < garbled.size(); ++a)
+    for (size_t b = a + 1; b < garbled.size(); ++b) {
+      const BBox &x = boxes[a], &y = boxes[b];
+      if (garbled[a].empty() || garbled[b].empty() ||
+          (std::min(x.y1, y.y1) - std::max(x.y0, y.y0)) * 2 <= std::min(x.height(), y.height()))
+        continue;
+      garbled[a].insert(garbled[a].end(), garbled[b].begin(), garbled[b].end());
+      boxes[a] = unite(boxes[a], boxes[b]);
+      garbled[b].clear();
+      b = a;  // the grown group meets the others again
+    }
+  // A piece on a headline's row is a piece of that headline the engine read apart, no headline
+  // of its own (fresh28 p001: "之重器-" of "万步炎：攻关核心技术 铸造“国之重器”"). A million
+  // pairs of lines are looked at; past that, none is kept.
+  size_t budget = 1'000'000;
+  auto on_row = [&](const std::vector<size_t>& g) {
+    for (size_t k : g)
+      for (const auto& h : groups)
+        for (size_t i : h) {
+          if (budget == 0) return true;
+          --budget;
+          if (std::abs(L.lines[k].mid - L.lines[i].mid) * 4 < std::max(L.lines[k].size, L.lines[i].size)) return true;
+        }
+    return false;
+  };
+  std::vector<std::vector<size_t>> kept;
+  std::vector<BBox> kept_boxes;
+  std::vector<bool> in(L.lines.size(), false);
+  for (size_t k = 0; k < garbled.size(); ++k) {
+    if (garbled[k].empty() || on_row(garbled[k])) continue;
+    sort_rows(L, garbled[k]);
+    for (size_t i : garbled[k]) in[i] = true;
+    kept.push_back(std::move(garbled[k]));
+    kept_boxes.push_back(boxes[k]);
+  }
+  for (const auto& g : groups)
+    for (size_t i : g) in[i] = true;
+  std::vector<size_t> taken(kept.size(), 0);
+  for (size_t i = 0; i < L.lines.size() && !kept.empty(); ++i) {
+    if (in[i] || L.lines[i].furniture) continue;
+    const int o = owner(L, H.box, H.across, H.tops, kept_boxes, i);
+    if (o >= static_cast<int>(H.box.size())) ++taken[static_cast<size_t>(o) - H.box.size()];
+  }
+  for (size_t k = 0; k < kept.size(); ++k)
+    if (taken[k] >= 3) groups.push_back(std::move(kept[k]));
+}
+
+}  // namespace
+
+void find_articles(PageLayout& L) {
+  std::vector<std::vector<size_t>> garbled;
+  auto groups = find_headlines(L, &garbled);
+  Heads H = heads_of(L, groups);
+  const size_t read_well = groups.size();
+  add_read_badly(L, groups, std::move(garbled), H);
+  if (groups.size() > read_well) H = heads_of(L, groups);
+  const std::vector<BBox>& heads = H.box;
   // Lines above every headline (text continued from another page, or a page without one) form
   // an article of their own, first.
   std::vector<std::vector<size_t>> body(groups.size() + 1);
@@ -357,7 +449,7 @@ void find_articles(PageLayout& L) {
     for (size_t i : g) is_head[i] = true;
   for (size_t i = 0; i < L.lines.size(); ++i) {
     if (is_head[i] || L.lines[i].furniture) continue;
-    body[static_cast<size_t>(owner(L, heads, across, tops, i) + 1)].push_back(i);
+    body[static_cast<size_t>(owner(L, heads, H.across, H.tops, {}, i) + 1)].push_back(i);
   }
   // Articles in a newspaper reader's order: by headline, top to bottom, then left to right.
   std::vector<size_t> rank(groups.size());

@@ -155,7 +155,7 @@ void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups)
 
 // Runs of headline lines one under the other (a gap under one line of their size, sizes alike):
 // one headline each.
-std::vector<std::vector<size_t>> find_headlines(const PageLayout& L) {
+std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector<std::vector<size_t>>* garbled) {
   std::vector<size_t> cand;
   Under under_heads;
   for (size_t i = 0; i < L.lines.size(); ++i) {
@@ -229,7 +229,16 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L) {
   groups.erase(std::remove_if(groups.begin(), groups.end(), [&](const auto& g) { return chars(g) < 2; }), groups.end());
   // Junk the engine read in large boxes (a picture's texture, a reversed bar, a frame's rule):
   // few Han characters it trusts, or a date (the running head) — no headline.
-  groups.erase(std::remove_if(groups.begin(), groups.end(), [&](const auto& g) { return !trusted(L, g); }), groups.end());
+  // A garbled group with a Han character may be a headline read badly: find_articles decides.
+  auto untrusted = [&](const auto& g) { return !trusted(L, g); };
+  auto han = [&](size_t k) {
+    const std::u32string& t = L.lines[k].line.text;
+    return std::any_of(t.begin(), t.end(), [](char32_t c) { return chars::classify(c) == chars::Cls::han; });
+  };
+  if (garbled)
+    for (const auto& g : groups)
+      if (untrusted(g) && std::any_of(g.begin(), g.end(), han)) garbled->push_back(g);
+  groups.erase(std::remove_if(groups.begin(), groups.end(), untrusted), groups.end());
   // Running text close above and below (in its column, within a line's space) makes a line
   // read large a line of that text: a headline stands above its text, apart.
   std::vector<bool> in(L.lines.size(), false);
@@ -237,6 +246,9 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L) {
     for (size_t k : g) in[k] = true;
   groups.erase(std::remove_if(groups.begin(), groups.end(), [&](const auto& g) { return inside_text(L, in, g); }),
                groups.end());
+  if (garbled)
+    garbled->erase(std::remove_if(garbled->begin(), garbled->end(), [&](const auto& g) { return inside_text(L, in, g); }),
+                   garbled->end());
   // A smaller headline right under a bigger one is its subtitle (or a second deck), not an
   // article of its own.
   std::vector<std::vector<size_t>> out;

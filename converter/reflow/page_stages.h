@@ -166,7 +166,10 @@ void find_furniture(PageLayout& layout);
 
 // find_headlines.cpp: the page's headlines, each the group of its lines (indices into lines) in
 // reading order: lines in large type without a sentence, one under another or along a row.
-std::vector<std::vector<size_t>> find_headlines(const PageLayout& layout);
+// `garbled` (if given) gains the groups in headline type left out because the engine read few of
+// their characters with confidence (a picture's texture, or a headline read badly).
+std::vector<std::vector<size_t>> find_headlines(const PageLayout& layout,
+                                                std::vector<std::vector<size_t>>* garbled = nullptr);
 
 // find_articles.cpp: an article per headline, the lines each article owns, its columns, the
 // reading order (bands between spanning lines, columns left to right in each band).
