@@ -136,13 +136,25 @@ void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups)
     // Lines under both pieces: two headlines only where no two of them share a row's top (a
     // headline read in pieces on every row has its pieces' rows level; two headlines in two
     // sizes step down at two pitches: fresh28 p003, 182 px against 149).
+    // Unless each of those lines stands centred under its piece, an em narrower or more: two
+    // headlines each centred over its own columns (fresh33 p007, WeasyPrint: "全国政协十四届常委会第
+    // 三次会议举行全体会议" beside "李强会见美国总统气候问题特使"); a headline read in pieces
+    // shares one centre, or one left edge.
     bool level = false;
     for (size_t x : under[0])
       for (size_t y : under[1]) {
         const PageLine &p = L.lines[x], &q = L.lines[y];
         level = level || std::abs(p.box.y0 - q.box.y0) * 8 <= std::max(p.size, q.size);
       }
-    if (level) continue;
+    auto centred_under = [&](size_t k, const BBox& o) {
+      const BBox& r = L.lines[k].box;
+      const double em = L.lines[k].size;
+      return std::abs((r.x0 + r.x1) - (o.x0 + o.x1)) < em && r.width() + em <= o.width();
+    };
+    bool centred = true;
+    for (size_t x : under[0]) centred = centred && centred_under(x, a);
+    for (size_t y : under[1]) centred = centred && centred_under(y, b);
+    if (level && !centred) continue;
     std::vector<size_t> right = under[1];
     right.insert(right.begin(), row[1]);
     g = under[0];
