@@ -116,21 +116,32 @@ void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups)
     const int whole = (a.x0 + b.x1) / 2;
     // Which piece each later line stands under alone: 0 (left), 1 (right), -1 neither.
     std::vector<size_t> under[2];
-    bool each = true;
-    for (size_t k : rest) {
-      const BBox& r = L.lines[k].box;
-      const double em = L.lines[k].size;
+    std::vector<int> side(rest.size(), -1);
+    auto apart = [&](const BBox& r, int p) { return p == 0 ? r.x1 < b.x0 : r.x0 > a.x1; };
+    for (size_t j = 0; j < rest.size(); ++j) {
+      const BBox& r = L.lines[rest[j]].box;
+      const double em = L.lines[rest[j]].size;
       const int mid = (r.x0 + r.x1) / 2;
-      int s = -1;
-      for (int p = 0; p < 2 && s < 0; ++p) {
+      for (int p = 0; p < 2 && side[j] < 0; ++p) {
         const BBox& o = p == 0 ? a : b;
-        const BBox& other = p == 0 ? b : a;
-        const bool apart = p == 0 ? r.x1 < other.x0 : r.x0 > other.x1;
         const bool placed = std::abs(mid - (o.x0 + o.x1) / 2) < em || std::abs(r.x0 - o.x0) < em / 2;
-        if (apart && placed && std::abs(mid - whole) > em) s = p;
+        if (apart(r, p) && placed && std::abs(mid - whole) > em) side[j] = p;
       }
-      if (s < 0) each = false;
-      else under[s].push_back(k);
+    }
+    // A piece the engine cut from a placed line's row, within a size of it, goes with it (fresh32
+    // p005: "名单" read apart from "列入负面观反").
+    for (size_t j = 0; j < rest.size(); ++j)
+      for (size_t q = 0; q < rest.size() && side[j] < 0; ++q) {
+        if (side[q] < 0) continue;
+        const PageLine &l = L.lines[rest[j]], &o = L.lines[rest[q]];
+        const double size = std::max(l.size, o.size);
+        const int gap = std::max(l.box.x0 - o.box.x1, o.box.x0 - l.box.x1);
+        if (std::abs(l.mid - o.mid) * 2 < size && gap < size && apart(l.box, side[q])) side[j] = side[q];
+      }
+    bool each = true;
+    for (size_t j = 0; j < rest.size(); ++j) {
+      if (side[j] < 0) each = false;
+      else under[side[j]].push_back(rest[j]);
     }
     if (!each) continue;
     // Lines under both pieces: two headlines only where no two of them share a row's top (a
@@ -140,11 +151,15 @@ void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups)
     // headlines each centred over its own columns (fresh33 p007, WeasyPrint: "全国政协十四届常委会第
     // 三次会议举行全体会议" beside "李强会见美国总统气候问题特使"); a headline read in pieces
     // shares one centre, or one left edge.
+    // Nor where the white between two level ones is over two of their sizes: no phrase space of
+    // one headline is so wide (fresh32 p005: "乌称击退俄多次进攻" 293 px from "列入负面观察名单"
+    // at 88 px type, under two headlines set flush over their own columns).
     bool level = false;
     for (size_t x : under[0])
       for (size_t y : under[1]) {
         const PageLine &p = L.lines[x], &q = L.lines[y];
-        level = level || std::abs(p.box.y0 - q.box.y0) * 8 <= std::max(p.size, q.size);
+        const double size = std::max(p.size, q.size);
+        level = level || (std::abs(p.box.y0 - q.box.y0) * 8 <= size && q.box.x0 - p.box.x1 <= 2 * size);
       }
     auto centred_under = [&](size_t k, const BBox& o) {
       const BBox& r = L.lines[k].box;
