@@ -270,15 +270,18 @@ void repair_punctuation(std::u32string& t, ReflowReport& report) {
 // - The ellipsis is two U+2026 (GB/T 15834-2011 §4.11); the font's glyph is also U+22EF MIDLINE
 //   HORIZONTAL ELLIPSIS, and "……" came back "⋯⋯". Two or more in a row; one alone stays.
 // - The interpunct is U+00B7 (§4.13, 间隔号); the glyph is also U+30FB KATAKANA MIDDLE DOT, and
-//   "【一线调研·加快" came back with "・". Between Han characters only: beside kana it is Japanese.
+//   "【一线调研·加快" came back with "・"; or U+2219 BULLET OPERATOR ("乐达∙普玛", fresh34
+//   p001). Between Han characters only: beside kana "・" is Japanese, beside figures "∙" maths.
 void repair_shared_glyphs(std::u32string& t, ReflowReport& report) {
   for (size_t k = 0; k + 1 < t.size(); ++k) {
     if (t[k] != U'⋯' || t[k + 1] != U'⋯') continue;
     for (; k < t.size() && t[k] == U'⋯'; ++k) t[k] = U'…', count(report, "midline-ellipsis");
   }
   for (size_t k = 1; k + 1 < t.size(); ++k)
-    if (t[k] == U'・' && han_side(t[k - 1]) && han_side(t[k + 1]))
-      t[k] = U'·', count(report, "katakana-middle-dot");
+    if ((t[k] == U'・' || t[k] == U'∙') && han_side(t[k - 1]) && han_side(t[k + 1])) {
+      count(report, t[k] == U'・' ? "katakana-middle-dot" : "bullet-operator-dot");
+      t[k] = U'·';
+    }
 }
 
 }  // namespace
