@@ -115,10 +115,10 @@ bool set_as_paragraph(const PageLayout& L, const PageArticle& a, const PageUnit&
     const bool bracket = !l.line.text.empty() && clreq::is_opening(l.line.text.front());
     if (g.indent < 1.5 || g.indent > (bracket ? 3.0 : 2.5)) return false;
   }
-  auto top = [&](size_t j) { return L.lines[a.order[j]].mid; };
+  auto middle = [&](size_t j) { return L.lines[a.order[j]].mid; };
   const int tol = static_cast<int>(L.em / 4);
   for (size_t j = k; j <= e; ++j)
-    if (std::abs(top(j) - top(j - 1) - pitch) > tol) return false;
+    if (std::abs(middle(j) - middle(j - 1) - pitch) > tol) return false;
   return true;
 }
 
