@@ -107,14 +107,13 @@ int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector
     }
   }
   // No headline's column holds it: a headline the engine read badly (few characters it stands
-  // by) above it in its column, with no headline's top between them, heads it before the nearest
-  // headline beside it (fresh33 p004:
-  // "花开中国 春意融融" read "春de囊融", beside another article's headline). Such groups follow
-  // the headlines: index heads.size() + k.
+  // by) wholly above it in its column, with no headline's top between them, heads it before the
+  // nearest headline beside it (fresh33 p004: "花开中国 春意融融" read "春de囊融", beside another
+  // article's headline). Such groups follow the headlines: index heads.size() + k.
   if (best < 0)
     for (size_t k = 0; k < garbled.size(); ++k)
-      if (above(garbled[k].y0) && garbled[k].y1 <= l.box.y0 + L.em / 2 && shares(garbled[k]) &&
-          !under_another(garbled[k]) && (best < 0 || garbled[k].y1 > best_y))
+      if (garbled[k].y1 <= l.box.y0 + L.em / 2 && shares(garbled[k]) && !under_another(garbled[k]) &&
+          (best < 0 || garbled[k].y1 > best_y))
         best = static_cast<int>(heads.size() + k), best_y = garbled[k].y1;
   return best >= 0 ? best : near;
 }
