@@ -131,10 +131,22 @@ bool face_changes(const PageLine& p, const PageLine& q) {
   return !p.face.empty() && !q.face.empty() && p.face != q.face && !(mid_sentence(p.line.end) && p.line.pauses > 0);
 }
 
+// Whether a scrap skipped just before order[j] (after order[k]) opened j's row: junk read in
+// large type from a garbled first line, cut from the rest at a gap (fresh35 p000: "今天(12
+// (12上j" before "]) ] 11时26"). The row starts at the scrap's edge, and not with j's first mark.
+bool scrap_opens_row(const PageLayout& L, const PageArticle& a, size_t k, size_t j) {
+  if (j - 1 <= k || a.column_of[j - 1] != a.column_of[j]) return false;
+  const PageLine &s = L.lines[a.order[j - 1]], &q = L.lines[a.order[j]];
+  return scrap(L, s) && one_row(s, q) && s.box.x1 <= q.box.x0 + L.em / 2;
+}
+
 // Whether a block starts at order[j], the line after order[k] (scraps between them skipped).
 bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t j, double lead) {
   const PageLine& p = L.lines[a.order[k]];
-  const PageLine& q = L.lines[a.order[j]];
+  const bool opened = scrap_opens_row(L, a, k, j);
+  PageLine row;
+  if (opened) row = L.lines[a.order[j]], row.box.x0 = std::min(row.box.x0, L.lines[a.order[j - 1]].box.x0);
+  const PageLine& q = opened ? row : L.lines[a.order[j]];
   const PageColumn& cp = a.columns[a.column_of[k]];
   const PageColumn& cq = a.columns[a.column_of[j]];
   const double em = L.em;
@@ -148,7 +160,8 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // as a paragraph's first: there the mark is the engine's misreading ("1日" read "] 日").
   const Geo gp = geometry(p, cp, em), gq = geometry(q, cq, em);
   const bool opens_paragraph = p.line.end == End::stop && gp.short_by >= 1.5 && gq.indent >= 1.5 && gq.indent < 4;
-  if (a.column_of[k] == a.column_of[j] && ((opens_mid_text(q) && !opens_paragraph) || one_row(p, q))) return false;
+  if (a.column_of[k] == a.column_of[j] && ((opens_mid_text(q) && !opens_paragraph && !opened) || one_row(p, q)))
+    return false;
   if (L.exact && face_changes(p, q)) return true;
   // A change of type (headline, subtitle, heading) comes where a text ends; mid-sentence a
   // taller measure is the ink of taller characters, unless the type differs by half again.
@@ -252,8 +265,10 @@ std::vector<PageUnit> split_page(const PageLayout& L, const PageArticle& a) {
     const bool same_frame = k + 1 < a.order.size() && a.boxed[k] == a.boxed[k + 1];
     if (same_frame && (scrap(L, L.lines[a.order[k + 1]]) || (k == start && here_scrap))) continue;
     if (k + 1 < a.order.size() && !breaks_between(L, a, last, k + 1, lead)) continue;
-    units.push_back(PageUnit{Kind::paragraph, start, k + 1, a.boxed[start]});
-    start = k + 1;
+    // A block starting on a row a scrap opened starts with the scrap.
+    const size_t cut = k + 1 < a.order.size() && scrap_opens_row(L, a, last, k + 1) ? k : k + 1;
+    units.push_back(PageUnit{Kind::paragraph, start, cut, a.boxed[start]});
+    start = cut;
   }
   return units;
 }
