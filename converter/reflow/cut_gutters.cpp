@@ -180,6 +180,54 @@ void cut_in_line(LinePiece&& p, int body, bool exact, ReflowReport& report, std:
   for (auto& q : split(out, cut, exact)) out_pieces.push_back(std::move(q));
 }
 
+// Two headlines side by side in two sizes, their first rows read as one line, too close for a
+// gutter (fresh35 p005: "以军称…汗尤" 62 px high at 68 px a character, 36 px of white, then
+// "【新时代新征程新伟业" 100 px at 105). Where the words before a point and after it differ in both height and
+// pitch by a third or more, each run four characters or longer in headline type, and the two
+// boxes at the point do not overlap, the row is cut there. Both measures must agree: an engine
+// boxes characters of one row anything from 30 to 55 px high, but sets them at one pitch.
+void cut_at_type_step(LinePiece&& p, int body, ReflowReport& report, std::vector<LinePiece>& out) {
+  const std::vector<ocr::Word>& ws = p.line.words;
+  std::vector<size_t> idx;  // solid words
+  for (size_t k = 0; k < ws.size(); ++k)
+    if (solid(ws[k]) && ws[k].box.known()) idx.push_back(k);
+  if (body <= 0 || idx.size() < 8 || !boxed_words(p.line)) return out.push_back(std::move(p));
+  // Height and pitch of the run idx[from, to): the median height of its words, and the distance
+  // from its first word to its last over the characters before that (marks between them count:
+  // the white round a colon is no wider pitch).
+  auto measure = [&](size_t from, size_t to, int& height, int& pitch, double& ems) {
+    std::vector<int> h;
+    for (size_t i = from; i < to; ++i) h.push_back(ws[idx[i]].box.height());
+    height = median(std::move(h));
+    double before_last = 0;
+    for (size_t k = idx[from]; k < idx[to - 1]; ++k) before_last += chars::ems(ws[k].text);
+    ems = before_last + chars::ems(ws[idx[to - 1]].text);
+    pitch = before_last > 0 ? static_cast<int>((ws[idx[to - 1]].box.x0 - ws[idx[from]].box.x0) / before_last) : 0;
+    // A word boxed half again wider than its characters spans others' ink: no measure.
+    for (size_t i = from; i < to; ++i)
+      if (ws[idx[i]].box.width() * 2 > chars::ems(ws[idx[i]].text) * pitch * 3) pitch = 0;
+  };
+  auto apart = [](int a, int b) { return a > 0 && b > 0 && std::max(a, b) * 3 >= std::min(a, b) * 4; };
+  // Of the points where the runs differ so, the widest white: the runs measured six words
+  // either side see the step from a word or two off it.
+  size_t best = 0;
+  int widest = -1;
+  for (size_t c = 4; c + 4 <= idx.size(); ++c) {
+    int hl, pl, hr, pr;
+    double el, er;
+    measure(c >= 6 ? c - 6 : 0, c, hl, pl, el);
+    measure(c, std::min(idx.size(), c + 6), hr, pr, er);
+    if (el < 4 || er < 4 || !apart(hl, hr) || !apart(pl, pr) || (hl < hr) != (pl < pr)) continue;
+    const int white = ws[idx[c]].box.x0 - ws[idx[c - 1]].box.x1;
+    if (std::min(hl, hr) >= body * kHeadline && white > widest) best = c, widest = white;
+  }
+  if (widest < 0) return out.push_back(std::move(p));
+  std::vector<char> cut(ws.size(), none);
+  cut[idx[best]] = gutter;
+  report.repairs["type-step-cut"] += 1;
+  for (auto& q : split(p, cut, false)) out.push_back(std::move(q));
+}
+
 // A line's first or last word the engine read with no confidence at all, whose box spans other
 // words of its line whole and reaches past them all, is a reading of their ink, its outer edge
 // no edge of the line (fresh29 p005, a bilevel scan: "5%，" boxed 1077–1722 over "中" and "国共"
@@ -485,7 +533,12 @@ std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report) 
       LinePiece piece;
       piece.line = whole, piece.region = r;
       if (!page.exact && piece.line.words.size() > 1 && boxed_words(piece.line)) narrow_junk_boxes(piece.line);
-      cut_in_line(std::move(piece), body, page.exact, report, pieces);
+      std::vector<LinePiece> in_line;
+      cut_in_line(std::move(piece), body, page.exact, report, in_line);
+      // An engine's rows only: a text layer's lines are its extractor's, not read across.
+      for (auto& q : in_line)
+        if (page.exact) pieces.push_back(std::move(q));
+        else cut_at_type_step(std::move(q), body, report, pieces);
     }
   if (!page.exact) drop_rule_marks(pieces, report);
   const PageInk ink(pieces);
