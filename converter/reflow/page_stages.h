@@ -106,7 +106,7 @@ struct LinePiece {
                               // (a box the engine set late), no printed space
 };
 
-// The page's text as ink (cut_gutters.cpp): the boxes of the words that hold a Han character, a
+// The page's text as ink (page_ink.cpp): the boxes of the words that hold a Han character, a
 // letter or a digit, by height, each with the piece it belongs to; asked whether a strip of the
 // page is a gutter or lies within a column's text.
 class PageInk {
