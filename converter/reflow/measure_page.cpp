@@ -7,6 +7,7 @@
 #include "core/unicode.h"
 #include "reflow/chars.h"
 #include "reflow/page_stages.h"
+#include "reflow/words.h"
 
 namespace paiban::reflow_stages {
 
@@ -45,6 +46,17 @@ bool sentence_mark(const std::string& w) {
   return false;
 }
 
+// A line of running text by its measure: in the body's type, a sixth either way, and ten Han
+// characters long or more. A paragraph's line may hold no sentence mark ("长征三号乙运载火箭与
+// 远征一号", fresh35 p000); a byline with a real space is shorter, a headline larger.
+bool body_line(const ocr::Line& l, double size, int body) {
+  if (body <= 0 || std::abs(size - body) * 6 > body) return false;
+  size_t han = 0;
+  for (const auto& w : l.words)
+    for (size_t i = 0; i < w.text.size();) han += chars::classify(chars::decode(w.text, i)) == Cls::han;
+  return han >= 10;
+}
+
 // The words of a line as printed. Between two words a space stays when both sides are Latin or
 // digits (a word space). Between Han, Tesseract's word boxes are ink boxes, and the ink of Han
 // characters set solid (or justified) stands up to half an em apart: in running text (sentence
@@ -53,9 +65,9 @@ bool sentence_mark(const std::string& w) {
 // A text layer's (`exact`) gaps are the print's: one of a fifth of an em or more between Han words is a
 // printed space ("…控制　哈马斯…"), any narrower gap is its extractor's word break, no repair.
 std::string join_words(const ocr::Line& l, int em, bool exact, const std::vector<size_t>& solid,
-                       ReflowReport& report) {
+                       bool body_line, ReflowReport& report) {
   std::vector<int> gaps;
-  bool running = false;
+  bool running = body_line;
   const ocr::Word* prev = nullptr;
   for (const auto& w : l.words) {
     if (w.text.empty()) continue;
@@ -334,7 +346,14 @@ PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
   for (const BBox& r : page.rules)
     if (L.rules.size() < 512 && r.known() && std::min(r.width(), r.height()) * 8 <= std::max(r.width(), r.height()))
       L.rules.push_back(r);
-  for (const auto& piece : drop_lines_read_twice(join_row_pieces(cut_gutters(page, report), page.exact), report)) {
+  const std::vector<LinePiece> pieces = drop_lines_read_twice(join_row_pieces(cut_gutters(page, report), page.exact), report);
+  // The body's type: the median height of the page's words of text.
+  std::vector<int> heights;
+  for (const auto& piece : pieces)
+    for (const auto& w : piece.line.words)
+      if (w.box.known() && words::solid(w)) heights.push_back(w.box.height());
+  const int body = median(std::move(heights));
+  for (const auto& piece : pieces) {
     const ocr::Line& ol = piece.line;
     PageLine pl;
     pl.box = line_box(ol);
@@ -342,8 +361,8 @@ PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
     pl.size = page.exact && ol.size > 0 ? ol.size : line_size(ol);
     pl.mid = middle(ol, pl.box);
     if (pl.size <= 0) pl.size = pl.box.height();
-    std::string raw =
-        join_words(ol, page.exact ? static_cast<int>(pl.size) : pl.box.height(), page.exact, piece.solid, report);
+    std::string raw = join_words(ol, page.exact ? static_cast<int>(pl.size) : pl.box.height(), page.exact,
+                                 piece.solid, !page.exact && body_line(ol, pl.size, body), report);
     pl.line = clean_line(raw, ol.src, report, !page.exact);
     if (pl.line.text.empty()) continue;
     pl.line.blanks_before = ol.blanks_before;
