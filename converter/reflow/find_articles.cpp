@@ -102,7 +102,10 @@ int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector
     } else {
       // Nearest by the white between the boxes, across and down: a centred headline over two
       // columns owns the short first line under it, not a headline far above that ends closer.
-      long d = std::max({0, b.x0 - l.box.x1, l.box.x0 - b.x1}) + std::max(0, l.box.y0 - b.y1);
+      // Down from the headline's top: headlines on one row stand level however many rows each
+      // takes (fresh36 p002: a column whose top stands beside the second row of the next
+      // article's headline, 73 px right, is the text of the one a gutter left of it).
+      long d = std::max({0, b.x0 - l.box.x1, l.box.x0 - b.x1}) + std::max(0, l.box.y0 - b.y0);
       if (near < 0 || d < near_d) near = static_cast<int>(h), near_d = d;
     }
   }

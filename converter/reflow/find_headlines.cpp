@@ -193,6 +193,14 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
   std::sort(cand.begin(), cand.end(), [&](size_t a, size_t b) { return L.lines[a].box.y0 < L.lines[b].box.y0; });
   std::vector<std::vector<size_t>> groups;
   std::vector<BBox> boxes;  // each group's box
+  // A piece the engine could not read, no Han character in it and little confidence (fresh36
+  // p002: "0" at 0 boxed 105 px high over a column's first line, beside a headline's second
+  // row), is no phrase of the headline beside it.
+  auto junk = [](const PageLine& l) {
+    const std::u32string& t = l.line.text;
+    return l.conf >= 0 && l.conf < 50 &&
+           std::none_of(t.begin(), t.end(), [](char32_t c) { return chars::classify(c) == chars::Cls::han; });
+  };
   for (size_t i : cand) {
     const PageLine& l = L.lines[i];
     // A headline's next line goes with the group it stands under before one it stands beside:
@@ -215,7 +223,7 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
       bool beside = std::min(gb.y1, l.box.y1) - std::max(gb.y0, l.box.y0) > small / 2 &&
                     std::max(gb.x0, l.box.x0) - std::min(gb.x1, l.box.x1) < small * apart;
       if (below && big < small * 1.3 && under < 0) under = static_cast<int>(gi);
-      if (beside && big < small * alike && next_to < 0 &&
+      if (beside && big < small * alike && next_to < 0 && !junk(l) &&
           !under_heads.two_heads(L, gb.x0 < l.box.x0 ? gb : l.box, gb.x0 < l.box.x0 ? l.box : gb, small))
         next_to = static_cast<int>(gi);
     }
