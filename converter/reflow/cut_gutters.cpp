@@ -163,10 +163,11 @@ void cut_in_line(LinePiece&& p, int body, bool exact, ReflowReport& report, std:
 
 // Two headlines side by side in two sizes, their first rows read as one line, too close for a
 // gutter (fresh35 p005: "以军称…汗尤" 62 px high at 68 px a character, 36 px of white, then
-// "【新时代新征程新伟业" 100 px at 105). Where the words before a point and after it differ in both height and
-// pitch by a third or more, each run four characters or longer in headline type, and the two
-// boxes at the point do not overlap, the row is cut there. Both measures must agree: an engine
-// boxes characters of one row anything from 30 to 55 px high, but sets them at one pitch.
+// "【新时代新征程新伟业" 100 px at 105). Where the words before a point and after it differ in
+// both height and pitch by a third or more, each run four characters or longer in headline
+// type, and the two boxes at the point do not overlap, the row is cut there. Both measures must
+// agree: an engine boxes characters of one row anything from 30 to 55 px high, but sets them at
+// one pitch.
 void cut_at_type_step(LinePiece&& p, int body, ReflowReport& report, std::vector<LinePiece>& out) {
   const std::vector<ocr::Word>& ws = p.line.words;
   std::vector<size_t> idx;  // solid words
