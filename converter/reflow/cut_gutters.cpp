@@ -174,6 +174,11 @@ void cut_at_type_step(LinePiece&& p, int body, ReflowReport& report, std::vector
   for (size_t k = 0; k < ws.size(); ++k)
     if (solid(ws[k]) && ws[k].box.known()) idx.push_back(k);
   if (body <= 0 || idx.size() < 8 || !boxed_words(p.line)) return out.push_back(std::move(p));
+  // Both runs' median heights in headline type: four words at least that tall (a body line has
+  // none, and is not measured).
+  size_t tall = 0;
+  for (size_t k : idx) tall += ws[k].box.height() >= body * kHeadline;
+  if (tall < 4) return out.push_back(std::move(p));
   // Height and pitch of the run idx[from, to): the median height of its words, and the distance
   // from its first word to its last over the characters before that (marks between them count:
   // the white round a colon is no wider pitch).
