@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "reflow/page_stages.h"
+#include "reflow/words.h"
 
 using namespace paiban;
 using namespace paiban::reflow_stages;
@@ -43,7 +44,7 @@ TEST(CutGutters, AStrayMarkAfterALineInLargerTypeIsCutOff) {
     page.regions[1].lines.push_back(row({{"今年以来", {100, y, 200, y + 25}, 93}, {"当地持续", {200, y, 300, y + 25}, 93}}));
   ReflowReport report;
   auto first = [&]() {
-    std::vector<std::string> t = texts(cut_gutters(page, report));
+    std::vector<std::string> t = texts(cut_gutters(page, words::body_height(page), report));
     t.resize(t.size() - 5);  // the body lines after it, uncut
     return t;
   };
@@ -78,7 +79,7 @@ TEST(CutGutters, ASliverOverTheLastLineOfABlockIsNoGutter) {
                                        {"斯", {1445, 2680, 1482, 2712}, 93}, {"是", {1481, 2676, 1515, 2712}, 93},
                                        {"应", {1515, 2680, 1532, 2712}, 96}}));
   ReflowReport report;
-  EXPECT_EQ(texts(cut_gutters(page, report)).back(), "阿巴斯是应");
+  EXPECT_EQ(texts(cut_gutters(page, words::body_height(page), report)).back(), "阿巴斯是应");
   EXPECT_EQ(report.repairs.count("gutter-cut"), 0u);
 
   // White an em wide in every row, the rows running on below: a strip down the page, a gutter.
@@ -89,7 +90,7 @@ TEST(CutGutters, ASliverOverTheLastLineOfABlockIsNoGutter) {
   };
   page.regions[0].lines.clear();
   for (int y = 2566; y < 2850; y += 57) page.regions[0].lines.push_back(wide_row(y));
-  std::vector<std::string> t = texts(cut_gutters(page, report));
+  std::vector<std::string> t = texts(cut_gutters(page, words::body_height(page), report));
   EXPECT_EQ(t[4], "在阿巴");
   EXPECT_EQ(t[5], "斯是应");
 }
@@ -109,7 +110,7 @@ TEST(CutGutters, SliversBetweenTightBoxesOnOneGridAreNoGutter) {
   page.regions.resize(1);
   for (int y = 400; y < 800; y += 47) page.regions[0].lines.push_back(tight_row(y));
   ReflowReport report;
-  const auto pieces = cut_gutters(page, report);
+  const auto pieces = cut_gutters(page, words::body_height(page), report);
   EXPECT_EQ(pieces.size(), page.regions[0].lines.size());
   EXPECT_EQ(report.repairs.count("gutter-cut"), 0u);
 }
@@ -131,5 +132,5 @@ TEST(CutGutters, ARuleReadWithACommaIsJudgedByThePitch) {
   for (const auto& w : l.words) l.box = unite(l.box, w.box);
   page.regions[0].lines.push_back(l);
   ReflowReport report;
-  EXPECT_EQ(texts(cut_gutters(page, report)), (std::vector<std::string>{"提升耕地质量，", "研院所开展协"}));
+  EXPECT_EQ(texts(cut_gutters(page, words::body_height(page), report)), (std::vector<std::string>{"提升耕地质量，", "研院所开展协"}));
 }

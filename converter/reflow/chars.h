@@ -90,6 +90,18 @@ inline bool speck_mark(char32_t c) {
 }
 
 inline bool is_cjk(Cls k) { return k == Cls::han || k == Cls::punct; }
+
+// How many Han characters a text holds: decoded, or UTF-8 as an engine's words come.
+inline size_t han_count(std::u32string_view s) {
+  size_t n = 0;
+  for (char32_t c : s) n += classify(c) == Cls::han;
+  return n;
+}
+inline size_t han_count(std::string_view utf8) {
+  size_t n = 0;
+  for (size_t i = 0; i < utf8.size();) n += classify(decode(utf8, i)) == Cls::han;
+  return n;
+}
 inline bool is_alnum(Cls k) { return k == Cls::digit || k == Cls::latin; }
 
 }  // namespace paiban::chars

@@ -385,16 +385,9 @@ void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, const Rules& ru
 
 }  // namespace
 
-std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report) {
+std::vector<LinePiece> cut_gutters(const ocr::Page& page, int body, ReflowReport& report) {
   std::vector<LinePiece> pieces;
   pieces.reserve(page.line_count());
-  // The page's body type: the median height of its words of text.
-  std::vector<int> heights;
-  for (const auto& region : page.regions)
-    for (const auto& l : region.lines)
-      for (const auto& w : l.words)
-        if (w.box.known() && solid(w)) heights.push_back(w.box.height());
-  const int body = median(heights);
   for (size_t r = 0; r < page.regions.size(); ++r)
     for (const auto& whole : page.regions[r].lines) {
       LinePiece piece;

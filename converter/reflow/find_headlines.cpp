@@ -196,11 +196,7 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
   // A piece the engine could not read, no Han character in it and little confidence (fresh36
   // p002: "0" at 0 boxed 105 px high over a column's first line, beside a headline's second
   // row), is no phrase of the headline beside it.
-  auto junk = [](const PageLine& l) {
-    const std::u32string& t = l.line.text;
-    return l.conf >= 0 && l.conf < 50 &&
-           std::none_of(t.begin(), t.end(), [](char32_t c) { return chars::classify(c) == chars::Cls::han; });
-  };
+  auto junk = [](const PageLine& l) { return l.conf >= 0 && l.conf < 50 && chars::han_count(l.line.text) == 0; };
   for (size_t i : cand) {
     const PageLine& l = L.lines[i];
     // A headline's next line goes with the group it stands under before one it stands beside:
@@ -266,10 +262,7 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
   // few Han characters it trusts, or a date (the running head) — no headline.
   // A garbled group with a Han character may be a headline read badly: find_articles decides.
   auto untrusted = [&](const auto& g) { return !trusted(L, g); };
-  auto han = [&](size_t k) {
-    const std::u32string& t = L.lines[k].line.text;
-    return std::any_of(t.begin(), t.end(), [](char32_t c) { return chars::classify(c) == chars::Cls::han; });
-  };
+  auto han = [&](size_t k) { return chars::han_count(L.lines[k].line.text) > 0; };
   if (garbled)
     for (const auto& g : groups)
       if (untrusted(g) && std::any_of(g.begin(), g.end(), han)) garbled->push_back(g);
@@ -332,9 +325,7 @@ size_t trusted_han(const PageLine& l) {
   // 联播 6, 快讯 47); one word read well and a mean of 40 still vouch for it, junk reads 0–13.
   const bool vouched = l.conf >= 40 && l.best >= 80;
   if (l.conf >= 0 && l.conf < 50 && !vouched) return 0;
-  size_t han = 0;
-  for (char32_t c : l.line.text) han += chars::classify(c) == chars::Cls::han;
-  return han;
+  return chars::han_count(l.line.text);
 }
 
 }  // namespace paiban::reflow_stages

@@ -52,8 +52,7 @@ bool sentence_mark(const std::string& w) {
 bool body_line(const ocr::Line& l, double size, int body) {
   if (body <= 0 || std::abs(size - body) * 6 > body) return false;
   size_t han = 0;
-  for (const auto& w : l.words)
-    for (size_t i = 0; i < w.text.size();) han += chars::classify(chars::decode(w.text, i)) == Cls::han;
+  for (const auto& w : l.words) han += chars::han_count(w.text);
   return han >= 10;
 }
 
@@ -346,14 +345,9 @@ PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
   for (const BBox& r : page.rules)
     if (L.rules.size() < 512 && r.known() && std::min(r.width(), r.height()) * 8 <= std::max(r.width(), r.height()))
       L.rules.push_back(r);
-  const std::vector<LinePiece> pieces = drop_lines_read_twice(join_row_pieces(cut_gutters(page, report), page.exact), report);
-  // The body's type: the median height of the page's words of text.
-  std::vector<int> heights;
-  for (const auto& piece : pieces)
-    for (const auto& w : piece.line.words)
-      if (w.box.known() && words::solid(w)) heights.push_back(w.box.height());
-  const int body = median(std::move(heights));
-  for (const auto& piece : pieces) {
+  const int body = words::body_height(page);
+  for (const auto& piece :
+       drop_lines_read_twice(join_row_pieces(cut_gutters(page, body, report), page.exact), report)) {
     const ocr::Line& ol = piece.line;
     PageLine pl;
     pl.box = line_box(ol);

@@ -148,8 +148,8 @@ class PageInk {
 
 // cut_gutters.cpp: the page's lines, cut where the engine read a row across a gutter (a wide
 // gap, a column rule, a strip the rows around leave white, an upright rule a mark stands on);
-// the marks read in a rule's word kept.
-std::vector<LinePiece> cut_gutters(const ocr::Page& page, ReflowReport& report);
+// the marks read in a rule's word kept. `body`: the page's body type (words::body_height).
+std::vector<LinePiece> cut_gutters(const ocr::Page& page, int body, ReflowReport& report);
 
 // measure_page.cpp: the page's lines with text features and geometry, the body type size; a
 // line's character pitch (its words' extent over their width in ems; 0 for fewer than one).

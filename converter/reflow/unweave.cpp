@@ -70,10 +70,6 @@ size_t piece_count(const std::string& l) {
   return may ? pieces(to_u32(l)).size() : 1;
 }
 
-int han(const std::u32string& s) {
-  return static_cast<int>(std::count_if(s.begin(), s.end(), [](char32_t c) { return chars::classify(c) == chars::Cls::han; }));
-}
-
 // Each column's pieces, top to bottom, with their source line indices.
 using Columns = std::vector<std::vector<std::pair<std::u32string, int>>>;
 
@@ -138,7 +134,7 @@ Columns columns(const std::vector<std::string>& lines, const std::vector<size_t>
   // Running text on both sides: most pieces hold Han characters (a table's cells of figures do not).
   int texts = 0, all = 0;
   for (const auto& p : ps)
-    for (const auto& s : p) texts += han(s) >= 2, ++all;
+    for (const auto& s : p) texts += chars::han_count(s) >= 2, ++all;
   if (texts * 2 < all) return {};
   Columns cols(k);
   for (size_t i = 0; i < ps.size(); ++i) {

@@ -1,5 +1,5 @@
 // Words an OCR engine read, as the page stages weigh them: which carry text a reader can stand
-// by, how tall a line's type is, whether a line's words all have boxes.
+// by, how tall a line's type is and the page's body type, whether a line's words all have boxes.
 #pragma once
 
 #include <cctype>
@@ -28,6 +28,16 @@ inline int line_em(const ocr::Line& l) {
   for (const auto& w : l.words)
     if (w.box.known() && solid(w)) h.push_back(w.box.height());
   return median(h);
+}
+
+// The page's body type: the median height of its words of text.
+inline int body_height(const ocr::Page& page) {
+  std::vector<int> heights;
+  for (const auto& region : page.regions)
+    for (const auto& l : region.lines)
+      for (const auto& w : l.words)
+        if (w.box.known() && solid(w)) heights.push_back(w.box.height());
+  return median(std::move(heights));
 }
 
 // Every word of the line has a box, and there are two at least.
