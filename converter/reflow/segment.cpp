@@ -240,11 +240,12 @@ size_t page_headline_lines(const std::vector<Line>& lines) {
   return i > 0 && i < lines.size() ? i : 1;
 }
 
-// A run's measure: its widest line but the last (a paragraph's last line stops short); 0 for
-// a run of one line, which tells nothing.
+// A run's measure: its widest line that ends mid-sentence (a paragraph's last line stops short,
+// and a run of two may end one paragraph and start the next); 0 when no line tells.
 int run_measure(const std::vector<Line>& lines, size_t b, size_t e) {
   int m = 0;
-  for (size_t i = b; i + 1 < e; ++i) m = std::max(m, lines[i].width - lines[i].hang);
+  for (size_t i = b; i + 1 < e; ++i)
+    if (mid_sentence(lines[i].end)) m = std::max(m, lines[i].width - lines[i].hang);
   return m;
 }
 

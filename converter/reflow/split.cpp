@@ -26,10 +26,17 @@ bool breaks_after(const Layout& L, const Column& c, size_t i, bool first) {
   if (L.page && !b.text.empty() && clreq::not_at_line_start(b.text.front())) return false;
   // An empty line marks a break, except where OCR left one at a column's foot in mid-sentence:
   // a full line (or a first line, its indent lost) ending in a pause or a plain character goes on,
-  // unless a shorter heading line follows (a headline is wider than the measure: no foot either).
+  // unless a shorter heading line follows. A line wider than the measure is a headline only
+  // when it reads like one: running text read wide (its row's gap read as letter-spacing) goes on.
   const int aw = a.width - a.hang, bw = b.width - b.hang;
   const bool mid = a.end == End::pause || a.end == End::word;
-  bool column_foot = mid && aw >= m - 5 && aw <= m + 2 && !(heading_like(b) && bw < m - 5);
+  bool column_foot = mid && aw >= m - 5 && (aw <= m + 2 || !heading_like(a)) && !(heading_like(b) && bw < m - 5);
+  // Page text: the engine also leaves empty lines inside paragraphs, and reads one row as two
+  // lines ("习近平指出，" ⏎⏎ "当今世界…"). No paragraph ends in ，、: a full line, or a row's two
+  // pieces, goes on into running text (not into a heading or a dispatch, which open blocks).
+  if (L.page && a.end == End::pause && !heading_like(a) && !heading_like(b) && !opens_dispatch(b) &&
+      (aw >= m - 5 || aw + bw <= m + 4))
+    column_foot = true;
   // A paragraph's first line, shorter by its lost indent, at a foot: the next line is full, which
   // the first line under a heading is not. (A first line without marks may be a heading: its
   // next line's width is too loose a cue, the engine reading digits and brackets half-width.)
