@@ -191,9 +191,12 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // narrow column's heading fills its first line and centres the rest; the first may end on a
   // closing bracket, "2022中国（曲阜）", as heading_like allows), or the next standing clear of
   // both edges (the first looks off centre where the engine lost its last character; a line
-  // that reaches the right edge under a centred one is a paragraph's first).
+  // that reaches the right edge under a centred one is a paragraph's first). Nor is a line in
+  // body type, indented as a first line and reaching the right edge, a heading's: a bold heading
+  // a little larger than the body, its paragraph's first line read without a mark (fresh37 p006).
+  const bool first_of_paragraph = gq.indent >= 1.5 && gq.indent < 4 && gq.short_by < 0.5 && q.size < em * 1.15;
   if (same_column && heading_like(p.line) && heading_like(q.line) && small > em * 1.1 &&
-      big <= small * 1.15 && white(p, q) < lead + em * 0.8 &&
+      big <= small * 1.15 && white(p, q) < lead + em * 0.8 && !first_of_paragraph &&
       (gp.short_by < 1.5 || (gq.indent >= 1 && gq.short_by >= 1)))
     return false;
   // The first line's indent. After a line that fills its column mid-sentence in running text, a
