@@ -15,8 +15,6 @@ namespace paiban::reflow_stages {
 
 namespace {
 
-bool overlaps_x(const BBox& a, const BBox& b) { return std::min(a.x1, b.x1) > std::max(a.x0, b.x0); }
-
 // Headline lines: large type, no sentence inside (a headline holds at most one pause and no
 // full stop: GB/T 15834 §4.1.3.1 — a title takes none).
 // One "。" between two Han characters is allowed: the engine's reading of a kicker's middle dot

@@ -4,6 +4,7 @@
 // file; the order they run in is reflow_ocr.cpp's alone.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -71,6 +72,8 @@ BBox unite(const BBox& a, const BBox& b);
 // What two boxes share (unknown where they do not overlap), and a box's area (0 when unknown).
 BBox intersect(const BBox& a, const BBox& b);
 long long area(const BBox& b);
+// Whether two boxes share some width (stand over one another).
+inline bool overlaps_x(const BBox& a, const BBox& b) { return std::min(a.x1, b.x1) > std::max(a.x0, b.x0); }
 
 // turn_page.cpp: a page set vertically (its lines tall columns, read right to left) turned a
 // quarter so its columns are rows in reading order; unturn_page puts the Document's boxes back
@@ -183,13 +186,19 @@ Geo geometry(const PageLine& l, const PageColumn& c, double em);
 // A line centred in its column (a heading): margins alike on both sides, each over an em.
 bool centred(const Geo& g);
 
-// The edges a column's full lines reach (find_articles.cpp): not the extremes, which an
+// The edges a column's full lines reach (order_article.cpp): not the extremes, which an
 // indent, a short last line or a stray box decide.
 void set_edges(const PageLayout& L, PageColumn& c);
 // Lines top to bottom by the middles of their type; pieces of one printed row (the engine's line
-// boxes may be two rows tall) left to right (find_articles.cpp). Pieces are on one row when their
+// boxes may be two rows tall) left to right (order_article.cpp). Pieces are on one row when their
 // middles are less than half a size apart: the larger piece's, or `size` where that is larger.
 void sort_rows(const PageLayout& L, std::vector<size_t>& v, double size = 0);
+// The box round a group of lines (a headline's).
+BBox group_box(const PageLayout& L, const std::vector<size_t>& g);
+// An article's lines in reading order (order_article.cpp): its headline `a.head` first, then
+// `body` cut into bands by spanning lines, each band column by column; fills a.columns,
+// a.order, a.column_of and a.box.
+void order(const PageLayout& L, PageArticle& a, std::vector<size_t> body);
 
 // A line's Han characters the engine stands by: none when its mean word confidence is under half
 // its scale, unless it is 40 or more and one word was read at 80 or more (unknown confidence
