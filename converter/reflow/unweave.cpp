@@ -73,17 +73,26 @@ size_t piece_count(const std::string& l) {
 // Each column's pieces, top to bottom, with their source line indices.
 using Columns = std::vector<std::vector<std::pair<std::u32string, int>>>;
 
-// The lines `at` of a block: their pieces by column when it is woven (`cut`: the lines cut),
-// else nothing.
-Columns columns(const std::vector<std::string>& lines, const std::vector<size_t>& at, int& cut) {
+// How many pieces over half the lines of a block [b, e) show (1 where no count has a
+// majority): the engine may read a gutter as one mark on a line ("…基本公 ;光伏…", fresh38
+// p002), so no one line decides.
+size_t usual_pieces(const std::vector<std::string>& lines, size_t b, size_t e) {
+  size_t count[11] = {};
+  for (size_t i = b; i < e; ++i) ++count[std::min<size_t>(piece_count(lines[i]), 10)];
+  for (size_t k = 2; k <= 10; ++k)
+    if (count[k] * 2 > e - b) return k;
+  return 1;
+}
+
+// The lines `at` of a block, most showing k pieces: their pieces by column when it is woven
+// (`cut`: the lines cut), else nothing.
+Columns columns(const std::vector<std::string>& lines, const std::vector<size_t>& at, size_t k, int& cut) {
   if (at.size() < 3) return {};
-  std::vector<std::vector<std::u32string>> ps{pieces(to_u32(lines[at.front()]))};
-  const size_t k = ps.front().size();
-  // Column text's lines hold no gutter: one look at its first line. A newspaper page has at
-  // most eight or nine columns; more pieces are no columns (and would make the splitting below
-  // quadratic on hostile input).
+  // A newspaper page has at most eight or nine columns; more pieces are no columns (and would
+  // make the splitting below quadratic on hostile input).
   if (k < 2 || k > 9) return {};
-  for (size_t i = 1; i < at.size(); ++i) ps.push_back(pieces(to_u32(lines[at[i]])));
+  std::vector<std::vector<std::u32string>> ps;
+  for (size_t i : at) ps.push_back(pieces(to_u32(lines[i])));
   size_t t = ps.size();
   while (t > 0 && ps[t - 1].size() < k) --t;
   if (t < 2) return {};
@@ -171,15 +180,21 @@ std::vector<std::string> unweave(const std::vector<std::string>& lines, std::vec
     std::vector<size_t> at;
     while (e < lines.size() && !blank(lines[e])) at.push_back(e++);
     // psm 4 writes an empty line between rows of one woven band: a block whose first line shows
-    // as many pieces as this one's goes on the band across one empty line.
+    // as many pieces as this one's goes on the band across one empty line. So does one whose
+    // first line shows none (its gutter read as one mark: "…基本公 ;光伏…", fresh38 p002) where
+    // most of its lines show them, as most of this block's do (not a running head's two pieces
+    // over a headline).
     const size_t k = piece_count(lines[i]);
-    while (k >= 2 && k <= 9 && e + 1 < lines.size() && blank(lines[e]) && !blank(lines[e + 1]) &&
-           piece_count(lines[e + 1]) == k) {
-      ++e;
-      while (e < lines.size() && !blank(lines[e])) at.push_back(e++);
+    const bool woven_most = k >= 2 && usual_pieces(lines, i, e) == k;
+    while (k >= 2 && k <= 9 && e + 1 < lines.size() && blank(lines[e]) && !blank(lines[e + 1])) {
+      size_t f = e + 1;
+      while (f < lines.size() && !blank(lines[f])) ++f;
+      const size_t n = piece_count(lines[e + 1]);
+      if (n != k && !(n < 2 && woven_most && usual_pieces(lines, e + 1, f) == k)) break;
+      for (++e; e < f; ++e) at.push_back(e);
     }
     int cut = 0;
-    const Columns cols = k >= 2 ? columns(lines, at, cut) : Columns{};
+    const Columns cols = k >= 2 ? columns(lines, at, k, cut) : Columns{};
     if (cols.empty()) {
       for (size_t x = i; x < e; ++x) out.push_back(lines[x]), origin.push_back(static_cast<int>(x));
     } else {
