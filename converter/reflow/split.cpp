@@ -26,8 +26,8 @@ bool breaks_after(const Layout& L, const Column& c, size_t i, bool first) {
   if (L.page && !b.text.empty() && clreq::not_at_line_start(b.text.front())) return false;
   // An empty line marks a break, except where OCR left one at a column's foot in mid-sentence:
   // a full line (or a first line, its indent lost) ending in a pause or a plain character goes on,
-  // unless a shorter heading line follows. A line wider than the measure is a headline only
-  // when it reads like one: running text read wide (its row's gap read as letter-spacing) goes on.
+  // unless a shorter heading line follows. A line a little wider than the measure (the engine
+  // reads some marks and digits wide) goes on too, unless it reads like a heading line.
   const int aw = a.width - a.hang, bw = b.width - b.hang;
   const bool mid = a.end == End::pause || a.end == End::word;
   bool column_foot = mid && aw >= m - 5 && (aw <= m + 2 || !heading_like(a)) && !(heading_like(b) && bw < m - 5);
