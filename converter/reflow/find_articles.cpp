@@ -219,17 +219,16 @@ void add_read_badly(const PageLayout& L, std::vector<std::vector<size_t>>& group
     for (size_t i : g) headed[i] = true;
   for (size_t k = 0; k < garbled.size(); ++k) {
     if (garbled[k].empty()) continue;
-    double size = 0;
-    for (size_t i : garbled[k]) size = std::max(size, L.lines[i].size);
+    const double size = group_size(L, garbled[k]);
     size_t h = on_row(garbled[k], 0);
-    const size_t first = h;
+    const bool on_a_row = h != none;
     while (h < none && !joins(boxes[k], H.box[h], size)) h = on_row(garbled[k], h + 1);
     if (h < none) {  // (a character of it may have joined a headline already: find_headlines)
       for (size_t i : garbled[k])
         if (!headed[i]) groups[h].push_back(i), headed[i] = true;
       sort_rows(L, groups[h], size);
     }
-    if (first != none) continue;
+    if (on_a_row) continue;
     sort_rows(L, garbled[k]);
     for (size_t i : garbled[k]) in[i] = true;
     kept.push_back(std::move(garbled[k]));

@@ -243,21 +243,16 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
   // Pieces of a headline the engine read apart (a character's strokes, a phrase on a line box
   // of its own) lie within that headline's box: they join it. A lone character elsewhere is a
   // fragment of a picture or rule, no headline.
-  auto gbox = [&](const std::vector<size_t>& g) {
-    BBox b;
-    for (size_t k : g) b = unite(b, L.lines[k].box);
-    return b;
-  };
   auto chars = [&](const std::vector<size_t>& g) {
     size_t n = 0;
     for (size_t k : g) n += L.lines[k].line.text.size();
     return n;
   };
   for (size_t g = 0; g < groups.size(); ++g) {
-    const BBox b = gbox(groups[g]);
+    const BBox b = group_box(L, groups[g]);
     for (size_t h = 0; h < groups.size(); ++h) {
       if (h == g || groups[h].empty() || chars(groups[h]) <= chars(groups[g])) continue;
-      const BBox o = gbox(groups[h]);
+      const BBox o = group_box(L, groups[h]);
       const BBox in = intersect(b, o);
       if (!in.known() || area(in) * 2 < area(b)) continue;
       groups[h].insert(groups[h].end(), groups[g].begin(), groups[g].end());
@@ -309,10 +304,9 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
   // read "宇" at a third of the size, 30 px left of "际联播快讯"): the box is taken a size wider.
   std::vector<BBox> heads;
   for (size_t h = 0; h < out.size() && h < 64; ++h) {
-    BBox b = gbox(out[h]);
-    double size = 0;
-    for (size_t k : out[h]) size = std::max(size, L.lines[k].size);
-    b.x0 -= static_cast<int>(size), b.x1 += static_cast<int>(size);
+    BBox b = group_box(L, out[h]);
+    const int size = static_cast<int>(group_size(L, out[h]));
+    b.x0 -= size, b.x1 += size;
     heads.push_back(b);
   }
   for (size_t i = 0; i < L.lines.size() && !heads.empty(); ++i) {
@@ -328,11 +322,7 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
   // two rows tall by a tall junk glyph stays on its row: fresh20 p005), left to right in a row.
   // The headline's size sets the rows: the engine may read a row's top and bottom halves apart,
   // each a piece of half the size (fresh23 p000).
-  for (auto& g : out) {
-    double size = 0;
-    for (size_t k : g) size = std::max(size, L.lines[k].size);
-    sort_rows(L, g, size);
-  }
+  for (auto& g : out) sort_rows(L, g, group_size(L, g));
   return out;
 }
 

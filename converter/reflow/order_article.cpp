@@ -38,6 +38,12 @@ BBox group_box(const PageLayout& L, const std::vector<size_t>& g) {
   return b;
 }
 
+double group_size(const PageLayout& L, const std::vector<size_t>& g) {
+  double size = 0;
+  for (size_t i : g) size = std::max(size, L.lines[i].size);
+  return size;
+}
+
 namespace {
 
 int percentile(std::vector<int> v, double p) {

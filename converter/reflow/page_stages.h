@@ -193,8 +193,9 @@ void set_edges(const PageLayout& L, PageColumn& c);
 // boxes may be two rows tall) left to right (order_article.cpp). Pieces are on one row when their
 // middles are less than half a size apart: the larger piece's, or `size` where that is larger.
 void sort_rows(const PageLayout& L, std::vector<size_t>& v, double size = 0);
-// The box round a group of lines (a headline's).
+// The box round a group of lines (a headline's), and the largest type among them.
 BBox group_box(const PageLayout& L, const std::vector<size_t>& g);
+double group_size(const PageLayout& L, const std::vector<size_t>& g);
 // An article's lines in reading order (order_article.cpp): its headline `a.head` first, then
 // `body` cut into bands by spanning lines, each band column by column; fills a.columns,
 // a.order, a.column_of and a.box.
