@@ -12,14 +12,21 @@ namespace paiban::reflow_stages {
 namespace {
 
 // Lines that end mid-sentence (a pause or a plain character) cannot end a paragraph: whether
-// they are followed by an empty line tells what empty lines mean.
+// they are followed by an empty line tells what empty lines mean. A short line of running text
+// (marks inside) does not count: it is a paragraph's last line whose stop the engine misread
+// ("…兴国之魂。”" read "…兴国硬、睡国二哎“", fresh40 p005).
 Blanks blank_policy(const std::vector<Line>& lines) {
+  std::vector<int> widths;
+  for (const auto& l : lines) widths.push_back(l.width);
+  std::sort(widths.begin(), widths.end(), std::greater<int>());
+  const int full = widths.empty() ? 0 : widths[widths.size() / 4];  // the widest quarter's narrowest
   int mid = 0, mid_blank = 0, blank = 0;
   for (size_t i = 1; i < lines.size(); ++i) {
     bool has = lines[i].blanks_before > 0;
     blank += has;
     End e = lines[i - 1].end;
-    if (e == End::pause || e == End::word) {
+    const Line& l = lines[i - 1];
+    if ((e == End::pause || e == End::word) && (l.marks == 0 || l.width * 4 >= full * 3)) {
       ++mid;
       mid_blank += has;
     }
