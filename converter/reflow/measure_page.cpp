@@ -173,15 +173,40 @@ int middle(const ocr::Line& l, const BBox& box) {
 // of their text where none stands within two ems of the gap below (above): the rows on the other
 // side decide (fresh23 p001: "乌克兰危" boxed 1.2 em past "阻碍" on a paragraph's last full
 // line, then read as a headline of its own). A gutter has its columns' edges on both sides.
-bool across(const PageInk& ink, const BBox& x, const BBox& y, int em, size_t a, size_t b, bool once) {
+// A headline's halves (`headline`) have white above them: the text under them decides (fresh32
+// p000: "王沪宁会见哈萨克斯坦总统" read "王六于会", 3.4 em of white, "斯坦总").
+bool across(const PageInk& ink, const BBox& x, const BBox& y, int em, size_t a, size_t b, bool once,
+            bool headline) {
   const int y0 = std::min(x.y0, y.y0), y1 = std::max(x.y1, y.y1), step = std::max(1, em / 4);
   using Open = PageInk::Open;
   Open open = Open::none;
   if (once && ink.white_beyond(x.x1, y.x0, y0, y1, em, a, b, false)) open = Open::below;
-  else if (once && ink.white_beyond(x.x1, y.x0, y0, y1, em, a, b, true)) open = Open::above;
+  else if ((once || headline) && ink.white_beyond(x.x1, y.x0, y0, y1, em, a, b, true)) open = Open::above;
   for (int px = x.x1 + step; px < y.x0; px += step)
     if (!ink.within_text(px, y0, y1, em, a, b, open)) return false;
   return true;
+}
+
+// Under a headline's halves x and y (pieces by_top[a] and on), within three ems, one row of
+// body text runs from the left half's end to the right half's first character: one headline
+// over its article's text, not two side by side over theirs (fresh38 p000, psm 4: "世界卫生"
+// and "。俄称继续打击", the left article's text reaching past the "。" the engine read in the
+// white, the headlines' next rows read as one line across).
+bool spanned_below(const std::vector<LinePiece>& ps, const std::vector<size_t>& by_top, size_t a, const BBox& x,
+                   const LinePiece& right, int em, const std::vector<double>& size, double body) {
+  int start = right.line.box.x0;
+  for (const auto& w : right.line.words)
+    if (w.box.known() && words::solid(w)) {
+      start = w.box.x0;
+      break;
+    }
+  const int bottom = std::max(x.y1, right.line.box.y1);
+  for (size_t b = a + 1; b < by_top.size() && b <= a + 64; ++b) {
+    const BBox& r = ps[by_top[b]].line.box;
+    if (r.y0 > bottom + 3 * em) break;
+    if (r.y0 >= bottom - em / 4 && r.x0 <= x.x1 && r.x1 >= start && size[by_top[b]] <= body * 1.25) return true;
+  }
+  return false;
 }
 
 // Pieces of one printed line the engine read as two (Tesseract cuts a wide article's line where
@@ -232,9 +257,12 @@ std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps, bool exact) {
       // it may be its text's last or first line (headlines side by side stand over white:
       // fresh11 p000, psm 6).
       const LinePiece &l = ps[by_top[a]], &r = ps[j];
-      const bool once = halves && !l.cut_left && !l.gap_left && !r.cut_right && !r.gap_right &&
-                        small <= body * 1.25 && gap <= small * 2;
-      if (gap > small / 2 && (exact || !across(ink, x, y, static_cast<int>(small), by_top[a], j, once))) continue;
+      const bool alone = halves && !l.cut_left && !l.gap_left && !r.cut_right && !r.gap_right;
+      const bool once = alone && small <= body * 1.25 && gap <= small * 2;
+      const bool headline = alone && small >= body * kHeadline &&
+                            spanned_below(ps, by_top, a, x, r, static_cast<int>(small), size, body);
+      if (gap > small / 2 && (exact || !across(ink, x, y, static_cast<int>(small), by_top[a], j, once, headline)))
+        continue;
       if (best == none || gap < best_gap) best = j, best_gap = gap, best_inside = gap > small / 2;
     }
     if (best != none) next[by_top[a]] = best, prev[best] = by_top[a], inside[best] = best_inside;
