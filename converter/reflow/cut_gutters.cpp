@@ -385,6 +385,10 @@ void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, const Rules& ru
 
 }  // namespace
 
+std::vector<LinePiece> split_piece(const LinePiece& p, const std::vector<char>& cut_before) {
+  return split(p, cut_before, false);
+}
+
 std::vector<LinePiece> cut_gutters(const ocr::Page& page, int body, ReflowReport& report) {
   std::vector<LinePiece> pieces;
   pieces.reserve(page.line_count());
@@ -406,6 +410,7 @@ std::vector<LinePiece> cut_gutters(const ocr::Page& page, int body, ReflowReport
   std::vector<LinePiece> out;
   out.reserve(pieces.size());
   for (size_t i = 0; i < pieces.size(); ++i) cut_on_page(std::move(pieces[i]), i, ink, rules, page.exact, body, report, out);
+  if (!page.exact) cut_headline_rows(out, body, report);
   return out;
 }
 

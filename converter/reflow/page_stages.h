@@ -153,6 +153,13 @@ class PageInk {
 // gap, a column rule, a strip the rows around leave white, an upright rule a mark stands on);
 // the marks read in a rule's word kept. `body`: the page's body type (words::body_height).
 std::vector<LinePiece> cut_gutters(const ocr::Page& page, int body, ReflowReport& report);
+// A piece split before each word marked in `cut_before`, each cut at a gutter (cut_left/right).
+std::vector<LinePiece> split_piece(const LinePiece& p, const std::vector<char>& cut_before);
+
+// cut_headline_rows.cpp: the first rows of two headlines side by side that the engine read as
+// one line, cut where a gutter runs under the white between them and the headlines' next rows
+// stand on one side of it.
+void cut_headline_rows(std::vector<LinePiece>& pieces, int body, ReflowReport& report);
 
 // measure_page.cpp: the page's lines with text features and geometry, the body type size; a
 // line's character pitch (its words' extent over their width in ems; 0 for fewer than one).
