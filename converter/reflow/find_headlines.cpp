@@ -203,8 +203,13 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
   std::vector<BBox> boxes;  // each group's box
   // A piece the engine could not read, no Han character in it and little confidence (fresh36
   // p002: "0" at 0 boxed 105 px high over a column's first line, beside a headline's second
-  // row), is no phrase of the headline beside it.
-  auto junk = [](const PageLine& l) { return l.conf >= 0 && l.conf < 50 && chars::han_count(l.line.text) == 0; };
+  // row), is no phrase of the headline beside it. Nor is one boxed over twice as wide as its
+  // characters, square, could stand (the same page rebuilt: "入" at 14, boxed 487 by 105 px over
+  // a column's first two rows).
+  auto junk = [](const PageLine& l) {
+    if (l.conf < 0 || l.conf >= 50) return false;
+    return chars::han_count(l.line.text) == 0 || l.box.width() > 2 * l.box.height() * chars::ems(l.line.text);
+  };
   for (size_t i : cand) {
     const PageLine& l = L.lines[i];
     // A headline's next line goes with the group it stands under before one it stands beside:
