@@ -4,15 +4,18 @@
 // cut_gutters reads as a gutter, and the columns' gutter below is narrower than a quarter of it).
 //
 // Two kinds of evidence, both needed:
-//  - the headline's next rows, in its type and just under it, stand on one side of the white
-//    only and end (or start) within an em of it: one headline goes on there, the other does not;
-//  - a gutter runs under the white, judged by the body's em (PageInk::gutter): columns end left
-//    of it and start right of it.
+//  - the headlines' next rows, in their type and just under the row, part at the white: none
+//    runs across it, and one ends or starts within an em of it;
+//  - a strip under the white stays white down four of the headline's ems, with text ending
+//    left of it and starting right of it (PageInk::white_strip): a gutter under the row,
+//    judged there alone (the articles above may set their gutter elsewhere: fresh28 p007).
 // A headline over its own columns whose next row happens to end over a gutter, at a gap of its
 // first row, would be cut too: three things must meet for that.
 #include <algorithm>
 #include <optional>
 
+#include "core/clreq.h"
+#include "core/unicode.h"
 #include "reflow/page_stages.h"
 #include "reflow/words.h"
 
@@ -24,8 +27,9 @@ using words::boxed_words;
 using words::line_em;
 using words::solid;
 
-// Type sizes a third apart at most: rows of one headline.
-bool alike(int a, int b) { return a > 0 && b > 0 && std::max(a, b) * 3 <= std::min(a, b) * 4; }
+// Type sizes a half apart at most: rows of one headline (an engine boxes some of a row's
+// characters a third taller: fresh28 p007).
+bool alike(int a, int b) { return a > 0 && b > 0 && std::max(a, b) * 2 <= std::min(a, b) * 3; }
 
 // The rows in headline type under piece i (top within an em below its foot, a quarter em above
 // it), of its type, reaching under its box. At most 64 are looked at, by top edge.
@@ -44,18 +48,37 @@ std::vector<size_t> rows_under(const std::vector<LinePiece>& ps, const std::vect
   return out;
 }
 
-// The headline's next rows stand on one side of the white from lo to hi and reach within an
-// em of it: all end before hi (the left headline goes on) or all start after lo (the right one).
-bool one_side(const std::vector<LinePiece>& ps, const std::vector<size_t>& under, int lo, int hi, int em) {
-  bool left = true, right = true, left_near = false, right_near = false;
+// The headlines' next rows part at the white from lo to hi: none runs across it, and one ends
+// within an em left of it or starts within an em right of it (one headline goes on there; the
+// other may too, or may not).
+bool part_at(const std::vector<LinePiece>& ps, const std::vector<size_t>& under, int lo, int hi, int em) {
+  bool near = false;
   for (size_t j : under) {
     const BBox& r = ps[j].line.box;
-    left = left && r.x1 <= hi;
-    right = right && r.x0 >= lo;
-    left_near = left_near || r.x1 >= lo - em;
-    right_near = right_near || r.x0 <= hi + em;
+    if (r.x0 < lo && r.x1 > hi) return false;
+    near = near || (r.x1 <= hi && r.x1 >= lo - em) || (r.x0 >= lo && r.x0 <= hi + em);
   }
-  return (left && left_near) || (right && right_near);
+  return near;
+}
+
+constexpr char kCut = 1, kDrop = 2;  // a word the row is cut before; a word that goes
+
+// The marks between the two headlines' words a and k, the row cut before k: one read with
+// little confidence is the white's (a speck, a rule's end: fresh28 p007's "”" at 16, boxed
+// across the white, would widen the left headline's box over the right one's column); an
+// opening mark starts the right headline, any other ends the left one (clreq §3.1.7).
+void place_marks(const ocr::Line& l, size_t a, size_t k, std::vector<char>& cut) {
+  size_t first_right = k;
+  for (size_t s = a + 1; s < k; ++s) {
+    const ocr::Word& w = l.words[s];
+    if (w.conf >= 0 && w.conf < 50) {
+      cut[s] = kDrop;
+      continue;
+    }
+    const std::u32string t = to_u32(w.text);
+    if (first_right == k && !t.empty() && clreq::not_at_line_end(t.back())) first_right = s;
+  }
+  if (first_right < k) cut[k] = 0, cut[first_right] = kCut;
 }
 
 }  // namespace
@@ -93,11 +116,12 @@ void cut_headline_rows(std::vector<LinePiece>& ps, int body, ReflowReport& repor
       if (a < l.words.size()) {
         const int lo = l.words[a].box.x1, hi = l.words[k].box.x0;
         // (White over an em and a fifth was cut in the line already: cut_gutters.)
-        if (hi > lo && (hi - lo) * 5 <= em[i] * 6 && one_side(ps, under, lo, hi, em[i])) {
+        if (hi > lo && (hi - lo) * 5 <= em[i] * 6 && part_at(ps, under, lo, hi, em[i])) {
           if (!ink) ink.emplace(ps);
           const int step = std::max(1, body / 8);
           for (int px = lo; px <= hi && !cut[k]; px += step)
-            if (ink->gutter(px, l.box.y1, l.box.y1 + 4 * em[i], body, body / 4, i)) cut[k] = 1, cutting = true;
+            if (ink->white_strip(px, l.box.y1, l.box.y1 + 4 * em[i], em[i], body / 4, i)) cut[k] = 1, cutting = true;
+          if (cut[k]) place_marks(l, a, k, cut);
         }
       }
       a = k;
@@ -111,7 +135,19 @@ void cut_headline_rows(std::vector<LinePiece>& ps, int body, ReflowReport& repor
   for (size_t i = 0; i < n; ++i) {
     if (c < cuts.size() && cuts[c].first == i) {
       report.repairs["headline-row-cut"] += 1;
-      for (auto& q : split_piece(ps[i], cuts[c++].second)) out.push_back(std::move(q));
+      const std::vector<char>& cut = cuts[c++].second;
+      LinePiece kept = ps[i];
+      kept.line.words.clear();
+      std::vector<char> before;
+      for (size_t k = 0; k < cut.size(); ++k) {
+        if (cut[k] == kDrop) {
+          report.repairs["mark-in-white"] += 1;
+          continue;
+        }
+        kept.line.words.push_back(ps[i].line.words[k]);
+        before.push_back(cut[k] == kCut);
+      }
+      for (auto& q : split_piece(kept, before)) out.push_back(std::move(q));
     } else {
       out.push_back(std::move(ps[i]));
     }

@@ -307,18 +307,31 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
     for (size_t k : g) taken[k] = true;
   // So is one read at its row's end, just outside its box (fresh31 p006: the 国 of 国际联播快讯
   // read "宇" at a third of the size, 30 px left of "际联播快讯"): the box is taken a size wider.
-  std::vector<BBox> heads;
+  // Outside the box, only level with a row of the headline (its middle in the row's middle
+  // half), by that row's end or start: not a caption's last characters under a row's end
+  // (fresh28 p007's "片）", at the foot of a row boxed a fifth taller than its type).
+  std::vector<BBox> heads, wide;
   for (size_t h = 0; h < out.size() && h < 64; ++h) {
     BBox b = group_box(L, out[h]);
+    heads.push_back(b);
     const int size = static_cast<int>(group_size(L, out[h]));
     b.x0 -= size, b.x1 += size;
-    heads.push_back(b);
+    wide.push_back(b);
   }
+  auto by_a_row = [&](const std::vector<size_t>& g, const PageLine& l) {
+    const int size = static_cast<int>(group_size(L, g)), mid = (l.box.y0 + l.box.y1) / 2;
+    for (size_t k : g) {
+      const BBox& r = L.lines[k].box;
+      if (std::abs(mid - (r.y0 + r.y1) / 2) * 4 <= r.height() && std::max(r.x0 - l.box.x1, l.box.x0 - r.x1) <= size)
+        return true;
+    }
+    return false;
+  };
   for (size_t i = 0; i < L.lines.size() && !heads.empty(); ++i) {
     const PageLine& l = L.lines[i];
     if (taken[i] || l.furniture || no_spaces(l.line.text).size() > 2 || !heading_like(l.line)) continue;
     for (size_t h = 0; h < heads.size(); ++h)
-      if (intersect(heads[h], l.box) == l.box) {
+      if (intersect(heads[h], l.box) == l.box || (intersect(wide[h], l.box) == l.box && by_a_row(out[h], l))) {
         out[h].push_back(i);
         break;
       }

@@ -99,6 +99,18 @@ bool PageInk::gutter(int x, int y0, int y1, int em, int near, size_t self) const
   return seen && past && cover <= 1 && left >= 3 && right >= 3 && cover * 6 <= std::min(left, right);
 }
 
+bool PageInk::white_strip(int x, int y0, int y1, int reach, int near, size_t self) const {
+  int cover = 0, left = 0, right = 0;
+  const bool seen = around(y0, y1, x - reach, x + reach, self, self, [&](const Ink& k) {
+    const BBox& b = k.box;
+    if (b.x0 < x + near && b.x1 > x - near) ++cover;
+    else if (b.x1 <= x && x - b.x1 < reach) ++left;
+    else if (b.x0 >= x && b.x0 - x < reach) ++right;
+    return cover == 0;
+  });
+  return seen && cover == 0 && left >= 3 && right >= 3;
+}
+
 bool PageInk::within_text(int x, int y0, int y1, int em, size_t a, size_t b, Open open) const {
   int above = 0, below = 0;
   // The white between two characters of running text is narrower than a quarter em.

@@ -129,6 +129,10 @@ class PageInk {
   // above), the other side alone.
   enum class Open : unsigned char { none, above, below };
   bool within_text(int x, int y0, int y1, int em, size_t a, size_t b, Open open = Open::none) const;
+  // x is white down rows y0..y1 (no other piece's text within `near` of it), with three words
+  // at least ending left of it and three starting right of it within `reach`: a gutter under
+  // a row, judged there alone (not five ems above and below it, as `gutter`).
+  bool white_strip(int x, int y0, int y1, int reach, int near, size_t self) const;
   // No text of other pieces than a and b within three ems below row y1 (or above row y0, `up`)
   // comes within two ems of x0..x1: a block of text ends (starts) there.
   bool white_beyond(int x0, int x1, int y0, int y1, int em, size_t a, size_t b, bool up) const;
