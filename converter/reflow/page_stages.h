@@ -178,6 +178,12 @@ int type_height(int height, int pitch);
 // page's: its left and right).
 void find_furniture(PageLayout& layout);
 
+// regroup_headlines.cpp: headline groups mended. Two headlines side by side taken for one,
+// each heading lines under it alone, split; groups whose level first rows have a later row
+// centred under them all, joined (a centred headline's row read in pieces).
+void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups);
+void join_centred_row(const PageLayout& L, std::vector<std::vector<size_t>>& groups);
+
 // find_headlines.cpp: the page's headlines, each the group of its lines (indices into lines) in
 // reading order: lines in large type without a sentence, one under another or along a row.
 // `garbled` (if given) gains the groups in headline type left out because the engine read few of
