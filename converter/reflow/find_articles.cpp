@@ -66,11 +66,21 @@ int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector
   auto grazed = [&](const BBox& b) { return most * 2 > l.box.width() && overlap(b) < 2 * L.em && overlap(b) * 4 <= most; };
   int best = -1, near = -1;
   long best_y = 0, near_d = 0;
+  bool best_own = false;  // the best shares the line's column with its own box
+  int best_over = 0;      // how far the best's stretch reaches over the line
   for (size_t h = 0; h < heads.size(); ++h) {
     const BBox& b = heads[h];
     if (!above(b.y0)) continue;
-    if ((shares(b) && !grazed(b)) || (under(across[h]) && !under_another(b) && !grazed(across[h]))) {
-      if (best < 0 || b.y1 > best_y) best = static_cast<int>(h), best_y = b.y1;
+    const bool own = shares(b) && !grazed(b);
+    if (own || (under(across[h]) && !under_another(b) && !grazed(across[h]))) {
+      // Two headlines level on one row whose guessed stretches both reach over the line: the one
+      // it lies under more (fresh13 p003's text layer: "联播）：", the next article's first
+      // column, under the middle of the white left of its centred headline).
+      // (Reaching over all of it alike, the lower one, as elsewhere.)
+      const bool level = best >= 0 && !best_own && !own && std::abs(b.y0 - heads[static_cast<size_t>(best)].y0) < L.em * 2 &&
+                         overlap(across[h]) != best_over;
+      if (level ? overlap(across[h]) > best_over : (best < 0 || b.y1 > best_y))
+        best = static_cast<int>(h), best_y = b.y1, best_own = own, best_over = overlap(across[h]);
     } else {
       // Nearest by the white between the boxes, across and down: a centred headline over two
       // columns owns the short first line under it, not a headline far above that ends closer.
