@@ -99,7 +99,7 @@ void cut_headline_rows(std::vector<LinePiece>& ps, int body, ReflowReport& repor
   }
   if (!any) return;
   std::sort(by_top.begin(), by_top.end(), [&](size_t a, size_t b) { return ps[a].line.box.y0 < ps[b].line.box.y0; });
-  std::optional<PageInk> ink;  // built once a row has next rows on one side of a gap
+  std::optional<PageInk> ink;  // built once a row's next rows part at a gap
   std::vector<std::pair<size_t, std::vector<char>>> cuts;  // pieces to cut, before which words
   size_t budget = 4096;  // headline rows looked at (hostile input: a million of them)
   for (size_t i = 0; i < n && budget > 0; ++i) {
@@ -118,9 +118,10 @@ void cut_headline_rows(std::vector<LinePiece>& ps, int body, ReflowReport& repor
         // (White over an em and a fifth was cut in the line already: cut_gutters.)
         if (hi > lo && (hi - lo) * 5 <= em[i] * 6 && part_at(ps, under, lo, hi, em[i])) {
           if (!ink) ink.emplace(ps);
-          const int step = std::max(1, body / 8);
+          // Every eighth of the body's em, 64 probes at most (hostile boxes may be anything).
+          const int step = std::max({1, body / 8, (hi - lo) / 64});
           for (int px = lo; px <= hi && !cut[k]; px += step)
-            if (ink->white_strip(px, l.box.y1, l.box.y1 + 4 * em[i], em[i], body / 4, i)) cut[k] = 1, cutting = true;
+            if (ink->white_strip(px, l.box.y1, l.box.y1 + 4 * em[i], em[i], body / 4, i)) cut[k] = kCut, cutting = true;
           if (cut[k]) place_marks(l, a, k, cut);
         }
       }
