@@ -71,11 +71,6 @@ inline double ems(std::string_view s) {
   for (size_t i = 0; i < s.size();) n += decode(s, i) < 0x80 ? 0.5 : 1;
   return n;
 }
-inline double ems(std::u32string_view s) {
-  double n = 0;
-  for (char32_t c : s) n += c < 0x80 ? 0.5 : 1;
-  return n;
-}
 
 inline void encode(std::string& out, char32_t c) {
   if (c < 0x80) {

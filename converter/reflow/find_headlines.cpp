@@ -119,7 +119,7 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
   // a column's first two rows).
   auto junk = [](const PageLine& l) {
     if (l.conf < 0 || l.conf >= 50) return false;
-    return chars::han_count(l.line.text) == 0 || l.box.width() > 2 * l.box.height() * chars::ems(l.line.text);
+    return chars::han_count(l.line.text) == 0 || l.box.width() > l.box.height() * l.line.width;  // width: half ems
   };
   for (size_t i : cand) {
     const PageLine& l = L.lines[i];
@@ -223,16 +223,17 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
   // half), by that row's end or start: not a caption's last characters under a row's end
   // (fresh28 p007's "片）", at the foot of a row boxed a fifth taller than its type).
   std::vector<BBox> heads, wide;
+  std::vector<int> sizes;
   for (size_t h = 0; h < out.size() && h < 64; ++h) {
     BBox b = group_box(L, out[h]);
     heads.push_back(b);
-    const int size = static_cast<int>(group_size(L, out[h]));
-    b.x0 -= size, b.x1 += size;
+    sizes.push_back(static_cast<int>(group_size(L, out[h])));
+    b.x0 -= sizes.back(), b.x1 += sizes.back();
     wide.push_back(b);
   }
-  auto by_a_row = [&](const std::vector<size_t>& g, const PageLine& l) {
-    const int size = static_cast<int>(group_size(L, g)), mid = (l.box.y0 + l.box.y1) / 2;
-    for (size_t k : g) {
+  auto by_a_row = [&](size_t h, const PageLine& l) {
+    const int size = sizes[h], mid = (l.box.y0 + l.box.y1) / 2;
+    for (size_t k : out[h]) {
       const BBox& r = L.lines[k].box;
       if (std::abs(mid - (r.y0 + r.y1) / 2) * 4 <= r.height() && std::max(r.x0 - l.box.x1, l.box.x0 - r.x1) <= size)
         return true;
@@ -243,8 +244,9 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
   // last row, a character or two the engine read small (fresh41 p005, XeLaTeX: the 品 of "…有毒
   // 化学品" read "时上" at 19, boxed 58 px high under a row of 148).
   size_t alone_budget = 1'000'000;
-  auto last_row = [&](const std::vector<size_t>& g, const BBox& b, const PageLine& l) {
-    const int size = static_cast<int>(group_size(L, g));
+  auto last_row = [&](size_t h, const PageLine& l) {
+    const BBox& b = heads[h];
+    const int size = sizes[h];
     const bool flush = std::abs(l.box.x0 - b.x0) <= size;
     const bool centred = std::abs((l.box.x0 + l.box.x1) - (b.x0 + b.x1)) <= 2 * size;
     if (l.box.y0 < b.y1 - size / 4 || l.box.y0 - b.y1 > size || !(flush || centred)) return false;
@@ -263,8 +265,8 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
     const PageLine& l = L.lines[i];
     if (taken[i] || l.furniture || no_spaces(l.line.text).size() > 2 || !heading_like(l.line)) continue;
     for (size_t h = 0; h < heads.size(); ++h)
-      if (intersect(heads[h], l.box) == l.box || (intersect(wide[h], l.box) == l.box && by_a_row(out[h], l)) ||
-          last_row(out[h], heads[h], l)) {
+      if (intersect(heads[h], l.box) == l.box || (intersect(wide[h], l.box) == l.box && by_a_row(h, l)) ||
+          last_row(h, l)) {
         out[h].push_back(i);
         break;
       }
