@@ -125,7 +125,7 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
     const PageLine& l = L.lines[i];
     // A headline's next line goes with the group it stands under before one it stands beside:
     // two headlines side by side a gutter apart each take their own next line.
-    int under = -1, next_to = -1;
+    int under = -1, next_to = -1, bridge = -1;
     for (size_t gi = 0; gi < groups.size(); ++gi) {
       const auto& g = groups[gi];
       const PageLine& p = L.lines[g.back()];
@@ -143,13 +143,25 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
       bool beside = std::min(gb.y1, l.box.y1) - std::max(gb.y0, l.box.y0) > small / 2 &&
                     std::max(gb.x0, l.box.x0) - std::min(gb.x1, l.box.x1) < small * apart;
       if (below && big < small * 1.3 && under < 0) under = static_cast<int>(gi);
-      if (beside && big < small * alike && next_to < 0 && !junk(l) &&
-          !under_heads.two_heads(L, gb.x0 < l.box.x0 ? gb : l.box, gb.x0 < l.box.x0 ? l.box : gb, small))
-        next_to = static_cast<int>(gi);
+      if (beside && big < small * alike && !junk(l) &&
+          !under_heads.two_heads(L, gb.x0 < l.box.x0 ? gb : l.box, gb.x0 < l.box.x0 ? l.box : gb, small)) {
+        if (next_to < 0) next_to = static_cast<int>(gi);
+        else if (bridge < 0) bridge = static_cast<int>(gi);
+      }
     }
     if (const int gi = under >= 0 ? under : next_to; gi >= 0) {
       groups[static_cast<size_t>(gi)].push_back(i);
       boxes[static_cast<size_t>(gi)] = unite(boxes[static_cast<size_t>(gi)], l.box);
+      // A piece between two pieces of one row, beside both, joins them: the engine read the row
+      // in three pieces and the outer two came first (fresh7 p005: "【新思想引领新征程" and "工程"
+      // … "实施二十年描绘村", "千万" between them).
+      if (under < 0 && bridge >= 0) {
+        auto& from = groups[static_cast<size_t>(bridge)];
+        groups[static_cast<size_t>(gi)].insert(groups[static_cast<size_t>(gi)].end(), from.begin(), from.end());
+        boxes[static_cast<size_t>(gi)] = unite(boxes[static_cast<size_t>(gi)], boxes[static_cast<size_t>(bridge)]);
+        groups.erase(groups.begin() + bridge);
+        boxes.erase(boxes.begin() + bridge);
+      }
     } else {
       groups.push_back({i});
       boxes.push_back(l.box);
