@@ -168,6 +168,7 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
     }
   }
   split_beside(L, groups);
+  split_stack_beside(L, groups);
   join_centred_row(L, groups);
   // Pieces of a headline the engine read apart (a character's strokes, a phrase on a line box
   // of its own) lie within that headline's box: they join it. A lone character elsewhere is a

@@ -1,6 +1,7 @@
 // regroup_headlines: the headline groups find_headlines built from lines in large type,
 // mended where the engine's reading misled it: two headlines side by side taken for one
-// (split_beside), one centred headline whose first row came in pieces (join_centred_row).
+// (split_beside, split_stack_beside), one centred headline whose first row came in pieces
+// (join_centred_row).
 #include <algorithm>
 #include <cmath>
 
@@ -120,6 +121,41 @@ void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups)
     right.insert(right.begin(), row[1]);
     g = under[0];
     g.insert(g.begin(), row[0]);
+    groups.push_back(std::move(right));
+  }
+}
+
+// Two headlines side by side, the right one's first row lost to junk (fresh45 p005, XeLaTeX:
+// "俄称继续打击乌军" read "人和合于" at 4), its later rows beside the left one's and taken for
+// their pieces. Lines wholly right of the group's first row, two at least on rows of their own,
+// flush with each other, a gap right of every other line, are a headline of their own: a
+// headline's later rows do not reach past its first row's end by a gap.
+void split_stack_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups) {
+  const size_t n = groups.size();
+  for (size_t gi = 0; gi < n; ++gi) {
+    std::vector<size_t>& g = groups[gi];
+    if (g.size() < 3 || g.size() > 16) continue;
+    const double size = group_size(L, g);
+    size_t top = g.front();
+    for (size_t k : g)
+      if (L.lines[k].box.y0 < L.lines[top].box.y0) top = k;
+    BBox first;
+    for (size_t k : g)
+      if (std::abs(L.lines[k].mid - L.lines[top].mid) * 2 < size) first = unite(first, L.lines[k].box);
+    std::vector<size_t> left, right;
+    for (size_t k : g) (L.lines[k].box.x0 > first.x1 ? right : left).push_back(k);
+    if (right.size() < 2) continue;
+    int x0 = L.lines[right.front()].box.x0, reach = first.x1;
+    bool flush = true, rows = false;
+    for (size_t k : right) {
+      const PageLine& l = L.lines[k];
+      flush = flush && std::abs(l.box.x0 - x0) <= size;
+      rows = rows || std::abs(l.mid - L.lines[right.front()].mid) * 2 >= size;
+      x0 = std::min(x0, l.box.x0);
+    }
+    for (size_t k : left) reach = std::max(reach, L.lines[k].box.x1);
+    if (!flush || !rows || x0 - reach < size / 4) continue;
+    g = left;
     groups.push_back(std::move(right));
   }
 }
