@@ -25,7 +25,9 @@ void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups)
     if (!head[i] && !L.lines[i].furniture) tops.emplace_back(L.lines[i].box.y0, i);
   std::sort(tops.begin(), tops.end());
   // Whether a line of text within six sizes under the group runs across the white between its
-  // pieces (at most 256 looked at: hostile input may stack a million lines under one).
+  // pieces, or where their boxes overlap, across the overlap (fresh44 p006: "习近平同捷克总" boxed
+  // 47 px into "统举行视频"). At most 256 lines are looked at (hostile input may stack a million
+  // lines under one).
   auto spanned = [&](const std::vector<size_t>& g, const BBox& a, const BBox& b) {
     const BBox box = group_box(L, g);
     const int to = box.y1 + static_cast<int>(6 * group_size(L, g));
@@ -33,7 +35,7 @@ void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups)
     for (auto it = std::lower_bound(tops.begin(), tops.end(), std::make_pair(box.y1, size_t{0}));
          it != tops.end() && it->first <= to && seen < 256; ++it, ++seen) {
       const BBox& o = L.lines[it->second].box;
-      if (o.x0 < a.x1 && o.x1 > b.x0) return true;
+      if (o.x0 < std::min(a.x1, b.x0) && o.x1 > std::max(a.x1, b.x0)) return true;
     }
     return false;
   };
@@ -116,7 +118,7 @@ void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups)
     // first row read in two pieces at a phrase's space and its short last row under the left one
     // (fresh7 p005); two articles part at a gutter. (Rows under both pieces say two headlines
     // whatever the text does: the engine may read a row of text across a gutter, fresh6 p005.)
-    if ((under[0].empty() || under[1].empty()) && b.x0 > a.x1 && spanned(g, a, b)) continue;
+    if ((under[0].empty() || under[1].empty()) && spanned(g, a, b)) continue;
     std::vector<size_t> right = under[1];
     right.insert(right.begin(), row[1]);
     g = under[0];
