@@ -233,8 +233,16 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   };
   const bool beside = (ends_with_p(j) && gq.indent < 1) || (k > a.head.size() && ends_with_p(k - 1));
   const bool was_full = mid_sentence(p.line.end) && same_column && (full_but_for(gp, gq, q) || beside);
+  // A heading's line is followed by a paragraph's first, indented: a line like a heading's in
+  // body type, flush left and short by a few characters, over the top of the next column, flush
+  // left there and reading on, is text whose end the engine lost ("…值机" of "…值机柜台，确"
+  // over "保旅客顺畅通行。": fresh47 p005). (A heading centred at a column's foot, or over a
+  // dispatch opening with its date, is one.)
+  const bool text_over_column = !same_column && heading_like(p.line) && !heading_like(q.line) && body(L, p) &&
+                                body(L, q) && std::abs(gq.indent) < 0.5 && std::abs(gp.indent) < 0.5 &&
+                                gp.short_by < 4 && !opens_dispatch(q.line);
   if (gp.short_by >= 1.5 && !was_full &&
-      (ends_clause(p.line.end) || heading_like(p.line) || p.line.end == End::closing))
+      (ends_clause(p.line.end) || (heading_like(p.line) && !text_over_column) || p.line.end == End::closing))
     return true;
   // Space above a heading; a scrap skipped between the lines fills it (junk read on the page).
   // Not inside running text that runs on into the next line: white there is a row the engine
