@@ -180,8 +180,8 @@ void find_furniture(PageLayout& layout);
 
 // regroup_headlines.cpp: headline groups mended. Two headlines side by side taken for one,
 // each heading lines under it alone or the right one's rows past the left one's first row's
-// end, split; groups whose level first rows have a later row
-// centred under them all, joined (a centred headline's row read in pieces).
+// end, split; groups whose level first rows have a later row centred under them all, joined
+// (a centred headline's row read in pieces).
 void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups);
 void split_stack_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups);
 void join_centred_row(const PageLayout& L, std::vector<std::vector<size_t>>& groups);

@@ -131,7 +131,8 @@ void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups)
 // "俄称继续打击乌军" read "人和合于" at 4), its later rows beside the left one's and taken for
 // their pieces. Lines wholly right of the group's first row, two at least on rows of their own,
 // flush with each other, a gap right of every other line, are a headline of their own: a
-// headline's later rows do not reach past its first row's end by a gap.
+// headline's later rows do not reach past its first row's end by a gap. (A group of more
+// than 16 lines is left whole.)
 void split_stack_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups) {
   const size_t n = groups.size();
   for (size_t gi = 0; gi < n; ++gi) {

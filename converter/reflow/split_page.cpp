@@ -237,7 +237,7 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // body type, flush left and short by a few characters, over the top of the next column, flush
   // left there and reading on, is text whose end the engine lost ("…值机" of "…值机柜台，确"
   // over "保旅客顺畅通行。": fresh47 p005). (A heading centred at a column's foot, or over a
-  // dispatch opening with its date, is one.)
+  // story's dispatch, "央视网消息（新闻联播）：", is one.)
   const bool text_over_column = !same_column && heading_like(p.line) && !heading_like(q.line) && body(L, p) &&
                                 body(L, q) && std::abs(gq.indent) < 0.5 && std::abs(gp.indent) < 0.5 &&
                                 gp.short_by < 4 && !opens_dispatch(q.line);
