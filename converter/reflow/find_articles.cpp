@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "reflow/chars.h"
 #include "reflow/page_stages.h"
 
 namespace paiban::reflow_stages {
@@ -170,16 +171,16 @@ Heads heads_of(const PageLayout& L, const std::vector<std::vector<size_t>>& grou
 // column holds them); elsewhere it was a picture's texture, and its lines are text. Not where
 // the engine read the page as one block (Tesseract's psm 6: one region holds three quarters of
 // its lines): its rows run across the columns, and no large box stands alone. Those kept join
-// `groups`.
-void add_read_badly(const PageLayout& L, std::vector<std::vector<size_t>>& groups, std::vector<std::vector<size_t>> garbled,
+// `groups`. Whether `groups` changed (a piece joined a headline, or a group was kept).
+bool add_read_badly(const PageLayout& L, std::vector<std::vector<size_t>>& groups, std::vector<std::vector<size_t>> garbled,
                     const Heads& H) {
-  if (garbled.empty()) return;
+  if (garbled.empty()) return false;
   std::vector<size_t> in_region;
   for (const auto& l : L.lines) {
     if (l.region >= in_region.size()) in_region.resize(l.region + 1, 0);
     ++in_region[l.region];
   }
-  if (*std::max_element(in_region.begin(), in_region.end()) * 4 >= L.lines.size() * 3) return;
+  if (*std::max_element(in_region.begin(), in_region.end()) * 4 >= L.lines.size() * 3) return false;
   // Pieces of one badly read headline on its rows are one (fresh15 p000: "中三戎，" and
   // "各地j团上瑟.站才仁" of "中央宣讲团在各地"); at most 64 are looked at.
   if (garbled.size() > 64) garbled.resize(64);
@@ -219,9 +220,25 @@ void add_read_badly(const PageLayout& L, std::vector<std::vector<size_t>>& group
   for (size_t i = 0; i < L.lines.size(); ++i)
     if (!L.lines[i].furniture) tops.emplace_back(L.lines[i].box.y0, i);
   std::sort(tops.begin(), tops.end());
-  auto joins = [&](const BBox& piece, const BBox& head, double size) {
+  // A piece the engine read well (every line at 80 or more) is no garbled fragment of another
+  // article's headline: too short to be a headline, it is a phrase of the one on its row cut at a
+  // wide gap, whatever stands under the white; its characters stand an em apart however narrow
+  // the engine boxed them (fresh50 p004: "习近平" boxed 113 px wide at 120 px type, 360 px left of
+  // "在南非媒体发表署名文章", over a gutter).
+  auto read_well = [&](const std::vector<size_t>& g) {
+    return std::all_of(g.begin(), g.end(), [&](size_t i) { return L.lines[i].conf >= 80; });
+  };
+  auto joins = [&](const std::vector<size_t>& g, BBox piece, const BBox& head, double size, bool well) {
+    if (well) {
+      size_t n = 0;
+      for (size_t i : g) n += chars::han_count(L.lines[i].line.text);
+      const int ems = static_cast<int>(static_cast<double>(n) * size);
+      if (piece.x1 <= head.x0) piece.x1 = std::max(piece.x1, piece.x0 + ems);
+      else if (piece.x0 >= head.x1) piece.x0 = std::min(piece.x0, piece.x1 - ems);
+    }
     const int x0 = std::min(piece.x1, head.x1), x1 = std::max(piece.x0, head.x0);
     if (x1 - x0 >= size * 3) return false;
+    if (well) return true;
     const int from = std::max(piece.y1, head.y1), to = from + static_cast<int>(size * 6);
     size_t seen = 0;
     for (auto it = std::lower_bound(tops.begin(), tops.end(), std::make_pair(from, size_t{0}));
@@ -233,6 +250,7 @@ void add_read_badly(const PageLayout& L, std::vector<std::vector<size_t>>& group
   };
   std::vector<std::vector<size_t>> kept;
   std::vector<BBox> kept_boxes;
+  bool grown = false;  // a headline gained a piece, or a garbled one was kept
   std::vector<bool> in(L.lines.size(), false), headed(L.lines.size(), false);
   for (const auto& g : groups)
     for (size_t i : g) headed[i] = true;
@@ -241,10 +259,11 @@ void add_read_badly(const PageLayout& L, std::vector<std::vector<size_t>>& group
     const double size = group_size(L, garbled[k]);
     size_t h = on_row(garbled[k], 0);
     const bool on_a_row = h != none;
-    while (h < none && !joins(boxes[k], H.box[h], size)) h = on_row(garbled[k], h + 1);
+    const bool well = read_well(garbled[k]);
+    while (h < none && !joins(garbled[k], boxes[k], H.box[h], size, well)) h = on_row(garbled[k], h + 1);
     if (h < none) {  // (a character of it may have joined a headline already: find_headlines)
       for (size_t i : garbled[k])
-        if (!headed[i]) groups[h].push_back(i), headed[i] = true;
+        if (!headed[i]) groups[h].push_back(i), headed[i] = true, grown = true;
       sort_rows(L, groups[h], size);
     }
     if (on_a_row) continue;
@@ -262,7 +281,8 @@ void add_read_badly(const PageLayout& L, std::vector<std::vector<size_t>>& group
     if (o >= static_cast<int>(H.box.size())) ++taken[static_cast<size_t>(o) - H.box.size()];
   }
   for (size_t k = 0; k < kept.size(); ++k)
-    if (taken[k] >= 3) groups.push_back(std::move(kept[k]));
+    if (taken[k] >= 3) groups.push_back(std::move(kept[k])), grown = true;
+  return grown;
 }
 
 }  // namespace
@@ -271,9 +291,7 @@ void find_articles(PageLayout& L) {
   std::vector<std::vector<size_t>> garbled;
   auto groups = find_headlines(L, &garbled);
   Heads H = heads_of(L, groups);
-  const size_t read_well = groups.size();
-  add_read_badly(L, groups, std::move(garbled), H);
-  if (groups.size() > read_well) H = heads_of(L, groups);
+  if (add_read_badly(L, groups, std::move(garbled), H)) H = heads_of(L, groups);
   const std::vector<BBox>& heads = H.box;
   // Lines above every headline (text continued from another page, or a page without one) form
   // an article of their own, first.
