@@ -232,9 +232,9 @@ bool add_read_badly(const PageLayout& L, std::vector<std::vector<size_t>>& group
     if (well) {
       size_t n = 0;
       for (size_t i : g) n += chars::han_count(L.lines[i].line.text);
-      const int ems = static_cast<int>(static_cast<double>(n) * size);
-      if (piece.x1 <= head.x0) piece.x1 = std::max(piece.x1, piece.x0 + ems);
-      else if (piece.x0 >= head.x1) piece.x0 = std::min(piece.x0, piece.x1 - ems);
+      const double ems = static_cast<double>(n) * size;  // (clamped at the head: hostile sizes)
+      if (piece.x1 <= head.x0) piece.x1 = std::max(piece.x1, static_cast<int>(std::min<double>(piece.x0 + ems, head.x0)));
+      else if (piece.x0 >= head.x1) piece.x0 = std::min(piece.x0, static_cast<int>(std::max<double>(piece.x1 - ems, head.x1)));
     }
     const int x0 = std::min(piece.x1, head.x1), x1 = std::max(piece.x0, head.x0);
     if (x1 - x0 >= size * 3) return false;
