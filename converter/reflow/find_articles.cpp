@@ -216,10 +216,7 @@ bool add_read_badly(const PageLayout& L, std::vector<std::vector<size_t>>& group
   // "中国" unread), the piece joins that headline's text: within three of its sizes of it, and
   // over the same text, a line under the row running across the white between them (a gutter
   // under that white parts two articles' headlines). At most 256 lines under are looked at.
-  std::vector<std::pair<int, size_t>> tops;
-  for (size_t i = 0; i < L.lines.size(); ++i)
-    if (!L.lines[i].furniture) tops.emplace_back(L.lines[i].box.y0, i);
-  std::sort(tops.begin(), tops.end());
+  const LinesByTop text(L);
   // A piece the engine read well (every line at 80 or more) is no garbled fragment of another
   // article's headline: too short to be a headline, it is a phrase of the one on its row cut at a
   // wide gap, whatever stands under the white; its characters stand an em apart however narrow
@@ -239,14 +236,8 @@ bool add_read_badly(const PageLayout& L, std::vector<std::vector<size_t>>& group
     const int x0 = std::min(piece.x1, head.x1), x1 = std::max(piece.x0, head.x0);
     if (x1 - x0 >= size * 3) return false;
     if (well) return true;
-    const int from = std::max(piece.y1, head.y1), to = from + static_cast<int>(size * 6);
-    size_t seen = 0;
-    for (auto it = std::lower_bound(tops.begin(), tops.end(), std::make_pair(from, size_t{0}));
-         it != tops.end() && it->first <= to && seen < 256; ++it, ++seen) {
-      const BBox& o = L.lines[it->second].box;
-      if (o.x0 < x0 && o.x1 > x1) return true;
-    }
-    return false;
+    const int from = std::max(piece.y1, head.y1);
+    return text.across(from, from + static_cast<int>(size * 6), x0, x1);
   };
   std::vector<std::vector<size_t>> kept;
   std::vector<BBox> kept_boxes;

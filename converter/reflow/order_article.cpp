@@ -44,6 +44,22 @@ double group_size(const PageLayout& L, const std::vector<size_t>& g) {
   return size;
 }
 
+LinesByTop::LinesByTop(const PageLayout& L, const std::vector<bool>& skip) : layout(L) {
+  for (size_t i = 0; i < L.lines.size(); ++i)
+    if (!L.lines[i].furniture && (i >= skip.size() || !skip[i])) tops.emplace_back(L.lines[i].box.y0, i);
+  std::sort(tops.begin(), tops.end());
+}
+
+bool LinesByTop::across(int from, int to, int x0, int x1) const {
+  size_t seen = 0;
+  for (auto it = std::lower_bound(tops.begin(), tops.end(), std::make_pair(from, size_t{0}));
+       it != tops.end() && it->first <= to && seen < 256; ++it, ++seen) {
+    const BBox& o = layout.lines[it->second].box;
+    if (o.x0 < x0 && o.x1 > x1) return true;
+  }
+  return false;
+}
+
 namespace {
 
 int percentile(std::vector<int> v, double p) {

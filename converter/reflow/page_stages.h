@@ -215,6 +215,16 @@ void sort_rows(const PageLayout& L, std::vector<size_t>& v, double size = 0);
 // The box round a group of lines (a headline's), and the largest type among them.
 BBox group_box(const PageLayout& L, const std::vector<size_t>& g);
 double group_size(const PageLayout& L, const std::vector<size_t>& g);
+// A page's lines by top edge, furniture and those `skip` names left out (order_article.cpp):
+// what stands under a box. `across`: whether a line whose top lies in [from, to] reaches left of
+// x0 and right of x1, text running across the white between them. At most 256 lines are looked
+// at a time (hostile input may stack a million under one box).
+struct LinesByTop {
+  LinesByTop(const PageLayout& L, const std::vector<bool>& skip = {});
+  bool across(int from, int to, int x0, int x1) const;
+  const PageLayout& layout;
+  std::vector<std::pair<int, size_t>> tops;
+};
 // An article's lines in reading order (order_article.cpp): its headline `a.head` first, then
 // `body` cut into bands by spanning lines, each band column by column; fills a.columns,
 // a.order, a.column_of and a.box.

@@ -4,6 +4,7 @@
 // (join_centred_row).
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "reflow/page_stages.h"
 
@@ -16,28 +17,19 @@ namespace paiban::reflow_stages {
 // with the piece they stand under (where both have lines, only if no two of them are level).
 void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups) {
   const size_t n = groups.size();
-  // The page's other lines by top edge: the text under a group.
-  std::vector<bool> head(L.lines.size(), false);
-  for (const auto& g : groups)
-    for (size_t k : g) head[k] = true;
-  std::vector<std::pair<int, size_t>> tops;
-  for (size_t i = 0; i < L.lines.size(); ++i)
-    if (!head[i] && !L.lines[i].furniture) tops.emplace_back(L.lines[i].box.y0, i);
-  std::sort(tops.begin(), tops.end());
   // Whether a line of text within six sizes under the group runs across the white between its
   // pieces, or where their boxes overlap, across the overlap (fresh44 p006: "习近平同捷克总" boxed
-  // 47 px into "统举行视频"). At most 256 lines are looked at (hostile input may stack a million
-  // lines under one).
+  // 47 px into "统举行视频"). The page's other lines are sorted the first time it is asked.
+  std::optional<LinesByTop> text;
   auto spanned = [&](const std::vector<size_t>& g, const BBox& a, const BBox& b) {
-    const BBox box = group_box(L, g);
-    const int to = box.y1 + static_cast<int>(6 * group_size(L, g));
-    size_t seen = 0;
-    for (auto it = std::lower_bound(tops.begin(), tops.end(), std::make_pair(box.y1, size_t{0}));
-         it != tops.end() && it->first <= to && seen < 256; ++it, ++seen) {
-      const BBox& o = L.lines[it->second].box;
-      if (o.x0 < std::min(a.x1, b.x0) && o.x1 > std::max(a.x1, b.x0)) return true;
+    if (!text) {
+      std::vector<bool> head(L.lines.size(), false);
+      for (const auto& h : groups)
+        for (size_t k : h) head[k] = true;
+      text.emplace(L, head);
     }
-    return false;
+    const BBox box = group_box(L, g);
+    return text->across(box.y1, box.y1 + static_cast<int>(6 * group_size(L, g)), std::min(a.x1, b.x0), std::max(a.x1, b.x0));
   };
   for (size_t gi = 0; gi < n; ++gi) {
     std::vector<size_t>& g = groups[gi];
