@@ -76,6 +76,9 @@ Document article(const PageLayout& L, const PageArticle& a, const std::vector<Pa
     prov.push_back(provenance(L, a, u));
   }
   Document d = assemble(layout, us, source, report);
+  // An engine's reading of a page row, unlike column text, carries its specks and rules.
+  if (!L.exact && !d.blocks.empty() && d.blocks.front().kind == Kind::headline)
+    d.blocks.front().text = seat_headline_marks(std::move(d.blocks.front().text), report);
   size_t next = 0;
   for (auto& b : d.blocks) stamp(b, prov, next);
   d.bbox = a.box;

@@ -350,4 +350,53 @@ std::string close_credit(std::string text, ReflowReport& report) {
   return to_utf8(out);
 }
 
+namespace {
+
+// The opening mark a closing one pairs with (0 for none).
+char32_t opening_of(char32_t c) {
+  switch (c) {
+    case U'”': return U'“';
+    case U'’': return U'‘';
+    case U'）': return U'（';
+    case U'》': return U'《';
+    case U'」': return U'「';
+    case U'』': return U'『';
+    case U'】': return U'【';
+    case U'〕': return U'〔';
+    case U'〗': return U'〖';
+    case U'〉': return U'〈';
+    case U')': return U'(';
+    case U']': return U'[';
+    default: return 0;
+  }
+}
+
+}  // namespace
+
+std::string seat_headline_marks(std::string text, ReflowReport& report) {
+  std::u32string t = to_u32(text);
+  size_t lead = 0;
+  while (lead < t.size() && (clreq::is_closing(t[lead]) || clreq::is_pause_or_stop(t[lead]) || ascii_mark(t[lead]) ||
+                             t[lead] == U'.'))
+    ++lead;
+  if (lead == 0 || lead == t.size()) return text;
+  std::u32string rest = t.substr(lead);
+  // The headline's last unmatched opening mark, which a closing mark read first may close.
+  std::vector<char32_t> open;
+  for (char32_t c : rest) {
+    if (clreq::is_opening(c) || c == U'(' || c == U'[') open.push_back(c);
+    else if (opening_of(c) && !open.empty() && open.back() == opening_of(c)) open.pop_back();
+  }
+  for (size_t k = lead; k-- > 0;) {
+    if (!open.empty() && opening_of(t[k]) == open.back()) {
+      rest += t[k];
+      open.pop_back();
+      count(report, "headline-mark-seated");
+    } else {
+      count(report, "headline-mark-dropped");
+    }
+  }
+  return to_utf8(rest);
+}
+
 }  // namespace paiban::reflow_stages

@@ -90,6 +90,11 @@ std::string join_lines(const std::vector<Line>& lines, size_t begin, size_t end,
 // normalise.cpp: the byline marker □/口 dropped (the name's inner space kept); `repair` false (a
 // text layer): 口 is the character, not the engine's reading of □.
 std::string strip_byline_marker(std::string text, ReflowReport& report, bool repair = true);
+// normalise.cpp: an engine's headline opening with closing marks or pauses, which no line opens
+// with (clreq §3.1.7): one whose opening mark the headline leaves open was its last, read first
+// (fresh45 p000: "”多举措…外贸“保稳提质"), and goes to its end; any other is a speck or a rule
+// beside the row (fresh39 p004: "”国际联播快讯", the rule between two headlines), and goes.
+std::string seat_headline_marks(std::string text, ReflowReport& report);
 
 constexpr int kOver = 6;  // display units a line may exceed its measure by (hanging punctuation, noise)
 
