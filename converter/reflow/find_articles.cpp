@@ -302,17 +302,21 @@ void find_articles(PageLayout& L) {
     bool same_row = x.y0 < y.y1 && y.y0 < x.y1;
     return same_row ? x.x0 < y.x0 : x.y0 < y.y0;
   });
+  std::vector<std::vector<size_t>> bodies;
   if (!body[0].empty()) {
     PageArticle a;
     order(L, a, body[0]);
     L.articles.push_back(std::move(a));
+    bodies.push_back(std::move(body[0]));
   }
   for (size_t g : rank) {
     PageArticle a;
     a.head = groups[g];
     order(L, a, body[g + 1]);
     L.articles.push_back(std::move(a));
+    bodies.push_back(std::move(body[g + 1]));
   }
+  join_continued(L, bodies);
 }
 
 }  // namespace paiban::reflow_stages
