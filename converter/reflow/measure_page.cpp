@@ -147,9 +147,10 @@ double line_size(const ocr::Line& l) {
     const bool agree = h.size() >= 3 && l.box.known() && near(size, p) && near(size, l.box.height());
     if (square.size() >= 3 && !agree) size = std::min(size, median(square));
     // Han characters are square and set an em apart or more (a condensed face, 长体, narrows
-    // them to four fifths): words a quarter again taller than their characters' pitch carry
-    // the engine's row box (two printed rows read as one, or a row read across a gutter whose
-    // other side is set larger), not the type's height. Judged on three words at least (a line
+    // them to four fifths; their ink is nine tenths of an em high): words a fifth again taller
+    // than their characters' pitch carry the engine's row box (two printed rows read as one, a
+    // row read across a gutter whose other side is set larger, a body line boxed with the white
+    // above it: fresh39 p004), not the type's height. Judged on three words at least (a line
     // given as one word box says nothing of its characters), and on the pitch too: Tesseract
     // boxes some lines' characters half as wide as their ink.
     if (h.size() >= 3) size = type_height(size, std::max(median(w), p));
@@ -361,7 +362,7 @@ int pitch(const ocr::Line& l) {
   return n >= 1 && x1 > x0 ? static_cast<int>((x1 - x0) / n) : 0;
 }
 
-int type_height(int height, int pitch) { return pitch > 0 && height * 4 > pitch * 5 ? pitch : height; }
+int type_height(int height, int pitch) { return pitch > 0 && height * 5 > pitch * 6 ? pitch : height; }
 
 PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
   PageLayout L;

@@ -231,7 +231,8 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   const auto ends_with_p = [&](size_t i) {
     return a.column_of[i] == a.column_of[k] && std::abs(L.lines[a.order[i]].box.x1 - p.box.x1) * 2 < em;
   };
-  const bool beside = (ends_with_p(j) && gq.indent < 1) || (k > a.head.size() && ends_with_p(k - 1));
+  // (Centred lines of one heading stop alike for being centred: fresh39 p004.)
+  const bool beside = !centred(gp) && ((ends_with_p(j) && gq.indent < 1) || (k > a.head.size() && ends_with_p(k - 1)));
   const bool was_full = mid_sentence(p.line.end) && same_column && (full_but_for(gp, gq, q) || beside);
   // A heading's line is followed by a paragraph's first, indented: a line like a heading's in
   // body type, flush left and short by a few characters, over the top of the next column, flush
