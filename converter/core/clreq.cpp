@@ -24,6 +24,24 @@ bool is_closing(char32_t cp) {
   }
 }
 
+char32_t opening_of(char32_t c) {
+  switch (c) {
+    case U'”': return U'“';
+    case U'’': return U'‘';
+    case U'）': return U'（';
+    case U'》': return U'《';
+    case U'」': return U'「';
+    case U'』': return U'『';
+    case U'】': return U'【';
+    case U'〕': return U'〔';
+    case U'〗': return U'〖';
+    case U'〉': return U'〈';
+    case U')': return U'(';
+    case U']': return U'[';
+    default: return 0;
+  }
+}
+
 bool leaves_open(std::u32string_view text) {
   int depth = 0;
   for (char32_t c : text) {

@@ -25,6 +25,7 @@ bool forbids_break(char32_t a, char32_t b);
 // clreq §3.1.2 punctuation classes (used for compression and justification).
 bool is_opening(char32_t cp);   // （《「『“‘【〔〖〈
 bool is_closing(char32_t cp);   // ）》」』”’】〕〗〉
+char32_t opening_of(char32_t closing);  // the opening mark a closing one pairs with, 0 for none
 bool is_pause_or_stop(char32_t cp);  // 、，；：。！？
 bool is_stop(char32_t cp);      // 。！？ (sentence-final)
 // Whether a text opens a bracket, quote or title mark it does not close: it runs on (a text

@@ -350,29 +350,6 @@ std::string close_credit(std::string text, ReflowReport& report) {
   return to_utf8(out);
 }
 
-namespace {
-
-// The opening mark a closing one pairs with (0 for none).
-char32_t opening_of(char32_t c) {
-  switch (c) {
-    case U'”': return U'“';
-    case U'’': return U'‘';
-    case U'）': return U'（';
-    case U'》': return U'《';
-    case U'」': return U'「';
-    case U'』': return U'『';
-    case U'】': return U'【';
-    case U'〕': return U'〔';
-    case U'〗': return U'〖';
-    case U'〉': return U'〈';
-    case U')': return U'(';
-    case U']': return U'[';
-    default: return 0;
-  }
-}
-
-}  // namespace
-
 std::string seat_headline_marks(std::string text, ReflowReport& report) {
   std::u32string t = to_u32(text);
   size_t lead = 0;
@@ -385,10 +362,10 @@ std::string seat_headline_marks(std::string text, ReflowReport& report) {
   std::vector<char32_t> open;
   for (char32_t c : rest) {
     if (clreq::is_opening(c) || c == U'(' || c == U'[') open.push_back(c);
-    else if (opening_of(c) && !open.empty() && open.back() == opening_of(c)) open.pop_back();
+    else if (clreq::opening_of(c) && !open.empty() && open.back() == clreq::opening_of(c)) open.pop_back();
   }
   for (size_t k = lead; k-- > 0;) {
-    if (!open.empty() && opening_of(t[k]) == open.back()) {
+    if (!open.empty() && clreq::opening_of(t[k]) == open.back()) {
       rest += t[k];
       open.pop_back();
       count(report, "headline-mark-seated");
