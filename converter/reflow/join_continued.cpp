@@ -4,7 +4,8 @@
 // column's edge and the right starts flush, no paragraph's first line (fresh52 p002: "俄称控制"
 // and "索列达尔附近交通枢纽 乌称打击俄" of one headline, cut over the gutter under a space of
 // it, its second row "军指挥所" under the left piece alone; the first column's "…红利曼以" runs on
-// as "及顿涅茨克等方向打击…" at the top of the second).
+// as "及顿涅茨克等方向打击…" at the top of the second). So are a headline with no text and the
+// headline right under it (lost_row).
 #include <algorithm>
 
 #include "reflow/page_stages.h"
@@ -56,12 +57,26 @@ bool runs_on(const PageLayout& L, const PageArticle& a, const PageArticle& b) {
          start.short_by < 1 && first.box.x0 >= last.box.x1 && !opens_dispatch(first.line);
 }
 
+// a heads no text and b's headline stands right under it, in its type and across most of it:
+// one headline whose middle row the engine did not read (fresh58 p000: "【以中国式现代化全面推进中
+// 华民族伟大复兴" over the unread "——习近平总书记今年以来治国理政纪实】推" and "进人与自然和谐共生
+// 绘出美丽中国更新画卷"). A row's height of white between them at most, and a half again between sizes.
+bool lost_row(const PageLayout& L, const PageArticle& a, const PageArticle& b) {
+  if (a.order.size() != a.head.size()) return false;
+  const BBox x = group_box(L, a.head), y = group_box(L, b.head);
+  const double sa = group_size(L, a.head), sb = group_size(L, b.head);
+  if (sa <= 0 || sb <= 0 || std::max(sa, sb) > std::min(sa, sb) * 1.5) return false;
+  const int shared = std::min(x.x1, y.x1) - std::max(x.x0, y.x0);
+  return y.y0 >= x.y1 - sa / 4 && y.y0 - x.y1 <= sa * 1.5 && shared * 3 >= std::min(x.width(), y.width()) * 2;
+}
+
 }  // namespace
 
 void join_continued(PageLayout& L, std::vector<std::vector<size_t>>& bodies) {
   for (size_t k = 0; k + 1 < L.articles.size();) {
     PageArticle &a = L.articles[k], &b = L.articles[k + 1];
-    if (a.head.empty() || b.head.empty() || !cut_from_one_line(L, a, b) || !runs_on(L, a, b)) {
+    if (a.head.empty() || b.head.empty() ||
+        !((cut_from_one_line(L, a, b) && runs_on(L, a, b)) || lost_row(L, a, b))) {
       ++k;
       continue;
     }

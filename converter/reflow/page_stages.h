@@ -198,8 +198,9 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& layout,
 // reading order (bands between spanning lines, columns left to right in each band).
 void find_articles(PageLayout& layout);
 // join_continued.cpp: articles side by side whose headlines are pieces of one engine line, the
-// text running on from the left one's last line into the right one's first, made one; `bodies`
-// holds each article's lines under its headline.
+// text running on from the left one's last line into the right one's first, made one; so are a
+// headline with no text and the headline right under it. `bodies` holds each article's lines
+// under its headline.
 void join_continued(PageLayout& layout, std::vector<std::vector<size_t>>& bodies);
 
 // A line's margins in its column, in ems from its left edge and to its right (split_page.cpp).
