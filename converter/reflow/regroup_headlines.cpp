@@ -203,8 +203,14 @@ void join_centred_row(const PageLayout& L, std::vector<std::vector<size_t>>& gro
         const double size = firsts[r].size;
         if (l.y0 - firsts[a].row.y0 < size / 2) continue;  // a first row
         const int m = (l.x0 + l.x1) / 2;
-        bool alone = false;  // centred under one piece of the row
-        for (size_t q : run) alone = alone || std::abs(m - (firsts[q].row.x0 + firsts[q].row.x1) / 2) <= size;
+        // Centred under one piece of the row, or flush with a later piece's left edge: a headline's
+        // later rows start at its left edge, never at its second piece's (fresh56 p002: "标", the
+        // last row of "俄称继续打击乌军人员装备 / 乌称打击俄军防空系统等目 / 标", beside "习近平会见
+        // 白俄罗斯总统" and near the middle of the two).
+        bool alone = false;
+        for (size_t q : run)
+          alone = alone || std::abs(m - (firsts[q].row.x0 + firsts[q].row.x1) / 2) <= size ||
+                  (q != run.front() && std::abs(l.x0 - firsts[q].row.x0) * 2 < size);
         centred = centred || (std::abs(m - mid) <= size && !alone && l.width() + 2 * size <= whole.width());
       }
     if (!centred) continue;
