@@ -294,6 +294,25 @@ void find_articles(PageLayout& L) {
     if (is_head[i] || L.lines[i].furniture) continue;
     body[static_cast<size_t>(owner(L, heads, H.across, H.tops, {}, i) + 1)].push_back(i);
   }
+  // A piece of a headline's engine line above every headline (its box reaching higher: a
+  // garbled character, fresh57 p004's "休" beside "习近平在南非媒体发表署名文章") is that
+  // headline's, no article of its own. The first 16 lines of each headline are looked at.
+  for (auto it = body[0].begin(); it != body[0].end();) {
+    const PageLine& l = L.lines[*it];
+    size_t to = groups.size();
+    for (size_t g = 0; g < groups.size() && to == groups.size(); ++g)
+      for (size_t p = 0; p < std::min<size_t>(groups[g].size(), 16) && to == groups.size(); ++p) {
+        const PageLine& h = L.lines[groups[g][p]];
+        if (l.mid >= h.box.y0 && l.mid <= h.box.y1 && share_id(l.id, h.id)) to = g;
+      }
+    if (to == groups.size()) {
+      ++it;
+      continue;
+    }
+    groups[to].push_back(*it);
+    sort_rows(L, groups[to], group_size(L, groups[to]));
+    it = body[0].erase(it);
+  }
   // Articles in a newspaper reader's order: by headline, top to bottom, then left to right.
   std::vector<size_t> rank(groups.size());
   for (size_t g = 0; g < rank.size(); ++g) rank[g] = g;

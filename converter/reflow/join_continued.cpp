@@ -13,9 +13,6 @@
 
 namespace paiban::reflow_stages {
 
-namespace {
-
-// Whether two space-separated lists of source line ids share one.
 bool share_id(const std::string& a, const std::string& b) {
   size_t at = 0;
   while (at < a.size()) {
@@ -28,6 +25,8 @@ bool share_id(const std::string& a, const std::string& b) {
   }
   return false;
 }
+
+namespace {
 
 // The headlines hold pieces of one engine line on one row, the left's before the right's. Their
 // first 16 lines each are looked at (a head is sorted by rows; hostile input may give it many).
