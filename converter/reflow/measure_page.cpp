@@ -189,16 +189,18 @@ bool across(const PageInk& ink, const BBox& x, const BBox& y, int em, size_t a, 
 }
 
 // A gutter under the white between two engine lines in headline type, x and y: a strip of it
-// stays white four of their ems down, text ending left of it and starting right of it. Two
+// stays white six of their ems down, text ending left of it and starting right of it. Two
 // headlines side by side over their own columns; the text under them, a headline's ems apart,
 // hides a gutter of body type from `across` (fresh56 p002: "习近平会见白俄罗斯总统" and "俄称继续
 // 打击乌军人员装备", 170 px apart over a 52 px gutter). Asked of white three ems wide at most:
 // wider white is more often characters of one headline the engine lost, over the gutters of its
 // columns (fresh31 p004: "王沪字会" and "坦总", 890 px apart). Every eighth of the body's em, 64
-// probes at most.
+// probes at most. The gutter lies within two body ems of the right line's start: a headline
+// starts at its column's left edge; a headline's row may run on past its columns' gutter (fresh55
+// p006: "蔡奇会见柬埔寨" over two columns, its "寨" 126 px past the gutter).
 bool gutter_under(const PageInk& ink, const BBox& x, const BBox& y, int em, int body, size_t self) {
   const int step = std::max({1, body / 8, (y.x0 - x.x1) / 64});
-  for (int px = x.x1 + step; px < y.x0; px += step)
+  for (int px = std::max(x.x1 + step, y.x0 - 2 * body); px < y.x0; px += step)
     if (ink.white_strip(px, std::max(x.y1, y.y1), std::max(x.y1, y.y1) + 6 * em, em, std::max(1, body / 4), self))
       return true;
   return false;
