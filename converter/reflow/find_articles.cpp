@@ -302,8 +302,7 @@ void find_articles(PageLayout& L) {
     size_t to = groups.size();
     for (size_t g = 0; g < groups.size() && to == groups.size(); ++g)
       for (size_t p = 0; p < std::min<size_t>(groups[g].size(), 16) && to == groups.size(); ++p) {
-        const PageLine& h = L.lines[groups[g][p]];
-        if (l.mid >= h.box.y0 && l.mid <= h.box.y1 && share_id(l.id, h.id)) to = g;
+        if (one_engine_row(l, L.lines[groups[g][p]])) to = g;
       }
     if (to == groups.size()) {
       ++it;

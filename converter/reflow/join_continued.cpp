@@ -13,6 +13,9 @@
 
 namespace paiban::reflow_stages {
 
+namespace {
+
+// Whether two space-separated lists of source line ids share one.
 bool share_id(const std::string& a, const std::string& b) {
   size_t at = 0;
   while (at < a.size()) {
@@ -26,16 +29,13 @@ bool share_id(const std::string& a, const std::string& b) {
   return false;
 }
 
-namespace {
-
 // The headlines hold pieces of one engine line on one row, the left's before the right's. Their
 // first 16 lines each are looked at (a head is sorted by rows; hostile input may give it many).
 bool cut_from_one_line(const PageLayout& L, const PageArticle& a, const PageArticle& b) {
   for (size_t p = 0; p < std::min<size_t>(a.head.size(), 16); ++p)
     for (size_t q = 0; q < std::min<size_t>(b.head.size(), 16); ++q) {
       const PageLine &x = L.lines[a.head[p]], &y = L.lines[b.head[q]];
-      if (x.box.x1 <= y.box.x0 && std::abs(x.mid - y.mid) * 2 < std::max(x.size, y.size) && share_id(x.id, y.id))
-        return true;
+      if (x.box.x1 <= y.box.x0 && one_engine_row(x, y)) return true;
     }
   return false;
 }
@@ -70,6 +70,10 @@ bool lost_row(const PageLayout& L, const PageArticle& a, const PageArticle& b) {
 }
 
 }  // namespace
+
+bool one_engine_row(const PageLine& x, const PageLine& y) {
+  return std::abs(x.mid - y.mid) * 2 < std::max(x.size, y.size) && share_id(x.id, y.id);
+}
 
 void join_continued(PageLayout& L, std::vector<std::vector<size_t>>& bodies) {
   for (size_t k = 0; k + 1 < L.articles.size();) {

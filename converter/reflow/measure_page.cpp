@@ -199,10 +199,9 @@ bool across(const PageInk& ink, const BBox& x, const BBox& y, int em, size_t a, 
 // starts at its column's left edge; a headline's row may run on past its columns' gutter (fresh55
 // p006: "蔡奇会见柬埔寨" over two columns, its "寨" 126 px past the gutter).
 bool gutter_under(const PageInk& ink, const BBox& x, const BBox& y, int em, int body, size_t self) {
-  const int step = std::max({1, body / 8, (y.x0 - x.x1) / 64});
+  const int step = std::max({1, body / 8, (y.x0 - x.x1) / 64}), foot = std::max(x.y1, y.y1);
   for (int px = std::max(x.x1 + step, y.x0 - 2 * body); px < y.x0; px += step)
-    if (ink.white_strip(px, std::max(x.y1, y.y1), std::max(x.y1, y.y1) + 6 * em, em, std::max(1, body / 4), self))
-      return true;
+    if (ink.white_strip(px, foot, foot + 6 * em, em, std::max(1, body / 4), self)) return true;
   return false;
 }
 

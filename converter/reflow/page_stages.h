@@ -202,9 +202,9 @@ void find_articles(PageLayout& layout);
 // headline with no text and the headline right under it. `bodies` holds each article's lines
 // under its headline.
 void join_continued(PageLayout& layout, std::vector<std::vector<size_t>>& bodies);
-// Whether two space-separated lists of source line ids share one: pieces of one engine line
-// (join_continued.cpp).
-bool share_id(const std::string& a, const std::string& b);
+// Whether two lines are pieces of one engine line on one row: a source line id in common, the
+// middles of their type less than half the larger size apart (join_continued.cpp).
+bool one_engine_row(const PageLine& x, const PageLine& y);
 
 // A line's margins in its column, in ems from its left edge and to its right (split_page.cpp).
 struct Geo {
