@@ -197,9 +197,11 @@ bool add_read_badly(const PageLayout& L, std::vector<std::vector<size_t>>& group
       garbled[b].clear();
       b = a;  // the grown group meets the others again
     }
-  // A piece on a headline's row is a piece of that headline the engine read apart, no headline
-  // of its own (fresh28 p001: "之重器-" of "万步炎：攻关核心技术 铸造“国之重器”"). A million
-  // pairs of lines are looked at; past that, none is kept.
+  // A piece on a headline's row that joins it (below) is a piece of that headline the engine read
+  // apart, no headline of its own (fresh28 p001: "之重器-" of "万步炎：攻关核心技术 铸造“国之重器”");
+  // one that joins none (three sizes or more off, or a gutter under the white) may head text of
+  // its own as any garbled headline (fresh59 p007: "王沪宁会见哈萨克斯坦总统" read as junk on the
+  // row of the headline beside it). A million pairs of lines are looked at; past that, none is kept.
   size_t budget = 1'000'000;
   const size_t none = groups.size(), spent = groups.size() + 1;
   auto on_row = [&](const std::vector<size_t>& g, size_t from) {
@@ -249,7 +251,6 @@ bool add_read_badly(const PageLayout& L, std::vector<std::vector<size_t>>& group
     if (garbled[k].empty()) continue;
     const double size = group_size(L, garbled[k]);
     size_t h = on_row(garbled[k], 0);
-    const bool on_a_row = h != none;
     const bool well = read_well(garbled[k]);
     while (h < none && !joins(garbled[k], boxes[k], H.box[h], size, well)) h = on_row(garbled[k], h + 1);
     if (h < none) {  // (a character of it may have joined a headline already: find_headlines)
@@ -257,7 +258,7 @@ bool add_read_badly(const PageLayout& L, std::vector<std::vector<size_t>>& group
         if (!headed[i]) groups[h].push_back(i), headed[i] = true, grown = true;
       sort_rows(L, groups[h], size);
     }
-    if (on_a_row) continue;
+    if (h != none) continue;  // joined a headline on its row (or the budget ran out)
     sort_rows(L, garbled[k]);
     for (size_t i : garbled[k]) in[i] = true;
     kept.push_back(std::move(garbled[k]));
