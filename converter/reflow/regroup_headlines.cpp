@@ -10,7 +10,82 @@
 
 namespace paiban::reflow_stages {
 
-// Two headlines side by side taken for one read in two pieces (fresh26 p007, XeLaTeX: the
+// Whether pieces a (left) and b (right) of a headline group's top row head two articles, the
+// group's later lines `rest` going to under[0] (left) and under[1] (right); `spanned` tells
+// whether a line of text under the group runs across the white between a and b.
+template <typename Spanned>
+bool parts(const PageLayout& L, const BBox& a, const BBox& b, const std::vector<size_t>& rest,
+           std::vector<size_t> (&under)[2], Spanned&& spanned) {
+  const int whole = (a.x0 + b.x1) / 2;
+  // Which piece each later line stands under alone: 0 (left), 1 (right), -1 neither.
+  std::vector<int> side(rest.size(), -1);
+  auto apart = [&](const BBox& r, int p) { return p == 0 ? r.x1 < b.x0 : r.x0 > a.x1; };
+  for (size_t j = 0; j < rest.size(); ++j) {
+    const BBox& r = L.lines[rest[j]].box;
+    const double em = L.lines[rest[j]].size;
+    const int mid = (r.x0 + r.x1) / 2;
+    for (int p = 0; p < 2 && side[j] < 0; ++p) {
+      const BBox& o = p == 0 ? a : b;
+      const bool placed = std::abs(mid - (o.x0 + o.x1) / 2) < em || std::abs(r.x0 - o.x0) < em / 2;
+      if (apart(r, p) && placed && std::abs(mid - whole) > em) side[j] = p;
+    }
+  }
+  // A piece the engine cut from a placed line's row, within a size of it, goes with it (fresh32
+  // p005: "名单" read apart from "列入负面观反").
+  for (size_t j = 0; j < rest.size(); ++j)
+    for (size_t q = 0; q < rest.size() && side[j] < 0; ++q) {
+      if (side[q] < 0) continue;
+      const PageLine &l = L.lines[rest[j]], &o = L.lines[rest[q]];
+      const double size = std::max(l.size, o.size);
+      const int gap = std::max(l.box.x0 - o.box.x1, o.box.x0 - l.box.x1);
+      if (std::abs(l.mid - o.mid) * 2 < size && gap < size && apart(l.box, side[q])) side[j] = side[q];
+    }
+  bool each = true;
+  for (size_t j = 0; j < rest.size(); ++j) {
+    if (side[j] < 0) each = false;
+    else under[side[j]].push_back(rest[j]);
+  }
+  if (!each) return false;
+  // Lines under both pieces: two headlines only where no two of them share a row's top (a
+  // headline read in pieces on every row has its pieces' rows level; two headlines in two
+  // sizes step down at two pitches: fresh28 p003, 182 px against 149).
+  // Unless each of those lines stands centred under its piece, an em narrower or more: two
+  // headlines each centred over its own columns (fresh33 p007, WeasyPrint: "全国政协十四届常委会第
+  // 三次会议举行全体会议" beside "李强会见美国总统气候问题特使"); a headline read in pieces
+  // shares one centre, or one left edge.
+  // Nor where the white between two level ones is over two of their sizes: no phrase space of
+  // one headline is so wide (fresh32 p005: "乌称击退俄多次进攻" 293 px from "列入负面观察名单"
+  // at 88 px type, under two headlines set flush over their own columns).
+  bool level = false;
+  for (size_t x : under[0])
+    for (size_t y : under[1]) {
+      const PageLine &p = L.lines[x], &q = L.lines[y];
+      const double size = std::max(p.size, q.size);
+      // (A white half a size wide or more over the top row's white, row after row, is a gutter
+      // between two headlines set to their columns' edges: fresh59 p006, "俄称控制索列达尔附近交" /
+      // "通枢纽 乌称打击俄军指挥" beside "韩正出席第四届中俄能源" / "商务论坛开幕式", 91–110 px
+      // apart at 88 px type.)
+      const bool gutter = (q.box.x0 - p.box.x1) * 2 >= size && std::min(q.box.x0, b.x0) > std::max(p.box.x1, a.x1);
+      level = level || (std::abs(p.box.y0 - q.box.y0) * 8 <= size && q.box.x0 - p.box.x1 <= 2 * size && !gutter);
+    }
+  auto centred_under = [&](size_t k, const BBox& o) {
+    const BBox& r = L.lines[k].box;
+    const double em = L.lines[k].size;
+    return std::abs((r.x0 + r.x1) - (o.x0 + o.x1)) < em && r.width() + em <= o.width();
+  };
+  bool centred = true;
+  for (size_t x : under[0]) centred = centred && centred_under(x, a);
+  for (size_t y : under[1]) centred = centred && centred_under(y, b);
+  if (level && !centred) return false;
+  // Nor where the later rows stand under one piece alone and a line of text under the group
+  // runs across the white between the pieces: one headline set flush over its columns, its
+  // first row read in two pieces at a phrase's space and its short last row under the left one
+  // (fresh7 p005); two articles part at a gutter. (Rows under both pieces say two headlines
+  // whatever the text does: the engine may read a row of text across a gutter, fresh6 p005.)
+  return !((under[0].empty() || under[1].empty()) && spanned(a, b));
+}
+
+// Two headlines side by side taken for one read in pieces (fresh26 p007, XeLaTeX: the
 // left one as wide as its column, the right one's first line a gutter off, its second line
 // under it alone). Where every line under the top row stands under one piece alone, centred on
 // it or flush with it and not centred on the row, the pieces head two articles: the lines go
@@ -45,77 +120,24 @@ void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups)
     }
     // (A headline has a few lines: a group of more than 16 is left whole, and the test of its
     // lines' rows below stays small on hostile input.)
-    if (row.size() != 2 || rest.empty() || rest.size() > 16) continue;
-    if (L.lines[row[1]].box.x0 < L.lines[row[0]].box.x0) std::swap(row[0], row[1]);
-    const BBox &a = L.lines[row[0]].box, &b = L.lines[row[1]].box;
-    const int whole = (a.x0 + b.x1) / 2;
-    // Which piece each later line stands under alone: 0 (left), 1 (right), -1 neither.
-    std::vector<size_t> under[2];
-    std::vector<int> side(rest.size(), -1);
-    auto apart = [&](const BBox& r, int p) { return p == 0 ? r.x1 < b.x0 : r.x0 > a.x1; };
-    for (size_t j = 0; j < rest.size(); ++j) {
-      const BBox& r = L.lines[rest[j]].box;
-      const double em = L.lines[rest[j]].size;
-      const int mid = (r.x0 + r.x1) / 2;
-      for (int p = 0; p < 2 && side[j] < 0; ++p) {
-        const BBox& o = p == 0 ? a : b;
-        const bool placed = std::abs(mid - (o.x0 + o.x1) / 2) < em || std::abs(r.x0 - o.x0) < em / 2;
-        if (apart(r, p) && placed && std::abs(mid - whole) > em) side[j] = p;
-      }
+    if (row.size() < 2 || row.size() > 8 || rest.empty() || rest.size() > 16) continue;
+    std::sort(row.begin(), row.end(), [&](size_t x, size_t y) { return L.lines[x].box.x0 < L.lines[y].box.x0; });
+    // The top row may come in more pieces than two (a character between phrases unread, fresh59
+    // p006: "韩正出席" and "届中俄能" right of "俄称控制索列达尔附近"): each white between
+    // neighbours is tried, left to right, for the gutter the two headlines part over.
+    for (size_t cut = 1; cut < row.size(); ++cut) {
+      BBox a, b;
+      for (size_t k = 0; k < row.size(); ++k) (k < cut ? a : b) = unite(k < cut ? a : b, L.lines[row[k]].box);
+      std::vector<size_t> under[2];
+      if (!parts(L, a, b, rest, under, [&](const BBox& x, const BBox& y) { return spanned(g, x, y); })) continue;
+      std::vector<size_t> right(row.begin() + static_cast<std::ptrdiff_t>(cut), row.end());
+      right.insert(right.end(), under[1].begin(), under[1].end());
+      std::vector<size_t> left(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(cut));
+      left.insert(left.end(), under[0].begin(), under[0].end());
+      g = std::move(left);
+      groups.push_back(std::move(right));
+      break;
     }
-    // A piece the engine cut from a placed line's row, within a size of it, goes with it (fresh32
-    // p005: "名单" read apart from "列入负面观反").
-    for (size_t j = 0; j < rest.size(); ++j)
-      for (size_t q = 0; q < rest.size() && side[j] < 0; ++q) {
-        if (side[q] < 0) continue;
-        const PageLine &l = L.lines[rest[j]], &o = L.lines[rest[q]];
-        const double size = std::max(l.size, o.size);
-        const int gap = std::max(l.box.x0 - o.box.x1, o.box.x0 - l.box.x1);
-        if (std::abs(l.mid - o.mid) * 2 < size && gap < size && apart(l.box, side[q])) side[j] = side[q];
-      }
-    bool each = true;
-    for (size_t j = 0; j < rest.size(); ++j) {
-      if (side[j] < 0) each = false;
-      else under[side[j]].push_back(rest[j]);
-    }
-    if (!each) continue;
-    // Lines under both pieces: two headlines only where no two of them share a row's top (a
-    // headline read in pieces on every row has its pieces' rows level; two headlines in two
-    // sizes step down at two pitches: fresh28 p003, 182 px against 149).
-    // Unless each of those lines stands centred under its piece, an em narrower or more: two
-    // headlines each centred over its own columns (fresh33 p007, WeasyPrint: "全国政协十四届常委会第
-    // 三次会议举行全体会议" beside "李强会见美国总统气候问题特使"); a headline read in pieces
-    // shares one centre, or one left edge.
-    // Nor where the white between two level ones is over two of their sizes: no phrase space of
-    // one headline is so wide (fresh32 p005: "乌称击退俄多次进攻" 293 px from "列入负面观察名单"
-    // at 88 px type, under two headlines set flush over their own columns).
-    bool level = false;
-    for (size_t x : under[0])
-      for (size_t y : under[1]) {
-        const PageLine &p = L.lines[x], &q = L.lines[y];
-        const double size = std::max(p.size, q.size);
-        level = level || (std::abs(p.box.y0 - q.box.y0) * 8 <= size && q.box.x0 - p.box.x1 <= 2 * size);
-      }
-    auto centred_under = [&](size_t k, const BBox& o) {
-      const BBox& r = L.lines[k].box;
-      const double em = L.lines[k].size;
-      return std::abs((r.x0 + r.x1) - (o.x0 + o.x1)) < em && r.width() + em <= o.width();
-    };
-    bool centred = true;
-    for (size_t x : under[0]) centred = centred && centred_under(x, a);
-    for (size_t y : under[1]) centred = centred && centred_under(y, b);
-    if (level && !centred) continue;
-    // Nor where the later rows stand under one piece alone and a line of text under the group
-    // runs across the white between the pieces: one headline set flush over its columns, its
-    // first row read in two pieces at a phrase's space and its short last row under the left one
-    // (fresh7 p005); two articles part at a gutter. (Rows under both pieces say two headlines
-    // whatever the text does: the engine may read a row of text across a gutter, fresh6 p005.)
-    if ((under[0].empty() || under[1].empty()) && spanned(g, a, b)) continue;
-    std::vector<size_t> right = under[1];
-    right.insert(right.begin(), row[1]);
-    g = under[0];
-    g.insert(g.begin(), row[0]);
-    groups.push_back(std::move(right));
   }
 }
 
