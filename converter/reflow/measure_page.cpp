@@ -170,10 +170,10 @@ int middle(const ocr::Line& l, const BBox& box) {
 
 // Whether the rows around run across the gap between pieces a (box x) and b (box y) of one row:
 // text above and below every stretch of it (a short line's white ending at a gutter fails).
-// The halves of an engine line cut once, at a wide gap alone (`once`), are the last (first) line
-// of their text where none stands within two ems of the gap below (above): the rows on the other
-// side decide (fresh23 p001: "乌克兰危" boxed 1.2 em past "阻碍" on a paragraph's last full
-// line, then read as a headline of its own). A gutter has its columns' edges on both sides.
+// Pieces of body text two ems apart at most (`once`) are the last (first) line of their text
+// where none stands within two ems of the gap below (above): the rows on the other side decide
+// (fresh23 p001: "乌克兰危" boxed 1.2 em past "阻碍" on a paragraph's last full line, then read
+// as a headline of its own). A gutter has its columns' edges on both sides.
 // A headline's halves (`headline`) have white above them: the text under them decides (fresh32
 // p000: "王沪宁会见哈萨克斯坦总统" read "王六于会", 3.4 em of white, "斯坦总").
 bool across(const PageInk& ink, const BBox& x, const BBox& y, int em, size_t a, size_t b, bool once,
@@ -273,10 +273,17 @@ std::vector<LinePiece> join_row_pieces(std::vector<LinePiece> ps, bool exact) {
       // engine missed, a word it boxed apart), or it is white (a gutter between columns).
       // The engine's line of body text cut there alone (its two halves), two ems apart at most:
       // it may be its text's last or first line (headlines side by side stand over white:
-      // fresh11 p000, psm 6).
+      // fresh11 p000, psm 6). So may two engine lines of body text: Tesseract files a wide
+      // column's row in pieces, in blocks of their own, at cuts that move from row to row
+      // (fresh61 p004: "央视网消息（新闻联播）：" 29 px from "多国人士表示…", under the headline).
+      // Not the halves of a line cut elsewhere too; a piece cut from its engine line at a wide
+      // gap keeps the stricter test (fresh44 p000: "农业、科技、文化、数字经济", read apart
+      // in the white of "会谈后…签署经贸、 绿色低碳…" and joined there, left an article run into
+      // the next under a lost headline measured by the wide rows, and read woven).
       const LinePiece &l = ps[by_top[a]], &r = ps[j];
       const bool alone = halves && !l.cut_left && !l.gap_left && !r.cut_right && !r.gap_right;
-      const bool once = alone && small <= body * 1.25 && gap <= small * 2;
+      const bool apart = !halves && !l.gap_right && !r.gap_left;
+      const bool once = (alone || apart) && small <= body * 1.25 && gap <= small * 2;
       const bool headline = alone && small >= body * kHeadline &&
                             spanned_below(ps, by_top, a, x, r, static_cast<int>(small), size, body);
       if (gap > small / 2 && (exact || !across(ink, x, y, static_cast<int>(small), by_top[a], j, once, headline)))
