@@ -141,7 +141,7 @@ bool scrap_opens_row(const PageLayout& L, const PageArticle& a, size_t k, size_t
 }
 
 // Whether a block starts at order[j], the line after order[k] (scraps between them skipped).
-bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t j, double lead) {
+bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t j, double lead, bool indented) {
   const PageLine& p = L.lines[a.order[k]];
   const bool opened = scrap_opens_row(L, a, k, j);
   PageLine row;
@@ -242,7 +242,13 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   const bool text_over_column = !same_column && heading_like(p.line) && !heading_like(q.line) && body(L, p) &&
                                 body(L, q) && std::abs(gq.indent) < 0.5 && std::abs(gp.indent) < 0.5 &&
                                 gp.short_by < 4 && !opens_dispatch(q.line);
-  if (gp.short_by >= 1.5 && !was_full &&
+  // Nor, in an article that opens its paragraphs indented, did a sentence that ends a few ems
+  // short with the next line flush left under it, full and reading on: a renderer setting Han
+  // text ragged leaves white where the next character would have fitted (fresh59 p003: "…约为
+  // 35万。" 1.6 ems short over "本轮巴以冲突爆发以来，有大批民众", flush).
+  const bool flush_on = indented && same_column && std::abs(gq.indent) < 0.5 && gq.short_by < 0.8 &&
+                        gp.short_by < 3 && !heading_like(q.line) && !opens_dispatch(q.line) && !heading_like(p.line);
+  if (gp.short_by >= 1.5 && !was_full && !flush_on &&
       (ends_clause(p.line.end) || (heading_like(p.line) && !text_over_column) || p.line.end == End::closing))
     return true;
   // Space above a heading; a scrap skipped between the lines fills it (junk read on the page).
@@ -258,10 +264,23 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
 
 }  // namespace
 
+// Whether an article opens its paragraphs indented: two lines at least in body type, each
+// indented as a first line (one and a half to four ems) and reaching its column's right edge.
+bool opens_indented(const PageLayout& L, const PageArticle& a) {
+  size_t n = 0;
+  for (size_t j = a.head.size(); j < a.order.size() && n < 2; ++j) {
+    const PageLine& q = L.lines[a.order[j]];
+    const Geo g = geometry(q, a.columns[a.column_of[j]], L.em);
+    n += body(L, q) && g.indent >= 1.5 && g.indent < 4 && g.short_by < 0.8;
+  }
+  return n >= 2;
+}
+
 std::vector<PageUnit> split_page(const PageLayout& L, const PageArticle& a) {
   std::vector<PageUnit> units;
   if (a.order.empty()) return units;
   const double lead = leading(L, a);
+  const bool indented = opens_indented(L, a);
   const size_t head = a.head.size();
   size_t start = 0;
   if (head > 0) {
@@ -276,7 +295,7 @@ std::vector<PageUnit> split_page(const PageLayout& L, const PageArticle& a) {
     // text around it (a quote and a character boxed small, cut from their row: "“一" of "“一带一路”").
     const bool same_frame = k + 1 < a.order.size() && a.boxed[k] == a.boxed[k + 1];
     if (same_frame && (scrap(L, L.lines[a.order[k + 1]]) || (k == start && here_scrap))) continue;
-    if (k + 1 < a.order.size() && !breaks_between(L, a, last, k + 1, lead)) continue;
+    if (k + 1 < a.order.size() && !breaks_between(L, a, last, k + 1, lead, indented)) continue;
     // A block starting on a row a scrap opened starts with the scrap.
     const size_t cut = k + 1 < a.order.size() && scrap_opens_row(L, a, last, k + 1) ? k : k + 1;
     units.push_back(PageUnit{Kind::paragraph, start, cut, a.boxed[start]});
