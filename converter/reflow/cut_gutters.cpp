@@ -410,7 +410,11 @@ std::vector<LinePiece> cut_gutters(const ocr::Page& page, int body, ReflowReport
   std::vector<LinePiece> out;
   out.reserve(pieces.size());
   for (size_t i = 0; i < pieces.size(); ++i) cut_on_page(std::move(pieces[i]), i, ink, rules, page.exact, body, report, out);
-  if (!page.exact) cut_headline_rows(out, body, report);
+  // Headline rows woven two or three deep are cut from the lowest up (fresh62 p004).
+  if (!page.exact) {
+    std::vector<BBox> cut = cut_headline_rows(out, body, report);
+    for (int pass = 0; pass < 2 && !cut.empty(); ++pass) cut = cut_headline_rows(out, body, report, &cut);
+  }
   return out;
 }
 

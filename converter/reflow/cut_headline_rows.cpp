@@ -11,6 +11,9 @@
 //    judged there alone (the articles above may set their gutter elsewhere: fresh28 p007).
 // A headline over its own columns whose next row happens to end over a gutter, at a gap of its
 // first row, would be cut too: three things must meet for that.
+// Rows woven two or three deep (fresh62 p004: "【以中国式现 中国空间站" over "代化全面推进 第三次
+// 太空", the rows under them apart) are cut from the lowest up: a second and third call cut a
+// row whose next rows part only once the row under it is cut, over the white cut there.
 #include <algorithm>
 #include <optional>
 
@@ -83,8 +86,10 @@ void place_marks(const ocr::Line& l, size_t a, size_t k, std::vector<char>& cut)
 
 }  // namespace
 
-void cut_headline_rows(std::vector<LinePiece>& ps, int body, ReflowReport& report) {
-  if (body <= 0) return;
+std::vector<BBox> cut_headline_rows(std::vector<LinePiece>& ps, int body, ReflowReport& report,
+                                    const std::vector<BBox>* below) {
+  std::vector<BBox> whites;  // the whites cut, each as tall as its row
+  if (body <= 0) return whites;
   const size_t n = ps.size();
   std::vector<int> em(n, 0);
   std::vector<size_t> by_top;
@@ -97,7 +102,7 @@ void cut_headline_rows(std::vector<LinePiece>& ps, int body, ReflowReport& repor
     em[i] = boxed ? line_em(ps[i].line) : ps[i].line.box.height();
     any = any || (boxed && em[i] >= body * kHeadline);
   }
-  if (!any) return;
+  if (!any) return whites;
   std::sort(by_top.begin(), by_top.end(), [&](size_t a, size_t b) { return ps[a].line.box.y0 < ps[b].line.box.y0; });
   std::optional<PageInk> ink;  // built once a row's next rows part at a gap
   std::vector<std::pair<size_t, std::vector<char>>> cuts;  // pieces to cut, before which words
@@ -116,20 +121,30 @@ void cut_headline_rows(std::vector<LinePiece>& ps, int body, ReflowReport& repor
       if (a < l.words.size()) {
         const int lo = l.words[a].box.x1, hi = l.words[k].box.x0;
         // (White over an em and a fifth was cut in the line already: cut_gutters.)
-        if (hi > lo && (hi - lo) * 5 <= em[i] * 6 && part_at(ps, under, lo, hi, em[i])) {
+        // Again (`below`): only over a white cut in the row right under this one (the first 256
+        // whites are looked at: hostile input may cut thousands).
+        auto over_cut = [&]() {
+          for (size_t w = 0; w < below->size() && w < 256; ++w) {
+            const BBox& b = (*below)[w];
+            if (std::min(b.x1, hi) > std::max(b.x0, lo) && b.y0 >= l.box.y1 - em[i] / 4 && b.y0 <= l.box.y1 + em[i])
+              return true;
+          }
+          return false;
+        };
+        if (hi > lo && (hi - lo) * 5 <= em[i] * 6 && part_at(ps, under, lo, hi, em[i]) && (!below || over_cut())) {
           if (!ink) ink.emplace(ps);
           // Every eighth of the body's em, 64 probes at most (hostile boxes may be anything).
           const int step = std::max({1, body / 8, (hi - lo) / 64});
           for (int px = lo; px <= hi && !cut[k]; px += step)
             if (ink->white_strip(px, l.box.y1, l.box.y1 + 4 * em[i], em[i], body / 4, i)) cut[k] = kCut, cutting = true;
-          if (cut[k]) place_marks(l, a, k, cut);
+          if (cut[k]) place_marks(l, a, k, cut), whites.push_back(BBox{lo, l.box.y0, hi, l.box.y1});
         }
       }
       a = k;
     }
     if (cutting) cuts.emplace_back(i, std::move(cut));
   }
-  if (cuts.empty()) return;
+  if (cuts.empty()) return whites;
   std::vector<LinePiece> out;
   out.reserve(n + cuts.size());
   size_t c = 0;
@@ -154,6 +169,7 @@ void cut_headline_rows(std::vector<LinePiece>& ps, int body, ReflowReport& repor
     }
   }
   ps = std::move(out);
+  return whites;
 }
 
 }  // namespace paiban::reflow_stages

@@ -162,8 +162,11 @@ std::vector<LinePiece> split_piece(const LinePiece& p, const std::vector<char>& 
 
 // cut_headline_rows.cpp: the first rows of two headlines side by side that the engine read as
 // one line, cut where a gutter runs under the white between them and the headlines' next rows
-// stand on one side of it.
-void cut_headline_rows(std::vector<LinePiece>& pieces, int body, ReflowReport& report);
+// stand on one side of it. Called again with the whites it cut (returned), it cuts only the
+// rows right above one of them, over it: rows woven two deep, the upper one's next rows part
+// once the lower one is cut.
+std::vector<BBox> cut_headline_rows(std::vector<LinePiece>& pieces, int body, ReflowReport& report,
+                                    const std::vector<BBox>* below = nullptr);
 
 // measure_page.cpp: the page's lines with text features and geometry, the body type size; a
 // line's character pitch (its words' extent over their width in ems; 0 for fewer than one).

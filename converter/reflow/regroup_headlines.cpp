@@ -40,6 +40,15 @@ bool parts(const PageLayout& L, const BBox& a, const BBox& b, const std::vector<
       const int gap = std::max(l.box.x0 - o.box.x1, o.box.x0 - l.box.x1);
       if (std::abs(l.mid - o.mid) * 2 < size && gap < size && apart(l.box, side[q])) side[j] = side[q];
     }
+  // A line the engine could not read (confidence under half) wholly under one piece goes with
+  // it: its box says little of where its row was set (fresh62 p004: "绘出美丽" at 0, boxed right
+  // of its row's middle under the left headline).
+  for (size_t j = 0; j < rest.size(); ++j) {
+    const PageLine& l = L.lines[rest[j]];
+    if (side[j] >= 0 || l.conf < 0 || l.conf >= 50) continue;
+    if (l.box.x0 >= a.x0 && l.box.x1 <= a.x1 && apart(l.box, 0)) side[j] = 0;
+    else if (l.box.x0 >= b.x0 && l.box.x1 <= b.x1 && apart(l.box, 1)) side[j] = 1;
+  }
   bool each = true;
   for (size_t j = 0; j < rest.size(); ++j) {
     if (side[j] < 0) each = false;
