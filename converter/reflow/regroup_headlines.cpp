@@ -136,7 +136,8 @@ void split_beside(const PageLayout& L, std::vector<std::vector<size_t>>& groups)
     // neighbours is tried, left to right, for the gutter the two headlines part over.
     for (size_t cut = 1; cut < row.size(); ++cut) {
       BBox a, b;
-      for (size_t k = 0; k < row.size(); ++k) (k < cut ? a : b) = unite(k < cut ? a : b, L.lines[row[k]].box);
+      for (size_t k = 0; k < cut; ++k) a = unite(a, L.lines[row[k]].box);
+      for (size_t k = cut; k < row.size(); ++k) b = unite(b, L.lines[row[k]].box);
       std::vector<size_t> under[2];
       if (!parts(L, a, b, rest, under, [&](const BBox& x, const BBox& y) { return spanned(g, x, y); })) continue;
       std::vector<size_t> right(row.begin() + static_cast<std::ptrdiff_t>(cut), row.end());

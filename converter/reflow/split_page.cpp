@@ -262,8 +262,6 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   return false;
 }
 
-}  // namespace
-
 // Whether an article opens its paragraphs indented: two lines at least in body type, each
 // indented as a first line (one and a half to four ems) and reaching its column's right edge.
 bool opens_indented(const PageLayout& L, const PageArticle& a) {
@@ -275,6 +273,8 @@ bool opens_indented(const PageLayout& L, const PageArticle& a) {
   }
   return n >= 2;
 }
+
+}  // namespace
 
 std::vector<PageUnit> split_page(const PageLayout& L, const PageArticle& a) {
   std::vector<PageUnit> units;
