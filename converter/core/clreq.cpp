@@ -14,16 +14,6 @@ bool is_opening(char32_t cp) {
   }
 }
 
-bool is_closing(char32_t cp) {
-  switch (cp) {
-    case U'）': case U'》': case U'」': case U'』': case U'”': case U'’': case U'】':
-    case U'〕': case U'〗': case U'〉': case U')': case U']':
-      return true;
-    default:
-      return false;
-  }
-}
-
 char32_t opening_of(char32_t c) {
   switch (c) {
     case U'”': return U'“';
@@ -41,6 +31,9 @@ char32_t opening_of(char32_t c) {
     default: return 0;
   }
 }
+
+// Every closing mark pairs with an opening one: one list of them, opening_of's.
+bool is_closing(char32_t cp) { return opening_of(cp) != 0; }
 
 bool leaves_open(std::u32string_view text) {
   int depth = 0;

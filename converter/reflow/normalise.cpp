@@ -361,7 +361,7 @@ std::string seat_headline_marks(std::string text, ReflowReport& report) {
   // The headline's last unmatched opening mark, which a closing mark read first may close.
   std::vector<char32_t> open;
   for (char32_t c : rest) {
-    if (clreq::is_opening(c) || c == U'(' || c == U'[') open.push_back(c);
+    if (clreq::is_opening(c)) open.push_back(c);
     else if (clreq::opening_of(c) && !open.empty() && open.back() == clreq::opening_of(c)) open.pop_back();
   }
   for (size_t k = lead; k-- > 0;) {
