@@ -234,6 +234,18 @@ void narrow_junk_boxes(ocr::Line& l) {
   }
 }
 
+// An engine's row box reaching an em or more past its words on a side holds no text there: the
+// row ends at its words (fresh67 p006: "赵乐际对摩洛哥进行正式" boxed on to 1714 px, over the
+// next headline "国内联播快讯" beside it, its words ending at 978).
+void narrow_to_words(ocr::Line& l) {
+  BBox words;
+  for (const auto& w : l.words) words = unite(words, w.box);
+  const int em = line_em(l);
+  if (!words.known() || !l.box.known() || em <= 0) return;
+  if (words.x0 - l.box.x0 >= em) l.box.x0 = words.x0;
+  if (l.box.x1 - words.x1 >= em) l.box.x1 = words.x1;
+}
+
 // The em of a row by its characters' widths.
 int width_em(const ocr::Line& l) {
   std::vector<int> w;
@@ -397,6 +409,7 @@ std::vector<LinePiece> cut_gutters(const ocr::Page& page, int body, ReflowReport
       LinePiece piece;
       piece.line = whole, piece.region = r;
       if (!page.exact && piece.line.words.size() > 1 && boxed_words(piece.line)) narrow_junk_boxes(piece.line);
+      if (!page.exact && boxed_words(piece.line)) narrow_to_words(piece.line);
       std::vector<LinePiece> in_line;
       cut_in_line(std::move(piece), body, page.exact, report, in_line);
       // An engine's rows only: a text layer's lines are its extractor's, not read across.
