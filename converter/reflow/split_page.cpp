@@ -109,6 +109,18 @@ bool full_before_next(const PageLayout& L, const PageArticle& a, size_t j) {
   return full_but_for(geometry(L.lines[a.order[j]], c, L.em), geometry(next, c, L.em), next);
 }
 
+// A line holding a dispatch and nothing after it ("央视网消息（新闻联播）：").
+bool dispatch_alone(const Line& l) {
+  return opens_dispatch(l) && l.pauses == 0 && (l.end == End::colon || l.end == End::closing);
+}
+
+// The line after order[j], in its column, is a centred heading line: j is a heading's full first.
+bool centred_heading_next(const PageLayout& L, const PageArticle& a, size_t j) {
+  if (j + 1 >= a.order.size() || a.column_of[j + 1] != a.column_of[j]) return false;
+  const PageLine& next = L.lines[a.order[j + 1]];
+  return heading_like(next.line) && next.line.pauses == 0 && centred(geometry(next, a.columns[a.column_of[j]], L.em));
+}
+
 // No printed line starts with a pause, a stop or a closing bracket (clreq §3.1.7): a line the
 // engine read opening with one runs on from the line before ("…停止服务" over "。当地…").
 bool opens_mid_text(const PageLine& q) {
@@ -222,6 +234,12 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
     return false;
   if (gq.indent >= (fills_mid ? 1.8 : 1.2) && gq.indent < 4) return true;
   if (centred(gq) && heading_like(q.line)) return true;
+  // A dispatch alone on its line ends there when a heading in body type follows, filling its
+  // line and centring the next (fresh65 p007: "央视网消息（新闻联播）", its colon lost, over
+  // "25项具体措施促进家政服务" and "提质扩容"): the heading opens the story's first item.
+  if (same_column && dispatch_alone(p.line) && heading_like(q.line) && q.line.pauses == 0 &&
+      std::abs(gq.indent) < 0.5 && centred_heading_next(L, a, j))
+    return true;
   // A line that stops short ended its paragraph, unless it stopped mid-sentence (a break the
   // scan shows but the text denies: a line cut by a picture or a box).
   // Nor did one that stops short by less than the first run of the next line a break may not
