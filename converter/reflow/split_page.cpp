@@ -266,7 +266,13 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // 35万。" 1.6 ems short over "本轮巴以冲突爆发以来，有大批民众", flush).
   const bool flush_on = indented && same_column && std::abs(gq.indent) < 0.5 && gq.short_by < 0.8 &&
                         gp.short_by < 3 && !heading_like(q.line) && !opens_dispatch(q.line) && !heading_like(p.line);
-  if (gp.short_by >= 1.5 && !was_full && !flush_on &&
+  // Nor did a paragraph's first line, indented and mid-word, whose last characters the engine
+  // lost, over a line flush left, full and running on in the same type (fresh68 p003: "此次授课
+  // 活动由中国载人航天工程办公室联合教育" 1.5 ems short, "部、" lost, over "科技部、中国科协、…").
+  const bool first_cut = indented && same_column && p.line.end == End::word && gp.indent >= 1.5 && gp.indent < 4 &&
+                         gp.short_by < 2.5 && std::abs(gq.indent) < 0.5 && gq.short_by < 0.8 && q.line.pauses > 0 &&
+                         body(L, p) && body(L, q) && std::abs(p.size - q.size) <= em * 0.1 && !opens_dispatch(q.line);
+  if (gp.short_by >= 1.5 && !was_full && !flush_on && !first_cut &&
       (ends_clause(p.line.end) || (heading_like(p.line) && !text_over_column) || p.line.end == End::closing))
     return true;
   // Space above a heading; a scrap skipped between the lines fills it (junk read on the page).
