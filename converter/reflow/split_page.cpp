@@ -234,11 +234,12 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
     return false;
   if (gq.indent >= (fills_mid ? 1.8 : 1.2) && gq.indent < 4) return true;
   if (centred(gq) && heading_like(q.line)) return true;
-  // A dispatch alone on its line ends there when a heading in body type follows, filling its
-  // line and centring the next (fresh65 p007: "央视网消息（新闻联播）", its colon lost, over
-  // "25项具体措施促进家政服务" and "提质扩容"): the heading opens the story's first item.
-  if (same_column && dispatch_alone(p.line) && heading_like(q.line) && q.line.pauses == 0 &&
-      std::abs(gq.indent) < 0.5 && centred_heading_next(L, a, j))
+  // A heading in body type filling its line and centring the next opens a block after a dispatch
+  // alone on its line (fresh65 p007: "央视网消息（新闻联播）", its colon lost, over "25项具体措施
+  // 促进家政服务" and "提质扩容"), or with space above it (fresh66 p003: "2011至2020年成有" and
+  // "以来最热十年" under "…任务的一步", its stop lost, 44 px down where lines stand 22 apart).
+  if (same_column && heading_like(q.line) && q.line.pauses == 0 && std::abs(gq.indent) < 0.5 &&
+      centred_heading_next(L, a, j) && (dispatch_alone(p.line) || white(p, q) > lead + em * 0.4))
     return true;
   // A line that stops short ended its paragraph, unless it stopped mid-sentence (a break the
   // scan shows but the text denies: a line cut by a picture or a box).
