@@ -166,6 +166,29 @@ Heads heads_of(const PageLayout& L, const std::vector<std::vector<size_t>>& grou
   return h;
 }
 
+// Whether no other line stands on the rows of group g: the middle of its type a quarter of
+// their size from theirs (a badly read headline's box may reach into the rows around it).
+bool alone_on_rows(const PageLayout& L, const std::vector<size_t>& g) {
+  for (size_t k : g) {
+    const PageLine& h = L.lines[k];
+    for (size_t i = 0; i < L.lines.size(); ++i) {
+      const PageLine& l = L.lines[i];
+      if (!l.furniture && std::find(g.begin(), g.end(), i) == g.end() && std::abs(l.mid - h.mid) * 4 < h.size) return false;
+    }
+  }
+  return true;
+}
+
+// Whether a story's dispatch ("央视网消息（新闻联播）：") opens a line right under box b: its top
+// below b's middle, four body ems under b's foot at most, within b's width to either side.
+bool dispatch_under(const PageLayout& L, const BBox& b) {
+  for (const PageLine& l : L.lines)
+    if (!l.furniture && l.box.y0 > b.y0 + b.height() / 2 && l.box.y0 < b.y1 + L.em * 4 &&
+        l.box.x1 > b.x0 - b.width() && l.box.x0 < b.x1 + b.width() && opens_dispatch(l.line))
+      return true;
+  return false;
+}
+
 // Headlines the engine read badly (find_headlines' garbled groups: few characters it stands by)
 // that head text: each heads an article where three lines at least fall to it (no headline's
 // column holds them); elsewhere it was a picture's texture, and its lines are text. Not where
@@ -272,8 +295,12 @@ bool add_read_badly(const PageLayout& L, std::vector<std::vector<size_t>>& group
     const int o = owner(L, H.box, H.across, H.tops, kept_boxes, i);
     if (o >= static_cast<int>(H.box.size())) ++taken[static_cast<size_t>(o) - H.box.size()];
   }
+  // One under a headline's stretch heads no lines of its own there; alone on its rows (a
+  // headline's place) with a story's dispatch right under it, it heads that story (fresh69 p000:
+  // "国内联播快讯" read "国人" at 0, one box down through the rule under it).
   for (size_t k = 0; k < kept.size(); ++k)
-    if (taken[k] >= 3) groups.push_back(std::move(kept[k])), grown = true;
+    if (taken[k] >= 3 || (kept[k].size() <= 4 && dispatch_under(L, kept_boxes[k]) && alone_on_rows(L, kept[k])))
+      groups.push_back(std::move(kept[k])), grown = true;
   return grown;
 }
 
