@@ -121,6 +121,28 @@ BBox frame(const PageLayout& L, const PageArticle& a, const Run& r) {
   return top + bottom + left + right >= 3 ? sides : BBox{};
 }
 
+// A run of running text under a rule, or over one, that spans it with a frame's padding to spare
+// on both sides (a fifth of an em to an em and a half; justified text under a plain rule reaches
+// its ends), clear of its column's edges as well: the frame's top or bottom side, its others
+// unread (fresh69 p001: a box at a column's foot, "国际人士指出，…火上浇油。", only its top rule
+// read as a separator).
+bool capped(const PageLayout& L, const PageArticle& a, const PageColumn& c, const Run& r) {
+  if (r.end - r.begin < 2 || L.rules.empty()) return false;
+  BBox run;
+  int marks = 0;
+  for (size_t k = r.begin; k < r.end; ++k) run = unite(run, L.lines[a.order[k]].box), marks += L.lines[a.order[k]].line.marks > 0;
+  const double near = L.em * 1.5, half = L.em / 2, pad_min = L.em * 0.2, pad_max = L.em * 1.5;
+  // Clear of the column's edges too: text beside another frame's side reaches them.
+  if (!run.known() || marks == 0 || run.x0 - c.x0 < pad_min || c.x1 - run.x1 < pad_min) return false;
+  for (const BBox& g : L.rules) {
+    if (g.width() < g.height()) continue;
+    const bool over = g.y1 <= run.y0 + half && run.y0 - g.y1 < near, under = g.y0 >= run.y1 - half && g.y0 - run.y1 < near;
+    const int left = run.x0 - g.x0, right = g.x1 - run.x1;
+    if ((over || under) && left >= pad_min && left <= pad_max && right >= pad_min && right <= pad_max) return true;
+  }
+  return false;
+}
+
 bool inside(const BBox& frame, const BBox& b) { return frame.known() && intersect(frame, b) == b; }
 
 // Every line of a run inside a frame found for it, give or take half an em (a frame found on
@@ -204,7 +226,7 @@ void find_boxes(const PageLayout& L, PageArticle& a) {
                     (frames[i].known() && frames[i - 1].known() &&
                      area(intersect(frames[i], frames[i - 1])) * 2 >= std::min(area(frames[i]), area(frames[i - 1]))));
       const bool goes_on = !headline && i > 0 && text == none && !cols.empty() && continues_box(L, c, cols.back(), r, a);
-      const bool box = goes_on || (!headline && (frames[i].known() || joined[i] || framed(L, a, b, e, r)));
+      const bool box = goes_on || (!headline && (frames[i].known() || joined[i] || framed(L, a, b, e, r) || capped(L, a, c, r)));
       if (box && !same_frame && !goes_on) {
         cols.push_back(PageColumn{});
         text = none;
