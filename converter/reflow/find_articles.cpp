@@ -173,7 +173,8 @@ bool alone_on_rows(const PageLayout& L, const std::vector<size_t>& g) {
     const PageLine& h = L.lines[k];
     for (size_t i = 0; i < L.lines.size(); ++i) {
       const PageLine& l = L.lines[i];
-      if (!l.furniture && std::find(g.begin(), g.end(), i) == g.end() && std::abs(l.mid - h.mid) * 4 < h.size) return false;
+      const bool other = !l.furniture && std::find(g.begin(), g.end(), i) == g.end();
+      if (other && std::abs(l.mid - h.mid) * 4 < h.size) return false;
     }
   }
   return true;

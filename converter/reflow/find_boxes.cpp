@@ -130,13 +130,18 @@ bool capped(const PageLayout& L, const PageArticle& a, const PageColumn& c, cons
   if (r.end - r.begin < 2 || L.rules.empty()) return false;
   BBox run;
   int marks = 0;
-  for (size_t k = r.begin; k < r.end; ++k) run = unite(run, L.lines[a.order[k]].box), marks += L.lines[a.order[k]].line.marks > 0;
+  for (size_t k = r.begin; k < r.end; ++k) {
+    const PageLine& l = L.lines[a.order[k]];
+    run = unite(run, l.box);
+    marks += l.line.marks > 0;
+  }
   const double near = L.em * 1.5, half = L.em / 2, pad_min = L.em * 0.2, pad_max = L.em * 1.5;
   // Clear of the column's edges too: text beside another frame's side reaches them.
   if (!run.known() || marks == 0 || run.x0 - c.x0 < pad_min || c.x1 - run.x1 < pad_min) return false;
   for (const BBox& g : L.rules) {
     if (g.width() < g.height()) continue;
-    const bool over = g.y1 <= run.y0 + half && run.y0 - g.y1 < near, under = g.y0 >= run.y1 - half && g.y0 - run.y1 < near;
+    const bool over = g.y1 <= run.y0 + half && run.y0 - g.y1 < near;
+    const bool under = g.y0 >= run.y1 - half && g.y0 - run.y1 < near;
     const int left = run.x0 - g.x0, right = g.x1 - run.x1;
     if ((over || under) && left >= pad_min && left <= pad_max && right >= pad_min && right <= pad_max) return true;
   }

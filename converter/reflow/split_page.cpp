@@ -118,7 +118,7 @@ bool dispatch_alone(const Line& l) {
 bool centred_heading_next(const PageLayout& L, const PageArticle& a, size_t j) {
   if (j + 1 >= a.order.size() || a.column_of[j + 1] != a.column_of[j]) return false;
   const PageLine& next = L.lines[a.order[j + 1]];
-  return heading_like(next.line) && next.line.pauses == 0 && centred(geometry(next, a.columns[a.column_of[j]], L.em));
+  return heading_like(next.line) && centred(geometry(next, a.columns[a.column_of[j]], L.em));
 }
 
 // No printed line starts with a pause, a stop or a closing bracket (clreq §3.1.7): a line the
@@ -238,8 +238,8 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // alone on its line (fresh65 p007: "央视网消息（新闻联播）", its colon lost, over "25项具体措施
   // 促进家政服务" and "提质扩容"), or with space above it (fresh66 p003: "2011至2020年成有" and
   // "以来最热十年" under "…任务的一步", its stop lost, 44 px down where lines stand 22 apart).
-  if (same_column && heading_like(q.line) && q.line.pauses == 0 && std::abs(gq.indent) < 0.5 &&
-      centred_heading_next(L, a, j) && (dispatch_alone(p.line) || white(p, q) > lead + em * 0.4))
+  if (same_column && heading_like(q.line) && std::abs(gq.indent) < 0.5 && centred_heading_next(L, a, j) &&
+      (dispatch_alone(p.line) || white(p, q) > lead + em * 0.4))
     return true;
   // A line that stops short ended its paragraph, unless it stopped mid-sentence (a break the
   // scan shows but the text denies: a line cut by a picture or a box).
