@@ -232,7 +232,12 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
       white(p, q) < lead + em * 0.5 && centred(gq) && heading_like(q.line) && q.line.pauses == 0 &&
       !full_before_next(L, a, j))
     return false;
-  if (gq.indent >= (fills_mid ? 1.8 : 1.2) && gq.indent < 4) return true;
+  // Set in by under a paragraph's indent after a full line that stops mid-sentence, in an article
+  // whose paragraphs open indented: the engine lost the line's first character (fresh68 p002:
+  // "见来华出席…" one character in under "…在人民大会", full).
+  const bool lost_first = indented && same_column && mid_sentence(p.line.end) && gp.short_by < 0.5 &&
+                          gq.indent < 1.5 && body(L, p) && body(L, q);
+  if (gq.indent >= (fills_mid ? 1.8 : 1.2) && gq.indent < 4 && !lost_first) return true;
   if (centred(gq) && heading_like(q.line)) return true;
   // A heading in body type filling its line and centring the next opens a block after a dispatch
   // alone on its line (fresh65 p007: "央视网消息（新闻联播）", its colon lost, over "25项具体措施
