@@ -408,8 +408,10 @@ std::vector<LinePiece> cut_gutters(const ocr::Page& page, int body, ReflowReport
     for (const auto& whole : page.regions[r].lines) {
       LinePiece piece;
       piece.line = whole, piece.region = r;
-      if (!page.exact && piece.line.words.size() > 1 && boxed_words(piece.line)) narrow_junk_boxes(piece.line);
-      if (!page.exact && boxed_words(piece.line)) narrow_to_words(piece.line);
+      if (!page.exact && boxed_words(piece.line)) {
+        if (piece.line.words.size() > 1) narrow_junk_boxes(piece.line);
+        narrow_to_words(piece.line);
+      }
       std::vector<LinePiece> in_line;
       cut_in_line(std::move(piece), body, page.exact, report, in_line);
       // An engine's rows only: a text layer's lines are its extractor's, not read across.

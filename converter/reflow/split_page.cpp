@@ -266,18 +266,20 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   const bool text_over_column = !same_column && heading_like(p.line) && !heading_like(q.line) && body(L, p) &&
                                 body(L, q) && std::abs(gq.indent) < 0.5 && std::abs(gp.indent) < 0.5 &&
                                 gp.short_by < 4 && !opens_dispatch(q.line);
-  // Nor, in an article that opens its paragraphs indented, did a sentence that ends a few ems
-  // short with the next line flush left under it, full and reading on: a renderer setting Han
-  // text ragged leaves white where the next character would have fitted (fresh59 p003: "…约为
+  // In an article that opens its paragraphs indented, the next line flush left under this one and
+  // full, no dispatch: a paragraph goes on into it unless this line is told apart as its end.
+  const bool flush_full = indented && same_column && std::abs(gq.indent) < 0.5 && gq.short_by < 0.8 &&
+                          !opens_dispatch(q.line);
+  // Nor did a sentence that ends a few ems short over such a line, reading on: a renderer setting
+  // Han text ragged leaves white where the next character would have fitted (fresh59 p003: "…约为
   // 35万。" 1.6 ems short over "本轮巴以冲突爆发以来，有大批民众", flush).
-  const bool flush_on = indented && same_column && std::abs(gq.indent) < 0.5 && gq.short_by < 0.8 &&
-                        gp.short_by < 3 && !heading_like(q.line) && !opens_dispatch(q.line) && !heading_like(p.line);
+  const bool flush_on = flush_full && gp.short_by < 3 && !heading_like(q.line) && !heading_like(p.line);
   // Nor did a paragraph's first line, indented and mid-word, whose last characters the engine
-  // lost, over a line flush left, full and running on in the same type (fresh68 p003: "此次授课
-  // 活动由中国载人航天工程办公室联合教育" 1.5 ems short, "部、" lost, over "科技部、中国科协、…").
-  const bool first_cut = indented && same_column && p.line.end == End::word && gp.indent >= 1.5 && gp.indent < 4 &&
-                         gp.short_by < 2.5 && std::abs(gq.indent) < 0.5 && gq.short_by < 0.8 && q.line.pauses > 0 &&
-                         body(L, p) && body(L, q) && std::abs(p.size - q.size) <= em * 0.1 && !opens_dispatch(q.line);
+  // lost, over such a line running on in the same type (fresh68 p003: "此次授课活动由中国载人航天
+  // 工程办公室联合教育" 1.5 ems short, "部、" lost, over "科技部、中国科协、…").
+  const bool first_cut = flush_full && p.line.end == End::word && gp.indent >= 1.5 && gp.indent < 4 &&
+                         gp.short_by < 2.5 && q.line.pauses > 0 && body(L, p) && body(L, q) &&
+                         std::abs(p.size - q.size) <= em * 0.1;
   if (gp.short_by >= 1.5 && !was_full && !flush_on && !first_cut &&
       (ends_clause(p.line.end) || (heading_like(p.line) && !text_over_column) || p.line.end == End::closing))
     return true;
