@@ -129,6 +129,9 @@ bool opens_mid_text(const PageLine& q) {
   return clreq::is_pause_or_stop(c) || clreq::is_closing(c);
 }
 
+// A sentence's last few characters and its stop, the whole line.
+bool tail(const Line& l) { return l.end == End::stop && l.text.size() <= 4; }
+
 // Pieces of one printed row are one line: no block starts inside a line. Their boxes share a
 // row, and so do the middles of their type: words boxed row-tall ("500" 112 high in a row of
 // 36-high type) make a line's box reach into the next row.
@@ -175,6 +178,11 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   if (a.column_of[k] == a.column_of[j] && ((opens_mid_text(q) && !opens_paragraph && !opened) || one_row(p, q)))
     return false;
   if (L.exact && face_changes(p, q)) return true;
+  // A sentence's last characters alone on a line, flush left under a line that stops mid-word:
+  // its tail, pushed down with its stop (clreq §3.1.7), whatever size the engine boxed them at
+  // (fresh7 p007: "化。" boxed 46 high under "…的振动变" in 36-high type).
+  if (a.column_of[k] == a.column_of[j] && mid_sentence(p.line.end) && tail(q.line) && std::abs(gq.indent) < 0.8)
+    return false;
   // A change of type (headline, subtitle, heading) comes where a text ends; mid-sentence a
   // taller measure is the ink of taller characters, unless the type differs by half again.
   const bool runs_on = mid_sentence(p.line.end) && !heading_like(p.line);
