@@ -2,7 +2,7 @@
 // tests/data/reflow_page/ (regenerate with PAIBAN_REGENERATE_GOLDEN=1, then read the diff):
 // - *.page: a hand-built page, one OCR line a row: "region x0 y0 x1 y1 [conf=N] text" (page
 //   units, word confidence 0–100, "# " comments, a first row "page W H", "page W H exact" for a
-//   PDF's text layer);
+//   PDF's text layer, "engine=NAME" for its producer);
 // - *.hocr: real Tesseract chi_sim hOCR (psm 3, 4) of pages paiban typeset and pdftoppm rendered,
 //   read by ocr::read_hocr;
 // - *.txt: Tesseract's plain text of such a page, through reflow() (several articles → a page).
@@ -15,6 +15,7 @@
 #include <map>
 #include <sstream>
 
+#include "ocr/fit.h"
 #include "ocr/read.h"
 #include "reflow/reflow.h"
 #include "test_util.h"
@@ -68,8 +69,9 @@ std::string outline(const ReflowResult& r) {
   return out;
 }
 
-// "region x0 y0 x1 y1 [conf=N] [face=F] [size=S] text": one line per row, read as one word with the
-// line's box (size: the type size a text layer names, else none);
+// "page W H [exact] [engine=NAME]": the page's size, whether its boxes are a text layer's, its producer;
+// "region x0 y0 x1 y1 [conf=N] [face=F] [hint=caption] [size=S] text": one line per row, read as one
+// word with the line's box (size: the type size a text layer names, else none);
 // "+ x0 y0 x1 y1 [conf=N] text" rows after it are more words of that line, each with its own box
 // (the line's box grows to hold them), for cases where the gaps between words decide; a line
 // row whose text is "-" gives the engine's row box alone, its words all in "+" rows (the box
@@ -89,8 +91,11 @@ std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string
     std::istringstream rs(row);
     if (row.rfind("page ", 0) == 0) {
       std::string w;
-      rs >> w >> p.width >> p.height >> w;
-      p.exact = w == "exact";  // "page W H exact": a text layer's boxes and sizes
+      rs >> w >> p.width >> p.height;
+      while (rs >> w) {
+        if (w == "exact") p.exact = true;  // a text layer's boxes and sizes
+        if (w.rfind("engine=", 0) == 0) p.engine = w.substr(7);  // the producer the source names
+      }
       continue;
     }
     if (row.rfind("rule ", 0) == 0) {  // a rule the engine found (hOCR ocr_separator)
@@ -129,6 +134,11 @@ std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string
     if (rest.rfind("face=", 0) == 0) {  // the typeface a text layer names
       const size_t end = rest.find(' ') == std::string::npos ? rest.size() : rest.find(' ');
       l.face = rest.substr(5, end - 5);
+      rest.erase(0, std::min(rest.size(), end + 1));
+    }
+    if (rest.rfind("hint=", 0) == 0) {  // the class the source gives the line (hOCR's, PAGE's)
+      const size_t end = rest.find(' ') == std::string::npos ? rest.size() : rest.find(' ');
+      l.hint = ocr::hint_from_name(rest.substr(5, end - 5));
       rest.erase(0, std::min(rest.size(), end + 1));
     }
     if (rest.rfind("size=", 0) == 0) {  // the type size a text layer names

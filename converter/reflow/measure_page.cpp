@@ -374,6 +374,15 @@ std::vector<LinePiece> drop_lines_read_twice(std::vector<LinePiece> ps, ReflowRe
   return out;
 }
 
+// Tesseract's caption class is its layout analysis guessing from a block's shape: on 513 pages
+// of the development sets it named 10 lines on 3 pages captions, none a caption (running text,
+// a centred heading). A caption hint from it is no evidence; a declared region type (PAGE,
+// ALTO's tags) is.
+ocr::Hint trusted(const ocr::Page& page, ocr::Hint h) {
+  const bool tesseract = page.engine.rfind("tesseract", 0) == 0 || page.engine.rfind("Tesseract", 0) == 0;
+  return tesseract && h == ocr::Hint::caption ? ocr::Hint::none : h;
+}
+
 }  // namespace
 
 // The line's character pitch: its words' extent over its characters (a Latin letter or digit
@@ -420,7 +429,7 @@ PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
     for (const auto& w : ol.words) pl.best = std::max(pl.best, w.conf);
     pl.id = ol.id;
     pl.face = ol.face;
-    pl.hint = ol.hint != ocr::Hint::none ? ol.hint : page.regions[piece.region].hint;
+    pl.hint = trusted(page, ol.hint != ocr::Hint::none ? ol.hint : page.regions[piece.region].hint);
     pl.region = piece.region;
     L.lines.push_back(std::move(pl));
   }
