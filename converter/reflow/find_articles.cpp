@@ -341,13 +341,22 @@ void find_articles(PageLayout& L) {
     sort_rows(L, groups[to], group_size(L, groups[to]));
     it = body[0].erase(it);
   }
-  // Articles in a newspaper reader's order: by headline, top to bottom, then left to right.
+  // Articles in a newspaper reader's order: by headline, row by row top to bottom, then left to
+  // right in a row. A row holds the headlines whose tops lie above the bottom of one already in
+  // it (rows first, then x: an order a sort can keep, where comparing pairs of boxes is not one).
   std::vector<size_t> rank(groups.size());
   for (size_t g = 0; g < rank.size(); ++g) rank[g] = g;
-  std::sort(rank.begin(), rank.end(), [&](size_t a, size_t b) {
-    const BBox &x = heads[a], &y = heads[b];
-    bool same_row = x.y0 < y.y1 && y.y0 < x.y1;
-    return same_row ? x.x0 < y.x0 : x.y0 < y.y0;
+  std::sort(rank.begin(), rank.end(), [&](size_t a, size_t b) { return heads[a].y0 < heads[b].y0; });
+  std::vector<size_t> row(groups.size());
+  int bottom = 0;
+  for (size_t k = 0; k < rank.size(); ++k) {
+    const BBox& h = heads[rank[k]];
+    const bool opens = k == 0 || h.y0 >= bottom;
+    row[rank[k]] = opens ? k : row[rank[k - 1]];
+    bottom = opens ? h.y1 : std::max(bottom, h.y1);
+  }
+  std::stable_sort(rank.begin(), rank.end(), [&](size_t a, size_t b) {
+    return row[a] != row[b] ? row[a] < row[b] : heads[a].x0 < heads[b].x0;
   });
   std::vector<std::vector<size_t>> bodies;
   if (!body[0].empty()) {
