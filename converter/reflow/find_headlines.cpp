@@ -85,6 +85,26 @@ struct Under {
     }
     return starts && short_of;
   }
+  // Whether a row of a headline the engine could not read lies between box a and box b under it,
+  // both in type of `size`: all it read there is a character or two at little confidence, inside
+  // their width and wholly between them, and nothing else stands there (fresh72 p004: "乌称击退"
+  // read "人" at 47 between "军火库等目标" and "多次进攻").
+  bool lost_row(const PageLayout& L, const BBox& a, const BBox& b, double size) const {
+    if (b.y0 - a.y1 < size * 0.5 || b.y0 - a.y1 > size * 2) return false;
+    const int x0 = std::min(a.x0, b.x0), x1 = std::max(a.x1, b.x1);
+    bool read_badly = false;
+    size_t seen = 0;
+    for (auto it = std::lower_bound(tops.begin(), tops.end(), std::make_pair(a.y1, size_t{0}));
+         it != tops.end() && it->first < b.y0 && seen < 256; ++it, ++seen) {
+      const PageLine& o = L.lines[it->second];
+      if (o.box.x1 <= x0 || o.box.x0 >= x1) continue;
+      if (o.box.y1 > b.y0 || o.box.x0 < x0 || o.box.x1 > x1 || o.conf < 0 || o.conf >= 50 ||
+          no_spaces(o.line.text).size() > 2)
+        return false;
+      read_badly = true;
+    }
+    return read_badly;
+  }
 };
 
 }  // namespace
@@ -139,7 +159,7 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
       // and a text layer has joined a line's pieces less than 0.9 em apart: pieces further apart
       // than an em (an ideographic space) are two headlines.
       const double alike = L.exact ? 1.05 : 1.3, apart = L.exact ? 1.0 : 1.5;
-      bool below = overlaps_x(gb, l.box) && l.box.y0 - gb.y1 < small * 1.0;
+      bool below = overlaps_x(gb, l.box) && (l.box.y0 - gb.y1 < small * 1.0 || under_heads.lost_row(L, gb, l.box, small));
       bool beside = std::min(gb.y1, l.box.y1) - std::max(gb.y0, l.box.y0) > small / 2 &&
                     std::max(gb.x0, l.box.x0) - std::min(gb.x1, l.box.x1) < small * apart;
       if (below && big < small * 1.3 && under < 0) under = static_cast<int>(gi);
@@ -256,13 +276,27 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
   // Or one just under the box, flush with its left edge or centred under it: the headline's
   // last row, a character or two the engine read small (fresh41 p005, XeLaTeX: the 品 of "…有毒
   // 化学品" read "时上" at 19, boxed 58 px high under a row of 148).
+  // Or one read badly over its top row, inside its width, where a row the engine could not read
+  // stood: the headline's first row, a character or two read in it (fresh72 p004: "俄称打击乌"
+  // read "人" at 22 and "[|", 163 px over "军火库等目标" in 170-px type); not the last characters
+  // of a paragraph above, read well (fresh61 p000: "添彩"), nor a speck (fresh38 p003, psm 4: "呈"
+  // boxed 10 px high).
   size_t alone_budget = 1'000'000;
+  auto first_row = [&](size_t h, const PageLine& l) {
+    const BBox& b = heads[h];
+    const int size = sizes[h];
+    const bool read_badly = (l.conf >= 0 && l.conf < 50) || chars::han_count(l.line.text) == 0;
+    return read_badly && l.box.height() >= L.em * 0.75 && l.box.y1 <= b.y0 && b.y0 - l.box.y0 <= size * 3 / 2 && l.box.x0 >= b.x0 && l.box.x1 <= b.x1;
+  };
   auto last_row = [&](size_t h, const PageLine& l) {
     const BBox& b = heads[h];
     const int size = sizes[h];
     const bool flush = std::abs(l.box.x0 - b.x0) <= size;
     const bool centred = std::abs((l.box.x0 + l.box.x1) - (b.x0 + b.x1)) <= 2 * size;
-    if (l.box.y0 < b.y1 - size / 4 || l.box.y0 - b.y1 > size || !(flush || centred)) return false;
+    return l.box.y0 >= b.y1 - size / 4 && l.box.y0 - b.y1 <= size && (flush || centred);
+  };
+  auto alone = [&](size_t h, const PageLine& l) {
+    const int size = sizes[h];
     // Alone on its row: not a line's head cut at a rule or a gutter (fresh13 p002, psm 4). (A
     // million lines are looked at on the page; past that, none is taken.)
     for (const PageLine& o : L.lines) {
@@ -279,7 +313,7 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
     if (taken[i] || l.furniture || no_spaces(l.line.text).size() > 2 || !heading_like(l.line)) continue;
     for (size_t h = 0; h < heads.size(); ++h)
       if (intersect(heads[h], l.box) == l.box || (intersect(wide[h], l.box) == l.box && by_a_row(h, l)) ||
-          last_row(h, l)) {
+          ((last_row(h, l) || first_row(h, l)) && alone(h, l))) {
         out[h].push_back(i);
         break;
       }
