@@ -72,16 +72,18 @@ struct Under {
   // on to a next line), and none runs across the white between them. A headline read in pieces
   // at a phrase's space runs across its columns, or is centred over them; its space may fall over
   // a gutter, but its left phrase then reaches the gutter (fresh7 p005). At most 256 lines are looked at (hostile input: a million lines under one).
+  // Each piece's lines are looked for under its own last row (a headline's rows stacked, one
+  // side may run rows further down than the other).
   bool two_heads(const PageLayout& L, const BBox& a, const BBox& b, double size) const {
-    const int from = std::max(a.y1, b.y1), to = from + static_cast<int>(size * 6);
+    const int from = std::min(a.y1, b.y1), both = std::max(a.y1, b.y1), to = both + static_cast<int>(size * 6);
     bool starts = false, short_of = false;
     size_t seen = 0;
     for (auto it = std::lower_bound(tops.begin(), tops.end(), std::make_pair(from, size_t{0}));
          it != tops.end() && it->first <= to && seen < 256; ++it, ++seen) {
       const BBox& o = L.lines[it->second].box;
-      if (o.x0 < a.x1 && o.x1 > b.x0) return false;
-      starts = starts || std::abs(o.x0 - b.x0) * 2 < L.em;
-      short_of = short_of || (o.x0 < a.x1 && o.x1 > a.x1 + L.em);
+      if (o.y0 >= both && o.x0 < a.x1 && o.x1 > b.x0) return false;
+      starts = starts || (o.y0 >= b.y1 && o.y0 <= b.y1 + size * 6 && std::abs(o.x0 - b.x0) * 2 < L.em);
+      short_of = short_of || (o.y0 >= a.y1 && o.y0 <= a.y1 + size * 6 && o.x0 < a.x1 && o.x1 > a.x1 + L.em);
     }
     return starts && short_of;
   }
@@ -141,6 +143,20 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
     if (l.conf < 0 || l.conf >= 50) return false;
     return chars::han_count(l.line.text) == 0 || l.box.width() > l.box.height() * l.line.width;  // width: half ems
   };
+  // A piece's box down to the last headline line stacked under it, each under the one above by
+  // less than a size: where a headline's text starts under its last row, not its first (fresh74
+  // p002: a four-row headline over a picture beside "又一轮较强降雨影响华南地" / "区"). At most 64
+  // lines are looked at.
+  auto stacked = [&](BBox b, double size) {
+    size_t seen = 0;
+    for (size_t k : cand) {
+      const BBox& o = L.lines[k].box;
+      if (o.y0 <= b.y0 || !overlaps_x(b, o) || o.x0 < b.x0 - size || o.x1 > b.x1 + size) continue;
+      if (o.y0 - b.y1 >= size || ++seen > 64) break;
+      b.y1 = std::max(b.y1, o.y1);
+    }
+    return b;
+  };
   for (size_t i : cand) {
     const PageLine& l = L.lines[i];
     // A headline's next line goes with the group it stands under before one it stands beside:
@@ -164,7 +180,8 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
                     std::max(gb.x0, l.box.x0) - std::min(gb.x1, l.box.x1) < small * apart;
       if (below && big < small * 1.3 && under < 0) under = static_cast<int>(gi);
       if (beside && big < small * alike && !junk(l) &&
-          !under_heads.two_heads(L, gb.x0 < l.box.x0 ? gb : l.box, gb.x0 < l.box.x0 ? l.box : gb, small)) {
+          !under_heads.two_heads(L, stacked(gb.x0 < l.box.x0 ? gb : l.box, small),
+                                 stacked(gb.x0 < l.box.x0 ? l.box : gb, small), small)) {
         if (next_to < 0) next_to = static_cast<int>(gi);
         else if (bridge < 0) bridge = static_cast<int>(gi);
       }
