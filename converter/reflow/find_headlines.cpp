@@ -248,7 +248,18 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
     garbled->erase(std::remove_if(garbled->begin(), garbled->end(), [&](const auto& g) { return inside_text(L, in, g); }),
                    garbled->end());
   // A smaller headline right under a bigger one is its subtitle (or a second deck), not an
-  // article of its own.
+  // article of its own; unless running text stands between them: the bigger one's article, one
+  // line long, and the smaller one the next article's (fresh74 p000: "以军称进入加沙地带…" 195
+  // px under "…中央总书记习近平主持会议", its one line of text between). At most 256 lines are looked at.
+  auto text_between = [&](const BBox& p, const BBox& l) {
+    size_t seen = 0;
+    for (auto it = std::lower_bound(under_heads.tops.begin(), under_heads.tops.end(), std::make_pair(p.y1, size_t{0}));
+         it != under_heads.tops.end() && it->first < l.y0 && seen < 256; ++it, ++seen) {
+      const PageLine& o = L.lines[it->second];
+      if (o.box.y1 <= l.y0 && overlaps_x(o.box, l) && o.line.marks > 0 && o.line.pauses > 0) return true;
+    }
+    return false;
+  };
   std::vector<std::vector<size_t>> out;
   for (const auto& g : groups) {
     const PageLine& l = L.lines[g.front()];
@@ -256,7 +267,7 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
     for (const auto& o : out) {
       const PageLine& p = L.lines[o.back()];
       deck = deck || (overlaps_x(p.box, l.box) && l.box.y0 >= p.box.y1 - p.size / 4 &&
-                      l.box.y0 - p.box.y1 < 2 * l.size && l.size < p.size);
+                      l.box.y0 - p.box.y1 < 2 * l.size && l.size < p.size && !text_between(p.box, l.box));
     }
     if (!deck) out.push_back(g);
   }
