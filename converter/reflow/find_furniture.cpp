@@ -95,9 +95,10 @@ void dated_head(PageLayout& L) {
       // The paper's name ("排版晚报") may stand a little lower than the date, set on its own line.
       const bool name = paper_name(o.line) && o.box.y0 < d.box.y1 + d.box.height();
       const bool near = o.box.y1 > d.box.y0 - 2 * d.box.height() && (o.box.y0 < d.box.y1 || name);
-      // Large type on the row is the paper's name; type many times the date's height whose top
-      // edge only grazes the row (its middle below the date) is the first article's headline.
-      const bool headline = o.box.height() > 3 * d.box.height() && (o.box.y0 + o.box.y1) / 2 >= d.box.y1;
+      // Large type on the row is the paper's name; type over twice the date's height whose top
+      // edge only grazes the row (its middle below the date) is the first article's headline
+      // (fresh73 p002, a text layer: "国际联播快讯" 139 px tall, 2 px into a 49 px date row).
+      const bool headline = !name && o.box.height() > 2 * d.box.height() && (o.box.y0 + o.box.y1) / 2 >= d.box.y1;
       if (near && o.box.known() && !headline && o.line.width <= 16 && o.line.marks == 0) o.furniture = true;
     }
   }
