@@ -78,9 +78,12 @@ int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector
       // it lies under more (fresh13 p003's text layer: "联播）：", the next article's first
       // column, under the middle of the white left of its centred headline).
       // (Reaching over all of it alike, the lower one, as elsewhere.)
-      const bool level = best >= 0 && !best_own && !own && std::abs(b.y0 - heads[static_cast<size_t>(best)].y0) < L.em * 2 &&
-                         overlap(across[h]) != best_over;
-      if (level ? overlap(across[h]) > best_over : (best < 0 || b.y1 > best_y))
+      // Of two level ones, the one whose own box shares the line's column before one whose stretch
+      // only reaches over it (fresh73 p003's text layer: a wide column under "国内联播快讯", set
+      // short at its left, reached by the centred headline beside it, a row deeper).
+      const bool on_row = best >= 0 && std::abs(b.y0 - heads[static_cast<size_t>(best)].y0) < L.em * 2;
+      const bool level = on_row && !best_own && !own && overlap(across[h]) != best_over;
+      if (on_row && own != best_own ? own : level ? overlap(across[h]) > best_over : (best < 0 || b.y1 > best_y))
         best = static_cast<int>(h), best_y = b.y1, best_own = own, best_over = overlap(across[h]);
     } else {
       // Nearest by the white between the boxes, across and down: a centred headline over two
