@@ -71,9 +71,10 @@ struct Under {
   // left one stops over an em short of the column under its end (it heads its own text, and runs
   // on to a next line), and none runs across the white between them. A headline read in pieces
   // at a phrase's space runs across its columns, or is centred over them; its space may fall over
-  // a gutter, but its left phrase then reaches the gutter (fresh7 p005). At most 256 lines are looked at (hostile input: a million lines under one).
-  // Each piece's lines are looked for under its own last row (a headline's rows stacked, one
-  // side may run rows further down than the other).
+  // a gutter, but its left phrase then reaches the gutter (fresh7 p005). Each piece's lines are
+  // looked for under its own last row (a's and b's boxes reach down their stacked rows: one
+  // headline may run more rows than the other). At most 256 lines are looked at (hostile input:
+  // a million lines under one).
   bool two_heads(const PageLayout& L, const BBox& a, const BBox& b, double size) const {
     const int from = std::min(a.y1, b.y1), both = std::max(a.y1, b.y1), to = both + static_cast<int>(size * 6);
     bool starts = false, short_of = false;
@@ -256,7 +257,7 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
     for (auto it = std::lower_bound(under_heads.tops.begin(), under_heads.tops.end(), std::make_pair(p.y1, size_t{0}));
          it != under_heads.tops.end() && it->first < l.y0 && seen < 256; ++it, ++seen) {
       const PageLine& o = L.lines[it->second];
-      if (o.box.y1 <= l.y0 && overlaps_x(o.box, l) && o.line.marks > 0 && o.line.pauses > 0) return true;
+      if (o.box.y1 <= l.y0 && overlaps_x(o.box, l) && o.line.pauses > 0) return true;
     }
     return false;
   };
@@ -314,7 +315,8 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
     const BBox& b = heads[h];
     const int size = sizes[h];
     const bool read_badly = (l.conf >= 0 && l.conf < 50) || chars::han_count(l.line.text) == 0;
-    return read_badly && l.box.height() >= L.em * 0.75 && l.box.y1 <= b.y0 && b.y0 - l.box.y0 <= size * 3 / 2 && l.box.x0 >= b.x0 && l.box.x1 <= b.x1;
+    const bool over = l.box.y1 <= b.y0 && b.y0 - l.box.y0 <= size * 3 / 2 && l.box.x0 >= b.x0 && l.box.x1 <= b.x1;
+    return read_badly && over && l.box.height() >= L.em * 0.75;
   };
   auto last_row = [&](size_t h, const PageLine& l) {
     const BBox& b = heads[h];
