@@ -85,7 +85,7 @@ class AltoReader {
   // "0.6" and 100 % as "0.100" (tesseract-ocr/tesseract#4615, fixed by #4616): read back the
   // integer it meant, as its hOCR's x_wconf says.
   static bool writes_wc_as_percent(std::string_view engine) {
-    if (engine.substr(0, 9) != "tesseract" && engine.substr(0, 9) != "Tesseract") return false;
+    if (!from_tesseract(engine)) return false;
     int v[3] = {0, 0, 0};
     size_t i = 9, k = 0;
     while (i < engine.size() && !std::isdigit(static_cast<unsigned char>(engine[i]))) ++i;

@@ -34,6 +34,10 @@ float Line::conf() const {
   return n ? static_cast<float>(sum / n) : -1.0f;
 }
 
+bool from_tesseract(std::string_view engine) {
+  return engine.substr(0, 9) == "tesseract" || engine.substr(0, 9) == "Tesseract";
+}
+
 size_t Page::line_count() const {
   size_t n = 0;
   for (const auto& r : regions) n += r.lines.size();

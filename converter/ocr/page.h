@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
@@ -75,5 +76,8 @@ struct Page {
 
   size_t line_count() const;
 };
+
+// Whether a producer's name (Page::engine, ALTO's softwareName) is Tesseract's.
+bool from_tesseract(std::string_view engine);
 
 }  // namespace paiban::ocr

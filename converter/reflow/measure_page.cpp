@@ -384,8 +384,7 @@ std::vector<LinePiece> drop_lines_read_twice(std::vector<LinePiece> ps, ReflowRe
 // a centred heading). A caption hint from it is no evidence; a declared region type (PAGE,
 // ALTO's tags) is.
 ocr::Hint trusted(const ocr::Page& page, ocr::Hint h) {
-  const bool tesseract = page.engine.rfind("tesseract", 0) == 0 || page.engine.rfind("Tesseract", 0) == 0;
-  return tesseract && h == ocr::Hint::caption ? ocr::Hint::none : h;
+  return ocr::from_tesseract(page.engine) && h == ocr::Hint::caption ? ocr::Hint::none : h;
 }
 
 }  // namespace
