@@ -62,6 +62,10 @@ bool inside_text(const PageLayout& L, const std::vector<bool>& head, const std::
   return above && below;
 }
 
+// A piece the engine could not read: little confidence, or no Han character in it ("人" at 22,
+// "[|" where a row of a headline stood).
+bool read_badly(const PageLine& l) { return (l.conf >= 0 && l.conf < 50) || chars::han_count(l.line.text) == 0; }
+
 // Body lines by top edge: what stands under a headline.
 struct Under {
   std::vector<std::pair<int, size_t>> tops;
@@ -89,24 +93,23 @@ struct Under {
     return starts && short_of;
   }
   // Whether a row of a headline the engine could not read lies between box a and box b under it,
-  // both in type of `size`: all it read there is a character or two at little confidence, inside
+  // both in type of `size`: all it read there is a character or two read badly, inside
   // their width and wholly between them, and nothing else stands there (fresh72 p004: "乌称击退"
   // read "人" at 47 between "军火库等目标" and "多次进攻").
   bool lost_row(const PageLayout& L, const BBox& a, const BBox& b, double size) const {
     if (b.y0 - a.y1 < size * 0.5 || b.y0 - a.y1 > size * 2) return false;
     const int x0 = std::min(a.x0, b.x0), x1 = std::max(a.x1, b.x1);
-    bool read_badly = false;
+    bool any = false;
     size_t seen = 0;
     for (auto it = std::lower_bound(tops.begin(), tops.end(), std::make_pair(a.y1, size_t{0}));
          it != tops.end() && it->first < b.y0 && seen < 256; ++it, ++seen) {
       const PageLine& o = L.lines[it->second];
       if (o.box.x1 <= x0 || o.box.x0 >= x1) continue;
-      if (o.box.y1 > b.y0 || o.box.x0 < x0 || o.box.x1 > x1 || o.conf < 0 || o.conf >= 50 ||
-          no_spaces(o.line.text).size() > 2)
+      if (o.box.y1 > b.y0 || o.box.x0 < x0 || o.box.x1 > x1 || !read_badly(o) || no_spaces(o.line.text).size() > 2)
         return false;
-      read_badly = true;
+      any = true;
     }
-    return read_badly;
+    return any;
   }
 };
 
@@ -314,9 +317,8 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
   auto first_row = [&](size_t h, const PageLine& l) {
     const BBox& b = heads[h];
     const int size = sizes[h];
-    const bool read_badly = (l.conf >= 0 && l.conf < 50) || chars::han_count(l.line.text) == 0;
     const bool over = l.box.y1 <= b.y0 && b.y0 - l.box.y0 <= size * 3 / 2 && l.box.x0 >= b.x0 && l.box.x1 <= b.x1;
-    return read_badly && over && l.box.height() >= L.em * 0.75;
+    return read_badly(l) && over && l.box.height() >= L.em * 0.75;
   };
   auto last_row = [&](size_t h, const PageLine& l) {
     const BBox& b = heads[h];
