@@ -83,8 +83,10 @@ int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector
       // short at its left, reached by the centred headline beside it, a row deeper).
       const bool on_row = best >= 0 && std::abs(b.y0 - heads[static_cast<size_t>(best)].y0) < L.em * 2;
       const bool level = on_row && !best_own && !own && overlap(across[h]) != best_over;
-      if (on_row && own != best_own ? own : level ? overlap(across[h]) > best_over : (best < 0 || b.y1 > best_y))
-        best = static_cast<int>(h), best_y = b.y1, best_own = own, best_over = overlap(across[h]);
+      bool take = best < 0 || b.y1 > best_y;
+      if (level) take = overlap(across[h]) > best_over;
+      if (on_row && own != best_own) take = own;
+      if (take) best = static_cast<int>(h), best_y = b.y1, best_own = own, best_over = overlap(across[h]);
     } else {
       // Nearest by the white between the boxes, across and down: a centred headline over two
       // columns owns the short first line under it, not a headline far above that ends closer.
