@@ -127,25 +127,19 @@ std::vector<ocr::Page> read_page_rows(const std::string& text, const std::string
     l.id = "l" + std::to_string(n);
     l.src = n;
     ocr::Word w;
-    if (rest.rfind("conf=", 0) == 0) {  // the engine's word confidence, 0–100
-      w.conf = std::stof(rest.substr(5));
-      rest.erase(0, rest.find(' ') == std::string::npos ? rest.size() : rest.find(' ') + 1);
-    }
-    if (rest.rfind("face=", 0) == 0) {  // the typeface a text layer names
-      const size_t end = rest.find(' ') == std::string::npos ? rest.size() : rest.find(' ');
-      l.face = rest.substr(5, end - 5);
+    // "key=value " at the row's text's head, taken off it; empty where the key is not there.
+    auto take = [&](const char* key) {
+      const size_t k = std::strlen(key);
+      if (rest.compare(0, k, key) != 0) return std::string();
+      const size_t end = std::min(rest.find(' '), rest.size());
+      std::string value = rest.substr(k, end - k);
       rest.erase(0, std::min(rest.size(), end + 1));
-    }
-    if (rest.rfind("hint=", 0) == 0) {  // the class the source gives the line (hOCR's, PAGE's)
-      const size_t end = rest.find(' ') == std::string::npos ? rest.size() : rest.find(' ');
-      l.hint = ocr::hint_from_name(rest.substr(5, end - 5));
-      rest.erase(0, std::min(rest.size(), end + 1));
-    }
-    if (rest.rfind("size=", 0) == 0) {  // the type size a text layer names
-      const size_t end = rest.find(' ') == std::string::npos ? rest.size() : rest.find(' ');
-      l.size = std::stod(rest.substr(5, end - 5));
-      rest.erase(0, std::min(rest.size(), end + 1));
-    }
+      return value;
+    };
+    if (const std::string c = take("conf="); !c.empty()) w.conf = std::stof(c);  // the engine's, 0–100
+    l.face = take("face=");  // the typeface a text layer names
+    if (const std::string h = take("hint="); !h.empty()) l.hint = ocr::hint_from_name(h);  // the source's class
+    if (const std::string z = take("size="); !z.empty()) l.size = std::stod(z);  // the type size a text layer names
     w.text = rest;
     w.box = l.box;
     row_box = rest == "-";
