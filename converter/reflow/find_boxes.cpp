@@ -212,22 +212,24 @@ void find_boxes(const PageLayout& L, PageArticle& a) {
     }
     // A run inside the frame of the run after it (or before it) is that box's too: the engine
     // filed a framed paragraph's first line (indented, too short for the frame's sides to tell)
-    // in a block of its own.
-    auto within = [&](size_t i, const BBox& f) {
-      for (size_t k = runs[i].begin; k < runs[i].end; ++k)
-        if (!inside(f, L.lines[a.order[k]].box)) return false;
-      return true;
+    // in a block of its own, or its last line, boxed a pixel past the side rules (fresh78 p005).
+    // Not over the frame's top side or under its bottom one: the column's text beside a side rule
+    // that reaches past them (fresh80 p005: "地居民不满。" over a box at the next column's top).
+    auto within = [&](size_t i, size_t j) {
+      if (!frames[j].known() || !lines_within(L, a, runs[i], frames[j])) return false;
+      const Run &up = runs[std::min(i, j)], &down = runs[std::max(i, j)];
+      return !rule_between(L, L.lines[a.order[up.end - 1]], L.lines[a.order[down.begin]]);
     };
     std::vector<bool> joined(runs.size(), false);
     for (size_t i = 0; i < runs.size(); ++i) {
       if (frames[i].known()) continue;
-      if ((i + 1 < runs.size() && within(i, frames[i + 1])) || (i > 0 && within(i, frames[i - 1]))) joined[i] = true;
+      if ((i + 1 < runs.size() && within(i, i + 1)) || (i > 0 && within(i, i - 1))) joined[i] = true;
     }
     for (size_t i = 0; i < runs.size(); ++i) {
       const Run& r = runs[i];
       // The same frame's runs, one after another, make one box (two boxes stacked stay two).
       const bool same_frame =
-          i > 0 && ((joined[i] && within(i, frames[i - 1])) || (joined[i - 1] && within(i - 1, frames[i])) ||
+          i > 0 && ((joined[i] && within(i, i - 1)) || (joined[i - 1] && within(i - 1, i)) ||
                     (frames[i].known() && frames[i - 1].known() &&
                      area(intersect(frames[i], frames[i - 1])) * 2 >= std::min(area(frames[i]), area(frames[i - 1]))));
       const bool goes_on = !headline && i > 0 && text == none && !cols.empty() && continues_box(L, c, cols.back(), r, a);
