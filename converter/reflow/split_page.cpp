@@ -109,6 +109,16 @@ bool full_before_next(const PageLayout& L, const PageArticle& a, size_t j) {
   return full_but_for(geometry(L.lines[a.order[j]], c, L.em), geometry(next, c, L.em), next);
 }
 
+// The line at order[j] fills its column mid-sentence and the next in its column stands flush left
+// under it: one paragraph goes on from the one into the other.
+bool runs_into(const PageLayout& L, const PageArticle& a, size_t j) {
+  if (j + 1 >= a.order.size() || a.column_of[j + 1] != a.column_of[j]) return false;
+  const PageColumn& c = a.columns[a.column_of[j]];
+  const PageLine &p = L.lines[a.order[j]], &q = L.lines[a.order[j + 1]];
+  const Geo gp = geometry(p, c, L.em), gq = geometry(q, c, L.em);
+  return mid_sentence(p.line.end) && gp.short_by < 0.8 && std::abs(gq.indent) < 0.5;
+}
+
 // A line holding a dispatch and nothing after it ("央视网消息（新闻联播）：").
 bool dispatch_alone(const Line& l) {
   return opens_dispatch(l) && l.pauses == 0 && (l.end == End::colon || l.end == End::closing);
@@ -288,7 +298,16 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   const bool first_cut = flush_full && p.line.end == End::word && gp.indent >= 1.5 && gp.indent < 4 &&
                          gp.short_by < 2.5 && q.line.pauses > 0 && body(L, p) && body(L, q) &&
                          std::abs(p.size - q.size) <= em * 0.1;
-  if (gp.short_by >= 1.5 && !was_full && !flush_on && !first_cut &&
+  // Nor did a line inside a paragraph (flush left under a full line that runs into it) whose
+  // last characters the engine lost after a word or a name's closing quote, over a line flush
+  // left in the same type reading on: in such an article a paragraph's first is indented (fresh80
+  // p002: "…第三届“一带一路”" 1.7 ems short, "国" lost, over "际合作高峰论坛的…耶夫。").
+  const bool inner_cut = indented && same_column && k > a.head.size() && a.column_of[k - 1] == a.column_of[k] &&
+                         runs_into(L, a, k - 1) && std::abs(gp.indent) < 0.5 &&
+                         (p.line.end == End::word || p.line.end == End::closing) && gp.short_by < 2.5 &&
+                         std::abs(gq.indent) < 0.5 && !heading_like(q.line) && !opens_dispatch(q.line) &&
+                         body(L, p) && body(L, q) && std::abs(p.size - q.size) <= em * 0.1;
+  if (gp.short_by >= 1.5 && !was_full && !flush_on && !first_cut && !inner_cut &&
       (ends_clause(p.line.end) || (heading_like(p.line) && !text_over_column) || p.line.end == End::closing))
     return true;
   // Space above a heading; a scrap skipped between the lines fills it (junk read on the page).
