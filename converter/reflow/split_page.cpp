@@ -301,11 +301,14 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // Nor did a line inside a paragraph (flush left under a full line that runs into it) whose
   // last characters the engine lost after a word or a name's closing quote, over a line flush
   // left in the same type reading on: in such an article a paragraph's first is indented (fresh80
-  // p002: "…第三届“一带一路”" 1.7 ems short, "国" lost, over "际合作高峰论坛的…耶夫。").
+  // p002: "…第三届“一带一路”" 1.7 ems short, "国" lost, over "际合作高峰论坛的…耶夫。"). Reading
+  // on: no heading's line, or one running into the next as text does (fresh77 p003: "…伟大复兴",
+  // "——" lost, over "习近平总书记今年以来治", full, over "国理政纪实》…").
   const bool inner_cut = indented && same_column && k > a.head.size() && a.column_of[k - 1] == a.column_of[k] &&
                          runs_into(L, a, k - 1) && std::abs(gp.indent) < 0.5 &&
                          (p.line.end == End::word || p.line.end == End::closing) && gp.short_by < 2.5 &&
-                         std::abs(gq.indent) < 0.5 && !heading_like(q.line) && !opens_dispatch(q.line) &&
+                         std::abs(gq.indent) < 0.5 && (!heading_like(q.line) || runs_into(L, a, j)) &&
+                         !opens_dispatch(q.line) &&
                          body(L, p) && body(L, q) && std::abs(p.size - q.size) <= em * 0.1;
   if (gp.short_by >= 1.5 && !was_full && !flush_on && !first_cut && !inner_cut &&
       (ends_clause(p.line.end) || (heading_like(p.line) && !text_over_column) || p.line.end == End::closing))
