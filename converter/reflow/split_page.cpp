@@ -185,8 +185,11 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // as a paragraph's first: there the mark is the engine's misreading ("1日" read "] 日").
   const Geo gp = geometry(p, cp, em), gq = geometry(q, cq, em);
   const bool opens_paragraph = p.line.end == End::stop && gp.short_by >= 1.5 && gq.indent >= 1.5 && gq.indent < 4;
-  if (a.column_of[k] == a.column_of[j] && ((opens_mid_text(q) && !opens_paragraph && !opened) || one_row(p, q)))
-    return false;
+  // So does one at the next column's top after a line that stops mid-sentence (fresh72 p007:
+  // "，加强减贫…" there, boxed in by woven junk, after "…和鲁班工坊", full).
+  const bool same = a.column_of[k] == a.column_of[j];
+  if (opens_mid_text(q) && !opens_paragraph && !opened && (same || mid_sentence(p.line.end))) return false;
+  if (same && one_row(p, q)) return false;
   if (L.exact && face_changes(p, q)) return true;
   // A sentence's last characters alone on a line, flush left under a line that stops mid-word:
   // its tail, pushed down with its stop (clreq §3.1.7), whatever size the engine boxed them at
