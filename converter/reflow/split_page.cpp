@@ -70,8 +70,9 @@ double head_ems(const Line& l) {
 // The first run of a line that a breaker following UAX #14 without East Asian tailoring may not
 // enter (browsers' and Pango's, which set e-paper pages): none before or after a quotation mark
 // (LB19), none inside a number or word with its signs, nor from a prefix sign into a Han
-// character (LB23–25, LB23a), nor where clreq forbids one. Weasyprint leaves a line four ems
-// short before "和“5G+工" (fresh18 p003), where clreq would break after "和".
+// character (LB23–25, LB23a), nor before a hyphen (LB21), nor where clreq forbids one.
+// Weasyprint leaves a line four ems short before "和“5G+工" (fresh18 p003), where clreq would
+// break after "和".
 double glued_ems(const Line& l) {
   auto quote = [](char32_t x) { return x == U'“' || x == U'”' || x == U'‘' || x == U'’' || x == U'"' || x == U'\''; };
   auto word = [](char32_t x) {
@@ -85,7 +86,9 @@ double glued_ems(const Line& l) {
     if (k + 1 == t.size()) break;
     const char32_t n = t[k + 1];
     const bool prefix = (c == U'+' || c == U'$') && chars::classify(n) == chars::Cls::han;
-    if (!quote(c) && !quote(n) && !(word(c) && word(n)) && !prefix && !clreq::forbids_break(c, n)) break;
+    // Nor before a hyphen (LB21: × HY, × BA), "乌兹别克斯坦-2030" (fresh72 p007).
+    const bool hyphen = n == U'-' || n == U'‐' || n == U'–';
+    if (!quote(c) && !quote(n) && !(word(c) && word(n)) && !prefix && !hyphen && !clreq::forbids_break(c, n)) break;
   }
   return ems;
 }
