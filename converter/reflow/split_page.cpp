@@ -221,8 +221,12 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   if (opens_byline(q.line) || (opens_subtitle(q.line) && !clreq::leaves_open(p.line.text)) ||
       (opens_byline(p.line) && !runs_into_next))
     return true;
-  // Centred heading lines printed one under the other stay one heading.
-  if (centred(gp) && centred(gq) && heading_like(p.line) && heading_like(q.line) && same_column) return false;
+  // Centred heading lines printed one under the other stay one heading; in body type, not a
+  // paragraph's first line that only looks centred, short by the next line's first unbreakable
+  // run (fresh73 p003: "商务部今天(3月17" over "日)公布的…", under "…务外包稳步增长").
+  if (centred(gp) && centred(gq) && heading_like(p.line) && heading_like(q.line) && same_column &&
+      !(body(L, p) && full_before_next(L, a, j)))
+    return false;
   // So do lines of one heading set larger than the body, the first full and running on (a
   // narrow column's heading fills its first line and centres the rest; the first may end on a
   // closing bracket, "2022中国（曲阜）", as heading_like allows), or the next standing clear of
