@@ -103,6 +103,16 @@ std::vector<LinePiece> split(const LinePiece& p, const std::vector<char>& cut_be
   return parts;
 }
 
+// Where the words before word k end. A line's first word of text the engine boxed as a dot
+// (fresh76 p006: "”央视" boxed 1 px wide and 3 high, 130 px left of the next word) reaches as far
+// as its characters need. (Elsewhere a dot may stand before a gutter: psm 6 rows across columns.)
+int ink_end(const std::vector<ocr::Word>& ws, size_t k, int em) {
+  const ocr::Word& w = ws[k - 1];
+  const int need = static_cast<int>(chars::ems(w.text) * em);
+  const bool dot = k == 1 && solid(w) && w.box.width() * 4 < need && w.box.height() * 2 < em;
+  return dot ? std::max(w.box.x1, w.box.x0 + need) : w.box.x1;
+}
+
 // Within the line: wide gaps and column rules. A rule is the gutter: the bar goes, the next word
 // starts a new piece; marks the engine read into the rule's word stay, on their side of it
 // ("，|": a comma ending the left column's line). A text layer's bars are its own characters.
@@ -124,7 +134,7 @@ void cut_in_line(LinePiece&& p, int body, bool exact, ReflowReport& report, std:
   const int pitch_em = row_em(p.line);
   for (size_t k = 0; k < n && !needed; ++k)
     needed = (!exact && column_rule(p.line.words[k], pitch_em)) ||
-             (k > 0 && (p.line.words[k].box.x0 - p.line.words[k - 1].box.x1) * 5 > em * 6);
+             (k > 0 && (p.line.words[k].box.x0 - ink_end(p.line.words, k, em)) * 5 > em * 6);
   if (!needed) return out_pieces.push_back(std::move(p));
   LinePiece out = p;
   out.line.words.clear();
@@ -132,7 +142,7 @@ void cut_in_line(LinePiece&& p, int body, bool exact, ReflowReport& report, std:
   bool after_rule = false;
   for (size_t k = 0; k < p.line.words.size(); ++k) {
     const ocr::Word& w = p.line.words[k];
-    const bool wide = k > 0 && ((w.box.x0 - p.line.words[k - 1].box.x1) * 5 > em * 6 || (stray && k + 1 == n));
+    const bool wide = k > 0 && ((w.box.x0 - ink_end(p.line.words, k, em)) * 5 > em * 6 || (stray && k + 1 == n));
     if (exact || !column_rule(w, pitch_em)) {
       out.line.words.push_back(w);
       cut.push_back(after_rule ? gutter : wide ? gap : none);
