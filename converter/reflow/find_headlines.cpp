@@ -151,11 +151,12 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
   // less than a size: where a headline's text starts under its last row, not its first (fresh74
   // p002: a four-row headline over a picture beside "又一轮较强降雨影响华南地" / "区"). At most 64
   // lines are looked at.
-  auto stacked = [&](BBox b, double size) {
+  auto stacked = [&](BBox b, double size, bool read_well = false) {
     size_t seen = 0;
     for (size_t k : cand) {
       const BBox& o = L.lines[k].box;
       if (o.y0 <= b.y0 || !overlaps_x(b, o) || o.x0 < b.x0 - size || o.x1 > b.x1 + size) continue;
+      if (read_well && read_badly(L.lines[k])) continue;
       if (o.y0 - b.y1 >= size || ++seen > 64) break;
       b.y1 = std::max(b.y1, o.y1);
     }
@@ -183,9 +184,16 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
       bool beside = std::min(gb.y1, l.box.y1) - std::max(gb.y0, l.box.y0) > small / 2 &&
                     std::max(gb.x0, l.box.x0) - std::min(gb.x1, l.box.x1) < small * apart;
       if (below && big < small * 1.3 && under < 0) under = static_cast<int>(gi);
-      if (beside && big < small * alike && !junk(l) &&
-          !under_heads.two_heads(L, stacked(gb.x0 < l.box.x0 ? gb : l.box, small),
-                                 stacked(gb.x0 < l.box.x0 ? l.box : gb, small), small)) {
+      const BBox &left = gb.x0 < l.box.x0 ? gb : l.box, &right = gb.x0 < l.box.x0 ? l.box : gb;
+      const BBox sl = stacked(left, small), sr = stacked(right, small);
+      // Each piece with rows of its own under it, apart from the other's: two headlines, each
+      // reaching its column's edge (fresh68 p002: "习近平会见乌兹别克斯坦" / "总统" beside "李克强
+      // 考察国家电网公司" / "并慰问基层干部职工", 1.1 sizes apart). One headline read in pieces at
+      // a phrase's space runs its next row across the space. (Pieces read badly say nothing.)
+      const BBox wl = stacked(left, small, true), wr = stacked(right, small, true);
+      const bool own_rows = wl.y1 - left.y1 >= small / 2 && wr.y1 - right.y1 >= small / 2 && wl.x1 < wr.x0 &&
+                            !read_badly(l) && !read_badly(p);
+      if (beside && big < small * alike && !junk(l) && !own_rows && !under_heads.two_heads(L, sl, sr, small)) {
         if (next_to < 0) next_to = static_cast<int>(gi);
         else if (bridge < 0) bridge = static_cast<int>(gi);
       }
