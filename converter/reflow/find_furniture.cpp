@@ -45,8 +45,12 @@ std::vector<size_t> edge_row(const PageLayout& L, bool top) {
     if (l.size >= L.em * kHeadline) return {};  // a headline, not a running head (which may be bold)
     // A line of text, not a head: long, or a dozen characters and more with a sentence's pause
     // in it (a column of vertical text, turned, is a short row at the page's edge), or one that
-    // leaves a bracket open (the page's last row cut mid-title: "…播发《高举").
-    if (l.line.width > 60 || (l.line.pauses > 0 && l.line.width > 24) || clreq::leaves_open(l.line.text)) return {};
+    // leaves a bracket open (the page's last row cut mid-title: "…播发《高举"), or a story's
+    // dispatch (an article's first line at the page's foot, fresh80 p004's text layer: "央视网消息
+    // （新闻联播）：重庆积").
+    if (l.line.width > 60 || (l.line.pauses > 0 && l.line.width > 24) || clreq::leaves_open(l.line.text) ||
+        opens_dispatch(l.line))
+      return {};
   }
   // Near the edge: the row sits within an eighth of the page from the text's outer edge.
   int edge = top ? (L.height > 0 ? 0 : extent_lo) : (L.height > 0 ? L.height : extent_hi);
