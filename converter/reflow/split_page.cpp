@@ -256,7 +256,11 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // full heading line, mid-title, ends that heading ("…试验十七" over "号卫星"); not a
   // paragraph's first line that only looks centred, short by the next line's first unbreakable
   // run ("今天（9月27" over "日），…").
-  if (same_column && heading_like(p.line) && mid_sentence(p.line.end) && gp.short_by < 0.5 &&
+  // (Full: to the edge, or within an em of both edges and centred, as a narrow column centres a
+  // full heading line: fresh67 p006, "号A/B星和试验十七号" over "卫星".)
+  const bool full_line =
+      gp.short_by < 0.5 || (gp.short_by < 1 && gp.indent > 0 && std::abs(gp.indent - gp.short_by) < 0.3);
+  if (same_column && heading_like(p.line) && mid_sentence(p.line.end) && full_line &&
       white(p, q) < lead + em * 0.5 && centred(gq) && heading_like(q.line) && q.line.pauses == 0 &&
       !full_before_next(L, a, j))
     return false;
