@@ -190,9 +190,9 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   const bool opens_paragraph = p.line.end == End::stop && gp.short_by >= 1.5 && gq.indent >= 1.5 && gq.indent < 4;
   // So does one at the next column's top after a line that stops mid-sentence (fresh72 p007:
   // "，加强减贫…" there, boxed in by woven junk, after "…和鲁班工坊", full).
-  const bool same = a.column_of[k] == a.column_of[j];
-  if (opens_mid_text(q) && !opens_paragraph && !opened && (same || mid_sentence(p.line.end))) return false;
-  if (same && one_row(p, q)) return false;
+  const bool same_column = a.column_of[k] == a.column_of[j];
+  if (opens_mid_text(q) && !opens_paragraph && !opened && (same_column || mid_sentence(p.line.end))) return false;
+  if (same_column && one_row(p, q)) return false;
   if (L.exact && face_changes(p, q)) return true;
   // A sentence's last characters alone on a line, flush left under a line that stops mid-word:
   // its tail, pushed down with its stop (clreq §3.1.7), whatever size the engine boxed them at
@@ -204,7 +204,6 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   const bool runs_on = mid_sentence(p.line.end) && !heading_like(p.line);
   // Running text on both sides of a sentence that runs on is one text whatever the measure.
   const bool text = runs_on && p.line.pauses > 0 && q.line.pauses > 0;
-  bool same_column = a.column_of[k] == a.column_of[j];
   // A line that fills its column mid-sentence, the next in its column flush left under it.
   const bool runs_into_next = mid_sentence(p.line.end) && gp.short_by < 0.8 && same_column && std::abs(gq.indent) < 0.5;
   // Such text goes on in the next line when either is running text (commas in it), however tall
@@ -317,7 +316,9 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // left in the same type reading on: in such an article a paragraph's first is indented (fresh80
   // p002: "…第三届“一带一路”" 1.7 ems short, "国" lost, over "际合作高峰论坛的…耶夫。"). Reading
   // on: no heading's line, or one running into the next as text does (fresh77 p003: "…伟大复兴",
-  // "——" lost, over "习近平总书记今年以来治", full, over "国理政纪实》…").
+  // "——" lost, over "习近平总书记今年以来治", full, over "国理政纪实》…"). At most 2.5 ems
+  // short, or any length over a full line with pauses (fresh79 p004: "…深度贫困村考察有", five
+  // characters lost, over "精准扶贫理念，现在，…").
   const bool inner_cut = indented && same_column && k > a.head.size() && a.column_of[k - 1] == a.column_of[k] &&
                          runs_into(L, a, k - 1) && std::abs(gp.indent) < 0.5 &&
                          (p.line.end == End::word || p.line.end == End::closing) &&
