@@ -319,8 +319,8 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // "——" lost, over "习近平总书记今年以来治", full, over "国理政纪实》…"). At most 2.5 ems
   // short, or any length over a full line with pauses (fresh79 p004: "…深度贫困村考察有", five
   // characters lost, over "精准扶贫理念，现在，…").
-  const bool inner_cut = indented && same_column && k > a.head.size() && a.column_of[k - 1] == a.column_of[k] &&
-                         runs_into(L, a, k - 1) && std::abs(gp.indent) < 0.5 &&
+  const bool inner_cut = indented && same_column && k > a.head.size() && runs_into(L, a, k - 1) &&
+                         std::abs(gp.indent) < 0.5 &&
                          (p.line.end == End::word || p.line.end == End::closing) &&
                          (gp.short_by < 2.5 || (gq.short_by < 0.8 && q.line.pauses > 0)) &&
                          std::abs(gq.indent) < 0.5 && (!heading_like(q.line) || runs_into(L, a, j)) &&
