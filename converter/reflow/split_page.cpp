@@ -127,11 +127,20 @@ bool dispatch_alone(const Line& l) {
   return opens_dispatch(l) && l.pauses == 0 && (l.end == End::colon || l.end == End::closing);
 }
 
-// The line after order[j], in its column, is a centred heading line: j is a heading's full first.
+// A centred heading line follows the line at order[j] in its column, after at most one more
+// full one of the heading in its type: j is a heading's full first (fresh86 p006: "八部门要求加大
+// 对农村" over "残疾人就业增收帮扶力" and "度").
 bool centred_heading_next(const PageLayout& L, const PageArticle& a, size_t j) {
-  if (j + 1 >= a.order.size() || a.column_of[j + 1] != a.column_of[j]) return false;
-  const PageLine& next = L.lines[a.order[j + 1]];
-  return heading_like(next.line) && centred(geometry(next, a.columns[a.column_of[j]], L.em));
+  const PageColumn& c = a.columns[a.column_of[j]];
+  const double size = L.lines[a.order[j]].size;
+  for (size_t i = j + 1; i < a.order.size() && i <= j + 2 && a.column_of[i] == a.column_of[j]; ++i) {
+    const PageLine& next = L.lines[a.order[i]];
+    if (!heading_like(next.line)) return false;
+    const Geo g = geometry(next, c, L.em);
+    if (centred(g)) return true;
+    if (g.short_by >= 0.5 || std::abs(next.size - size) > L.em * 0.1) return false;
+  }
+  return false;
 }
 
 // No printed line starts with a pause, a stop or a closing bracket (clreq §3.1.7): a line the
@@ -210,8 +219,14 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // the engine boxed one line's characters (row-tall boxes on half of them make a body line look
   // half again larger).
   const bool text_fills = runs_into_next && (p.line.pauses > 0 || q.line.pauses > 0);
+  // So does a full line ending on a closing bracket over running text flush left under it, the
+  // lower measured taller (a heading stands over its text in larger type, not smaller): the
+  // bracket's ink keeps to the left half of its em (fresh85 p002: "保险基金（含生育保险）" over
+  // "总收入29362.15亿元，其", its characters boxed row-tall).
+  const bool closes_into = p.line.end == End::closing && p.size < q.size && same_column && gp.short_by < 0.8 &&
+                           std::abs(gq.indent) < 0.5 && gq.short_by < 0.8 && q.line.pauses > 0;
   double small = std::min(p.size, q.size), big = std::max(p.size, q.size);
-  if (!text && !text_fills && big > small * (runs_on ? 1.5 : 1.2)) return true;
+  if (!text && !text_fills && !closes_into && big > small * (runs_on ? 1.5 : 1.2)) return true;
   // A dash that opens a line opens a subtitle, unless the line before ends inside a title or a
   // quotation ("《人类文明新形态" over "——中国式现代化》"): there it is the title's own dash
   // (GB/T 15834 §4.13: a dash may stand inside a title's marks).
