@@ -270,10 +270,12 @@ int width_em(const ocr::Line& l) {
 // mark is set close after its character, and none may open a line), with another such mark in
 // another row at the same place within five ems above or below, is the rule's: it goes, and the
 // row ends at its text. At most 64 marks are compared with each (hostile input: one column of
-// a million marks).
+// a million marks). Not a mark that a row of its type within three ems runs across: no rule
+// stands inside a column of text; that mark is the text's, the characters before it lost
+// (fresh84 p003: "、江杉…", "，投资…", "，湖南…" an em in, their first characters lost).
 void drop_rule_marks(std::vector<LinePiece>& pieces, ReflowReport& report) {
   struct Mark {
-    int x, y, em;
+    int x, y, em, size;  // em: how far apart its row's characters stand; size: the row's type
     size_t piece;
     bool last;
   };
@@ -290,7 +292,7 @@ void drop_rule_marks(std::vector<LinePiece>& pieces, ReflowReport& report) {
       const ocr::Word& w = l.words[k];
       if (solid(w) || w.box.width() * 2 > em) continue;
       const int gap = last ? w.box.x0 - l.words[next].box.x1 : l.words[next].box.x0 - w.box.x1;
-      if (gap * 3 >= apart) marks.push_back(Mark{(w.box.x0 + w.box.x1) / 2, (w.box.y0 + w.box.y1) / 2, apart, i, last});
+      if (gap * 3 >= apart) marks.push_back(Mark{(w.box.x0 + w.box.x1) / 2, (w.box.y0 + w.box.y1) / 2, apart, em, i, last});
     }
   }
   std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.x < b.x; });
@@ -298,9 +300,27 @@ void drop_rule_marks(std::vector<LinePiece>& pieces, ReflowReport& report) {
   for (size_t a = 0; a < marks.size(); ++a)
     for (size_t b = a + 1; b < marks.size() && b - a <= 64 && marks[b].x - marks[a].x <= marks[a].em / 3; ++b)
       if (marks[b].piece != marks[a].piece && std::abs(marks[b].y - marks[a].y) < 5 * marks[a].em) rule[a] = rule[b] = 1;
+  // Rows by their middle, to find those around a mark (64 at most looked at each side).
+  std::vector<std::pair<int, size_t>> by_mid;
+  for (size_t i = 0; i < pieces.size(); ++i)
+    if (pieces[i].line.box.known()) by_mid.emplace_back((pieces[i].line.box.y0 + pieces[i].line.box.y1) / 2, i);
+  std::sort(by_mid.begin(), by_mid.end());
+  auto crossed = [&](const Mark& m) {
+    auto at = std::lower_bound(by_mid.begin(), by_mid.end(), std::make_pair(m.y - 3 * m.size, size_t{0}));
+    for (size_t n = 0; at != by_mid.end() && at->first <= m.y + 3 * m.size && n < 128; ++at, ++n) {
+      if (at->second == m.piece) continue;
+      const ocr::Line& l = pieces[at->second].line;
+      const int e = row_em(l);
+      // Another type (a headline over the columns): outside what the mark's row measures, by its
+      // characters' pitch and by its boxes' height.
+      if (e * 4 > m.size * 5 || e * 5 < m.em * 4) continue;
+      if (l.box.x0 + m.size / 2 < m.x && l.box.x1 - m.size / 2 > m.x) return true;
+    }
+    return false;
+  };
   std::vector<char> first(pieces.size(), 0), last(pieces.size(), 0);
   for (size_t m = 0; m < marks.size(); ++m)
-    if (rule[m]) (marks[m].last ? last : first)[marks[m].piece] = 1;
+    if (rule[m] && !crossed(marks[m])) (marks[m].last ? last : first)[marks[m].piece] = 1;
   for (size_t i = 0; i < pieces.size(); ++i) {
     if (!first[i] && !last[i]) continue;
     std::vector<ocr::Word>& ws = pieces[i].line.words;
