@@ -122,6 +122,15 @@ bool runs_into(const PageLayout& L, const PageArticle& a, size_t j) {
   return mid_sentence(p.line.end) && gp.short_by < 0.8 && std::abs(gq.indent) < 0.5;
 }
 
+// The line after order[j], in its column, is a paragraph's first: in body type, set in by a
+// paragraph's indent.
+bool opens_next(const PageLayout& L, const PageArticle& a, size_t j) {
+  if (j + 1 >= a.order.size() || a.column_of[j + 1] != a.column_of[j]) return false;
+  const PageLine& next = L.lines[a.order[j + 1]];
+  const Geo g = geometry(next, a.columns[a.column_of[j]], L.em);
+  return body(L, next) && g.indent >= 1.5 && g.indent < 4;
+}
+
 // A line holding a dispatch and nothing after it ("央视网消息（新闻联播）：").
 bool dispatch_alone(const Line& l) {
   return opens_dispatch(l) && l.pauses == 0 && (l.end == End::colon || l.end == End::closing);
@@ -291,6 +300,14 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   // "以来最热十年" under "…任务的一步", its stop lost, 44 px down where lines stand 22 apart).
   if (same_column && heading_like(q.line) && std::abs(gq.indent) < 0.5 && centred_heading_next(L, a, j) &&
       (dispatch_alone(p.line) || white(p, q) > lead + em * 0.4))
+    return true;
+  // After a sentence's end, a line without sentence marks standing alone over a paragraph's first
+  // line, in an article that opens its paragraphs indented, is a block of its own: a heading, or
+  // a paragraph of one line whose indent the engine lost (fresh84 p003: "成渝中线高铁开工建设" in
+  // bold a little larger, between "…具有重要意义。" 0.7 em short and "成渝中线高铁昨天", indented).
+  // (A caption's credit closing it, "（资料图片）", is no such line.)
+  if (indented && same_column && p.line.end == End::stop && heading_like(q.line) && gq.indent < 1.2 &&
+      !closes_caption(q.line.text) && opens_next(L, a, j))
     return true;
   // A line that stops short ended its paragraph, unless it stopped mid-sentence (a break the
   // scan shows but the text denies: a line cut by a picture or a box).
