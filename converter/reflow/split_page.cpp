@@ -238,10 +238,13 @@ bool breaks_between(const PageLayout& L, const PageArticle& a, size_t k, size_t 
   if (!text && !text_fills && !closes_into && big > small * (runs_on ? 1.5 : 1.2)) return true;
   // A dash that opens a line opens a subtitle, unless the line before ends inside a title or a
   // quotation ("《人类文明新形态" over "——中国式现代化》"): there it is the title's own dash
-  // (GB/T 15834 §4.13: a dash may stand inside a title's marks).
+  // (GB/T 15834 §4.13: a dash may stand inside a title's marks). Nor in running text, commas on
+  // both sides, filling the line before mid-sentence in one type: a subtitle has no pause (fresh67
+  // p004: "…在粤港澳大湾区重点工程" over "——黄茅海跨海通道建设现场，5000多名…").
   // A credit that runs into the next line opens running text ("记者今天从…" over "…会上了解到，"):
   // a byline stands on a line of its own.
-  if (opens_byline(q.line) || (opens_subtitle(q.line) && !clreq::leaves_open(p.line.text)) ||
+  const bool dash_in_text = runs_into_next && p.line.pauses > 0 && q.line.pauses > 0 && big <= small * 1.15;
+  if (opens_byline(q.line) || (opens_subtitle(q.line) && !clreq::leaves_open(p.line.text) && !dash_in_text) ||
       (opens_byline(p.line) && !runs_into_next))
     return true;
   // Centred heading lines printed one under the other stay one heading; in body type, not a
