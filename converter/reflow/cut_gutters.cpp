@@ -246,9 +246,10 @@ void cut_at_type_step(LinePiece&& p, int body, ReflowReport& report, std::vector
 // no edge of the line (fresh29 p005, a bilevel scan: "5%，" boxed 1077–1722 over "中" and "国共"
 // at 1297–1722, reaching across the white into the next article's headline): that edge is
 // brought to the words it spans. (Inside a line such a box stays: narrowed, it would open gaps.)
-// Unless it holds Han characters (an em each: digits and letters are of no known width) and the
-// white it reaches over beyond them is about as wide as its own characters need: they stand
-// there, and its inner edge is brought to them (fresh72 p007: "落实。" boxed over its whole row at
+// Unless it holds Han characters (an em each: digits and letters are of no known width), spans
+// two words or more (fresh81 p005's "阅" spans one, junk boxed three rows tall), and the white it
+// reaches over beyond them is about as wide as its own characters need: they stand there, and
+// its inner edge is brought to them (fresh72 p007: "落实。" boxed over its whole row at
 // confidence 0, the rest 2.9 ems in, as wide as its three characters).
 void narrow_junk_boxes(ocr::Line& l) {
   const size_t n = l.words.size();
@@ -257,12 +258,14 @@ void narrow_junk_boxes(ocr::Line& l) {
     ocr::Word& w = l.words[k];
     if (w.conf != 0) continue;
     BBox spanned;
+    size_t count = 0;
     for (size_t j = 0; j < n; ++j)
-      if (j != k && l.words[j].box.x0 >= w.box.x0 && l.words[j].box.x1 <= w.box.x1) spanned = unite(spanned, l.words[j].box);
+      if (j != k && l.words[j].box.x0 >= w.box.x0 && l.words[j].box.x1 <= w.box.x1)
+        spanned = unite(spanned, l.words[j].box), ++count;
     if (!spanned.known()) continue;
     const int need = static_cast<int>(chars::ems(w.text) * em);
     const int beyond = k == 0 ? spanned.x0 - w.box.x0 : w.box.x1 - spanned.x1;
-    if (em > 0 && chars::han_count(w.text) > 0 && std::abs(beyond - need) <= em) {
+    if (em > 0 && chars::han_count(w.text) > 0 && count >= 2 && std::abs(beyond - need) <= em) {
       if (k == 0) w.box.x1 = std::min(w.box.x1, w.box.x0 + need);
       else w.box.x0 = std::max(w.box.x0, w.box.x1 - need);
       continue;
