@@ -331,7 +331,7 @@ void drop_rule_marks(std::vector<LinePiece>& pieces, ReflowReport& report) {
   for (size_t a = 0; a < marks.size(); ++a)
     for (size_t b = a + 1; b < marks.size() && b - a <= 64 && marks[b].x - marks[a].x <= marks[a].em / 3; ++b)
       if (marks[b].piece != marks[a].piece && std::abs(marks[b].y - marks[a].y) < 5 * marks[a].em) rule[a] = rule[b] = 1;
-  // Rows by their middle, to find those around a mark (64 at most looked at each side).
+  // Rows by their middle, to find those around a mark (128 at most looked at for each).
   std::vector<std::pair<int, size_t>> by_mid;
   for (size_t i = 0; i < pieces.size(); ++i)
     if (pieces[i].line.box.known()) by_mid.emplace_back((pieces[i].line.box.y0 + pieces[i].line.box.y1) / 2, i);
