@@ -43,26 +43,16 @@ bool bar(char32_t c) { return c == U'|' || c == U'｜' || c == U'丨' || c == U'
 // an em: no mark's ink is that shape ("！" is three quarters of an em tall); it is the rule's,
 // read as marks, and goes as a bar does (fresh87 p004, psm 4: "，" boxed 1×48 px between "…全国
 // 人民代表" and "想和信仰。…" in 45 px type).
-bool rule_stroke(const ocr::Word& w, int em) {
-  if (!w.box.known() || w.box.width() * 6 >= em || w.box.height() * 20 <= em * 21) return false;
-  bool marks = false;
-  for (size_t i = 0; i < w.text.size();) {
-    const char32_t c = chars::decode(w.text, i);
-    if (c != U' ' && !u_ispunct(static_cast<UChar32>(c))) return false;
-    marks = marks || c != U' ';
-  }
-  return marks;
-}
-
 bool column_rule(const ocr::Word& w, int em) {
   if (!w.box.known() || w.box.width() * 2 > em * 3) return false;
-  bool any = false;
+  bool any = false, marks = false;
   for (size_t i = 0; i < w.text.size();) {
     const char32_t c = chars::decode(w.text, i);
     if (bar(c)) any = true;
     else if (c != U' ' && !u_ispunct(static_cast<UChar32>(c))) return false;
+    else marks = marks || c != U' ';
   }
-  return any || rule_stroke(w, em);
+  return any || (marks && w.box.width() * 6 < em && w.box.height() * 20 > em * 21);
 }
 
 // The em a row is set in: its words' height, or the pitch of its characters where that is
@@ -167,12 +157,12 @@ void cut_in_line(LinePiece&& p, int body, bool exact, ReflowReport& report, std:
     after_rule = true;
     report.repairs["column-rule"] += 1;
     std::u32string before, after;
-    const bool stroke = rule_stroke(w, pitch_em);  // every mark in it is the rule's
     bool seen = false;
     for (char32_t c : to_u32(w.text)) {
-      if (stroke || bar(c)) seen = true;
+      if (bar(c)) seen = true;
       else if (c != U' ') (seen ? after : before) += c;
     }
+    if (!seen) before.clear();  // no bar: a stroke read as marks, every one of them the rule's
     const int mid = (w.box.x0 + w.box.x1) / 2;
     if (!before.empty()) {
       out.line.words.push_back(ocr::Word{to_utf8(before), BBox{w.box.x0, w.box.y0, mid, w.box.y1}, w.conf});

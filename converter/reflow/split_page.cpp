@@ -104,9 +104,14 @@ bool full_but_for(const Geo& g, const Geo& gn, const PageLine& next) {
   return std::abs(gn.indent) < 0.8 && g.short_by < first_run_ems(next.line) + 0.5;
 }
 
+// Whether a line follows the one at order[j] in its column.
+bool next_in_column(const PageArticle& a, size_t j) {
+  return j + 1 < a.order.size() && a.column_of[j + 1] == a.column_of[j];
+}
+
 // The same for the line at order[j] and the one after it, where that one shares its column.
 bool full_before_next(const PageLayout& L, const PageArticle& a, size_t j) {
-  if (j + 1 >= a.order.size() || a.column_of[j + 1] != a.column_of[j]) return false;
+  if (!next_in_column(a, j)) return false;
   const PageColumn& c = a.columns[a.column_of[j]];
   const PageLine& next = L.lines[a.order[j + 1]];
   return full_but_for(geometry(L.lines[a.order[j]], c, L.em), geometry(next, c, L.em), next);
@@ -115,7 +120,7 @@ bool full_before_next(const PageLayout& L, const PageArticle& a, size_t j) {
 // The line at order[j] fills its column mid-sentence and the next in its column stands flush left
 // under it: one paragraph goes on from the one into the other.
 bool runs_into(const PageLayout& L, const PageArticle& a, size_t j) {
-  if (j + 1 >= a.order.size() || a.column_of[j + 1] != a.column_of[j]) return false;
+  if (!next_in_column(a, j)) return false;
   const PageColumn& c = a.columns[a.column_of[j]];
   const PageLine &p = L.lines[a.order[j]], &q = L.lines[a.order[j + 1]];
   const Geo gp = geometry(p, c, L.em), gq = geometry(q, c, L.em);
@@ -125,7 +130,7 @@ bool runs_into(const PageLayout& L, const PageArticle& a, size_t j) {
 // The line after order[j], in its column, is a paragraph's first: in body type, set in by a
 // paragraph's indent.
 bool opens_next(const PageLayout& L, const PageArticle& a, size_t j) {
-  if (j + 1 >= a.order.size() || a.column_of[j + 1] != a.column_of[j]) return false;
+  if (!next_in_column(a, j)) return false;
   const PageLine& next = L.lines[a.order[j + 1]];
   const Geo g = geometry(next, a.columns[a.column_of[j]], L.em);
   return body(L, next) && g.indent >= 1.5 && g.indent < 4;
