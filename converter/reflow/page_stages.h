@@ -153,6 +153,13 @@ class PageInk {
   mutable size_t budget_ = 50'000'000;  // words looked at, for the whole page
 };
 
+// tidy_rows.cpp: an engine's row with its boxes brought to the words they hold (a first or last
+// word read at confidence 0 boxed over others, a row box running on past its words).
+void tidy_row_box(ocr::Line& l);
+// Marks a column rule thresholded into dots was read as, at the ends of the rows beside it,
+// dropped (counted as column-rule repairs).
+void drop_rule_marks(std::vector<LinePiece>& pieces, ReflowReport& report);
+
 // cut_gutters.cpp: the page's lines, cut where the engine read a row across a gutter (a wide
 // gap, a column rule, a strip the rows around leave white, an upright rule a mark stands on);
 // the marks read in a rule's word kept. `body`: the page's body type (words::body_height).
