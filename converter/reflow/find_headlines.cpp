@@ -162,17 +162,17 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
     }
     return b;
   };
-  // Whether piece l beside a group (box gb, its last line p) on a headline's row is another
-  // headline. Each with rows of its own under it, apart from the other's: two, each reaching its
-  // column's edge (fresh68 p002: "习近平会见乌兹别克斯坦" / "总统" beside "李克强考察国家电网公司"
-  // / "并慰问基层干部职工", 1.1 sizes apart); one headline read in pieces at a phrase's space runs
-  // its next row across the space. (Pieces read badly say nothing.) Else as `two_heads` finds.
-  auto two_headlines = [&](const BBox& gb, const PageLine& l, const PageLine& p, double small) {
+  // Whether piece l beside a group (box gb) on a headline's row is another headline. Each with
+  // rows of its own read well under it, apart from the other's: two, each reaching its column's
+  // edge (fresh68 p002: "习近平会见乌兹别克斯坦" / "总统" beside "李克强考察国家电网公司" /
+  // "并慰问基层干部职工", 1.1 sizes apart), even where a first row was read badly (fresh88 p005:
+  // "习近平癌俄斯", two words at 0, 0.6 sizes from "中国择间站第三", both three rows deep); one
+  // headline read in pieces at a phrase's space runs its next row across the space. Else as
+  // `two_heads` finds.
+  auto two_headlines = [&](const BBox& gb, const PageLine& l, double small) {
     const BBox &left = gb.x0 < l.box.x0 ? gb : l.box, &right = gb.x0 < l.box.x0 ? l.box : gb;
-    if (!read_badly(l) && !read_badly(p)) {
-      const BBox wl = stacked(left, small, true), wr = stacked(right, small, true);
-      if (wl.y1 - left.y1 >= small / 2 && wr.y1 - right.y1 >= small / 2 && wl.x1 < wr.x0) return true;
-    }
+    const BBox wl = stacked(left, small, true), wr = stacked(right, small, true);
+    if (wl.y1 - left.y1 >= small / 2 && wr.y1 - right.y1 >= small / 2 && wl.x1 < wr.x0) return true;
     return under_heads.two_heads(L, stacked(left, small), stacked(right, small), small);
   };
   for (size_t i : cand) {
@@ -197,7 +197,7 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
       bool beside = std::min(gb.y1, l.box.y1) - std::max(gb.y0, l.box.y0) > small / 2 &&
                     std::max(gb.x0, l.box.x0) - std::min(gb.x1, l.box.x1) < small * apart;
       if (below && big < small * 1.3 && under < 0) under = static_cast<int>(gi);
-      if (beside && big < small * alike && !junk(l) && !two_headlines(gb, l, p, small)) {
+      if (beside && big < small * alike && !junk(l) && !two_headlines(gb, l, small)) {
         if (next_to < 0) next_to = static_cast<int>(gi);
         else if (bridge < 0) bridge = static_cast<int>(gi);
       }
