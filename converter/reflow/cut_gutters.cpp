@@ -309,8 +309,8 @@ void cut_on_page(LinePiece&& p, size_t self, const PageInk& ink, const Rules& ru
 
 }  // namespace
 
-std::vector<LinePiece> split_piece(const LinePiece& p, const std::vector<char>& cut_before) {
-  return split(p, cut_before, false);
+std::vector<LinePiece> split_piece(const LinePiece& p, const std::vector<char>& cut_before, bool exact) {
+  return split(p, cut_before, exact);
 }
 
 std::vector<LinePiece> cut_gutters(const ocr::Page& page, int body, ReflowReport& report) {
@@ -334,11 +334,11 @@ std::vector<LinePiece> cut_gutters(const ocr::Page& page, int body, ReflowReport
   std::vector<LinePiece> out;
   out.reserve(pieces.size());
   for (size_t i = 0; i < pieces.size(); ++i) cut_on_page(std::move(pieces[i]), i, ink, rules, page.exact, body, report, out);
-  // Headline rows woven two or three deep are cut from the lowest up (fresh62 p004).
-  if (!page.exact) {
-    std::vector<BBox> cut = cut_headline_rows(out, body, report);
-    for (int pass = 0; pass < 2 && !cut.empty(); ++pass) cut = cut_headline_rows(out, body, report, &cut);
-  }
+  // Headline rows woven two or three deep are cut from the lowest up (fresh62 p004). A text
+  // layer's too: it joins a row's pieces under an em apart, and two headlines may stand closer
+  // (fresh88 p005, set by XeLaTeX: 0.6 em on each of their rows).
+  std::vector<BBox> cut = cut_headline_rows(out, body, page.exact, report);
+  for (int pass = 0; pass < 2 && !cut.empty(); ++pass) cut = cut_headline_rows(out, body, page.exact, report, &cut);
   return out;
 }
 

@@ -164,15 +164,16 @@ void drop_rule_marks(std::vector<LinePiece>& pieces, ReflowReport& report);
 // gap, a column rule, a strip the rows around leave white, an upright rule a mark stands on);
 // the marks read in a rule's word kept. `body`: the page's body type (words::body_height).
 std::vector<LinePiece> cut_gutters(const ocr::Page& page, int body, ReflowReport& report);
-// A piece split before each word marked in `cut_before`, each cut at a gutter (cut_left/right).
-std::vector<LinePiece> split_piece(const LinePiece& p, const std::vector<char>& cut_before);
+// A piece split before each word marked in `cut_before`, each cut at a gutter (cut_left/right);
+// `exact`: a text layer's line, whose size is its type's and stays with each piece.
+std::vector<LinePiece> split_piece(const LinePiece& p, const std::vector<char>& cut_before, bool exact);
 
 // cut_headline_rows.cpp: the first rows of two headlines side by side that the engine read as
 // one line, cut where a gutter runs under the white between them and the headlines' next rows
 // stand on one side of it. Called again with the whites it cut (returned), it cuts only the
 // rows right above one of them, over it: rows woven two deep, the upper one's next rows part
-// once the lower one is cut.
-std::vector<BBox> cut_headline_rows(std::vector<LinePiece>& pieces, int body, ReflowReport& report,
+// once the lower one is cut. `exact`: a text layer's lines (which it joins under an em apart).
+std::vector<BBox> cut_headline_rows(std::vector<LinePiece>& pieces, int body, bool exact, ReflowReport& report,
                                     const std::vector<BBox>* below = nullptr);
 
 // measure_page.cpp: the page's lines with text features and geometry, the body type size; a
