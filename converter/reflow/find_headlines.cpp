@@ -22,7 +22,9 @@ namespace {
 bool headline_line(const PageLayout& L, const PageLine& l) {
   if (l.furniture || l.size < L.em * kHeadline || opens_subtitle(l.line)) return false;
   const std::u32string& t = l.line.text;
-  const size_t stop = t.find(U'。');
+  // A stop opening the line is no sentence's end but a speck read as one (no stop may open a
+  // line: clreq §3.1.7; fresh89 p003: "。国内联播快讯").
+  const size_t stop = t.find(U'。', t.size() > 1 && t[0] == U'。' ? 1 : 0);
   const bool dot = stop != std::u32string::npos && stop > 0 && stop + 1 < t.size() && t.find(U'。', stop + 1) == std::u32string::npos &&
                    chars::classify(t[stop - 1]) == chars::Cls::han && chars::classify(t[stop + 1]) == chars::Cls::han;
   return l.line.pauses <= 1 && l.line.end != End::stop && (stop == std::u32string::npos || dot);
