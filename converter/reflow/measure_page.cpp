@@ -353,8 +353,10 @@ std::vector<LinePiece> drop_lines_read_twice(std::vector<LinePiece> ps, ReflowRe
       if (drop[c] || gb.height() * 5 > cb.height() * 4) continue;
       // Junk the engine itself doubted (mean confidence under a half), four fifths of its box on
       // the taller line's, which the engine stood by: its words need not fall on that line's ("综站证上尝人品王" read over
-      // "【学思想强党性重实践建新功】", reaching past the headline's box at one end).
-      if (doubted && trust[c] >= 50 && area(intersect(gb, cb)) * 5 >= area(gb) * 4) {
+      // "【学思想强党性重实践建新功】", reaching past the headline's box at one end). Or on a line
+      // twice its height, whatever that one's confidence: no line of text stands inside another's
+      // ink (fresh90 p003: "_昌A" at 32, 0, 0 in the row "夸备产量" read at 0, 0, 96).
+      if (doubted && (trust[c] >= 50 || cb.height() >= 2 * gb.height()) && area(intersect(gb, cb)) * 5 >= area(gb) * 4) {
         drop[g] = true;
         break;
       }
