@@ -71,7 +71,10 @@ int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector
   int best_over = 0;      // how far the best's stretch reaches over the line
   for (size_t h = 0; h < heads.size(); ++h) {
     const BBox& b = heads[h];
-    if (!above(b.y0)) continue;
+    // (Not one over the line's own column whose top stands below the line's: a paragraph's last
+    // character, "步" boxed 27 px high, 13 px over the next article's headline running across
+    // its column, went to that article as a heading of its own: fresh64 p005.)
+    if (!above(b.y0) || (b.y0 > l.box.y0 && shares(b))) continue;
     const bool own = shares(b) && !grazed(b);
     if (own || (under(across[h]) && !under_another(b) && !grazed(across[h]))) {
       // Two headlines level on one row whose guessed stretches both reach over the line: the one
