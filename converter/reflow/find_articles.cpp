@@ -65,16 +65,22 @@ int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector
   for (size_t h = 0; h < heads.size() && L.exact; ++h)
     if (above(heads[h].y0)) most = std::max(most, overlap(heads[h]));
   auto grazed = [&](const BBox& b) { return most * 2 > l.box.width() && overlap(b) < 2 * L.em && overlap(b) * 4 <= most; };
-  int best = -1, near = -1;
+  int best = -1, near = -1, over_top = -1;  // over_top: the lowest headline whose top the line's stands over
   long best_y = 0, near_d = 0;
   bool best_own = false;  // the best shares the line's column with its own box
   int best_over = 0;      // how far the best's stretch reaches over the line
   for (size_t h = 0; h < heads.size(); ++h) {
     const BBox& b = heads[h];
-    // (Not one over the line's own column whose top stands below the line's: a paragraph's last
-    // character, "步" boxed 27 px high, 13 px over the next article's headline running across
-    // its column, went to that article as a heading of its own: fresh64 p005.)
-    if (!above(b.y0) || (b.y0 > l.box.y0 && shares(b))) continue;
+    // Not one over the line's own column whose top stands below the line's, while another heads
+    // it: a paragraph's last character, "步" boxed 27 px high, 13 px over the next article's
+    // headline running across its column, went to that article as a heading of its own (fresh64
+    // p005). (With no other, junk read level with a headline's top is that headline's: fresh68
+    // p006, psm 6.)
+    if (!above(b.y0)) continue;
+    if (b.y0 > l.box.y0 && shares(b)) {
+      if (over_top < 0 || b.y1 > heads[static_cast<size_t>(over_top)].y1) over_top = static_cast<int>(h);
+      continue;
+    }
     const bool own = shares(b) && !grazed(b);
     if (own || (under(across[h]) && !under_another(b) && !grazed(across[h]))) {
       // Two headlines level on one row whose guessed stretches both reach over the line: the one
@@ -109,7 +115,7 @@ int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector
       if (garbled[k].y1 <= l.box.y0 + L.em / 2 && shares(garbled[k]) && !under_another(garbled[k]) &&
           (best < 0 || garbled[k].y1 > best_y))
         best = static_cast<int>(heads.size() + k), best_y = garbled[k].y1;
-  return best >= 0 ? best : near;
+  return best >= 0 ? best : over_top >= 0 ? over_top : near;
 }
 
 
