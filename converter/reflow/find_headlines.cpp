@@ -343,13 +343,15 @@ std::vector<std::vector<size_t>> find_headlines(const PageLayout& L, std::vector
   };
   auto alone = [&](size_t h, const PageLine& l) {
     const int size = sizes[h];
-    // Alone on its row: not a line's head cut at a rule or a gutter (fresh13 p002, psm 4). (A
-    // million lines are looked at on the page; past that, none is taken.)
+    // Alone on its row: not a line's head cut at a rule or a gutter (fresh13 p002, psm 4); the
+    // row's other pieces read badly over the headline say nothing (fresh72 p004: its lost first
+    // row read "《[|", cut at the bar, 160 px over "军火库等目标"). (A million lines are looked at
+    // on the page; past that, none is taken.)
     for (const PageLine& o : L.lines) {
       if (alone_budget == 0) return false;
       --alone_budget;
       if (&o != &l && !o.furniture && std::min(o.box.y1, l.box.y1) - std::max(o.box.y0, l.box.y0) > 0 &&
-          std::max(o.box.x0 - l.box.x1, l.box.x0 - o.box.x1) < 3 * size)
+          std::max(o.box.x0 - l.box.x1, l.box.x0 - o.box.x1) < 3 * size && !first_row(h, o))
         return false;
     }
     return true;
