@@ -28,6 +28,17 @@ long long area(const BBox& b) { return b.known() ? static_cast<long long>(b.widt
 
 namespace {
 
+// Pause and stop marks in a word, as normalise counts them (the ASCII look-alikes too).
+int pause_marks(const std::string& s) {
+  int n = 0;
+  for (size_t i = 0; i < s.size();) {
+    const char32_t c = chars::decode(s, i);
+    n += c == U'，' || c == U'、' || c == U'。' || c == U'；' || c == U'！' || c == U'？' || c == U',' || c == U';' ||
+         c == U'!' || c == U'?';
+  }
+  return n;
+}
+
 char32_t first_char(const std::string& s) {
   size_t i = 0;
   return s.empty() ? 0 : chars::decode(s, i);
@@ -432,7 +443,10 @@ PageLayout measure_page(const ocr::Page& page, ReflowReport& report) {
     if (pl.line.text.empty()) continue;
     pl.line.blanks_before = ol.blanks_before;
     pl.conf = ol.conf();
-    for (const auto& w : ol.words) pl.best = std::max(pl.best, w.conf);
+    for (const auto& w : ol.words) {
+      pl.best = std::max(pl.best, w.conf);
+      if (w.conf >= 0 && w.conf < 50 && !words::solid(w)) pl.doubted_pauses += pause_marks(w.text);
+    }
     pl.id = ol.id;
     pl.face = ol.face;
     pl.hint = trusted(page, ol.hint != ocr::Hint::none ? ol.hint : page.regions[piece.region].hint);

@@ -27,6 +27,7 @@ struct PageLine {
                         // line box may reach into the rows above and below)
   float conf = -1;      // mean word confidence 0–100, -1 unknown
   float best = -1;      // the confidence of its best-read word, -1 unknown
+  int doubted_pauses = 0;  // pause and stop marks in words of marks alone read at under 50
   std::string id;       // the source's line id
   ocr::Hint hint = ocr::Hint::none;
   std::string face;     // the typeface the source names (empty unknown)
