@@ -94,7 +94,10 @@ int owner(const PageLayout& L, const std::vector<BBox>& heads, const std::vector
       // Of two level ones, the one whose own box shares the line's column before one whose stretch
       // only reaches over it (fresh73 p003's text layer: a wide column under "国内联播快讯", set
       // short at its left, reached by the centred headline beside it, a row deeper).
-      const bool on_row = best >= 0 && std::abs(b.y0 - heads[static_cast<size_t>(best)].y0) < L.em * 2;
+      // (Level: tops within two ems, or boxes sharing rows: fresh86 p007's right headline, its
+      // first row lost, stood 76 px lower than "国际联播快讯" beside it, over the rows of both.)
+      const BBox* bb = best >= 0 ? &heads[static_cast<size_t>(best)] : nullptr;
+      const bool on_row = bb && (std::abs(b.y0 - bb->y0) < L.em * 2 || (b.y0 < bb->y1 && bb->y0 < b.y1));
       const bool level = on_row && !best_own && !own && overlap(across[h]) != best_over;
       bool take = best < 0 || b.y1 > best_y;
       if (level) take = overlap(across[h]) > best_over;
