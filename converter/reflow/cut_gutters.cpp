@@ -31,7 +31,6 @@ namespace paiban::reflow_stages {
 namespace {
 
 using words::boxed_words;
-using words::line_em;
 using words::row_em;
 using words::solid;
 

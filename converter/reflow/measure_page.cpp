@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/clreq.h"
 #include "core/unicode.h"
 #include "reflow/chars.h"
 #include "reflow/page_stages.h"
@@ -28,13 +29,13 @@ long long area(const BBox& b) { return b.known() ? static_cast<long long>(b.widt
 
 namespace {
 
-// Pause and stop marks in a word, as normalise counts them (the ASCII look-alikes too).
+// Pause and stop marks in a word, as normalise counts them (the ASCII look-alikes too; a colon
+// is no pause).
 int pause_marks(const std::string& s) {
   int n = 0;
   for (size_t i = 0; i < s.size();) {
     const char32_t c = chars::decode(s, i);
-    n += c == U'，' || c == U'、' || c == U'。' || c == U'；' || c == U'！' || c == U'？' || c == U',' || c == U';' ||
-         c == U'!' || c == U'?';
+    n += (clreq::is_pause_or_stop(c) && c != U'：') || c == U',' || c == U';' || c == U'!' || c == U'?';
   }
   return n;
 }
@@ -367,7 +368,8 @@ std::vector<LinePiece> drop_lines_read_twice(std::vector<LinePiece> ps, ReflowRe
       // "【学思想强党性重实践建新功】", reaching past the headline's box at one end). Or on a line
       // twice its height, whatever that one's confidence: no line of text stands inside another's
       // ink (fresh90 p003: "_昌A" at 32, 0, 0 in the row "夸备产量" read at 0, 0, 96).
-      if (doubted && (trust[c] >= 50 || cb.height() >= 2 * gb.height()) && area(intersect(gb, cb)) * 5 >= area(gb) * 4) {
+      const bool inside = trust[c] >= 50 || cb.height() >= 2 * gb.height();  // a line stood by, or one twice as tall
+      if (doubted && inside && area(intersect(gb, cb)) * 5 >= area(gb) * 4) {
         drop[g] = true;
         break;
       }

@@ -49,7 +49,6 @@ inline int row_em(const ocr::Line& l) {
   return std::clamp(median(std::move(advance)), height, height * 5 / 4);
 }
 
-
 // The page's body type: the median height of its words of text.
 inline int body_height(const ocr::Page& page) {
   std::vector<int> heights;
